@@ -1,0 +1,349 @@
+package org.injectionplanner.dicom;
+
+import java.awt.image.Raster;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An open DICOM file: its file meta and data set are read at once, its pixel data only when a frame
+ * is asked for. Any frame can be decoded on its own, from several threads at once. Close it to
+ * release the file.
+ */
+public final class DicomFile implements Closeable {
+
+    /** Most decoded samples accepted in one frame (a 8K × 8K RGB frame is 201 M): 256 M. */
+    static final long MAX_FRAME_SAMPLES = 256L * 1024 * 1024;
+
+    private final ByteSource source;
+    private final DataSet meta;
+    private final DataSet dataSet;
+    private final TransferSyntax syntax;
+    private final List<String> warnings;
+    private final ImagePixelModule pixels;
+    private final Element pixelElement;
+    private volatile List<List<BulkData.Fragment>> frameFragments;
+
+    private DicomFile(ByteSource source, DicomParser.Result result) {
+        this.source = result.source();
+        this.meta = result.meta();
+        this.dataSet = result.dataSet();
+        this.syntax = result.syntax();
+        this.warnings = result.warnings();
+        this.pixels = ImagePixelModule.of(dataSet);
+        this.pixelElement = dataSet.get(Tag.PIXEL_DATA);
+        if (source != this.source) {
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // the inflated copy is in memory; the file itself is no longer needed
+            }
+        }
+    }
+
+    /** Opens a file and reads everything but its pixel data. */
+    public static DicomFile open(Path path) throws DicomException {
+        FileByteSource source;
+        try {
+            source = new FileByteSource(path);
+        } catch (IOException e) {
+            throw new DicomException(path.toString(), -1, -1, "cannot open the file: " + e);
+        }
+        try {
+            return new DicomFile(source, DicomParser.parse(source));
+        } catch (DicomException | RuntimeException e) {
+            try {
+                source.close();
+            } catch (IOException ignored) {
+                // reporting the parse failure matters more
+            }
+            if (e instanceof RuntimeException re) {
+                throw new DicomException(path.toString(), -1, -1, "cannot be read: " + re, re);
+            }
+            throw (DicomException) e;
+        }
+    }
+
+    /** Reads a file held in memory; {@code name} is used in messages. */
+    public static DicomFile read(byte[] bytes, String name) throws DicomException {
+        ArrayByteSource source = new ArrayByteSource(bytes, bytes.length, name);
+        try {
+            return new DicomFile(source, DicomParser.parse(source));
+        } catch (RuntimeException e) {
+            throw new DicomException(name, -1, -1, "cannot be read: " + e, e);
+        }
+    }
+
+    /** The file meta information (group 0002); empty when the file has none. */
+    public DataSet meta() {
+        return meta;
+    }
+
+    /** The data set (without group 0002). */
+    public DataSet dataSet() {
+        return dataSet;
+    }
+
+    /** The transfer syntax of the data set. */
+    public TransferSyntax transferSyntax() {
+        return syntax;
+    }
+
+    /** Defects the reader tolerated, in words (empty for a clean file). */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /** The Image Pixel attributes. */
+    public ImagePixelModule pixels() {
+        return pixels;
+    }
+
+    /** The file's name as used in messages. */
+    public String name() {
+        return source.name();
+    }
+
+    /** True if the file has Pixel Data. */
+    public boolean hasPixelData() {
+        return pixelElement != null && pixelElement.bulk() != null;
+    }
+
+    /** The number of frames (Number of Frames, else 1); 0 without Pixel Data. */
+    public int frameCount() {
+        return hasPixelData() ? pixels.frames() : 0;
+    }
+
+    /** The ultrasound regions and the Pixel Spacing fallback of this image. */
+    public UltrasoundCalibration calibration() {
+        return UltrasoundCalibration.of(dataSet);
+    }
+
+    /** Frame timing from Frame Time, Frame Time Vector, Cine Rate or Recommended Display Frame Rate. */
+    public FrameTiming frameTiming() {
+        return FrameTiming.of(dataSet, frameCount());
+    }
+
+    private DicomException fail(String reason) {
+        return new DicomException(source.name(), -1, Tag.PIXEL_DATA, reason);
+    }
+
+    private DicomException fail(long offset, String reason) {
+        return new DicomException(source.name(), offset, Tag.PIXEL_DATA, reason);
+    }
+
+    /**
+     * Decodes one frame into the canonical form described by {@link Frame}.
+     *
+     * @param number frame number, 1-based
+     */
+    public Frame frame(int number) throws DicomException {
+        checkDecodable(number);
+        BulkData bulk = pixelElement.bulk();
+        if (!bulk.encapsulated()) {
+            if (syntax.codec().isEncapsulated()) {
+                throw fail(pixelElement.valueOffset(), "Pixel Data has an explicit length but the transfer syntax "
+                        + syntax.name() + " requires encapsulated (undefined-length) data");
+            }
+            long frameLength = pixels.nativeFrameLength();
+            long start = bulk.offset() + (number - 1) * frameLength;
+            if ((number - 1) * frameLength + frameLength > bulk.available()) {
+                throw fail(start, "frame " + number + " is incomplete: Pixel Data holds "
+                        + bulk.available() + " bytes, frame needs bytes up to "
+                        + ((number - 1) * frameLength + frameLength));
+            }
+            byte[] data = readBytes(start, (int) frameLength);
+            boolean wordsBigEndian = bulk.bigEndian() && pixels.bitsAllocated() == 16
+                    && pixelElement.vr() != Vr.OB;
+            return PixelDecoder.fromNative(data, pixels, wordsBigEndian, this::paletteOrFail, r -> fail(r));
+        }
+        if (!syntax.codec().isEncapsulated()) {
+            throw fail(pixelElement.valueOffset(), "Pixel Data is encapsulated but the transfer syntax "
+                    + syntax.name() + " is not a compressed one");
+        }
+        byte[] encoded = encodedFrame(number);
+        return decodeEncapsulated(encoded, number);
+    }
+
+    private void checkDecodable(int number) throws DicomException {
+        if (!hasPixelData()) {
+            throw fail("the file has no Pixel Data");
+        }
+        if (number < 1 || number > frameCount()) {
+            throw fail("frame " + number + " requested, the file has " + frameCount());
+        }
+        String unsupported = syntax.unsupportedReason();
+        if (unsupported != null) {
+            throw fail(unsupported);
+        }
+        if (pixels.rows() <= 0 || pixels.columns() <= 0) {
+            throw fail("invalid image size: Rows " + pixels.rows() + ", Columns " + pixels.columns());
+        }
+        if (pixels.bitsAllocated() != 8 && pixels.bitsAllocated() != 16) {
+            throw fail("Bits Allocated " + pixels.bitsAllocated()
+                    + " is not supported (ultrasound images use 8 or 16)");
+        }
+        if (pixels.samplesPerPixel() != 1 && pixels.samplesPerPixel() != 3) {
+            throw fail("Samples per Pixel " + pixels.samplesPerPixel() + " is not supported");
+        }
+        if (pixels.samplesPerPixel() == 3 && pixels.bitsAllocated() != 8) {
+            throw fail("16-bit colour (" + pixels.photometric() + ") is not supported");
+        }
+        if ((long) pixels.rows() * pixels.columns() * 3 > MAX_FRAME_SAMPLES) {
+            throw fail("frame of " + pixels.rows() + " × " + pixels.columns() + " pixels is too large");
+        }
+    }
+
+    private PaletteColorLut paletteOrFail() throws DicomException {
+        return PaletteColorLut.of(dataSet, r -> fail(r));
+    }
+
+    private byte[] readBytes(long position, int length) throws DicomException {
+        byte[] data = new byte[length];
+        try {
+            source.read(position, data, 0, length);
+        } catch (IOException e) {
+            throw fail(position, "cannot read the file: " + e.getMessage());
+        }
+        return data;
+    }
+
+    /** The encoded bytes of one frame of encapsulated pixel data (its fragments joined). */
+    public byte[] encodedFrame(int number) throws DicomException {
+        if (!hasPixelData() || !pixelElement.bulk().encapsulated()) {
+            throw fail("the file has no encapsulated Pixel Data");
+        }
+        List<List<BulkData.Fragment>> frames = locateFrames();
+        if (number < 1 || number > frames.size()) {
+            throw fail("frame " + number + " not found: the encapsulated Pixel Data holds "
+                    + frames.size() + " frames");
+        }
+        List<BulkData.Fragment> parts = frames.get(number - 1);
+        long total = 0;
+        for (BulkData.Fragment f : parts) {
+            total += f.length();
+        }
+        if (total > Integer.MAX_VALUE - 8) {
+            throw fail("frame " + number + " is larger than 2 GiB");
+        }
+        byte[] out = new byte[(int) total];
+        int at = 0;
+        for (BulkData.Fragment f : parts) {
+            try {
+                source.read(f.offset(), out, at, f.length());
+            } catch (IOException e) {
+                throw fail(f.offset(), "cannot read the file: " + e.getMessage());
+            }
+            at += f.length();
+        }
+        return out;
+    }
+
+    private List<List<BulkData.Fragment>> locateFrames() throws DicomException {
+        List<List<BulkData.Fragment>> located = frameFragments;
+        if (located == null) {
+            located = FrameLocator.locate(pixelElement.bulk(), dataSet, pixels.frames(), syntax.codec(),
+                    source, r -> fail(r));
+            frameFragments = located;
+        }
+        return located;
+    }
+
+    private Frame decodeEncapsulated(byte[] encoded, int number) throws DicomException {
+        String where = "frame " + number;
+        try {
+            return switch (syntax.codec()) {
+                case RLE -> {
+                    int bytesPerSample = pixels.bitsAllocated() / 8;
+                    byte[] planes = RleDecoder.decode(encoded, pixels.rows() * pixels.columns(),
+                            pixels.samplesPerPixel(), bytesPerSample, r -> fail(where + ": " + r));
+                    ImagePixelModule planar = new ImagePixelModule(pixels.rows(), pixels.columns(), 1,
+                            pixels.samplesPerPixel(), pixels.bitsAllocated(), pixels.bitsStored(),
+                            pixels.pixelRepresentation(), pixels.photometric(), 1);
+                    yield PixelDecoder.fromNative(planes, planar, false, this::paletteOrFail, r -> fail(r));
+                }
+                case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> decodeJpeg(encoded, where);
+                case JPEG_2000 -> decodeJpeg2000(encoded, where);
+                default -> throw fail(syntax.unsupportedReason());
+            };
+        } catch (IOException | RuntimeException e) {
+            throw fail(where + " cannot be decoded (" + syntax.name() + "): " + e.getMessage());
+        }
+    }
+
+    private Frame decodeJpeg(byte[] encoded, String where) throws DicomException, IOException {
+        JpegHeader header = JpegHeader.scan(encoded);
+        if (header.sofMarker() < 0) {
+            throw fail(where + " is not a JPEG stream (no start-of-frame marker)");
+        }
+        if (header.width() != pixels.columns() || header.height() != pixels.rows()) {
+            throw fail(where + ": the JPEG stream is " + header.width() + " × " + header.height()
+                    + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
+        }
+        if (header.components() != pixels.samplesPerPixel()) {
+            throw fail(where + ": the JPEG stream has " + header.components()
+                    + " components but Samples per Pixel is " + pixels.samplesPerPixel());
+        }
+        Raster raster;
+        if (header.isLossless()) {
+            raster = ImageIoCodecs.decodeJpegLossless(encoded);
+        } else {
+            if (header.precision() != 8) {
+                throw fail(where + ": " + header.precision() + "-bit lossy JPEG is not supported;"
+                        + " convert the file with dcmtk: dcmdjpeg IN.dcm OUT.dcm");
+            }
+            raster = ImageIoCodecs.decodeJpeg(encoded);
+        }
+        boolean convert = switch (pixels.photometric()) {
+            case "YBR_FULL", "YBR_FULL_422" -> true;
+            case "RGB" -> header.looksLikeYcbcr();
+            default -> false;
+        };
+        return fromRaster(raster, convert);
+    }
+
+    private Frame decodeJpeg2000(byte[] encoded, String where) throws DicomException, IOException {
+        int[] size = Jpeg2000Header.size(encoded);
+        if (size == null) {
+            throw fail(where + " is not a JPEG 2000 codestream (no SIZ marker)");
+        }
+        if (size[0] != pixels.columns() || size[1] != pixels.rows()) {
+            throw fail(where + ": the JPEG 2000 codestream is " + size[0] + " × " + size[1]
+                    + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
+        }
+        Raster raster = ImageIoCodecs.decodeJpeg2000(encoded);
+        boolean convert = pixels.photometric().equals("YBR_FULL") || pixels.photometric().equals("YBR_FULL_422");
+        return fromRaster(raster, convert);
+    }
+
+    private Frame fromRaster(Raster raster, boolean ybrToRgb) throws DicomException {
+        if (raster.getWidth() != pixels.columns() || raster.getHeight() != pixels.rows()) {
+            throw fail("decoded frame is " + raster.getWidth() + " × " + raster.getHeight()
+                    + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
+        }
+        Object samples = ImageIoCodecs.samples(raster);
+        int bands = raster.getNumBands();
+        if (bands == 3) {
+            if (!(samples instanceof byte[] rgb)) {
+                throw fail("16-bit colour JPEG is not supported");
+            }
+            if (ybrToRgb) {
+                ColourConversion.ybrToRgb(rgb);
+            }
+            return new Frame(pixels.rows(), pixels.columns(), Frame.SampleType.RGB8, rgb, null);
+        }
+        if (bands != 1) {
+            throw fail("decoded frame has " + bands + " components");
+        }
+        if (pixels.photometric().equals("PALETTE COLOR")) {
+            return PixelDecoder.applyPalette(samples, pixels, paletteOrFail());
+        }
+        return PixelDecoder.monochrome(samples, pixels);
+    }
+
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}

@@ -1,0 +1,126 @@
+package org.injectionplanner.dicom;
+
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageReader;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ServiceRegistry;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * The image codecs behind the JPEG and JPEG 2000 transfer syntaxes: the JDK's JPEG reader for lossy
+ * 8-bit JPEG, TwelveMonkeys for JPEG Lossless, jai-imageio for JPEG 2000. Readers are created
+ * directly (never looked up in the global ImageIO registry, which Fiji fills with other plugins) and
+ * kept one per thread. All return raw component rasters: colour conversion is the caller's.
+ *
+ * <p>This is the one place outside the imagej package that uses {@code java.awt.image}: ImageIO
+ * hands decoded samples back as {@link Raster}s. No windowing classes are used.
+ */
+final class ImageIoCodecs {
+
+    private static final String JDK_JPEG_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
+
+    private static final ThreadLocal<ImageReader> JDK_JPEG = ThreadLocal.withInitial(ImageIoCodecs::newJdkJpeg);
+    private static final ThreadLocal<ImageReader> LOSSLESS_JPEG =
+            ThreadLocal.withInitial(ImageIoCodecs::newTwelveMonkeysJpeg);
+    private static final ThreadLocal<ImageReader> JPEG_2000 =
+            ThreadLocal.withInitial(() -> new J2KImageReader(new J2KImageReaderSpi()));
+
+    private ImageIoCodecs() {
+    }
+
+    private static ImageReaderSpi jdkJpegSpi() {
+        Iterator<ImageReaderSpi> it = IIORegistry.getDefaultInstance()
+                .getServiceProviders(ImageReaderSpi.class, true);
+        while (it.hasNext()) {
+            ImageReaderSpi spi = it.next();
+            if (spi.getClass().getName().equals(JDK_JPEG_SPI)) {
+                return spi;
+            }
+        }
+        throw new IllegalStateException("the JDK's JPEG reader is missing from this Java runtime");
+    }
+
+    private static ImageReader newJdkJpeg() {
+        try {
+            return jdkJpegSpi().createReaderInstance();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the JDK's JPEG reader", e);
+        }
+    }
+
+    /** TwelveMonkeys wraps the JDK reader; it finds it in a registry of our own, not the global one. */
+    private static ImageReader newTwelveMonkeysJpeg() {
+        ServiceRegistry registry = new ServiceRegistry(List.<Class<?>>of(ImageReaderSpi.class).iterator());
+        registry.registerServiceProvider(jdkJpegSpi(), ImageReaderSpi.class);
+        var spi = new com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi();
+        registry.registerServiceProvider(spi, ImageReaderSpi.class);
+        try {
+            return spi.createReaderInstance();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the JPEG Lossless reader", e);
+        }
+    }
+
+    /** Decodes a lossy (8-bit) JPEG stream to its raw components. */
+    static Raster decodeJpeg(byte[] stream) throws IOException {
+        return read(JDK_JPEG.get(), stream);
+    }
+
+    /** Decodes a JPEG Lossless (Process 14) stream to its raw components. */
+    static Raster decodeJpegLossless(byte[] stream) throws IOException {
+        return read(LOSSLESS_JPEG.get(), stream);
+    }
+
+    /** Decodes a JPEG 2000 codestream; multi-component transforms (ICT/RCT) are undone. */
+    static Raster decodeJpeg2000(byte[] stream) throws IOException {
+        ImageReader reader = JPEG_2000.get();
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
+            // J2KImageReader.reset() fails on a null input, so the next setInput replaces this one
+            reader.setInput(in);
+            return reader.read(0).getRaster();
+        }
+    }
+
+    private static Raster read(ImageReader reader, byte[] stream) throws IOException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
+            reader.setInput(in, true, true);
+            return reader.readRaster(0, null);
+        } finally {
+            reader.reset();
+        }
+    }
+
+    /** Reads the samples of a raster, row by row: bytes for 8-bit data, else 16-bit words. */
+    static Object samples(Raster raster) {
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int bands = raster.getNumBands();
+        int rowLength = w * bands;
+        int[] row = new int[rowLength];
+        boolean eightBit = raster.getSampleModel().getSampleSize(0) <= 8;
+        byte[] bytes = eightBit ? new byte[rowLength * h] : null;
+        short[] shorts = eightBit ? null : new short[rowLength * h];
+        for (int y = 0; y < h; y++) {
+            raster.getPixels(raster.getMinX(), raster.getMinY() + y, w, 1, row);
+            int base = y * rowLength;
+            if (eightBit) {
+                for (int i = 0; i < rowLength; i++) {
+                    bytes[base + i] = (byte) row[i];
+                }
+            } else {
+                for (int i = 0; i < rowLength; i++) {
+                    shorts[base + i] = (short) row[i];
+                }
+            }
+        }
+        return eightBit ? bytes : shorts;
+    }
+}

@@ -1,0 +1,99 @@
+package org.injectionplanner.dicom;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How pixel distances of one image become millimetres: its ultrasound regions, and Pixel Spacing
+ * (0028,0030) as the fallback only when there are no regions (DESIGN.md §3).
+ *
+ * @param regions every item of the Sequence of Ultrasound Regions, in file order
+ * @param pixelSpacingRowMm Pixel Spacing between rows (y) in mm, or null
+ * @param pixelSpacingColumnMm Pixel Spacing between columns (x) in mm, or null
+ */
+public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixelSpacingRowMm,
+        Double pixelSpacingColumnMm) {
+
+    /** Where a scale came from. */
+    public enum Source { ULTRASOUND_REGION, PIXEL_SPACING }
+
+    /**
+     * A scale that applies to a measurement.
+     *
+     * @param mmPerPixelX mm per pixel along x (columns)
+     * @param mmPerPixelY mm per pixel along y (rows)
+     * @param source where it came from
+     * @param region the region it came from, or null for Pixel Spacing
+     */
+    public record Scale(double mmPerPixelX, double mmPerPixelY, Source source, UltrasoundRegion region) {
+    }
+
+    public UltrasoundCalibration {
+        regions = List.copyOf(regions);
+    }
+
+    /** Reads the regions and Pixel Spacing of a data set. */
+    public static UltrasoundCalibration of(DataSet ds) {
+        List<UltrasoundRegion> regions = new ArrayList<>();
+        List<DataSet> items = ds.getSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS);
+        for (int i = 0; i < items.size(); i++) {
+            regions.add(UltrasoundRegion.of(i, items.get(i)));
+        }
+        double[] spacing = ds.getDoubles(Tag.PIXEL_SPACING);
+        boolean validSpacing = spacing.length >= 2 && spacing[0] > 0 && spacing[1] > 0
+                && Double.isFinite(spacing[0]) && Double.isFinite(spacing[1]);
+        return new UltrasoundCalibration(regions, validSpacing ? spacing[0] : null,
+                validSpacing ? spacing[1] : null);
+    }
+
+    /**
+     * The region that contains all the points and gives mm (2D, cm on both axes), preferring
+     * high-priority regions; empty if there is none. Points are (x, y) pairs in image pixel
+     * coordinates (origin at the top-left corner of the top-left pixel).
+     */
+    public Optional<UltrasoundRegion> regionContaining(double[] xs, double[] ys) {
+        UltrasoundRegion lowPriorityMatch = null;
+        for (UltrasoundRegion r : regions) {
+            if (!r.isSpatialCm() || !containsAll(r, xs, ys)) {
+                continue;
+            }
+            if (!r.isLowPriority()) {
+                return Optional.of(r);
+            }
+            if (lowPriorityMatch == null) {
+                lowPriorityMatch = r;
+            }
+        }
+        return Optional.ofNullable(lowPriorityMatch);
+    }
+
+    private static boolean containsAll(UltrasoundRegion r, double[] xs, double[] ys) {
+        for (int i = 0; i < xs.length; i++) {
+            if (!r.contains(xs[i], ys[i])) {
+                return false;
+            }
+        }
+        return xs.length > 0;
+    }
+
+    /**
+     * The scale for a measurement through these points: the containing region's; Pixel Spacing when
+     * the image has no regions at all; otherwise empty (uncalibrated: never guessed).
+     */
+    public Optional<Scale> scaleFor(double[] xs, double[] ys) {
+        if (!regions.isEmpty()) {
+            return regionContaining(xs, ys)
+                    .map(r -> new Scale(r.mmPerPixelX(), r.mmPerPixelY(), Source.ULTRASOUND_REGION, r));
+        }
+        if (pixelSpacingRowMm != null) {
+            return Optional.of(new Scale(pixelSpacingColumnMm, pixelSpacingRowMm, Source.PIXEL_SPACING, null));
+        }
+        return Optional.empty();
+    }
+
+    /** The regions that give mm (2D, cm on both axes). */
+    public List<UltrasoundRegion> spatialRegions() {
+        return regions.stream().filter(UltrasoundRegion::isSpatialCm).toList();
+    }
+}
