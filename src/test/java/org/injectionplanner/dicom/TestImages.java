@@ -1,0 +1,74 @@
+package org.injectionplanner.dicom;
+
+import java.util.List;
+
+/** Headers and pixel patterns for tests that write ultrasound files. */
+final class TestImages {
+
+    private TestImages() {
+    }
+
+    /** A header with every type 1 and 2 attribute the US IODs need, and one calibrated region. */
+    static DataSet usHeader(String name) {
+        DataSet ds = new DataSet();
+        ds.putString(Tag.SPECIFIC_CHARACTER_SET, Vr.CS, "ISO_IR 192");
+        ds.putString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY", "ABDOMINAL");
+        ds.putString(Tag.SOP_INSTANCE_UID, Vr.UI, Uids.fromName("test " + name));
+        ds.putString(Tag.STUDY_DATE, Vr.DA, "20261126");
+        ds.putString(Tag.STUDY_TIME, Vr.TM, "101500");
+        ds.putString(Tag.CONTENT_DATE, Vr.DA, "20261126");
+        ds.putString(Tag.CONTENT_TIME, Vr.TM, "101500");
+        ds.putString(Tag.ACCESSION_NUMBER, Vr.SH, "");
+        ds.putString(Tag.MODALITY, Vr.CS, "US");
+        ds.putString(Tag.MANUFACTURER, Vr.LO, "Injection Planner tests");
+        ds.putString(Tag.REFERRING_PHYSICIAN_NAME, Vr.PN, "");
+        ds.putString(Tag.PATIENT_NAME, Vr.PN, "Test^Müller");
+        ds.putString(Tag.PATIENT_ID, Vr.LO, "TEST-1");
+        ds.putString(Tag.PATIENT_BIRTH_DATE, Vr.DA, "");
+        ds.putString(Tag.PATIENT_SEX, Vr.CS, "");
+        ds.putString(Tag.STUDY_INSTANCE_UID, Vr.UI, Uids.fromName("study " + name));
+        ds.putString(Tag.SERIES_INSTANCE_UID, Vr.UI, Uids.fromName("series " + name));
+        ds.putString(Tag.STUDY_ID, Vr.SH, "1");
+        ds.putString(Tag.SERIES_NUMBER, Vr.IS, "1");
+        ds.putString(Tag.INSTANCE_NUMBER, Vr.IS, "1");
+        ds.putString(Tag.PATIENT_ORIENTATION, Vr.CS, "");
+        DataSet region = new DataSet();
+        region.putShorts(Tag.REGION_SPATIAL_FORMAT, Vr.US, 1);
+        region.putShorts(Tag.REGION_DATA_TYPE, Vr.US, 1);
+        region.putInts(Tag.REGION_FLAGS, Vr.UL, 0);
+        region.putInts(Tag.REGION_LOCATION_MIN_X0, Vr.UL, 4);
+        region.putInts(Tag.REGION_LOCATION_MIN_Y0, Vr.UL, 2);
+        region.putInts(Tag.REGION_LOCATION_MAX_X1, Vr.UL, 59);
+        region.putInts(Tag.REGION_LOCATION_MAX_Y1, Vr.UL, 45);
+        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 28);
+        region.putInts(Tag.REFERENCE_PIXEL_Y0, Vr.SL, 0);
+        region.putShorts(Tag.PHYSICAL_UNITS_X_DIRECTION, Vr.US, 3);
+        region.putShorts(Tag.PHYSICAL_UNITS_Y_DIRECTION, Vr.US, 3);
+        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_X, 0);
+        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_Y, 0);
+        region.putDoubles(Tag.PHYSICAL_DELTA_X, 0.0085);
+        region.putDoubles(Tag.PHYSICAL_DELTA_Y, 0.0085);
+        ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(region));
+        return ds;
+    }
+
+    /** A smooth test pattern that survives JPEG well: gradients plus a square. */
+    static byte[] pattern(int rows, int columns, boolean rgb, int frame) {
+        byte[] out = new byte[rows * columns * (rgb ? 3 : 1)];
+        for (int y = 0; y < rows; y++) {
+            for (int x = 0; x < columns; x++) {
+                int v = (x * 2 + y + frame * 5) % 200;
+                boolean square = x > columns / 4 && x < columns / 2 && y > rows / 4 && y < rows / 2;
+                int i = y * columns + x;
+                if (rgb) {
+                    out[3 * i] = (byte) v;
+                    out[3 * i + 1] = (byte) (square ? 200 : 255 - v);
+                    out[3 * i + 2] = (byte) ((v + 80) & 0xFF);
+                } else {
+                    out[i] = (byte) (square ? 230 : v / 2);
+                }
+            }
+        }
+        return out;
+    }
+}
