@@ -2,14 +2,14 @@ package org.injectionplanner.dicom;
 
 import java.util.List;
 
-/** Headers and pixel patterns for tests that write ultrasound files. */
-final class TestImages {
+/** Headers and pixel patterns for tests that write ultrasound files (shared by the test packages). */
+public final class TestImages {
 
     private TestImages() {
     }
 
     /** A header with every type 1 and 2 attribute the US IODs need, and one calibrated region. */
-    static DataSet usHeader(String name) {
+    public static DataSet usHeader(String name) {
         DataSet ds = new DataSet();
         ds.putString(Tag.SPECIFIC_CHARACTER_SET, Vr.CS, "ISO_IR 192");
         ds.putString(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL", "PRIMARY", "ABDOMINAL");
@@ -53,7 +53,7 @@ final class TestImages {
     }
 
     /** A smooth test pattern that survives JPEG well: gradients plus a square. */
-    static byte[] pattern(int rows, int columns, boolean rgb, int frame) {
+    public static byte[] pattern(int rows, int columns, boolean rgb, int frame) {
         byte[] out = new byte[rows * columns * (rgb ? 3 : 1)];
         for (int y = 0; y < rows; y++) {
             for (int x = 0; x < columns; x++) {

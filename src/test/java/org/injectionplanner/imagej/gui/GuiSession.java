@@ -1,0 +1,85 @@
+package org.injectionplanner.imagej.gui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a macro in a real ImageJ with the built plugin jar ({@code plugins/Injection_Planner.jar}), in a
+ * child JVM on the current display (the tests run under {@code xvfb-run}), through {@link GuiDriver}.
+ */
+final class GuiSession {
+
+    /**
+     * What a session produced.
+     *
+     * @param output what the macro wrote to the file named by its argument
+     * @param log ImageJ's Log window
+     */
+    record Result(String output, String log) {
+    }
+
+    static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    private GuiSession() {
+    }
+
+    /** Skips the test when there is no display, fails when the plugin jar was not built. */
+    static void assumeReady() {
+        assumeTrue(System.getenv("DISPLAY") != null, "GUI tests need a display: run them under xvfb-run");
+        assertTrue(Files.isRegularFile(PROJECT.resolve("plugins/Injection_Planner.jar")),
+                "plugins/Injection_Planner.jar is missing: GUI tests run after mvn package (mvn verify)");
+    }
+
+    /**
+     * Runs {@code macro} (its argument is the output file path).
+     *
+     * @param expectError a command line "Label|options" to run first, whose error goes to the Log; or null
+     * @param screenshot where to save a screenshot after the macro, or null
+     */
+    static Result run(String macro, String expectError, Path screenshot) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("ip-gui");
+        Path macroFile = work.resolve("scenario.ijm");
+        Files.writeString(macroFile, macro, StandardCharsets.UTF_8);
+        Path out = work.resolve("out.txt");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dplugins.dir=" + PROJECT, "-Duser.home=" + work));
+        if (expectError != null) {
+            command.add("-Dgui.expectError=" + expectError);
+        }
+        command.addAll(List.of("-cp", imageJJar() + File.pathSeparator + PROJECT.resolve("target/test-classes"),
+                GuiDriver.class.getName(), macroFile.toString(), out.toString()));
+        if (screenshot != null) {
+            Files.createDirectories(screenshot.toAbsolutePath().getParent());
+            command.add(screenshot.toString());
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("stdout.txt").toFile()).start();
+        boolean finished = p.waitFor(180, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly();
+        }
+        String stdout = Files.readString(work.resolve("stdout.txt"));
+        assertTrue(finished, "ImageJ did not finish within 180 s; its output:\n" + stdout);
+        assertTrue(Files.exists(Path.of(out + ".done")), "the macro did not complete; ImageJ said:\n" + stdout);
+        String output = Files.exists(out) ? Files.readString(out) : "";
+        return new Result(output, Files.readString(Path.of(out + ".log")));
+    }
+
+    private static String imageJJar() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> e.replace('\\', '/').contains("/net/imagej/ij/"))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("ImageJ (net.imagej:ij) is not on the test classpath"));
+    }
+}
