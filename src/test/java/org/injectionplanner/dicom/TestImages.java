@@ -32,6 +32,8 @@ public final class TestImages {
         ds.putString(Tag.SERIES_NUMBER, Vr.IS, "1");
         ds.putString(Tag.INSTANCE_NUMBER, Vr.IS, "1");
         ds.putString(Tag.PATIENT_ORIENTATION, Vr.CS, "");
+        // dciodvfy cannot tell paired body parts and requires Laterality; empty is only a warning
+        ds.putString(Tag.LATERALITY, Vr.CS, "");
         DataSet region = new DataSet();
         region.putShorts(Tag.REGION_SPATIAL_FORMAT, Vr.US, 1);
         region.putShorts(Tag.REGION_DATA_TYPE, Vr.US, 1);
