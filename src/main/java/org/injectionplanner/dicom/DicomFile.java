@@ -304,17 +304,23 @@ public final class DicomFile implements Closeable {
     }
 
     private Frame decodeJpeg2000(byte[] encoded, String where) throws DicomException, IOException {
-        int[] size = Jpeg2000Header.size(encoded);
-        if (size == null) {
-            throw fail(where + " is not a JPEG 2000 codestream (no SIZ marker)");
+        Jpeg2000Header header = Jpeg2000Header.read(encoded);
+        if (header == null) {
+            throw fail(where + " is not a JPEG 2000 codestream (no valid SIZ marker)");
         }
-        if (size[0] != pixels.columns() || size[1] != pixels.rows()) {
-            throw fail(where + ": the JPEG 2000 codestream is " + size[0] + " × " + size[1]
+        if (header.width() != pixels.columns() || header.height() != pixels.rows()) {
+            throw fail(where + ": the JPEG 2000 codestream is " + header.width() + " × " + header.height()
                     + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
         }
         Raster raster = ImageIoCodecs.decodeJpeg2000(encoded);
         boolean convert = pixels.photometric().equals("YBR_FULL") || pixels.photometric().equals("YBR_FULL_422");
-        return fromRaster(raster, convert);
+        Frame frame = fromRaster(raster, convert);
+        if (frame.type() == Frame.SampleType.INT16 && !header.signed() && header.precision() < 16) {
+            // Pixel Representation 1 but an unsigned codestream: its samples are the two's complement
+            // bit patterns of the stored values, precision bits wide (as pydicom reads them)
+            PixelDecoder.signExtend(frame.shorts(), header.precision());
+        }
+        return frame;
     }
 
     private Frame fromRaster(Raster raster, boolean ybrToRgb) throws DicomException {

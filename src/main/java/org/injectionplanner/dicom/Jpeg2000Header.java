@@ -1,14 +1,20 @@
 package org.injectionplanner.dicom;
 
-/** Reads the image size from the SIZ marker of a JPEG 2000 codestream (raw or inside a JP2 file). */
-final class Jpeg2000Header {
+/**
+ * Reads the SIZ marker of a JPEG 2000 codestream (raw or inside a JP2 file): the image size and the
+ * precision and signedness of the first component.
+ *
+ * @param width the reference grid width less its horizontal offset, in pixels
+ * @param height the reference grid height less its vertical offset, in pixels
+ * @param components number of components (Csiz)
+ * @param precision bits per sample of the first component (Ssiz & 0x7F, plus 1)
+ * @param signed true if the first component's samples are signed (Ssiz bit 7)
+ */
+record Jpeg2000Header(int width, int height, int components, int precision, boolean signed) {
 
-    private Jpeg2000Header() {
-    }
-
-    /** {width, height} of the reference grid less its offsets, or null if no SIZ marker is found. */
-    static int[] size(byte[] data) {
-        int limit = Math.min(data.length - 24, 4096);
+    /** The header of a codestream, or null if no valid SIZ marker is found in its first 4 KiB. */
+    static Jpeg2000Header read(byte[] data) {
+        int limit = Math.min(data.length - 43, 4096);
         for (int i = 0; i < limit; i++) {
             if ((data[i] & 0xFF) == 0xFF && (data[i + 1] & 0xFF) == 0x4F
                     && (data[i + 2] & 0xFF) == 0xFF && (data[i + 3] & 0xFF) == 0x51) {
@@ -20,7 +26,10 @@ final class Jpeg2000Header {
                 if (xsiz < xo || ysiz < yo || xsiz - xo > Integer.MAX_VALUE || ysiz - yo > Integer.MAX_VALUE) {
                     return null;
                 }
-                return new int[] {(int) (xsiz - xo), (int) (ysiz - yo)};
+                int components = (data[p + 32] & 0xFF) << 8 | (data[p + 33] & 0xFF);
+                int ssiz = data[p + 34] & 0xFF;
+                return new Jpeg2000Header((int) (xsiz - xo), (int) (ysiz - yo), components, (ssiz & 0x7F) + 1,
+                        (ssiz & 0x80) != 0);
             }
         }
         return null;

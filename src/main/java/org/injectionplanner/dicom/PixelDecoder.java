@@ -114,6 +114,17 @@ final class PixelDecoder {
         return new Frame(px.rows(), px.columns(), type, null, words);
     }
 
+    /**
+     * Sign-extends {@code bits}-wide two's complement values held in the low bits of each word, in
+     * place: with 13 bits, 0x1830 (6192) becomes -2000.
+     */
+    static void signExtend(short[] words, int bits) {
+        int shift = 32 - bits;
+        for (int i = 0; i < words.length; i++) {
+            words[i] = (short) ((words[i] << shift) >> shift);
+        }
+    }
+
     /** Maps palette indices (8- or 16-bit) to RGB. */
     static Frame applyPalette(Object samples, ImagePixelModule px, PaletteColorLut palette) {
         int[] indices;
