@@ -1,0 +1,47 @@
+package org.injectionplanner.plan;
+
+import java.util.UUID;
+import org.injectionplanner.geometry.PixelPoint;
+
+/**
+ * An injection target: a point on a frame, in a catalogued structure.
+ *
+ * @param id stable identity, kept across the sessions of a course
+ * @param number the target's number in the plan (1, 2, ...), shown on the image
+ * @param label free text label, e.g. "T1" or "L4/5 supraspinous"; the source of truth for the site
+ * @param structureId the catalogue id of the structure
+ * @param side the patient's side
+ * @param level spinal level, or null where none applies
+ * @param image the frame it was placed on
+ * @param point position in image pixel coordinates
+ * @param depthMm depth below the skin line of its region in mm, or null when uncalibrated
+ * @param notes free text
+ * @param calibration the calibration the depth was measured with
+ */
+public record Target(UUID id, int number, String label, String structureId, Side side, SpinalLevel level,
+        ImageRef image, PixelPoint point, Double depthMm, String notes, MeasuredCalibration calibration) {
+
+    public Target {
+        if (id == null || image == null || point == null || side == null || calibration == null) {
+            throw new IllegalArgumentException("a target needs an id, image, point, side and calibration");
+        }
+        if (!Double.isFinite(point.x()) || !Double.isFinite(point.y())) {
+            throw new IllegalArgumentException("target position must be finite: " + point);
+        }
+        label = label == null ? "" : label;
+        notes = notes == null ? "" : notes;
+    }
+
+    /** This target moved to a new point with its new depth and calibration. */
+    public Target movedTo(PixelPoint newPoint, Double newDepthMm, MeasuredCalibration newCalibration) {
+        return new Target(id, number, label, structureId, side, level, image, newPoint, newDepthMm, notes,
+                newCalibration);
+    }
+
+    /** This target with the given descriptive fields. */
+    public Target describedAs(String newLabel, String newStructureId, Side newSide, SpinalLevel newLevel,
+            String newNotes) {
+        return new Target(id, number, newLabel, newStructureId, newSide, newLevel, image, point, depthMm, newNotes,
+                calibration);
+    }
+}
