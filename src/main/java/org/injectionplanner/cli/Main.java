@@ -29,7 +29,8 @@ public final class Main {
 
     private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
             "inspect", new InspectCommand(),
-            "decode", new DecodeCommand()));
+            "decode", new DecodeCommand(),
+            "generate-samples", new GenerateSamplesCommand()));
 
     private Main() {
     }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Files written by {@link UltrasoundImageWriter} read back exactly and pass dciodvfy and dcmdump. */
-class UltrasoundImageWriterTest {
+public class UltrasoundImageWriterTest {
 
     @TempDir
     Path dir;
@@ -95,7 +95,7 @@ class UltrasoundImageWriterTest {
     }
 
     /** dciodvfy reports no errors and dcmdump parses the file without complaint. */
-    static void assertValid(Path file) throws IOException, InterruptedException {
+    public static void assertValid(Path file) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/dciodvfy")), "dciodvfy (Debian dicom3tools) not installed");
         String dciodvfy = run("/usr/bin/dciodvfy", file.toString());
         List<String> errors = dciodvfy.lines().filter(l -> l.startsWith("Error")).toList();
