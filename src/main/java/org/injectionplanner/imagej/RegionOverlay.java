@@ -19,6 +19,7 @@ final class RegionOverlay {
     static final String MARK = "injectionplanner.regionOverlay";
     private static final Color SPATIAL = new Color(0, 158, 115);
     private static final Color OTHER = new Color(230, 159, 0);
+    private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 170);
 
     private RegionOverlay() {
     }
@@ -64,8 +65,10 @@ final class RegionOverlay {
             rect.setProperty(MARK, "true");
             rect.setName("US region " + (r.index() + 1));
             ov.add(rect);
-            TextRoi label = new TextRoi(r.x0() + 3, r.y0() + 2, describe(r), font);
+            double above = r.y0() - font.getSize() - 6;
+            TextRoi label = new TextRoi(r.x0(), above >= 0 ? above : r.y0() + 2, describe(r), font);
             label.setStrokeColor(colour);
+            label.setFillColor(LABEL_BACKGROUND);
             label.setProperty(MARK, "true");
             ov.add(label);
         }

@@ -30,6 +30,7 @@ final class UltrasoundImages {
     static final String PROP_SOP_UID = PROP + "SOPInstanceUID";
     static final String PROP_SOP_UIDS = PROP + "SOPInstanceUIDs";
     static final String PROP_CALIBRATION = PROP + "Calibration";
+    static final String PROP_PATH = PROP + "Path";
     /** In-memory property holding the {@link org.injectionplanner.dicom.UltrasoundCalibration}. */
     static final String PROPERTY_US_CALIBRATION = PROP + "UltrasoundCalibration";
 
@@ -131,6 +132,7 @@ final class UltrasoundImages {
         imp.setProp(PROP_SOP_UIDS, series.instances().stream().map(StudyIndex.Instance::sopInstanceUid)
                 .collect(Collectors.joining(" ")));
         imp.setProp(PROP_CALIBRATION, cal.description());
+        imp.setProp(PROP_PATH, f.file().toAbsolutePath().toString());
         imp.setProperty(PROPERTY_US_CALIBRATION, file.calibration());
         StringBuilder info = new StringBuilder();
         info.append("Injection Planner\n");
