@@ -29,6 +29,7 @@ public final class Main {
 
     private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
             "inspect", new InspectCommand(),
+            "verify-store", new VerifyStoreCommand(),
             "decode", new DecodeCommand()));
 
     private Main() {
