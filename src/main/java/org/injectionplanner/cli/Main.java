@@ -30,7 +30,8 @@ public final class Main {
     private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
             "inspect", new InspectCommand(),
             "decode", new DecodeCommand(),
-            "generate-samples", new GenerateSamplesCommand()));
+            "generate-samples", new GenerateSamplesCommand(),
+            "verify-store", new VerifyStoreCommand()));
 
     private Main() {
     }

@@ -1,0 +1,269 @@
+package org.injectionplanner.store;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.StoreLayout.RevisionName;
+
+/**
+ * A course opened for writing: holds its lock until {@link #close()}, saves revisions and autosaves.
+ * Remembers the newest revision it has seen (at opening, then its own saves); a save finding any other
+ * newest revision on disk is refused with {@link ConflictException}, so nothing written elsewhere is ever
+ * overwritten or merged. Thread-safe; methods fail with IllegalStateException after {@link #close()}.
+ */
+public final class OpenCourse implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(OpenCourse.class.getName());
+
+    /** The newest revision file of a course and the SHA-256 of its bytes. */
+    private record Head(RevisionName name, String sha256) {
+    }
+
+    private final PlanStore store;
+    private final UUID courseId;
+    private final Path dir;
+    private final CourseLock lock;
+    private Head seen;
+    private boolean closed;
+
+    private OpenCourse(PlanStore store, UUID courseId, Path dir, CourseLock lock, Head seen) {
+        this.store = store;
+        this.courseId = courseId;
+        this.dir = dir;
+        this.lock = lock;
+        this.seen = seen;
+    }
+
+    static OpenCourse open(PlanStore store, UUID courseId) throws StoreException {
+        Path dir = StoreLayout.course(store.root(), courseId);
+        try {
+            Files.createDirectories(StoreLayout.revisions(dir));
+            Files.createDirectories(StoreLayout.autosaves(dir));
+        } catch (IOException e) {
+            throw new StoreException("cannot create the folders of course " + courseId + " in " + dir + ": "
+                    + e.getMessage(), e);
+        }
+        CourseLock lock = CourseLock.acquire(dir, courseId, LockOwner.current(store.now()));
+        try {
+            removeTemporaryFiles(dir);
+            return new OpenCourse(store, courseId, dir, lock, head(dir));
+        } catch (StoreException | RuntimeException e) {
+            try {
+                lock.close();
+            } catch (StoreException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    /** The course. */
+    public UUID courseId() {
+        return courseId;
+    }
+
+    /** The course's folder. */
+    public Path folder() {
+        return dir;
+    }
+
+    /**
+     * When opening took over a stale lock (its holder ended without closing the course), what was taken
+     * over from whom, to show the user.
+     */
+    public Optional<String> takeoverNotice() {
+        return Optional.ofNullable(lock.takeoverNotice());
+    }
+
+    /** The sequence of the newest revision this session has seen, or 0 if the course has none. */
+    public synchronized int newestSequence() {
+        return seen == null ? 0 : seen.name().sequence();
+    }
+
+    /**
+     * Saves the plan as the course's next revision and removes its autosave. The file is written to a
+     * temporary file, forced to disk and renamed into place; once this returns the revision is durable.
+     *
+     * @param author who saves (not blank)
+     * @param reason why, e.g. "amended after review"; may be empty
+     * @throws ConflictException if the newest revision on disk is not the one this session last saw
+     *         (nothing is written)
+     * @throws StoreException if it cannot be written (no revision is then created)
+     * @throws IllegalArgumentException if the plan belongs to another course or the author is blank
+     */
+    public synchronized Revision save(SessionPlan plan, String author, String reason) throws StoreException {
+        checkOpen();
+        requireThisCourse(plan);
+        Head onDisk = head(dir);
+        if (!sameAsSeen(onDisk)) {
+            throw conflict(onDisk);
+        }
+        int sequence = seen == null ? 1 : seen.name().sequence() + 1;
+        RevisionFile.Written written = RevisionFile.write(plan, sequence, store.now(), author, reason,
+                seen == null ? null : seen.sha256());
+        RevisionName name = new RevisionName(sequence, plan.id());
+        Path file = StoreLayout.revisions(dir).resolve(name.fileName());
+        try {
+            AtomicFiles.create(file, written.bytes());
+        } catch (FileAlreadyExistsException e) {
+            throw new ConflictException(file + " already exists: another program saved this course at the same "
+                    + "time; reopen the plan (nothing was saved)");
+        } catch (IOException e) {
+            throw new StoreException("cannot save revision " + sequence + " of course " + courseId + " to " + file
+                    + ": " + e.getMessage() + " (nothing was saved)", e);
+        }
+        String sha256 = Json.sha256(written.bytes());
+        seen = new Head(name, sha256);
+        LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
+        Path autosave = StoreLayout.autosave(dir, plan.id());
+        try {
+            AtomicFiles.delete(autosave);
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "revision {0} of course {1} is saved, but its autosave {2} could not be removed: {3}",
+                    sequence, courseId, autosave, e.toString());
+        }
+        return new Revision(file, written.header(), plan, sha256);
+    }
+
+    /**
+     * Writes the working copy of a plan to {@code autosave/<planId>.json}, atomically replacing the last
+     * one. Not a revision: it is what a restart after a crash offers ({@link PlanStore#recoverable}).
+     *
+     * @throws StoreException if it cannot be written (the previous autosave is then unchanged)
+     * @throws IllegalArgumentException if the plan belongs to another course
+     */
+    public synchronized void autosave(SessionPlan plan) throws StoreException {
+        checkOpen();
+        requireThisCourse(plan);
+        Path file = StoreLayout.autosave(dir, plan.id());
+        Integer basedOn = seen == null ? null : seen.name().sequence();
+        try {
+            AtomicFiles.replace(file, AutosaveFile.write(plan, store.now(), basedOn));
+        } catch (IOException e) {
+            throw new StoreException("cannot autosave plan " + plan.id() + " to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The unsaved work of this course found on disk ({@link PlanStore#recoverable}).
+     *
+     * @throws StoreException if an autosave or revision cannot be read
+     */
+    public List<Recovery> recoverable() throws StoreException {
+        checkOpen();
+        return store.recoverable(courseId);
+    }
+
+    /**
+     * Removes the autosave of a plan (when the user declines to recover it, or closes without saving).
+     *
+     * @throws StoreException if it cannot be removed
+     */
+    public synchronized void discardAutosave(UUID planId) throws StoreException {
+        checkOpen();
+        Path file = StoreLayout.autosave(dir, planId);
+        try {
+            AtomicFiles.delete(file);
+        } catch (IOException e) {
+            throw new StoreException("cannot remove the autosave " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** True until {@link #close()}. */
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    /**
+     * Releases the lock. Autosaves stay, so unsaved work remains recoverable. Closing twice does nothing.
+     *
+     * @throws StoreException if the lock's owner record cannot be removed (the lock is released all the same)
+     */
+    @Override
+    public synchronized void close() throws StoreException {
+        if (!closed) {
+            closed = true;
+            lock.close();
+        }
+    }
+
+    private boolean sameAsSeen(Head onDisk) {
+        return seen == null ? onDisk == null : seen.equals(onDisk);
+    }
+
+    private ConflictException conflict(Head onDisk) {
+        String elsewhere;
+        if (onDisk == null) {
+            elsewhere = "its revisions were removed";
+        } else if (seen != null && onDisk.name().equals(seen.name())) {
+            elsewhere = "revision " + onDisk.name().fileName() + " was modified";
+        } else {
+            Path file = StoreLayout.revisions(dir).resolve(onDisk.name().fileName());
+            String when;
+            try {
+                RevisionHeader h = RevisionFile.read(file).header();
+                when = " at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.savedAt()) + " by " + h.author();
+            } catch (StoreException e) {
+                when = " (" + e.getMessage() + ")";
+            }
+            elsewhere = "it was changed elsewhere" + when + " (revision " + onDisk.name().fileName() + ")";
+        }
+        return new ConflictException("course " + courseId + " cannot be saved: " + elsewhere
+                + " since this session saw it; reopen the plan (nothing was saved)");
+    }
+
+    private void requireThisCourse(SessionPlan plan) {
+        if (!plan.courseId().equals(courseId)) {
+            throw new IllegalArgumentException("plan " + plan.id() + " belongs to course " + plan.courseId()
+                    + ", not to the open course " + courseId);
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("course " + courseId + " was closed");
+        }
+    }
+
+    /** The newest revision in the course folder, or null if there is none. */
+    private static Head head(Path dir) throws StoreException {
+        Path revisions = StoreLayout.revisions(dir);
+        List<RevisionName> names = PlanStore.revisionNames(revisions);
+        if (names.isEmpty()) {
+            return null;
+        }
+        RevisionName newest = names.get(names.size() - 1);
+        if (names.size() > 1 && names.get(names.size() - 2).sequence() == newest.sequence()) {
+            throw new ConflictException("course " + dir.getFileName() + " has two revisions numbered "
+                    + newest.sequence() + ": two programs saved it at once; run verify-store");
+        }
+        return new Head(newest, Json.sha256(PlanJson.readFile(revisions.resolve(newest.fileName()))));
+    }
+
+    private static void removeTemporaryFiles(Path dir) throws StoreException {
+        int removed = 0;
+        for (Path folder : List.of(dir, StoreLayout.revisions(dir), StoreLayout.autosaves(dir))) {
+            for (Path file : PlanStore.list(folder)) {
+                if (StoreLayout.isTemp(file)) {
+                    try {
+                        Files.deleteIfExists(file);
+                        removed++;
+                    } catch (IOException e) {
+                        throw new StoreException("cannot remove the temporary file " + file + ": " + e.getMessage(), e);
+                    }
+                }
+            }
+        }
+        if (removed > 0) {
+            LOG.log(Level.INFO, "removed {0} temporary file(s) of an interrupted write in course {1}", removed,
+                    dir.getFileName());
+        }
+    }
+}

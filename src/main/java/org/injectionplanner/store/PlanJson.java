@@ -1,0 +1,383 @@
+package org.injectionplanner.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.StructureCatalogue;
+import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
+
+/**
+ * The plan file format (docs/plan-format.md): a {@link SessionPlan} or {@link ClinicSettings} as a
+ * UTF-8 JSON document. Every field of the model is written, nullable ones as {@code null}; UUIDs in
+ * canonical lower-case form, dates as ISO-8601 ({@code 2026-11-26}), enums by constant name, zone shapes
+ * with a {@code "type"} of {@code "polygon"} or {@code "ellipse"}. Pixel coordinates keep DESIGN.md §3's
+ * convention (origin at the top-left corner of the top-left pixel, x right, y down); numbers are written
+ * in Java's shortest round-trip form, so that {@code read(write(plan))} equals {@code plan} exactly.
+ *
+ * <p>Reading is strict: missing or unknown fields, wrong types, non-canonical UUIDs, other format names
+ * or versions are refused with a {@link PlanFormatException} that names the file and the JSON path
+ * ({@code $.targets[2].point.x}). Thread-safe.
+ */
+public final class PlanJson {
+
+    /** The {@code "format"} of a session plan document. */
+    public static final String PLAN_FORMAT = "injection-planner/session-plan";
+
+    /** The {@code "format"} of a clinic settings document. */
+    public static final String SETTINGS_FORMAT = "injection-planner/clinic-settings";
+
+    /** The {@code "formatVersion"} this code writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Files larger than this are refused before they are read, bytes. */
+    static final long MAX_FILE_BYTES = 64L << 20;
+
+    private PlanJson() {
+    }
+
+    /**
+     * The plan as an indented UTF-8 JSON document ending in a line feed.
+     *
+     * @throws IllegalArgumentException if the plan holds a number JSON cannot carry (NaN, ±∞)
+     */
+    public static byte[] write(SessionPlan plan) {
+        return withLineEnd(Json.pretty(toTree(plan)));
+    }
+
+    /**
+     * Reads a plan document.
+     *
+     * @param json UTF-8 JSON
+     * @param source the file or label named in error messages
+     * @throws PlanFormatException if it is not a valid plan document
+     */
+    public static SessionPlan read(byte[] json, String source) throws PlanFormatException {
+        return fromTree(Json.parse(json, source), "$", source);
+    }
+
+    /**
+     * Reads a plan file.
+     *
+     * @throws PlanFormatException if it is not a valid plan document
+     * @throws StoreException if it cannot be read
+     */
+    public static SessionPlan read(Path file) throws StoreException {
+        return read(readFile(file), file.toString());
+    }
+
+    /** The settings as an indented UTF-8 JSON document ending in a line feed. */
+    public static byte[] writeSettings(ClinicSettings settings) {
+        ObjectNode root = Json.object();
+        root.put("format", SETTINGS_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("defaultMarginMm", finite(settings.defaultMarginMm(), "defaultMarginMm"));
+        ArrayNode structures = root.putArray("catalogue");
+        for (Structure s : settings.catalogue().structures()) {
+            ObjectNode o = structures.addObject();
+            o.put("id", s.id());
+            o.put("name", s.name());
+            o.put("kind", s.kind() == null ? null : s.kind().name());
+            o.put("hackettCode", s.hackettCode());
+            o.put("snomedCode", s.snomedCode());
+            o.put("midline", s.midline());
+            o.put("levelled", s.levelled());
+            o.put("userAdded", s.userAdded());
+        }
+        return withLineEnd(Json.pretty(root));
+    }
+
+    /**
+     * Reads a settings document.
+     *
+     * @param source the file or label named in error messages
+     * @throws PlanFormatException if it is not a valid settings document
+     */
+    public static ClinicSettings readSettings(byte[] json, String source) throws PlanFormatException {
+        JsonIn root = JsonIn.object(Json.parse(json, source), "$", source);
+        root.requireFormat(SETTINGS_FORMAT, FORMAT_VERSION);
+        root.allowOnly("format", "formatVersion", "defaultMarginMm", "catalogue");
+        double margin = root.number("defaultMarginMm");
+        List<Structure> structures = new ArrayList<>();
+        for (JsonIn o : root.objects("catalogue")) {
+            o.allowOnly("id", "name", "kind", "hackettCode", "snomedCode", "midline", "levelled", "userAdded");
+            String id = o.text("id");
+            String name = o.text("name");
+            StructureKind kind = o.optionalConstant("kind", StructureKind.class);
+            String hackett = o.optionalText("hackettCode");
+            String snomed = o.optionalText("snomedCode");
+            boolean midline = o.bool("midline");
+            boolean levelled = o.bool("levelled");
+            boolean userAdded = o.bool("userAdded");
+            structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, userAdded)));
+        }
+        StructureCatalogue catalogue = root.build(() -> new StructureCatalogue(structures));
+        return root.build(() -> new ClinicSettings(catalogue, margin));
+    }
+
+    /** The plan as a JSON tree (the document {@link #write} prints). */
+    static ObjectNode toTree(SessionPlan plan) {
+        ObjectNode root = Json.object();
+        root.put("format", PLAN_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("id", plan.id().toString());
+        root.put("courseId", plan.courseId().toString());
+        root.put("sessionNumber", plan.sessionNumber());
+        root.put("date", plan.date().toString());
+        root.put("author", plan.author());
+        root.put("status", plan.status().name());
+        ArrayNode images = root.putArray("images");
+        for (PlanImage i : plan.images()) {
+            ObjectNode o = images.addObject();
+            o.put("sopInstanceUid", i.sopInstanceUid());
+            o.put("studyInstanceUid", i.studyInstanceUid());
+            o.put("seriesInstanceUid", i.seriesInstanceUid());
+            o.put("description", i.description());
+            o.put("frames", i.frames());
+            o.put("path", i.path());
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (Target t : plan.targets()) {
+            ObjectNode o = targets.addObject();
+            o.put("id", t.id().toString());
+            o.put("number", t.number());
+            o.put("label", t.label());
+            o.put("structureId", t.structureId());
+            o.put("side", t.side().name());
+            o.put("level", t.level() == null ? null : t.level().name());
+            o.set("image", image(t.image()));
+            o.set("point", point(t.point(), "point"));
+            o.put("depthMm", t.depthMm() == null ? null : finite(t.depthMm(), "depthMm"));
+            o.put("notes", t.notes());
+            o.set("calibration", calibration(t.calibration()));
+        }
+        ArrayNode zones = root.putArray("zones");
+        for (NerveZone z : plan.zones()) {
+            ObjectNode o = zones.addObject();
+            o.put("id", z.id().toString());
+            o.put("number", z.number());
+            o.put("kind", z.kind().name());
+            o.put("name", z.name());
+            o.set("image", image(z.image()));
+            o.set("shape", shape(z.shape()));
+            o.put("marginMm", finite(z.marginMm(), "marginMm"));
+            o.set("calibration", calibration(z.calibration()));
+        }
+        return root;
+    }
+
+    /**
+     * Reads a plan from a JSON tree.
+     *
+     * @param path the JSON path of {@code value} in its document, e.g. {@code $.plan}
+     * @param source the file or label named in error messages
+     */
+    static SessionPlan fromTree(JsonNode value, String path, String source) throws PlanFormatException {
+        JsonIn root = JsonIn.object(value, path, source);
+        root.requireFormat(PLAN_FORMAT, FORMAT_VERSION);
+        root.allowOnly("format", "formatVersion", "id", "courseId", "sessionNumber", "date", "author", "status",
+                "images", "targets", "zones");
+        UUID id = root.uuid("id");
+        UUID courseId = root.uuid("courseId");
+        int session = root.integer("sessionNumber");
+        LocalDate date = root.date("date");
+        String author = root.text("author");
+        PlanStatus status = root.constant("status", PlanStatus.class);
+        List<PlanImage> images = new ArrayList<>();
+        for (JsonIn o : root.objects("images")) {
+            o.allowOnly("sopInstanceUid", "studyInstanceUid", "seriesInstanceUid", "description", "frames", "path");
+            String sop = o.text("sopInstanceUid");
+            String study = o.optionalText("studyInstanceUid");
+            String series = o.optionalText("seriesInstanceUid");
+            String description = o.optionalText("description");
+            int frames = o.integer("frames");
+            String file = o.optionalText("path");
+            images.add(o.build(() -> new PlanImage(sop, study, series, description, frames, file)));
+        }
+        List<Target> targets = new ArrayList<>();
+        for (JsonIn o : root.objects("targets")) {
+            targets.add(target(o));
+        }
+        List<NerveZone> zones = new ArrayList<>();
+        for (JsonIn o : root.objects("zones")) {
+            zones.add(zone(o));
+        }
+        return root.build(() -> new SessionPlan(id, courseId, session, date, author, status, images, targets, zones));
+    }
+
+    private static Target target(JsonIn o) throws PlanFormatException {
+        o.allowOnly("id", "number", "label", "structureId", "side", "level", "image", "point", "depthMm", "notes",
+                "calibration");
+        UUID id = o.uuid("id");
+        int number = o.integer("number");
+        String label = o.text("label");
+        String structureId = o.optionalText("structureId");
+        Side side = o.constant("side", Side.class);
+        SpinalLevel level = o.optionalConstant("level", SpinalLevel.class);
+        ImageRef image = imageRef(o.object("image"));
+        PixelPoint point = pointOf(o.object("point"));
+        Double depthMm = o.optionalNumber("depthMm");
+        String notes = o.text("notes");
+        MeasuredCalibration calibration = calibrationOf(o.object("calibration"));
+        return o.build(() -> new Target(id, number, label, structureId, side, level, image, point, depthMm, notes,
+                calibration));
+    }
+
+    private static NerveZone zone(JsonIn o) throws PlanFormatException {
+        o.allowOnly("id", "number", "kind", "name", "image", "shape", "marginMm", "calibration");
+        UUID id = o.uuid("id");
+        int number = o.integer("number");
+        ZoneKind kind = o.constant("kind", ZoneKind.class);
+        String name = o.text("name");
+        ImageRef image = imageRef(o.object("image"));
+        ZoneShape shape = shapeOf(o.object("shape"));
+        double marginMm = o.number("marginMm");
+        MeasuredCalibration calibration = calibrationOf(o.object("calibration"));
+        return o.build(() -> new NerveZone(id, number, kind, name, image, shape, marginMm, calibration));
+    }
+
+    private static ImageRef imageRef(JsonIn o) throws PlanFormatException {
+        o.allowOnly("sopInstanceUid", "frame");
+        String sop = o.text("sopInstanceUid");
+        int frame = o.integer("frame");
+        return o.build(() -> new ImageRef(sop, frame));
+    }
+
+    private static PixelPoint pointOf(JsonIn o) throws PlanFormatException {
+        o.allowOnly("x", "y");
+        return new PixelPoint(o.number("x"), o.number("y"));
+    }
+
+    private static ZoneShape shapeOf(JsonIn o) throws PlanFormatException {
+        String type = o.text("type");
+        switch (type) {
+            case "polygon" -> {
+                o.allowOnly("type", "vertices");
+                List<PixelPoint> vertices = new ArrayList<>();
+                for (JsonIn v : o.objects("vertices")) {
+                    vertices.add(pointOf(v));
+                }
+                return o.build(() -> new PolygonShape(vertices));
+            }
+            case "ellipse" -> {
+                o.allowOnly("type", "centre", "radiusX", "radiusY", "angleDeg");
+                PixelPoint centre = pointOf(o.object("centre"));
+                double rx = o.number("radiusX");
+                double ry = o.number("radiusY");
+                double angle = o.number("angleDeg");
+                return o.build(() -> new EllipseShape(centre, rx, ry, angle));
+            }
+            default -> throw o.error("type", "expected \"polygon\" or \"ellipse\", found \"" + type + "\"");
+        }
+    }
+
+    private static MeasuredCalibration calibrationOf(JsonIn o) throws PlanFormatException {
+        o.allowOnly("source", "mmPerPixelX", "mmPerPixelY", "regionIndex", "skinLineY");
+        MeasuredCalibration.Source source = o.constant("source", MeasuredCalibration.Source.class);
+        Double x = o.optionalNumber("mmPerPixelX");
+        Double y = o.optionalNumber("mmPerPixelY");
+        Integer region = o.optionalInteger("regionIndex");
+        Double skin = o.optionalNumber("skinLineY");
+        return o.build(() -> new MeasuredCalibration(source, x, y, region, skin));
+    }
+
+    private static ObjectNode image(ImageRef ref) {
+        ObjectNode o = Json.object();
+        o.put("sopInstanceUid", ref.sopInstanceUid());
+        o.put("frame", ref.frame());
+        return o;
+    }
+
+    private static ObjectNode point(PixelPoint p, String what) {
+        ObjectNode o = Json.object();
+        o.put("x", finite(p.x(), what + ".x"));
+        o.put("y", finite(p.y(), what + ".y"));
+        return o;
+    }
+
+    private static ObjectNode shape(ZoneShape shape) {
+        ObjectNode o = Json.object();
+        if (shape instanceof PolygonShape p) {
+            o.put("type", "polygon");
+            ArrayNode vertices = o.putArray("vertices");
+            for (PixelPoint v : p.vertices()) {
+                vertices.add(point(v, "vertex"));
+            }
+        } else {
+            EllipseShape e = (EllipseShape) shape;
+            o.put("type", "ellipse");
+            o.set("centre", point(e.centre(), "centre"));
+            o.put("radiusX", finite(e.radiusX(), "radiusX"));
+            o.put("radiusY", finite(e.radiusY(), "radiusY"));
+            o.put("angleDeg", finite(e.angleDeg(), "angleDeg"));
+        }
+        return o;
+    }
+
+    private static ObjectNode calibration(MeasuredCalibration c) {
+        ObjectNode o = Json.object();
+        o.put("source", c.source() == null ? null : c.source().name());
+        o.put("mmPerPixelX", c.mmPerPixelX() == null ? null : finite(c.mmPerPixelX(), "mmPerPixelX"));
+        o.put("mmPerPixelY", c.mmPerPixelY() == null ? null : finite(c.mmPerPixelY(), "mmPerPixelY"));
+        o.put("regionIndex", c.regionIndex());
+        o.put("skinLineY", c.skinLineY() == null ? null : finite(c.skinLineY(), "skinLineY"));
+        return o;
+    }
+
+    private static double finite(double value, String what) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("cannot write " + what + " = " + value + ": JSON has no NaN or infinity");
+        }
+        return value;
+    }
+
+    /** The JSON text with a final line feed. */
+    static byte[] withLineEnd(byte[] json) {
+        byte[] out = new byte[json.length + 1];
+        System.arraycopy(json, 0, out, 0, json.length);
+        out[json.length] = '\n';
+        return out;
+    }
+
+    /**
+     * The bytes of a store file, refusing files over {@link #MAX_FILE_BYTES}.
+     *
+     * @throws StoreException if it is missing, too large or unreadable
+     */
+    static byte[] readFile(Path file) throws StoreException {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw new PlanFormatException(file + ": larger than " + (MAX_FILE_BYTES >> 20)
+                        + " MiB; not a plan store file");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new StoreException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+}

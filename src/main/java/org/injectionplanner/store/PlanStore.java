@@ -1,0 +1,212 @@
+package org.injectionplanner.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.StoreLayout.RevisionName;
+
+/**
+ * The plan store in a folder (DESIGN.md §5, docs/plan-format.md §4): one folder per treatment course,
+ * every save a new immutable revision file chained to its predecessor by SHA-256, autosaved working
+ * copies, and the clinic settings. Reading needs no lock; writing a course goes through
+ * {@link #open(UUID)}, which locks it against other writers.
+ *
+ * <p>Every read refuses damaged data: a revision whose content no longer matches its hash, or whose name
+ * disagrees with its header, is an error naming the file; {@link StoreVerifier} lists every break.
+ * Thread-safe.
+ */
+public final class PlanStore {
+
+    private final Path root;
+    private final Clock clock;
+
+    /** A store in {@code root}, with the system clock and time zone. Nothing is created until written. */
+    public PlanStore(Path root) {
+        this(root, Clock.systemDefaultZone());
+    }
+
+    /**
+     * A store in {@code root} whose timestamps come from {@code clock} (its zone gives the offset written).
+     */
+    public PlanStore(Path root, Clock clock) {
+        this.root = root.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    /** The default folder: {@code InjectionPlanner} in the user's home folder. */
+    public static Path defaultRoot() {
+        return Path.of(System.getProperty("user.home"), "InjectionPlanner");
+    }
+
+    /** The store's folder. */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * Opens a course for writing, creating its folders if needed, and locks it for this process until
+     * {@link OpenCourse#close()}. Temporary files left by an interrupted write are removed.
+     *
+     * @throws StoreLockedException if another process (or another session of this one) has it open
+     * @throws StoreException if its folders cannot be created or locked
+     */
+    public OpenCourse open(UUID courseId) throws StoreException {
+        return OpenCourse.open(this, courseId);
+    }
+
+    /** The courses in the store (folders named by course UUID), in no particular order. */
+    public List<UUID> courses() throws StoreException {
+        List<UUID> out = new ArrayList<>();
+        for (Path dir : list(StoreLayout.courses(root))) {
+            String name = dir.getFileName().toString();
+            if (StoreLayout.COURSE_NAME.matcher(name).matches() && Files.isDirectory(dir)) {
+                out.add(UUID.fromString(name));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Every revision of a course, oldest first.
+     *
+     * @throws StoreException if a revision cannot be read or is damaged
+     */
+    public List<Revision> history(UUID courseId) throws StoreException {
+        List<Revision> out = new ArrayList<>();
+        Path dir = StoreLayout.revisions(StoreLayout.course(root, courseId));
+        for (RevisionName name : revisionNames(dir)) {
+            out.add(load(dir.resolve(name.fileName())));
+        }
+        return out;
+    }
+
+    /**
+     * The newest revision of a plan, or empty if it was never saved.
+     *
+     * @throws StoreException if it cannot be read or is damaged
+     */
+    public Optional<Revision> latest(UUID courseId, UUID planId) throws StoreException {
+        Path dir = StoreLayout.revisions(StoreLayout.course(root, courseId));
+        Optional<RevisionName> newest = revisionNames(dir).stream()
+                .filter(n -> n.planId().equals(planId))
+                .reduce((a, b) -> b);
+        return newest.isEmpty() ? Optional.empty() : Optional.of(load(dir.resolve(newest.get().fileName())));
+    }
+
+    /**
+     * Reads one revision file.
+     *
+     * @throws PlanFormatException if it is not a revision file, or its name disagrees with its header
+     * @throws StoreException if it cannot be read, or its plan was changed after it was saved
+     */
+    public Revision load(Path revisionFile) throws StoreException {
+        byte[] bytes = PlanJson.readFile(revisionFile);
+        RevisionFile.Parsed parsed = RevisionFile.parse(bytes, revisionFile.toString());
+        RevisionHeader h = parsed.header();
+        Optional<RevisionName> name = RevisionName.parse(revisionFile.getFileName().toString());
+        if (name.isEmpty() || name.get().sequence() != h.sequence() || !name.get().planId().equals(h.planId())) {
+            throw new PlanFormatException(revisionFile + ": the file name does not match its header (revision "
+                    + h.sequence() + " of plan " + h.planId() + ")");
+        }
+        if (!parsed.contentIntact()) {
+            throw new StoreException(revisionFile + ": the plan was changed after it was saved (its SHA-256 no "
+                    + "longer matches the header); run verify-store and restore the file from a backup");
+        }
+        return new Revision(revisionFile, h, parsed.plan(), Json.sha256(bytes));
+    }
+
+    /**
+     * The unsaved work of a course to offer after a restart: autosaves whose plan differs from the newest
+     * revision of that plan (or whose plan was never saved), newest first.
+     *
+     * @throws StoreException if an autosave or revision cannot be read
+     */
+    public List<Recovery> recoverable(UUID courseId) throws StoreException {
+        Path courseDir = StoreLayout.course(root, courseId);
+        List<Recovery> out = new ArrayList<>();
+        for (Path file : list(StoreLayout.autosaves(courseDir))) {
+            if (!StoreLayout.AUTOSAVE_NAME.matcher(file.getFileName().toString()).matches()) {
+                continue;
+            }
+            AutosaveFile.Parsed autosave = AutosaveFile.parse(PlanJson.readFile(file), file.toString());
+            SessionPlan plan = autosave.plan();
+            if (!plan.courseId().equals(courseId) || !file.getFileName().toString().equals(plan.id() + ".json")) {
+                throw new PlanFormatException(file + ": holds plan " + plan.id() + " of course " + plan.courseId()
+                        + ", not the one its name and folder say");
+            }
+            Optional<Revision> latest = latest(courseId, plan.id());
+            if (latest.isEmpty() || !latest.get().plan().equals(plan)) {
+                out.add(new Recovery(file, autosave.savedAt(), autosave.basedOnSequence(),
+                        latest.map(r -> r.header().sequence()).orElse(null), plan));
+            }
+        }
+        out.sort(Comparator.comparing(Recovery::savedAt).reversed());
+        return out;
+    }
+
+    /**
+     * The clinic settings, or {@link ClinicSettings#defaults()} if none were saved.
+     *
+     * @throws StoreException if the settings file cannot be read or is not valid
+     */
+    public ClinicSettings settings() throws StoreException {
+        Path file = StoreLayout.settings(root);
+        if (!Files.exists(file)) {
+            return ClinicSettings.defaults();
+        }
+        return PlanJson.readSettings(PlanJson.readFile(file), file.toString());
+    }
+
+    /**
+     * Saves the clinic settings atomically (the last save wins; settings have no history).
+     *
+     * @throws StoreException if they cannot be written (the old settings are then unchanged)
+     */
+    public void saveSettings(ClinicSettings settings) throws StoreException {
+        Path file = StoreLayout.settings(root);
+        try {
+            Files.createDirectories(root);
+            AtomicFiles.replace(file, PlanJson.writeSettings(settings));
+        } catch (IOException e) {
+            throw new StoreException("cannot save the clinic settings to " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Now, to the millisecond, with the clock's offset. */
+    OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The revision files in {@code dir}, by sequence (then name); other files are ignored. */
+    static List<RevisionName> revisionNames(Path dir) throws StoreException {
+        List<RevisionName> out = new ArrayList<>();
+        for (Path file : list(dir)) {
+            RevisionName.parse(file.getFileName().toString()).ifPresent(out::add);
+        }
+        out.sort(Comparator.comparingInt(RevisionName::sequence).thenComparing(RevisionName::fileName));
+        return out;
+    }
+
+    /** The entries of {@code dir}, or none if it does not exist. */
+    static List<Path> list(Path dir) throws StoreException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.toList();
+        } catch (NoSuchFileException e) {
+            return List.of();
+        } catch (IOException e) {
+            throw new StoreException("cannot list " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package org.injectionplanner.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.plan.Target;
+import org.junit.jupiter.api.Test;
+
+class PlanJsonTest {
+
+    private static JsonNode tree(byte[] json) throws Exception {
+        return Json.MAPPER.readTree(json);
+    }
+
+    private static byte[] bytes(JsonNode tree) throws Exception {
+        return Json.MAPPER.writeValueAsBytes(tree);
+    }
+
+    @Test
+    void samplePlanRoundTripsExactlyAndWritesTheSameBytesAgain() throws Exception {
+        SessionPlan plan = TestPlans.sample();
+        byte[] json = PlanJson.write(plan);
+        SessionPlan back = PlanJson.read(json, "sample.json");
+        assertThat(back).isEqualTo(plan);
+        assertThat(PlanJson.write(back)).isEqualTo(json);
+    }
+
+    @Test
+    void theDocumentHasTheDocumentedFieldNames() throws Exception {
+        JsonNode doc = tree(PlanJson.write(TestPlans.sample()));
+        assertThat(doc.get("format").asText()).isEqualTo("injection-planner/session-plan");
+        assertThat(doc.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(fieldNames(doc)).containsExactly("format", "formatVersion", "id", "courseId", "sessionNumber",
+                "date", "author", "status", "images", "targets", "zones");
+        assertThat(doc.get("date").asText()).isEqualTo("2026-11-26");
+        JsonNode t1 = doc.get("targets").get(0);
+        assertThat(fieldNames(t1)).containsExactly("id", "number", "label", "structureId", "side", "level", "image",
+                "point", "depthMm", "notes", "calibration");
+        assertThat(t1.get("level").asText()).isEqualTo("L4_L5");
+        assertThat(t1.get("point").get("x").doubleValue()).isEqualTo(312.25);
+        assertThat(t1.get("calibration").get("source").asText()).isEqualTo("ULTRASOUND_REGION");
+        JsonNode t2 = doc.get("targets").get(1);
+        assertThat(t2.get("depthMm").isNull()).isTrue();
+        assertThat(t2.get("level").isNull()).isTrue();
+        assertThat(t2.get("calibration").get("source").asText()).isEqualTo("UNCALIBRATED");
+        assertThat(t2.get("calibration").get("mmPerPixelX").isNull()).isTrue();
+        JsonNode polygon = doc.get("zones").get(0).get("shape");
+        assertThat(polygon.get("type").asText()).isEqualTo("polygon");
+        assertThat(polygon.get("vertices")).hasSize(3);
+        JsonNode ellipse = doc.get("zones").get(1).get("shape");
+        assertThat(fieldNames(ellipse)).containsExactly("type", "centre", "radiusX", "radiusY", "angleDeg");
+        assertThat(new String(PlanJson.write(TestPlans.sample()), StandardCharsets.UTF_8))
+                .contains("\n    {\n").doesNotContain("\r").endsWith("}\n");
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
+    void settingsRoundTripIncludingUserAddedStructures() throws Exception {
+        ClinicSettings settings = ClinicSettings.defaults().withDefaultMarginMm(7.5)
+                .withCatalogue(ClinicSettings.defaults().catalogue().with(new Structure("piriformis-enthesis",
+                        "Piriformis enthesis", StructureKind.ENTHESIS, null, "12345", false, false, true)));
+        byte[] json = PlanJson.writeSettings(settings);
+        assertThat(PlanJson.readSettings(json, "settings.json")).isEqualTo(settings);
+        assertThat(tree(json).get("format").asText()).isEqualTo("injection-planner/clinic-settings");
+        assertThat(PlanJson.readSettings(PlanJson.writeSettings(ClinicSettings.defaults()), "d"))
+                .isEqualTo(ClinicSettings.defaults());
+    }
+
+    @Test
+    void errorsNameTheFileAndThePath() throws Exception {
+        ObjectNode doc = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        ((ObjectNode) doc.get("targets").get(1).get("point")).put("x", "abc");
+        assertThatThrownBy(() -> PlanJson.read(bytes(doc), "plan.json"))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessage("plan.json: $.targets[1].point.x: expected a number, found \"abc\"");
+
+        ObjectNode missing = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        ((ObjectNode) missing.get("zones").get(0).get("shape")).remove("vertices");
+        assertThatThrownBy(() -> PlanJson.read(bytes(missing), "plan.json"))
+                .hasMessage("plan.json: $.zones[0].shape.vertices: missing");
+
+        ObjectNode unknownShape = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        ((ObjectNode) unknownShape.get("zones").get(1).get("shape")).put("type", "circle");
+        assertThatThrownBy(() -> PlanJson.read(bytes(unknownShape), "p"))
+                .hasMessage("p: $.zones[1].shape.type: expected \"polygon\" or \"ellipse\", found \"circle\"");
+
+        ObjectNode extra = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        ((ObjectNode) extra.get("images").get(0)).put("patientName", "x");
+        assertThatThrownBy(() -> PlanJson.read(bytes(extra), "p"))
+                .hasMessageStartingWith("p: $.images[0].patientName: unknown field");
+
+        ObjectNode badUuid = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        badUuid.put("id", "1-1-1-1-1");
+        assertThatThrownBy(() -> PlanJson.read(bytes(badUuid), "p")).hasMessageStartingWith("p: $.id: expected a UUID");
+
+        ObjectNode badFrame = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        ((ObjectNode) badFrame.get("targets").get(0).get("image")).put("frame", 0);
+        assertThatThrownBy(() -> PlanJson.read(bytes(badFrame), "p"))
+                .hasMessage("p: $.targets[0].image: frame numbers start at 1, got 0");
+
+        ObjectNode badSide = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        ((ObjectNode) badSide.get("targets").get(0)).put("side", "left");
+        assertThatThrownBy(() -> PlanJson.read(bytes(badSide), "p"))
+                .hasMessage("p: $.targets[0].side: expected one of [LEFT, RIGHT, MIDLINE], found \"left\"");
+
+        ObjectNode fraction = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        fraction.put("sessionNumber", 1.5);
+        assertThatThrownBy(() -> PlanJson.read(bytes(fraction), "p"))
+                .hasMessageStartingWith("p: $.sessionNumber: expected a whole number");
+    }
+
+    @Test
+    void refusesOtherFormatsNewerVersionsAndBrokenJson() throws Exception {
+        ObjectNode newer = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
+        newer.put("formatVersion", 2);
+        assertThatThrownBy(() -> PlanJson.read(bytes(newer), "p"))
+                .hasMessage("p: $.formatVersion: version 2 was written by a newer Injection Planner; update the plugin");
+        assertThatThrownBy(() -> PlanJson.read(PlanJson.writeSettings(ClinicSettings.defaults()), "s.json"))
+                .hasMessageStartingWith("s.json: $.format: expected \"injection-planner/session-plan\"");
+        assertThatThrownBy(() -> PlanJson.read("{\"format\": 1} trailing".getBytes(StandardCharsets.UTF_8), "t"))
+                .isInstanceOf(PlanFormatException.class).hasMessageStartingWith("t: not valid JSON (line 1, column");
+        assertThatThrownBy(() -> PlanJson.read("{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8), "d"))
+                .hasMessageContaining("Duplicate field 'a'");
+        assertThatThrownBy(() -> PlanJson.read(new byte[0], "empty")).hasMessage("empty: $: expected an object, found nothing");
+        assertThatThrownBy(() -> PlanJson.read("[1]".getBytes(StandardCharsets.UTF_8), "a"))
+                .hasMessage("a: $: expected an object, found an array");
+        String deep = "[".repeat(5000) + "]".repeat(5000);
+        assertThatThrownBy(() -> PlanJson.read(deep.getBytes(StandardCharsets.UTF_8), "deep"))
+                .isInstanceOf(PlanFormatException.class).hasMessageContaining("nesting");
+    }
+
+    @Test
+    void writingRefusesNumbersJsonCannotCarry() {
+        SessionPlan plan = TestPlans.sample();
+        Target t = plan.targets().get(0);
+        SessionPlan nan = plan.withTarget(t.movedTo(t.point(), Double.NaN, t.calibration()));
+        assertThatThrownBy(() -> PlanJson.write(nan)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("depthMm");
+    }
+
+    @Test
+    void anyTextRoundTrips() throws Exception {
+        String awkward = "quote \" backslash \\ nul \u0000 line\nsep \u2028 lone \uD800 pair \uD83D\uDE00 é";
+        SessionPlan plan = TestPlans.sample();
+        Target t = plan.targets().get(0);
+        SessionPlan texty = plan.withTarget(t.describedAs(awkward, t.structureId(), t.side(), t.level(), awkward)
+                .movedTo(new PixelPoint(-0.0, Double.MIN_VALUE), -0.0, t.calibration()));
+        assertThat(PlanJson.read(PlanJson.write(texty), "t")).isEqualTo(texty);
+        assertThat(UUID.fromString(tree(PlanJson.write(texty)).get("id").asText())).isEqualTo(plan.id());
+    }
+}

@@ -1,0 +1,164 @@
+package org.injectionplanner.store;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
+
+/** Plans for the store's tests: fixed samples, numbered plans for the crash test, random plans. */
+final class TestPlans {
+
+    static final UUID COURSE = UUID.fromString("6f1c2d3e-4a5b-4c6d-8e7f-001122334455");
+    static final UUID PLAN = UUID.fromString("0a1b2c3d-4e5f-4a6b-9c7d-8e9f00112233");
+    static final PlanImage IMAGE = new PlanImage("2.25.1234", "2.25.1", "2.25.2", "Lumbar long axis", 30,
+            "/data/us/IM0001");
+    static final MeasuredCalibration REGION =
+            new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1, 0.08, 0, 42.5);
+    static final MeasuredCalibration SPACING =
+            new MeasuredCalibration(MeasuredCalibration.Source.PIXEL_SPACING, 0.2, 0.2, null, 0.0);
+
+    private TestPlans() {
+    }
+
+    /** A plan with a calibrated and an uncalibrated target, a polygon zone and an ellipse zone. */
+    static SessionPlan sample() {
+        Target calibrated = new Target(UUID.fromString("11111111-1111-4111-8111-111111111111"), 1, "T1",
+                "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, new ImageRef(IMAGE.sopInstanceUid(), 3),
+                new PixelPoint(312.25, 140.5), 9.75, "fan 3 passes", REGION);
+        Target uncalibrated = new Target(UUID.fromString("22222222-2222-4222-8222-222222222222"), 2, "",
+                null, Side.LEFT, null, new ImageRef(IMAGE.sopInstanceUid(), 17), new PixelPoint(0.1, 1e-7), null,
+                "", MeasuredCalibration.UNCALIBRATED);
+        NerveZone polygon = new NerveZone(UUID.fromString("33333333-3333-4333-8333-333333333333"), 1,
+                ZoneKind.NERVE, "superior cluneal nerve", new ImageRef(IMAGE.sopInstanceUid(), 3),
+                new PolygonShape(List.of(new PixelPoint(10, 20), new PixelPoint(30.5, 20),
+                        new PixelPoint(25, 41.125))), 5, REGION);
+        NerveZone ellipse = new NerveZone(UUID.fromString("44444444-4444-4444-8444-444444444444"), 2,
+                ZoneKind.VESSEL, "", new ImageRef(IMAGE.sopInstanceUid(), 17),
+                new EllipseShape(new PixelPoint(200, 210), 14.5, 6.25, -30), 2.5, SPACING);
+        return new SessionPlan(PLAN, COURSE, 2, LocalDate.of(2026, 11, 26), "Dr Ä. Ñ", PlanStatus.DRAFT,
+                List.of(IMAGE), List.of(calibrated, uncalibrated), List.of(polygon, ellipse));
+    }
+
+    /** The plan the crash test's child saves as revision {@code k}: its content says k. */
+    static SessionPlan numbered(UUID courseId, UUID planId, int k) {
+        SessionPlan base = sample();
+        List<Target> targets = new ArrayList<>();
+        for (Target t : base.targets()) {
+            targets.add(t.describedAs("rev " + k, t.structureId(), t.side(), t.level(), "saved as revision " + k)
+                    .movedTo(new PixelPoint(k % 640, k % 480), t.depthMm() == null ? null : k * 0.01,
+                            t.calibration()));
+        }
+        return new SessionPlan(planId, courseId, 1, base.date(), base.author(), base.status(), base.images(),
+                targets, base.zones());
+    }
+
+    /** A random valid plan: any text, edge-case numbers, nullable fields null or not, both shapes. */
+    static SessionPlan random(Random r) {
+        List<PlanImage> images = new ArrayList<>();
+        int imageCount = 1 + r.nextInt(3);
+        for (int i = 0; i < imageCount; i++) {
+            images.add(new PlanImage("2.25." + r.nextInt(1_000_000) + "." + i, nullable(r, text(r)),
+                    nullable(r, text(r)), nullable(r, text(r)), r.nextInt(), nullable(r, text(r))));
+        }
+        List<Target> targets = new ArrayList<>();
+        for (int i = r.nextInt(6); i > 0; i--) {
+            targets.add(new Target(uuid(r), r.nextInt(), text(r), nullable(r, text(r)),
+                    Side.values()[r.nextInt(Side.values().length)],
+                    r.nextBoolean() ? null : SpinalLevel.values()[r.nextInt(SpinalLevel.values().length)],
+                    imageRef(r, images), new PixelPoint(number(r), number(r)), r.nextBoolean() ? null : number(r),
+                    text(r), calibration(r)));
+        }
+        List<NerveZone> zones = new ArrayList<>();
+        for (int i = r.nextInt(5); i > 0; i--) {
+            zones.add(new NerveZone(uuid(r), r.nextInt(), ZoneKind.values()[r.nextInt(ZoneKind.values().length)],
+                    text(r), imageRef(r, images), shape(r), Math.abs(number(r)), calibration(r)));
+        }
+        return new SessionPlan(uuid(r), uuid(r), 1 + r.nextInt(Integer.MAX_VALUE),
+                LocalDate.ofEpochDay(r.nextInt(2_000_000) - 1_000_000L), text(r), PlanStatus.DRAFT, images,
+                targets, zones);
+    }
+
+    private static ImageRef imageRef(Random r, List<PlanImage> images) {
+        return new ImageRef(images.get(r.nextInt(images.size())).sopInstanceUid(), 1 + r.nextInt(Integer.MAX_VALUE));
+    }
+
+    private static ZoneShape shape(Random r) {
+        if (r.nextBoolean()) {
+            List<PixelPoint> vertices = new ArrayList<>();
+            for (int i = r.nextInt(12); i > 0; i--) {
+                vertices.add(new PixelPoint(number(r), number(r)));
+            }
+            return new PolygonShape(vertices);
+        }
+        return new EllipseShape(new PixelPoint(number(r), number(r)), number(r), number(r), number(r));
+    }
+
+    private static MeasuredCalibration calibration(Random r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> MeasuredCalibration.UNCALIBRATED;
+            case 1 -> new MeasuredCalibration(MeasuredCalibration.Source.PIXEL_SPACING, number(r), number(r), null,
+                    0.0);
+            default -> new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, number(r), number(r),
+                    r.nextBoolean() ? null : r.nextInt(), r.nextBoolean() ? null : number(r));
+        };
+    }
+
+    private static final double[] EDGE = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,
+        Double.MAX_VALUE, -Double.MAX_VALUE, 0.1, 1.0 / 3, 1e-300, 1e300, 123456789.0123456789, 9007199254740993.0};
+
+    /** A finite double: an edge case, a plain value or any finite bit pattern. */
+    static double number(Random r) {
+        return switch (r.nextInt(3)) {
+            case 0 -> EDGE[r.nextInt(EDGE.length)];
+            case 1 -> (r.nextDouble() - 0.5) * 2000;
+            default -> {
+                double d;
+                do {
+                    d = Double.longBitsToDouble(r.nextLong());
+                } while (!Double.isFinite(d));
+                yield d;
+            }
+        };
+    }
+
+    private static final String SPECIAL = "\"\\/\n\t\u0000\u001f\u2028";
+
+    /** Text of any code points, JSON's special characters included. */
+    static String text(Random r) {
+        int length = r.nextInt(12);
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            switch (r.nextInt(6)) {
+                case 0 -> s.append(SPECIAL.charAt(r.nextInt(SPECIAL.length())));
+                case 1 -> s.appendCodePoint(0x1F600 + r.nextInt(80));
+                case 2 -> s.append((char) (0xD800 + r.nextInt(0x800)));
+                case 3 -> s.appendCodePoint(r.nextInt(0x110000));
+                default -> s.append((char) ('a' + r.nextInt(26)));
+            }
+        }
+        return s.toString();
+    }
+
+    private static String nullable(Random r, String value) {
+        return r.nextInt(3) == 0 ? null : value;
+    }
+
+    private static UUID uuid(Random r) {
+        return new UUID(r.nextLong(), r.nextLong());
+    }
+}
