@@ -3,7 +3,10 @@ package org.injectionplanner.imagej;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 
-/** Plugins › Injection Planner › Injection Planner Options...: the memory budget for cines (macro key {@code memory}, MB). */
+/**
+ * Plugins › Injection Planner › Injection Planner Options...: the memory budget for cines (macro key
+ * {@code memory}, MB) and the plan store folder (macro key {@code store}).
+ */
 public final class InjectionPlannerOptionsCommand implements PlugIn {
 
     @Override
@@ -13,6 +16,8 @@ public final class InjectionPlannerOptionsCommand implements PlugIn {
         gd.addMessage("Cines whose decoded frames need more memory than this open as virtual stacks\n"
                 + "that decode frames on demand (default: a quarter of ImageJ's memory, "
                 + PluginSettings.defaultMemoryBudgetMb() + " MB).");
+        gd.addDirectoryField("store", PluginSettings.storeRoot().toString(), 40);
+        gd.addMessage("Plan store: the folder where session plans are saved (revisions, autosaves, clinic settings).");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -21,5 +26,6 @@ public final class InjectionPlannerOptionsCommand implements PlugIn {
         if (!gd.invalidNumber() && mb >= 1) {
             PluginSettings.setMemoryBudgetMb((long) mb);
         }
+        PluginSettings.setStoreRoot(gd.getNextString());
     }
 }

@@ -1,12 +1,15 @@
 package org.injectionplanner.imagej;
 
 import ij.Prefs;
+import java.nio.file.Path;
+import org.injectionplanner.store.PlanStore;
 
 /** The plugin's ImageJ preferences (all keys share the {@code injectionplanner.} prefix). */
 final class PluginSettings {
 
     private static final String MEMORY_BUDGET_MB = "injectionplanner.memoryBudgetMB";
     private static final String LAST_PATH = "injectionplanner.lastPath";
+    private static final String STORE_DIR = "injectionplanner.storeDir";
 
     private PluginSettings() {
     }
@@ -23,6 +26,16 @@ final class PluginSettings {
 
     static void setMemoryBudgetMb(long mb) {
         Prefs.set(MEMORY_BUDGET_MB, Math.max(1, mb));
+    }
+
+    /** The plan store folder (default {@code ~/InjectionPlanner}). */
+    static Path storeRoot() {
+        String dir = Prefs.get(STORE_DIR, "");
+        return dir.isBlank() ? PlanStore.defaultRoot() : Path.of(dir);
+    }
+
+    static void setStoreRoot(String dir) {
+        Prefs.set(STORE_DIR, dir == null ? "" : dir.trim());
     }
 
     static String lastPath() {

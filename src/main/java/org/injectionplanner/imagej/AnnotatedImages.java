@@ -1,0 +1,108 @@
+package org.injectionplanner.imagej;
+
+import ij.ImagePlus;
+import ij.gui.Roi;
+import java.util.List;
+import org.injectionplanner.dicom.UltrasoundCalibration;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.PlanImage;
+
+/**
+ * Ties ImageJ images to the plan: which DICOM frame a stack slice shows, the calibration of points on
+ * it, and overlay positions. Only images opened with Open Ultrasound Study... can be annotated (they
+ * carry the SOP Instance UIDs and the ultrasound calibration).
+ */
+final class AnnotatedImages {
+
+    private AnnotatedImages() {
+    }
+
+    /** True if the image was opened by the plugin and can hold annotations. */
+    static boolean isAnnotatable(ImagePlus imp) {
+        return imp != null && imp.getProp(UltrasoundImages.PROP_SOP_UID) != null;
+    }
+
+    /** The error message for images that cannot be annotated. */
+    static String notAnnotatable(ImagePlus imp) {
+        return "\"" + (imp == null ? "no image" : imp.getTitle()) + "\" was not opened with Open Ultrasound Study...,"
+                + " so its DICOM identity and calibration are unknown. Open the study with"
+                + " Plugins > Injection Planner > Open Ultrasound Study... first.";
+    }
+
+    private static String[] sopUids(ImagePlus imp) {
+        String all = imp.getProp(UltrasoundImages.PROP_SOP_UIDS);
+        return all == null || all.isBlank() ? new String[] {imp.getProp(UltrasoundImages.PROP_SOP_UID)}
+                : all.trim().split(" ");
+    }
+
+    /** The DICOM frame a stack slice (1-based stack index) shows. */
+    static ImageRef refFor(ImagePlus imp, int slice) {
+        String[] uids = sopUids(imp);
+        if (uids.length > 1) {
+            return new ImageRef(uids[slice - 1], 1);
+        }
+        return new ImageRef(uids[0], slice);
+    }
+
+    /** The stack slice (1-based) showing a DICOM frame, or 0 if this image does not show it. */
+    static int sliceOf(ImagePlus imp, ImageRef ref) {
+        String[] uids = sopUids(imp);
+        if (uids.length > 1) {
+            for (int i = 0; i < uids.length; i++) {
+                if (uids[i].equals(ref.sopInstanceUid()) && ref.frame() == 1) {
+                    return i + 1;
+                }
+            }
+            return 0;
+        }
+        return uids[0].equals(ref.sopInstanceUid()) && ref.frame() <= imp.getStackSize() ? ref.frame() : 0;
+    }
+
+    /** True if the image shows frames of this SOP instance. */
+    static boolean shows(ImagePlus imp, String sopInstanceUid) {
+        for (String uid : sopUids(imp)) {
+            if (uid.equals(sopInstanceUid)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The current stack slice (1-based). */
+    static int currentSlice(ImagePlus imp) {
+        return imp.getCurrentSlice();
+    }
+
+    /** The plan's record of the image showing a slice. */
+    static PlanImage planImage(ImagePlus imp, int slice) {
+        ImageRef ref = refFor(imp, slice);
+        return new PlanImage(ref.sopInstanceUid(), imp.getProp(UltrasoundImages.PROP_STUDY_UID),
+                imp.getProp(UltrasoundImages.PROP_SERIES_UID), imp.getTitle(),
+                sopUids(imp).length > 1 ? 1 : imp.getStackSize(), imp.getProp(UltrasoundImages.PROP_PATH));
+    }
+
+    /** The calibration of a measurement through these points on this image (uncalibrated if none). */
+    static MeasuredCalibration calibration(ImagePlus imp, List<PixelPoint> points) {
+        Object cal = imp.getProperty(UltrasoundImages.PROPERTY_US_CALIBRATION);
+        if (!(cal instanceof UltrasoundCalibration us)) {
+            return MeasuredCalibration.UNCALIBRATED;
+        }
+        double[] xs = points.stream().mapToDouble(PixelPoint::x).toArray();
+        double[] ys = points.stream().mapToDouble(PixelPoint::y).toArray();
+        return MeasuredCalibration.of(us, xs, ys);
+    }
+
+    /**
+     * Shows an overlay element only on one slice. ImageJ displays a 1 × 1 × T image as a plain stack,
+     * whose overlay honours only the plain position; displayed hyperstacks use the T position.
+     */
+    static void position(Roi roi, ImagePlus imp, int slice) {
+        if (imp.isDisplayedHyperStack()) {
+            roi.setPosition(0, 0, slice);
+        } else if (imp.getStackSize() > 1) {
+            roi.setPosition(slice);
+        }
+    }
+}

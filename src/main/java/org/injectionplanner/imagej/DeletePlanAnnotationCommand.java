@@ -1,0 +1,45 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import java.util.UUID;
+import org.injectionplanner.plan.PlanEdits;
+import org.injectionplanner.plan.SessionPlan;
+
+/** Plugins › Injection Planner › Delete Plan Annotation...: deletes a target or zone (macro key {@code annotation}: T3, Z2). */
+public final class DeletePlanAnnotationCommand implements PlugIn {
+
+    @Override
+    public void run(String arg) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        UUID selected = ActivePlan.selected();
+        GenericDialog gd = new GenericDialog("Delete Plan Annotation");
+        gd.addStringField("annotation", selected == null ? "" : PlanActions.nameOf(plan, selected), 8);
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        try {
+            UUID id = PlanActions.resolve(plan, gd.getNextString());
+            delete(id);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+
+    /** Deletes an annotation of the active plan. */
+    static void delete(UUID id) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        String name = PlanActions.nameOf(plan, id);
+        if (plan.target(id).isPresent()) {
+            ActivePlan.editor().apply(PlanEdits.deleteTarget(id));
+        } else {
+            ActivePlan.editor().apply(PlanEdits.deleteZone(id));
+        }
+        if (id.equals(ActivePlan.selected())) {
+            ActivePlan.select(null);
+        }
+        IJ.showStatus("Deleted " + name);
+    }
+}

@@ -1,0 +1,106 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import ij.plugin.tool.PlugInTool;
+import java.awt.event.MouseEvent;
+import java.util.Locale;
+import java.util.Optional;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+
+/**
+ * The Injection Target tool: a click places a target on the current frame and asks for structure,
+ * side and level (last choice preselected); dragging a target moves it; Delete removes the selected
+ * one. Each action records its equivalent command line for the Macro Recorder.
+ */
+public final class InjectionTargetTool extends PlugInTool {
+
+    static final String NAME = "Injection Target";
+
+    private Target dragging;
+    private PixelPoint dragTo;
+
+    @Override
+    public String getToolName() {
+        return NAME;
+    }
+
+    @Override
+    public String getToolIcon() {
+        return "Cfa0O33aaC000o22ccL7080L70f0L0878Lf878";
+    }
+
+    @Override
+    public void mousePressed(ImagePlus imp, MouseEvent e) {
+        if (!AnnotatedImages.isAnnotatable(imp)) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+            return;
+        }
+        ToolSupport.installDeleteKey(imp);
+        PixelPoint p = ToolSupport.imagePoint(imp, e);
+        Optional<Target> hit = ToolSupport.targetAt(imp, p);
+        if (hit.isPresent()) {
+            dragging = hit.get();
+            dragTo = null;
+            ActivePlan.select(dragging.id());
+            return;
+        }
+        dragging = null;
+        place(imp, p);
+        e.consume();
+    }
+
+    @Override
+    public void mouseDragged(ImagePlus imp, MouseEvent e) {
+        if (dragging == null) {
+            return;
+        }
+        dragTo = ToolSupport.imagePoint(imp, e);
+        SessionPlan preview = ActivePlan.editor().plan().withTarget(dragging.movedTo(dragTo, null, dragging.calibration()));
+        PlanOverlay.render(imp, preview, dragging.id());
+        e.consume();
+    }
+
+    @Override
+    public void mouseReleased(ImagePlus imp, MouseEvent e) {
+        if (dragging == null || dragTo == null) {
+            dragging = null;
+            return;
+        }
+        Target moved = dragging;
+        dragging = null;
+        try {
+            PlanActions.moveTarget(imp, moved.id(), dragTo);
+            ToolSupport.record("Edit Plan Annotation...", String.format(Locale.ROOT,
+                    "annotation=T%d x=%.2f y=%.2f", moved.number(), dragTo.x(), dragTo.y()));
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            ActivePlan.refreshOverlays();
+            IJ.showStatus(ex.getMessage());
+        }
+    }
+
+    private static void place(ImagePlus imp, PixelPoint p) {
+        int slice = imp.getCurrentSlice();
+        GenericDialog gd = new GenericDialog("Injection Target");
+        TargetFields.addTo(gd, TargetFields.last(), "T" + ActivePlan.editor().plan().nextTargetNumber());
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        try {
+            TargetFields f = TargetFields.readFrom(gd);
+            Target t = PlanActions.addTarget(imp, slice, p, f.structure(), f.side(), f.level(), f.label());
+            f.remember();
+            ActivePlan.select(t.id());
+            ToolSupport.record("Add Injection Target...", String.format(Locale.ROOT,
+                    "x=%.2f y=%.2f frame=%d structure=%s side=%s level=%s label=[%s]", p.x(), p.y(), slice,
+                    f.structure().id(), AddInjectionTargetCommand.sideName(f.side()),
+                    f.level() == null ? "none" : f.level().label(), t.label()));
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.injectionplanner.imagej;
+
+import ij.ImagePlus;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanEdits;
+import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
+
+/**
+ * What the tools and commands do to the active plan: place, move and delete targets and zones on an
+ * image, measuring each in its region's calibration. Annotations are named T1, T2 ... and Z1, Z2 ...
+ * in commands and macros.
+ */
+final class PlanActions {
+
+    private PlanActions() {
+    }
+
+    /** Places a target on a slice of an image. */
+    static Target addTarget(ImagePlus imp, int slice, PixelPoint p, Structure structure, Side side,
+            SpinalLevel level, String label) {
+        requireOnImage(imp, slice, List.of(p));
+        PlanEditor editor = ActivePlan.editor();
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
+        int number = editor.plan().nextTargetNumber();
+        Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? "T" + number : label,
+                structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, depthMm(p, cal), "", cal);
+        editor.batch("Add target " + target.label(),
+                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target)));
+        return target;
+    }
+
+    /** Draws a zone on a slice of an image. */
+    static NerveZone addZone(ImagePlus imp, int slice, ZoneShape shape, ZoneKind kind, String name, double marginMm) {
+        requireOnImage(imp, slice, shape.outline());
+        PlanEditor editor = ActivePlan.editor();
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, shape.outline());
+        int number = editor.plan().nextZoneNumber();
+        NerveZone zone = new NerveZone(UUID.randomUUID(), number, kind, name, AnnotatedImages.refFor(imp, slice),
+                shape, marginMm, cal);
+        editor.batch("Add zone Z" + number + " " + name,
+                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addZone(zone)));
+        return zone;
+    }
+
+    /** Moves a target to a new point on its frame. */
+    static void moveTarget(ImagePlus imp, UUID id, PixelPoint p) {
+        requireOnImage(imp, 1, List.of(p));
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
+        ActivePlan.editor().apply(PlanEdits.moveTarget(id, p, depthMm(p, cal), cal));
+    }
+
+    /** Changes a zone's shape. */
+    static void reshapeZone(ImagePlus imp, UUID id, ZoneShape shape) {
+        requireOnImage(imp, 1, shape.outline());
+        ActivePlan.editor().apply(PlanEdits.reshapeZone(id, shape, AnnotatedImages.calibration(imp, shape.outline())));
+    }
+
+    /** Depth below the skin line of the point's region in mm, or null when uncalibrated. */
+    static Double depthMm(PixelPoint p, MeasuredCalibration cal) {
+        if (!cal.isCalibrated() || cal.skinLineY() == null) {
+            return null;
+        }
+        return (p.y() - cal.skinLineY()) * cal.mmPerPixelY();
+    }
+
+    /** The id of the annotation named "T3", "Z2" (case-insensitive), or by its UUID. */
+    static UUID resolve(SessionPlan plan, String name) {
+        String n = name.trim();
+        Optional<UUID> found = Optional.empty();
+        if (n.matches("(?i)t\\d+")) {
+            int number = Integer.parseInt(n.substring(1));
+            found = plan.targets().stream().filter(t -> t.number() == number).map(Target::id).findFirst();
+        } else if (n.matches("(?i)z\\d+")) {
+            int number = Integer.parseInt(n.substring(1));
+            found = plan.zones().stream().filter(z -> z.number() == number).map(NerveZone::id).findFirst();
+        } else {
+            try {
+                UUID id = UUID.fromString(n);
+                if (plan.target(id).isPresent() || plan.zone(id).isPresent()) {
+                    found = Optional.of(id);
+                }
+            } catch (IllegalArgumentException notAUuid) {
+                found = Optional.empty();
+            }
+        }
+        return found.orElseThrow(() -> new IllegalArgumentException("no annotation '" + name
+                + "' in the plan: name targets T1, T2 ... and zones Z1, Z2 ..."));
+    }
+
+    /** "T3" or "Z2" for an annotation id. */
+    static String nameOf(SessionPlan plan, UUID id) {
+        return plan.target(id).map(t -> "T" + t.number())
+                .orElseGet(() -> plan.zone(id).map(z -> "Z" + z.number()).orElse("?"));
+    }
+
+    /** The frame an annotation was placed on. */
+    static ImageRef imageOf(SessionPlan plan, UUID id) {
+        return plan.target(id).map(Target::image)
+                .orElseGet(() -> plan.zone(id).map(NerveZone::image).orElseThrow());
+    }
+
+    private static void requireOnImage(ImagePlus imp, int slice, List<PixelPoint> points) {
+        if (!AnnotatedImages.isAnnotatable(imp)) {
+            throw new IllegalArgumentException(AnnotatedImages.notAnnotatable(imp));
+        }
+        if (slice < 1 || slice > imp.getStackSize()) {
+            throw new IllegalArgumentException("frame " + slice + " is outside \"" + imp.getTitle() + "\" (1-"
+                    + imp.getStackSize() + ")");
+        }
+        for (PixelPoint p : points) {
+            if (!(p.x() >= 0 && p.y() >= 0 && p.x() <= imp.getWidth() && p.y() <= imp.getHeight())) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "point (%.1f, %.1f) is outside the %d × %d image", p.x(), p.y(), imp.getWidth(),
+                        imp.getHeight()));
+            }
+        }
+    }
+}

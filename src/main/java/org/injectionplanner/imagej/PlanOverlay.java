@@ -1,0 +1,154 @@
+package org.injectionplanner.imagej;
+
+import ij.ImagePlus;
+import ij.gui.OvalRoi;
+import ij.gui.Overlay;
+import ij.gui.PolygonRoi;
+import ij.gui.Roi;
+import ij.gui.TextRoi;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.injectionplanner.geometry.CalibratedGeometry;
+import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+
+/**
+ * Draws a plan's annotations on an image: each target as a filled circle with its number, each zone as
+ * a filled outline with its name, and its safety margin as a dashed outline offset by the margin in mm.
+ * Annotations show only on the frame they were placed on (hidden on other frames). Colours are from
+ * the Okabe–Ito colour-blind-safe palette. Other overlay elements (e.g. the region overlay) are kept.
+ */
+final class PlanOverlay {
+
+    static final String MARK = "injectionplanner.plan";
+    static final String PROP_ID = "injectionplanner.id";
+    static final Color TARGET = new Color(230, 159, 0);
+    static final Color ZONE = new Color(0, 114, 178);
+    static final Color MARGIN = new Color(86, 180, 233);
+    static final Color SELECTED = new Color(240, 228, 66);
+    private static final Color ZONE_FILL = new Color(0, 114, 178, 60);
+    private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 150);
+    private static final double TARGET_RADIUS = 6;
+
+    /** Margin outlines by zone shape, margin and scale: computing them is the costly part of a redraw. */
+    private static final Map<MarginKey, List<List<PixelPoint>>> MARGINS = new ConcurrentHashMap<>();
+
+    private record MarginKey(ZoneShape shape, double marginMm, MmScale scale) {
+    }
+
+    private PlanOverlay() {
+    }
+
+    /** Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null). */
+    static void render(ImagePlus imp, SessionPlan plan, UUID selected) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        for (Roi r : ov.toArray()) {
+            if ("true".equals(r.getProperty(MARK))) {
+                ov.remove(r);
+            }
+        }
+        if (plan != null) {
+            for (Roi r : build(imp, plan, selected)) {
+                ov.add(r);
+            }
+        }
+        ov.selectable(false);
+        imp.setOverlay(ov.size() == 0 ? null : ov);
+    }
+
+    /** The overlay elements of the plan on this image. */
+    static List<Roi> build(ImagePlus imp, SessionPlan plan, UUID selected) {
+        List<Roi> rois = new ArrayList<>();
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, imp.getWidth() / 55));
+        for (NerveZone z : plan.zones()) {
+            int slice = AnnotatedImages.sliceOf(imp, z.image());
+            if (slice > 0) {
+                addZone(rois, imp, slice, z, z.id().equals(selected), font);
+            }
+        }
+        for (Target t : plan.targets()) {
+            int slice = AnnotatedImages.sliceOf(imp, t.image());
+            if (slice > 0) {
+                addTarget(rois, imp, slice, t, t.id().equals(selected), font);
+            }
+        }
+        return rois;
+    }
+
+    private static void addZone(List<Roi> rois, ImagePlus imp, int slice, NerveZone z, boolean selected, Font font) {
+        PolygonRoi fill = polygon(z.shape().outline());
+        fill.setFillColor(ZONE_FILL);
+        mark(fill, imp, slice, z.id(), rois);
+        PolygonRoi outline = polygon(z.shape().outline());
+        outline.setStrokeColor(selected ? SELECTED : ZONE);
+        outline.setStrokeWidth(selected ? 3 : 2);
+        mark(outline, imp, slice, z.id(), rois);
+        String label = "Z" + z.number() + " " + z.name();
+        if (z.calibration().scale().isPresent()) {
+            MmScale scale = z.calibration().scale().get();
+            for (List<PixelPoint> ring : MARGINS.computeIfAbsent(new MarginKey(z.shape(), z.marginMm(), scale),
+                    k -> CalibratedGeometry.marginOutline(k.shape(), k.marginMm(), k.scale()))) {
+                PolygonRoi margin = polygon(ring);
+                margin.setStrokeColor(MARGIN);
+                margin.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                        new float[] {6f, 4f}, 0f));
+                mark(margin, imp, slice, z.id(), rois);
+            }
+            label += String.format(Locale.ROOT, " (margin %.1f mm)", z.marginMm());
+        } else {
+            label += " (uncalibrated: margin not drawn)";
+        }
+        double top = z.shape().outline().stream().mapToDouble(PixelPoint::y).min().orElse(0);
+        double left = z.shape().outline().stream().mapToDouble(PixelPoint::x).min().orElse(0);
+        TextRoi text = new TextRoi(left, Math.max(0, top - font.getSize() - 4), label, font);
+        text.setStrokeColor(selected ? SELECTED : MARGIN);
+        text.setFillColor(LABEL_BACKGROUND);
+        mark(text, imp, slice, z.id(), rois);
+    }
+
+    private static void addTarget(List<Roi> rois, ImagePlus imp, int slice, Target t, boolean selected, Font font) {
+        double r = TARGET_RADIUS;
+        OvalRoi dot = new OvalRoi(t.point().x() - r, t.point().y() - r, 2 * r, 2 * r);
+        dot.setFillColor(TARGET);
+        mark(dot, imp, slice, t.id(), rois);
+        OvalRoi ring = new OvalRoi(t.point().x() - r - 2, t.point().y() - r - 2, 2 * r + 4, 2 * r + 4);
+        ring.setStrokeColor(selected ? SELECTED : Color.BLACK);
+        ring.setStrokeWidth(selected ? 3 : 1.5);
+        mark(ring, imp, slice, t.id(), rois);
+        String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%.1f mm", t.depthMm());
+        String label = "T" + t.number() + (t.label().isEmpty() || t.label().equals("T" + t.number())
+                ? "" : " " + t.label()) + " · " + depth;
+        TextRoi text = new TextRoi(t.point().x() + r + 4, t.point().y() - r - font.getSize() / 2.0, label, font);
+        text.setStrokeColor(selected ? SELECTED : TARGET);
+        text.setFillColor(LABEL_BACKGROUND);
+        mark(text, imp, slice, t.id(), rois);
+    }
+
+    private static PolygonRoi polygon(List<PixelPoint> points) {
+        float[] xs = new float[points.size()];
+        float[] ys = new float[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = (float) points.get(i).x();
+            ys[i] = (float) points.get(i).y();
+        }
+        return new PolygonRoi(xs, ys, Roi.POLYGON);
+    }
+
+    private static void mark(Roi roi, ImagePlus imp, int slice, UUID id, List<Roi> rois) {
+        roi.setProperty(MARK, "true");
+        roi.setProperty(PROP_ID, id.toString());
+        AnnotatedImages.position(roi, imp, slice);
+        rois.add(roi);
+    }
+}

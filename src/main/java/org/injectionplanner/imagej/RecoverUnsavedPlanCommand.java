@@ -1,0 +1,47 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import java.util.List;
+import org.injectionplanner.store.Recovery;
+import org.injectionplanner.store.StoreException;
+
+/**
+ * Plugins › Injection Planner › Recover Unsaved Plan...: continues with work autosaved before ImageJ
+ * stopped without saving (e.g. a crash). Macro key {@code which}: the number in the list, 1 = newest.
+ */
+public final class RecoverUnsavedPlanCommand implements PlugIn {
+
+    @Override
+    public void run(String arg) {
+        try {
+            List<Recovery> found = ActivePlan.recoverable();
+            if (found.isEmpty()) {
+                IJ.showMessage(OpenUltrasoundStudyCommand.TITLE, "There is no unsaved work to recover in "
+                        + ActivePlan.store().root() + ".");
+                return;
+            }
+            GenericDialog gd = new GenericDialog("Recover Unsaved Plan");
+            StringBuilder list = new StringBuilder("Unsaved work, newest first:\n");
+            for (int i = 0; i < found.size(); i++) {
+                list.append(i + 1).append(": ").append(ActivePlan.describe(found.get(i))).append('\n');
+            }
+            gd.addMessage(list.toString());
+            gd.addNumericField("which", 1, 0);
+            gd.showDialog();
+            if (gd.wasCanceled()) {
+                return;
+            }
+            int which = (int) gd.getNextNumber();
+            if (gd.invalidNumber() || which < 1 || which > found.size()) {
+                throw new IllegalArgumentException("which must be a number from 1 to " + found.size());
+            }
+            Recovery r = found.get(which - 1);
+            ActivePlan.recover(r);
+            IJ.showStatus("Recovered " + ActivePlan.describe(r) + "; save it to keep it as a revision");
+        } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.plugin.PlugIn;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.PlanSession;
+import org.injectionplanner.store.Revision;
+import org.injectionplanner.store.StoreException;
+
+/**
+ * Plugins › Injection Planner › Save Session Plan: commits the active plan as a new revision in the
+ * plan store (edits are autosaved all along; a save is a point in the plan's audited history).
+ */
+public final class SaveSessionPlanCommand implements PlugIn {
+
+    @Override
+    public void run(String arg) {
+        PlanSession session = ActivePlan.session();
+        if (session == null) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, "No session plan is open: add a target or zone, or open a plan.");
+            return;
+        }
+        SessionPlan plan = session.editor().plan();
+        String author = plan.author().isBlank() ? System.getProperty("user.name") : plan.author();
+        try {
+            Revision r = session.save(author, "saved from ImageJ");
+            IJ.showStatus("Session plan saved: revision " + r.header().sequence() + " of its course, "
+                    + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
+        } catch (StoreException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan was not saved: " + e.getMessage());
+        }
+    }
+}

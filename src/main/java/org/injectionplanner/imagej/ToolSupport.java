@@ -1,0 +1,95 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.ImageCanvas;
+import ij.gui.Toolbar;
+import ij.plugin.frame.Recorder;
+import java.awt.event.KeyAdapter;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseEvent;
+import java.util.Optional;
+import java.util.UUID;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+
+/** What the two annotation tools share: hit testing, macro recording, and Delete on the canvas. */
+final class ToolSupport {
+
+    /** How close (in screen pixels) a click must be to pick an annotation or a vertex. */
+    static final double PICK_SCREEN_PX = 8;
+
+    private static final String KEY_LISTENER = "injectionplanner.deleteKeyListener";
+
+    private ToolSupport() {
+    }
+
+    /** The image point under the mouse, in image pixel coordinates (sub-pixel). */
+    static PixelPoint imagePoint(ImagePlus imp, MouseEvent e) {
+        ImageCanvas c = imp.getCanvas();
+        return new PixelPoint(c.offScreenXD(e.getX()), c.offScreenYD(e.getY()));
+    }
+
+    /** The pick distance in image pixels at the current zoom. */
+    static double pickDistance(ImagePlus imp) {
+        return PICK_SCREEN_PX / imp.getCanvas().getMagnification();
+    }
+
+    /** The target on the current slice nearest the point within the pick distance. */
+    static Optional<Target> targetAt(ImagePlus imp, PixelPoint p) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        double limit = pickDistance(imp) + 6;
+        int slice = imp.getCurrentSlice();
+        return plan.targets().stream()
+                .filter(t -> AnnotatedImages.sliceOf(imp, t.image()) == slice)
+                .filter(t -> Math.hypot(t.point().x() - p.x(), t.point().y() - p.y()) <= limit)
+                .min((a, b) -> Double.compare(Math.hypot(a.point().x() - p.x(), a.point().y() - p.y()),
+                        Math.hypot(b.point().x() - p.x(), b.point().y() - p.y())));
+    }
+
+    /** The zone on the current slice containing the point. */
+    static Optional<NerveZone> zoneAt(ImagePlus imp, PixelPoint p) {
+        int slice = imp.getCurrentSlice();
+        return ActivePlan.editor().plan().zones().stream()
+                .filter(z -> AnnotatedImages.sliceOf(imp, z.image()) == slice)
+                .filter(z -> z.shape().contains(p))
+                .findFirst();
+    }
+
+    /** Records a macro line when the Recorder is on. */
+    static void record(String command, String options) {
+        if (Recorder.record) {
+            Recorder.recordString("run(\"" + command + "\", \"" + options.replace("\"", "\\\"") + "\");\n");
+        }
+    }
+
+    /** Lets Delete / Backspace on this image's canvas delete the selected annotation while a plan tool is active. */
+    static void installDeleteKey(ImagePlus imp) {
+        ImageCanvas canvas = imp.getCanvas();
+        if (canvas == null || imp.getProperty(KEY_LISTENER) != null) {
+            return;
+        }
+        canvas.addKeyListener(new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                String tool = Toolbar.getToolName();
+                boolean ours = InjectionTargetTool.NAME.equals(tool) || NerveZoneTool.NAME.equals(tool);
+                UUID selected = ActivePlan.selected();
+                if (ours && selected != null && (e.getKeyCode() == KeyEvent.VK_DELETE
+                        || e.getKeyCode() == KeyEvent.VK_BACK_SPACE)) {
+                    e.consume();
+                    String name = PlanActions.nameOf(ActivePlan.editor().plan(), selected);
+                    try {
+                        DeletePlanAnnotationCommand.delete(selected);
+                        record("Delete Plan Annotation...", "annotation=" + name);
+                    } catch (IllegalArgumentException | IllegalStateException ex) {
+                        IJ.showStatus(ex.getMessage());
+                    }
+                }
+            }
+        });
+        imp.setProperty(KEY_LISTENER, Boolean.TRUE);
+    }
+}
