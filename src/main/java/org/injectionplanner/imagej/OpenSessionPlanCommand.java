@@ -18,7 +18,8 @@ import org.injectionplanner.store.StoreException;
 
 /**
  * Plugins › Injection Planner › Open Session Plan...: makes a saved plan the active plan (its newest
- * revision), or a given revision file. Macro key {@code plan}: the plan's id, or a revision file's path.
+ * revision), or a given revision file. Macro key {@code plan}: the plan's id, {@code latest} for the most
+ * recently saved plan, or a revision file's path.
  * Its annotations appear on the open images of the same DICOM instances.
  */
 public final class OpenSessionPlanCommand implements PlugIn {
@@ -34,7 +35,7 @@ public final class OpenSessionPlanCommand implements PlugIn {
                 gd.addMessage("Saved plans (newest revision of each):\n" + String.join("\n", describe(latest)));
             }
             gd.addStringField("plan", latest.isEmpty() ? "" : latest.keySet().iterator().next(), 40);
-            gd.addMessage("A plan id from the list, or the path of a revision file.");
+            gd.addMessage("A plan id from the list, \"latest\" for the most recently saved, or a revision file's path.");
             gd.showDialog();
             if (gd.wasCanceled()) {
                 return;
@@ -52,6 +53,9 @@ public final class OpenSessionPlanCommand implements PlugIn {
     }
 
     private static Revision resolve(String choice, Map<String, Revision> latest) throws StoreException {
+        if (choice.equalsIgnoreCase("latest") && !latest.isEmpty()) {
+            return latest.values().iterator().next();
+        }
         if (latest.containsKey(choice)) {
             return latest.get(choice);
         }
