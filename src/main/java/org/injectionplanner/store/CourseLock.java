@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * open, and {@code lock-owner.json} naming the holder. The operating system releases a FileLock when its
  * process ends, however it ends; so a lock whose FileLock can be taken while an owner record is still
  * there is stale (its holder died without closing the course) and is taken over, with a notice saying
- * whose it was. A lock whose FileLock is held is refused with {@link StoreLockedException}.
+ * whose it was. A lock whose FileLock is held is refused with {@link StoreLockedException} naming the
+ * holder; if the holder's record is not there yet (it is written just after the FileLock is taken), or
+ * still names a process that has died, the record is read again for up to a second first.
  *
  * <p>Within one Java process the course is refused through a registry before its lock file is touched:
  * on POSIX, closing any channel of a file drops every lock the process holds on it.
@@ -27,6 +29,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class CourseLock implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CourseLock.class.getName());
+
+    /**
+     * How often, and how long apart, to look again when the lock is held but its owner record is missing
+     * or names a dead process: the new holder writes its record just after it takes the lock.
+     */
+    private static final int RECORD_WAITS = 20;
+    private static final long RECORD_WAIT_MILLIS = 50;
 
     /** The courses open in this process, by real folder path. */
     private static final Map<Path, LockOwner> HELD_HERE = new ConcurrentHashMap<>();
@@ -70,6 +79,12 @@ final class CourseLock implements AutoCloseable {
                     StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             Optional<LockOwner> recorded = readOwner(ownerFile);
+            for (int wait = 0; lock == null && wait < RECORD_WAITS
+                    && recorded.map(LockOwner::deadOnThisHost).orElse(true); wait++) {
+                Thread.sleep(RECORD_WAIT_MILLIS);
+                lock = channel.tryLock();
+                recorded = readOwner(ownerFile);
+            }
             if (lock == null) {
                 throw refused(courseId, recorded, ownerFile);
             }
@@ -85,6 +100,9 @@ final class CourseLock implements AutoCloseable {
             CourseLock held = new CourseLock(key, channel, lock, ownerFile, notice);
             channel = null;
             return held;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while opening course " + courseId, e);
         } catch (IOException e) {
             throw new StoreException("cannot lock course " + courseId + " in " + courseDir + ": " + e.getMessage(), e);
         } finally {

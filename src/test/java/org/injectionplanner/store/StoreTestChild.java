@@ -1,0 +1,73 @@
+package org.injectionplanner.store;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.injectionplanner.plan.SessionPlan;
+
+/**
+ * The other process of the store's multi-process tests, started by {@link ChildJvm}. Prints one line per
+ * event to standard output, flushed at once:
+ *
+ * <ul>
+ * <li>{@code loop ROOT COURSE PLAN}: opens the course ({@code ready N}, N the newest revision, then
+ * {@code takeover ...} if it took over a stale lock), then forever: autosaves the plan numbered N+1, saves
+ * it, prints {@code committed N+1} once {@code save} has returned.
+ * <li>{@code hold ROOT COURSE PLAN COUNT}: opens ({@code opened}, or {@code locked MESSAGE} and exit
+ * status 3), saves COUNT revisions ({@code committed N} each), prints {@code holding} and waits for a line
+ * on standard input, then closes ({@code closed}).
+ * </ul>
+ */
+public final class StoreTestChild {
+
+    private StoreTestChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PlanStore store = new PlanStore(Path.of(args[1]));
+        UUID courseId = UUID.fromString(args[2]);
+        UUID planId = UUID.fromString(args[3]);
+        OpenCourse course;
+        try {
+            course = store.open(courseId);
+        } catch (StoreLockedException e) {
+            out.println("locked " + e.getMessage());
+            System.exit(3);
+            return;
+        }
+        switch (args[0]) {
+            case "loop" -> loop(course, planId, out);
+            case "hold" -> hold(course, planId, Integer.parseInt(args[4]), out);
+            default -> throw new IllegalArgumentException("unknown mode " + args[0]);
+        }
+    }
+
+    private static void loop(OpenCourse course, UUID planId, PrintStream out) throws StoreException {
+        out.println("ready " + course.newestSequence());
+        course.takeoverNotice().ifPresent(n -> out.println("takeover " + n));
+        for (int k = course.newestSequence() + 1; ; k++) {
+            SessionPlan plan = TestPlans.numbered(course.courseId(), planId, k);
+            course.autosave(plan);
+            course.save(plan, "child", "save " + k);
+            out.println("committed " + k);
+        }
+    }
+
+    private static void hold(OpenCourse course, UUID planId, int count, PrintStream out) throws Exception {
+        out.println("opened");
+        course.takeoverNotice().ifPresent(n -> out.println("takeover " + n));
+        for (int i = 0; i < count; i++) {
+            int k = course.newestSequence() + 1;
+            course.save(TestPlans.numbered(course.courseId(), planId, k), "child", "save " + k);
+            out.println("committed " + k);
+        }
+        out.println("holding");
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        course.close();
+        out.println("closed");
+    }
+}
