@@ -100,4 +100,31 @@ class AnnotateIT {
         assertThat(r2.output()).contains("overlay5=" + r1.output().replace("overlay5=", ""));
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
+
+    @Test
+    void unsavedWorkIsOfferedAfterACrash() throws Exception {
+        Path store = dir.resolve("store");
+        Path recovered = dir.resolve("recovered.zip");
+        String work = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=200 frame=1 structure=supraspinous side=midline level=L4/L5 label=[unsaved]");
+                run("Add Nerve Zone...", "ellipse=517,117,30,26 frame=1 kind=nerve name=[unsaved nerve] margin=5");
+                wait(1500);
+                File.saveString("done", getArgument());
+                """.formatted(store, STUDY);
+        GuiSession.run(work, null, null, true);
+        assertThat(Files.exists(store.resolve("courses"))).isTrue();
+        String restart = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Recover Unsaved Plan...", "which=1");
+                run("Export Plan ROIs...", "path=[%s]");
+                File.saveString("overlay=" + Overlay.size, getArgument());
+                """.formatted(store, STUDY, recovered);
+        GuiSession.Result r = GuiSession.run(restart, null, null);
+        assertThat(r.log()).as("the crashed session's lock is stale and taken over").contains("took over the lock of course");
+        assertThat(describe(recovered)).containsExactly("T1 unsaved @t1 frame=1 400,200",
+                "Z1 unsaved nerve @t1 frame=1 547,117");
+    }
 }

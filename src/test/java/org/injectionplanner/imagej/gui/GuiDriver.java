@@ -19,6 +19,9 @@ import javax.imageio.ImageIO;
  * command line in {@code -Dgui.expectError="Command|options"}: the driver runs it first through
  * {@code IJ.run} with error messages redirected to the Log, where the test reads them.
  *
+ * With {@code -Dgui.crash=true} the JVM halts at the end without running shutdown hooks, as after
+ * {@code kill -9}.
+ *
  * <p>Arguments: MACRO OUT [SCREENSHOT.png]. The macro receives OUT as its argument.
  */
 public final class GuiDriver {
@@ -30,6 +33,10 @@ public final class GuiDriver {
         try {
             drive(args);
         } finally {
+            if (Boolean.getBoolean("gui.crash")) {
+                // like kill -9: no shutdown hooks, nothing flushed or released
+                Runtime.getRuntime().halt(137);
+            }
             System.exit(0);
         }
     }

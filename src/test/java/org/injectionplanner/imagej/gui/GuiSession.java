@@ -47,6 +47,15 @@ final class GuiSession {
      * @param screenshot where to save a screenshot after the macro, or null
      */
     static Result run(String macro, String expectError, Path screenshot) throws IOException, InterruptedException {
+        return run(macro, expectError, screenshot, false);
+    }
+
+    /**
+     * Runs {@code macro}; with {@code crash}, ImageJ then halts like after {@code kill -9} (no shutdown
+     * hooks: nothing flushed, no lock released).
+     */
+    static Result run(String macro, String expectError, Path screenshot, boolean crash)
+            throws IOException, InterruptedException {
         Path work = Files.createTempDirectory("ip-gui");
         Path macroFile = work.resolve("scenario.ijm");
         Files.writeString(macroFile, macro, StandardCharsets.UTF_8);
@@ -56,6 +65,9 @@ final class GuiSession {
                 "-Dplugins.dir=" + PROJECT, "-Duser.home=" + work));
         if (expectError != null) {
             command.add("-Dgui.expectError=" + expectError);
+        }
+        if (crash) {
+            command.add("-Dgui.crash=true");
         }
         command.addAll(List.of("-cp", imageJJar() + File.pathSeparator + PROJECT.resolve("target/test-classes"),
                 GuiDriver.class.getName(), macroFile.toString(), out.toString()));
