@@ -1,0 +1,122 @@
+package org.injectionplanner.imagej;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.OvalRoi;
+import ij.gui.PointRoi;
+import ij.gui.Roi;
+import ij.io.RoiDecoder;
+import ij.process.ByteProcessor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The plan overlay and the ROI conversions, headless on a small stack. */
+class PlanOverlayTest {
+
+    private static final String SOP = "2.25.42";
+    private static final MeasuredCalibration CAL =
+            new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1, 0.05, 0, 0.0);
+
+    @TempDir
+    Path dir;
+
+    private static ImagePlus stack(int frames) {
+        ImageStack s = new ImageStack(200, 150);
+        for (int i = 0; i < frames; i++) {
+            s.addSlice(new ByteProcessor(200, 150));
+        }
+        ImagePlus imp = new ImagePlus("test", s);
+        imp.setProp(UltrasoundImages.PROP_SOP_UID, SOP);
+        return imp;
+    }
+
+    private static SessionPlan plan() {
+        SessionPlan p = SessionPlan.newDraft(UUID.randomUUID(), 1, LocalDate.of(2026, 11, 26), "test")
+                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 4, null));
+        p = p.withTarget(new Target(UUID.randomUUID(), 1, "T1", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
+                new ImageRef(SOP, 2), new PixelPoint(50, 60), 3.0, "", CAL));
+        p = p.withTarget(new Target(UUID.randomUUID(), 2, "T2", "iliolumbar", Side.LEFT, SpinalLevel.L5,
+                new ImageRef(SOP, 4), new PixelPoint(80, 90), null, "", MeasuredCalibration.UNCALIBRATED));
+        p = p.withZone(new NerveZone(UUID.randomUUID(), 1, ZoneKind.NERVE, "nerve", new ImageRef(SOP, 2),
+                new EllipseShape(new PixelPoint(120, 70), 12, 8, 30), 5, CAL));
+        p = p.withZone(new NerveZone(UUID.randomUUID(), 2, ZoneKind.VESSEL, "vessel", new ImageRef(SOP, 4),
+                new PolygonShape(List.of(new PixelPoint(10, 10), new PixelPoint(40, 10), new PixelPoint(25, 30))), 3,
+                MeasuredCalibration.UNCALIBRATED));
+        return p;
+    }
+
+    @Test
+    void annotationsShowOnlyOnTheirFrameAndUncalibratedZonesHaveNoMargin() {
+        ImagePlus imp = stack(4);
+        SessionPlan plan = plan();
+        List<Roi> rois = PlanOverlay.build(imp, plan, null);
+        NerveZone calibrated = plan.zones().get(0);
+        NerveZone uncalibrated = plan.zones().get(1);
+        long calibratedParts = rois.stream().filter(r -> calibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
+        long uncalibratedParts = rois.stream().filter(r -> uncalibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
+        assertThat(calibratedParts).as("fill, outline, margin, label").isEqualTo(4);
+        assertThat(uncalibratedParts).as("fill, outline, label; no margin").isEqualTo(3);
+        for (Roi r : rois) {
+            String id = r.getProperty(PlanOverlay.PROP_ID);
+            int expected = plan.target(UUID.fromString(id)).map(t -> t.image().frame())
+                    .orElseGet(() -> plan.zone(UUID.fromString(id)).orElseThrow().image().frame());
+            assertThat(r.getPosition()).isEqualTo(expected);
+        }
+        assertThat(rois.stream().filter(r -> r instanceof ij.gui.TextRoi).map(r -> ((ij.gui.TextRoi) r).getText()))
+                .anyMatch(t -> t.contains("uncalibrated"))
+                .anyMatch(t -> t.contains("3.0 mm"));
+    }
+
+    @Test
+    void roiSetKeepsEveryAnnotationsFrameAndName() throws Exception {
+        Path zip = dir.resolve("RoiSet.zip");
+        PlanRois.writeZip(PlanRois.toRois(plan()), zip);
+        List<String> read = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                Roi roi = RoiDecoder.openFromByteArray(in.readAllBytes());
+                read.add(roi.getName() + " t" + roi.getTPosition() + " f" + roi.getProperty(PlanRois.PROP_FRAME)
+                        + " " + roi.getProperty(PlanRois.PROP_KIND));
+            }
+        }
+        assertThat(read).containsExactly("T1 T1 t2 f2 target", "T2 T2 t4 f4 target", "Z1 nerve t2 f2 zone",
+                "Z2 vessel t4 f4 zone");
+    }
+
+    @Test
+    void imageJRoisBecomeTargetsAndZones() {
+        ImagePlus imp = stack(3);
+        PointRoi points = new PointRoi(new float[] {5, 15}, new float[] {6, 16}, 2);
+        points.setPosition(3);
+        assertThat(PlanRois.points(points)).containsExactly(new PixelPoint(5, 6), new PixelPoint(15, 16));
+        assertThat(PlanRois.frameOf(points, imp, 1)).isEqualTo(3);
+        ZoneShape oval = PlanRois.shape(new OvalRoi(10, 20, 30, 40));
+        assertThat(oval).isInstanceOf(PolygonShape.class);
+        assertThat(oval.contains(new PixelPoint(25, 40))).isTrue();
+        assertThat(oval.contains(new PixelPoint(11, 21))).isFalse();
+        assertThat(PlanRois.shape(new ij.gui.Line(0, 0, 10, 10))).isNull();
+    }
+}
