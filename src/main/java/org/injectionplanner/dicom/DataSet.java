@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -128,17 +128,35 @@ public final class DataSet {
         if (e.vr() == Vr.LT || e.vr() == Vr.ST || e.vr() == Vr.UT) {
             return new String[] {stripTrailing(text)};
         }
-        String[] parts = text.split("\\\\", -1);
-        for (int i = 0; i < parts.length; i++) {
-            parts[i] = parts[i].replace('\0', ' ').strip();
+        int count = 1;
+        for (int i = text.indexOf('\\'); i >= 0; i = text.indexOf('\\', i + 1)) {
+            count++;
+        }
+        String[] parts = new String[count];
+        int start = 0;
+        for (int i = 0; i < count; i++) {
+            int end = i + 1 < count ? text.indexOf('\\', start) : text.length();
+            parts[i] = text.substring(start, end).replace('\0', ' ').strip();
+            start = end + 1;
         }
         return parts;
     }
 
     /** The first value of a text element, or null if absent or empty. */
     public String getString(int tag) {
-        String[] values = getStrings(tag);
-        return values.length == 0 || values[0].isEmpty() ? null : values[0];
+        Element e = elements.get(tag);
+        if (e == null || e.value() == null || e.value().length == 0) {
+            return null;
+        }
+        String text = decodeText(e);
+        String first;
+        if (e.vr() == Vr.LT || e.vr() == Vr.ST || e.vr() == Vr.UT) {
+            first = stripTrailing(text);
+        } else {
+            int cut = text.indexOf('\\');
+            first = (cut < 0 ? text : text.substring(0, cut)).replace('\0', ' ').strip();
+        }
+        return first.isEmpty() ? null : first;
     }
 
     /** Text as one string (multiple values joined by backslash), for display; null if absent. */
@@ -165,6 +183,17 @@ public final class DataSet {
      * and decimal strings (DS, IS). Values that do not parse are skipped.
      */
     public double[] getDoubles(int tag) {
+        return numbers(tag, Integer.MAX_VALUE);
+    }
+
+    /** The first numeric value, or null. */
+    public Double getDouble(int tag) {
+        double[] values = numbers(tag, 1);
+        return values.length == 0 ? null : values[0];
+    }
+
+    /** Up to {@code max} numeric values (see {@link #getDoubles}), in time and memory linear in the value. */
+    private double[] numbers(int tag, int max) {
         Element e = elements.get(tag);
         if (e == null || e.value() == null) {
             return new double[0];
@@ -172,72 +201,101 @@ public final class DataSet {
         ByteBuffer b = ByteBuffer.wrap(e.value()).order(ByteOrder.LITTLE_ENDIAN);
         switch (e.vr()) {
             case US, OW -> {
-                double[] out = new double[b.remaining() / 2];
+                double[] out = new double[Math.min(max, b.remaining() / 2)];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.getShort() & 0xFFFF;
                 }
                 return out;
             }
             case SS -> {
-                double[] out = new double[b.remaining() / 2];
+                double[] out = new double[Math.min(max, b.remaining() / 2)];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.getShort();
                 }
                 return out;
             }
             case UL -> {
-                double[] out = new double[b.remaining() / 4];
+                double[] out = new double[Math.min(max, b.remaining() / 4)];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.getInt() & 0xFFFFFFFFL;
                 }
                 return out;
             }
             case SL -> {
-                double[] out = new double[b.remaining() / 4];
+                double[] out = new double[Math.min(max, b.remaining() / 4)];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.getInt();
                 }
                 return out;
             }
             case FL, OF -> {
-                double[] out = new double[b.remaining() / 4];
+                double[] out = new double[Math.min(max, b.remaining() / 4)];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.getFloat();
                 }
                 return out;
             }
             case FD, OD -> {
-                double[] out = new double[b.remaining() / 8];
+                double[] out = new double[Math.min(max, b.remaining() / 8)];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.getDouble();
                 }
                 return out;
             }
             case OB -> {
-                double[] out = new double[b.remaining()];
+                double[] out = new double[Math.min(max, b.remaining())];
                 for (int i = 0; i < out.length; i++) {
                     out[i] = b.get() & 0xFF;
                 }
                 return out;
             }
             default -> {
-                List<Double> parsed = new ArrayList<>();
-                for (String s : getStrings(tag)) {
-                    try {
-                        parsed.add(Double.parseDouble(s));
-                    } catch (NumberFormatException ignored) {
-                        // not a number: reads as absent
-                    }
-                }
-                return parsed.stream().mapToDouble(Double::doubleValue).toArray();
+                return parseNumbers(e, max);
             }
         }
     }
 
-    /** The first numeric value, or null. */
-    public Double getDouble(int tag) {
-        double[] values = getDoubles(tag);
-        return values.length == 0 ? null : values[0];
+    /**
+     * The values of a text element that parse as numbers, as {@link #getStrings} splits and trims
+     * them. Values that cannot start a number are skipped before any parsing, so that a long value of
+     * garbage costs neither an exception per value nor a string per value.
+     */
+    private double[] parseNumbers(Element e, int max) {
+        String text = decodeText(e);
+        boolean single = e.vr() == Vr.LT || e.vr() == Vr.ST || e.vr() == Vr.UT;
+        double[] out = new double[Math.min(max, 4)];
+        int count = 0;
+        int start = 0;
+        while (start <= text.length() && count < max) {
+            int end = single ? text.length() : text.indexOf('\\', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            int first = start;
+            while (first < end && (text.charAt(first) <= ' ' || Character.isWhitespace(text.charAt(first)))) {
+                first++;
+            }
+            if (first < end && mayStartNumber(text.charAt(first))) {
+                String value = text.substring(start, end);
+                value = single ? stripTrailing(value) : value.replace('\0', ' ').strip();
+                try {
+                    double v = Double.parseDouble(value);
+                    if (count == out.length) {
+                        out = Arrays.copyOf(out, Math.min(max, 2 * count));
+                    }
+                    out[count++] = v;
+                } catch (NumberFormatException ignored) {
+                    // not a number: reads as absent
+                }
+            }
+            start = end + 1;
+        }
+        return count == out.length ? out : Arrays.copyOf(out, count);
+    }
+
+    /** True for the characters a string {@link Double#parseDouble} accepts can start with. */
+    private static boolean mayStartNumber(char c) {
+        return c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.' || c == 'N' || c == 'I';
     }
 
     /** The first numeric value as an int, or {@code fallback} if absent. */

@@ -4,6 +4,7 @@ import java.awt.image.Raster;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,6 +16,8 @@ public final class DicomFile implements Closeable {
 
     /** Most decoded samples accepted in one frame (a 8K × 8K RGB frame is 201 M): 256 M. */
     static final long MAX_FRAME_SAMPLES = 256L * 1024 * 1024;
+    /** Decoded frames up to this size (bytes) are decoded whatever the size of their encoded data. */
+    static final long UNCHECKED_FRAME_BYTES = 16L * 1024 * 1024;
 
     private final ByteSource source;
     private final DataSet meta;
@@ -23,6 +26,7 @@ public final class DicomFile implements Closeable {
     private final List<String> warnings;
     private final ImagePixelModule pixels;
     private final Element pixelElement;
+    private final int frameCount;
     private volatile List<List<BulkData.Fragment>> frameFragments;
 
     private DicomFile(ByteSource source, DicomParser.Result result) {
@@ -30,9 +34,16 @@ public final class DicomFile implements Closeable {
         this.meta = result.meta();
         this.dataSet = result.dataSet();
         this.syntax = result.syntax();
-        this.warnings = result.warnings();
         this.pixels = ImagePixelModule.of(dataSet);
         this.pixelElement = dataSet.get(Tag.PIXEL_DATA);
+        this.frameCount = hasPixelData() ? Math.min(pixels.frames(), framesThePixelDataCanHold()) : 0;
+        if (frameCount < pixels.frames() && hasPixelData()) {
+            List<String> all = new ArrayList<>(result.warnings());
+            all.add("Number of Frames is " + pixels.frames() + " but the Pixel Data holds at most " + frameCount);
+            this.warnings = List.copyOf(all);
+        } else {
+            this.warnings = result.warnings();
+        }
         if (source != this.source) {
             try {
                 source.close();
@@ -110,9 +121,24 @@ public final class DicomFile implements Closeable {
         return pixelElement != null && pixelElement.bulk() != null;
     }
 
-    /** The number of frames (Number of Frames, else 1); 0 without Pixel Data. */
+    /**
+     * The number of frames: Number of Frames (else 1), but no more than the Pixel Data can hold (frames
+     * begun in native data, fragments in encapsulated data); 0 without Pixel Data.
+     */
     public int frameCount() {
-        return hasPixelData() ? pixels.frames() : 0;
+        return frameCount;
+    }
+
+    private int framesThePixelDataCanHold() {
+        BulkData bulk = pixelElement.bulk();
+        if (bulk.encapsulated()) {
+            return Math.max(1, bulk.fragments().size());
+        }
+        long frameLength = pixels.nativeFrameLength();
+        if (frameLength <= 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (bulk.available() + frameLength - 1) / frameLength));
     }
 
     /** The ultrasound regions and the Pixel Spacing fallback of this image. */
@@ -149,7 +175,8 @@ public final class DicomFile implements Closeable {
             long frameLength = pixels.nativeFrameLength();
             long start = bulk.offset() + (number - 1) * frameLength;
             if ((number - 1) * frameLength + frameLength > bulk.available()) {
-                throw fail(start, "frame " + number + " is incomplete: Pixel Data holds "
+                throw fail(Math.min(start, bulk.offset() + bulk.available()), "frame " + number
+                        + " is incomplete: Pixel Data holds "
                         + bulk.available() + " bytes, frame needs bytes up to "
                         + ((number - 1) * frameLength + frameLength));
             }
@@ -164,6 +191,31 @@ public final class DicomFile implements Closeable {
         }
         byte[] encoded = encodedFrame(number);
         return decodeEncapsulated(encoded, number);
+    }
+
+    /**
+     * Refuses to decode a frame far larger than its encoded data can describe, so that a damaged size
+     * never makes the reader allocate more than the file warrants: above
+     * {@link #UNCHECKED_FRAME_BYTES}, the decoded size may be at most the codec's largest plausible
+     * compression ratio times the encoded size (RLE: 64, a PackBits run of 128 bytes takes 2; JPEG
+     * Lossless: 16, every sample takes at least one bit; lossy JPEG and JPEG 2000: 1024).
+     */
+    private void checkDecodedSize(byte[] encoded, int number) throws DicomException {
+        long encodedLength = encoded.length;
+        long decoded = (long) pixels.rows() * pixels.columns() * pixels.samplesPerPixel()
+                * (pixels.bitsAllocated() / 8);
+        int ratio = switch (syntax.codec()) {
+            case RLE -> 64;
+            case JPEG_LOSSLESS -> 16;
+            default -> 1024;
+        };
+        if (decoded > UNCHECKED_FRAME_BYTES && decoded > ratio * encodedLength) {
+            List<BulkData.Fragment> parts = locateFrames().get(number - 1);
+            long firstFragment = parts.isEmpty() ? -1 : parts.get(0).offset();
+            throw fail(firstFragment, "frame " + number + " of " + pixels.columns() + " × " + pixels.rows()
+                    + " pixels (" + decoded + " bytes) cannot come from " + encodedLength + " bytes of " + syntax.name()
+                    + " data; Rows, Columns or the frame data are damaged");
+        }
     }
 
     private void checkDecodable(int number) throws DicomException {
@@ -255,6 +307,7 @@ public final class DicomFile implements Closeable {
         try {
             return switch (syntax.codec()) {
                 case RLE -> {
+                    checkDecodedSize(encoded, number);
                     int bytesPerSample = pixels.bitsAllocated() / 8;
                     byte[] planes = RleDecoder.decode(encoded, pixels.rows() * pixels.columns(),
                             pixels.samplesPerPixel(), bytesPerSample, r -> fail(where + ": " + r));
@@ -263,16 +316,22 @@ public final class DicomFile implements Closeable {
                             pixels.pixelRepresentation(), pixels.photometric(), 1);
                     yield PixelDecoder.fromNative(planes, planar, false, this::paletteOrFail, r -> fail(r));
                 }
-                case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> decodeJpeg(encoded, where);
-                case JPEG_2000 -> decodeJpeg2000(encoded, where);
+                case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> decodeJpeg(encoded, number);
+                case JPEG_2000 -> decodeJpeg2000(encoded, number);
                 default -> throw fail(syntax.unsupportedReason());
             };
         } catch (IOException | RuntimeException e) {
             throw fail(where + " cannot be decoded (" + syntax.name() + "): " + e.getMessage());
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // JJ2000 reports some corrupt codestreams with java.lang.Error
+            throw fail(where + " cannot be decoded (" + syntax.name() + "): " + e.getMessage());
         }
     }
 
-    private Frame decodeJpeg(byte[] encoded, String where) throws DicomException, IOException {
+    private Frame decodeJpeg(byte[] encoded, int number) throws DicomException, IOException {
+        String where = "frame " + number;
         JpegHeader header = JpegHeader.scan(encoded);
         if (header.sofMarker() < 0) {
             throw fail(where + " is not a JPEG stream (no start-of-frame marker)");
@@ -285,6 +344,7 @@ public final class DicomFile implements Closeable {
             throw fail(where + ": the JPEG stream has " + header.components()
                     + " components but Samples per Pixel is " + pixels.samplesPerPixel());
         }
+        checkDecodedSize(encoded, number);
         Raster raster;
         if (header.isLossless()) {
             raster = ImageIoCodecs.decodeJpegLossless(encoded);
@@ -303,7 +363,8 @@ public final class DicomFile implements Closeable {
         return fromRaster(raster, convert);
     }
 
-    private Frame decodeJpeg2000(byte[] encoded, String where) throws DicomException, IOException {
+    private Frame decodeJpeg2000(byte[] encoded, int number) throws DicomException, IOException {
+        String where = "frame " + number;
         Jpeg2000Header header = Jpeg2000Header.read(encoded);
         if (header == null) {
             throw fail(where + " is not a JPEG 2000 codestream (no valid SIZ marker)");
@@ -311,6 +372,20 @@ public final class DicomFile implements Closeable {
         if (header.width() != pixels.columns() || header.height() != pixels.rows()) {
             throw fail(where + ": the JPEG 2000 codestream is " + header.width() + " × " + header.height()
                     + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
+        }
+        if (header.components() != pixels.samplesPerPixel()) {
+            throw fail(where + ": the JPEG 2000 codestream has " + header.components()
+                    + " components but Samples per Pixel is " + pixels.samplesPerPixel());
+        }
+        if (header.tiles() > Jpeg2000Header.MAX_TILES) {
+            throw fail(where + ": the JPEG 2000 codestream's tiling makes more than " + Jpeg2000Header.MAX_TILES
+                    + " tiles");
+        }
+        checkDecodedSize(encoded, number);
+        int defect = Jpeg2000Header.packetDataDefect(encoded);
+        if (defect >= 0) {
+            throw fail(where + ": the JPEG 2000 codestream is damaged (bytes FF FF in its packet data, "
+                    + defect + " bytes into the frame)");
         }
         Raster raster = ImageIoCodecs.decodeJpeg2000(encoded);
         boolean convert = pixels.photometric().equals("YBR_FULL") || pixels.photometric().equals("YBR_FULL_422");

@@ -1,11 +1,12 @@
 package org.injectionplanner.dicom;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
@@ -24,8 +25,14 @@ final class DicomParser {
     static final int MAX_IN_MEMORY_VALUE = 16 * 1024 * 1024;
     /** Most elements accepted in one file. */
     static final int MAX_ELEMENTS = 2_000_000;
+    /** Most warnings listed; further ones are only counted. */
+    static final int MAX_WARNINGS = 100;
     /** Largest inflated size of a deflated data set. */
     static final long MAX_INFLATED = 512L * 1024 * 1024;
+    /** Deflated data sets may inflate to this size whatever their compressed size. */
+    static final long UNCHECKED_INFLATED = 64L * 1024 * 1024;
+    /** Above {@link #UNCHECKED_INFLATED}, the most a deflated data set may expand. */
+    static final long MAX_INFLATION_RATIO = 256;
 
     /** What the parser found. */
     record Result(ByteSource source, DataSet meta, DataSet dataSet, TransferSyntax syntax,
@@ -34,7 +41,11 @@ final class DicomParser {
 
     private final Cursor in;
     private final List<String> warnings = new ArrayList<>();
+    private int unlistedWarnings;
     private int elementCount;
+    /** Where the last scan for trailing zeros started, and the first non-zero byte it found. */
+    private long zeroScanStart = -1;
+    private long firstNonZero = -1;
 
     private DicomParser(Cursor in) {
         this.in = in;
@@ -55,7 +66,10 @@ final class DicomParser {
         } else if (source.length() >= 6 && groupAt(0) == 0x0002) {
             start = 0;
         } else if (source.length() >= 132 && isDicmAt(128)) {
-            warnings.add("'DICM' at byte 128 is not followed by file meta information; read as a bare data set");
+            // a zero preamble means the data set follows 'DICM'; else 'DICM' is part of a bare data set
+            start = isZero(0, 128) ? 132 : 0;
+            warn("'DICM' at byte 128 is not followed by file meta information; read as a bare data set"
+                    + " from byte " + start);
         }
         TransferSyntax syntax;
         in.seek(start);
@@ -65,12 +79,12 @@ final class DicomParser {
             String tsUid = meta.getString(Tag.TRANSFER_SYNTAX_UID);
             if (tsUid == null) {
                 syntax = sniff(in.position());
-                warnings.add("file meta has no Transfer Syntax UID; data set read as " + syntax.name());
+                warn("file meta has no Transfer Syntax UID; data set read as " + syntax.name());
             } else {
                 syntax = TransferSyntax.of(tsUid);
             }
         } else {
-            syntax = sniff(0);
+            syntax = sniff(start);
         }
         ByteSource dataSource = source;
         Cursor cursor = in;
@@ -82,8 +96,42 @@ final class DicomParser {
         DicomParser body = cursor == in ? this : new DicomParser(cursor);
         DataSet dataSet = new DataSet();
         body.readDataSet(dataSet, -1, syntax.explicitVr(), 0, false);
-        warnings.addAll(body == this ? List.of() : body.warnings);
-        return new Result(dataSource, meta, dataSet, syntax, hasMeta, List.copyOf(warnings));
+        if (body != this) {
+            body.warnings.forEach(this::warn);
+            unlistedWarnings += body.unlistedWarnings;
+        }
+        List<String> all = new ArrayList<>(warnings);
+        if (unlistedWarnings > 0) {
+            all.add("... and " + unlistedWarnings + " more warnings");
+        }
+        return new Result(dataSource, meta, dataSet, syntax, hasMeta, List.copyOf(all));
+    }
+
+    private void warn(String warning) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(warning);
+        } else {
+            unlistedWarnings++;
+        }
+    }
+
+    /** Builds the warning only if it is listed (for defects that can repeat for every element). */
+    private void warn(Supplier<String> warning) {
+        if (warnings.size() < MAX_WARNINGS) {
+            warnings.add(warning.get());
+        } else {
+            unlistedWarnings++;
+        }
+    }
+
+    private boolean isZero(long from, int count) throws DicomException {
+        in.seek(from);
+        for (int i = 0; i < count; i++) {
+            if (in.u8() != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean isDicmAt(long pos) throws DicomException {
@@ -127,45 +175,58 @@ final class DicomParser {
                 ? TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN : TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
     }
 
-    /** Inflates the raw-deflate data set after the file meta into memory (bounded). */
+    /**
+     * Inflates the raw-deflate data set after the file meta into memory. The inflated size is bounded
+     * by {@link #MAX_INFLATED} and by what the compressed size warrants ({@link #MAX_INFLATION_RATIO},
+     * above {@link #UNCHECKED_INFLATED}); a stream that ends early is an error.
+     */
     private ByteSource inflate(ByteSource source, long dataStart) throws DicomException {
+        long compressedLength = source.length() - dataStart;
+        if (compressedLength > Integer.MAX_VALUE - 16) {
+            throw in.error(dataStart, "deflated data set too large");
+        }
+        long limit = Math.min(MAX_INFLATED, Math.max(UNCHECKED_INFLATED, MAX_INFLATION_RATIO * compressedLength));
+        Inflater inflater = null;
         try {
-            long compressedLength = source.length() - dataStart;
-            if (compressedLength > Integer.MAX_VALUE - 16) {
-                throw in.error(dataStart, "deflated data set too large");
-            }
             byte[] compressed = new byte[(int) compressedLength];
             source.read(dataStart, compressed, 0, compressed.length);
             boolean zlibHeader = compressed.length > 2 && (compressed[0] & 0xFF) == 0x78
                     && ((compressed[0] & 0xFF) << 8 | (compressed[1] & 0xFF)) % 31 == 0;
             if (zlibHeader) {
-                warnings.add("deflated data set has a zlib header (non-standard); read anyway");
+                warn("deflated data set has a zlib header (non-standard); read anyway");
             }
-            Inflater inflater = new Inflater(!zlibHeader);
+            inflater = new Inflater(!zlibHeader);
             inflater.setInput(compressed);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length * 4 + 16);
-            byte[] head = new byte[(int) dataStart];
-            source.read(0, head, 0, head.length);
-            out.write(head);
-            byte[] chunk = new byte[64 * 1024];
+            byte[] out = new byte[(int) Math.min(limit + 1, dataStart + compressedLength * 4 + 64 * 1024)];
+            source.read(0, out, 0, (int) dataStart);
+            int size = (int) dataStart;
             while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                    break;
+                if (size == out.length) {
+                    if (out.length > limit) {
+                        throw in.error(dataStart, "deflated data set inflates to more than "
+                                + limit / (1024 * 1024) + " MiB from " + compressedLength + " bytes");
+                    }
+                    out = Arrays.copyOf(out, (int) Math.min(limit + 1, 2L * out.length));
                 }
-                out.write(chunk, 0, n);
-                if (out.size() > MAX_INFLATED) {
-                    throw in.error(dataStart, "deflated data set inflates to more than "
-                            + MAX_INFLATED / (1024 * 1024) + " MiB");
+                int n = inflater.inflate(out, size, out.length - size);
+                size += n;
+                if (n == 0 && inflater.needsDictionary()) {
+                    throw in.error(dataStart, "deflated data set is corrupt: it needs a preset dictionary");
+                }
+                if (n == 0 && !inflater.finished()) {
+                    throw in.error(source.length(), "deflated data set is truncated: the deflate stream ends"
+                            + " after " + (size - dataStart) + " inflated bytes without its final block");
                 }
             }
-            inflater.end();
-            byte[] all = out.toByteArray();
-            return new ArrayByteSource(all, all.length, source.name() + " (inflated)");
+            return new ArrayByteSource(out, size, source.name() + " (inflated)");
         } catch (DataFormatException e) {
             throw in.error(dataStart, "deflated data set is corrupt: " + e.getMessage());
         } catch (IOException e) {
             throw in.error(dataStart, "cannot read the file: " + e.getMessage());
+        } finally {
+            if (inflater != null) {
+                inflater.end();
+            }
         }
     }
 
@@ -189,7 +250,7 @@ final class DicomParser {
                 return;
             }
             if (depth == 0 && end < 0 && in.remaining() < 8) {
-                if (isAllZero(in.remaining())) {
+                if (restIsZero()) {
                     return;
                 }
                 throw in.error(in.remaining() + " stray bytes at the end of the file");
@@ -202,13 +263,13 @@ final class DicomParser {
                 if (undefinedItem) {
                     return;
                 }
-                warnings.add("stray Item Delimitation at byte " + elementStart + " ignored");
+                warn(() -> "stray Item Delimitation at byte " + elementStart + " ignored");
                 continue;
             }
             if (tag == Tag.SEQUENCE_DELIMITATION) {
                 in.u32();
                 if (depth == 0) {
-                    warnings.add("stray Sequence Delimitation at byte " + elementStart
+                    warn("stray Sequence Delimitation at byte " + elementStart
                             + "; the rest of the file is ignored");
                     in.seek(in.length());
                     return;
@@ -218,7 +279,7 @@ final class DicomParser {
             if (Tag.group(tag) == 0xFFFE) {
                 throw in.error(elementStart, "item tag found where a data element was expected");
             }
-            if (depth == 0 && tag == 0 && in.remaining() >= 4 && isAllZero(in.remaining() + 4)) {
+            if (depth == 0 && tag == 0 && restIsZero()) {
                 in.seek(in.length());
                 return;
             }
@@ -227,17 +288,22 @@ final class DicomParser {
         }
     }
 
-    private boolean isAllZero(long count) throws DicomException {
+    /**
+     * True if every byte from the position to the end of the file is zero (trailing padding). Each
+     * byte is scanned at most once per run of zeros, so long zero runs cost linear time.
+     */
+    private boolean restIsZero() throws DicomException {
         long at = in.position();
-        long n = Math.min(count, 4096);
-        for (long i = 0; i < n; i++) {
-            if (in.u8() != 0) {
-                in.seek(at);
-                return false;
+        if (at < zeroScanStart || at > firstNonZero) {
+            long p = at;
+            while (p < in.length() && in.u8() == 0) {
+                p++;
             }
+            zeroScanStart = at;
+            firstNonZero = p;
+            in.seek(at);
         }
-        in.seek(at);
-        return n == count;
+        return firstNonZero >= in.length();
     }
 
     private void readElement(DataSet ds, long end, boolean explicit, int depth) throws DicomException {
@@ -258,7 +324,7 @@ final class DicomParser {
                 in.seek(elementStart + 4);
                 vr = Dictionary.vrOf(tag);
                 length = in.u32();
-                warnings.add("element " + Tag.toString(tag) + " at byte " + elementStart
+                warn(() -> "element " + Tag.toString(tag) + " at byte " + elementStart
                         + " has no valid VR; read as implicit VR");
             } else if (vr.hasLongLength()) {
                 in.u16();
@@ -287,7 +353,7 @@ final class DicomParser {
                 return;
             }
             if (vr == Vr.OB || vr == Vr.OW) {
-                BulkData bulk = readFragments(valueStart);
+                BulkData bulk = readFragments(valueStart, "the undefined-length value of " + Tag.toString(tag), false);
                 ds.put(new Element(tag, vr, valueStart, null, null, bulk));
                 return;
             }
@@ -304,13 +370,16 @@ final class DicomParser {
             return;
         }
         if (vr == Vr.UN && Dictionary.vrOf(tag) == Vr.SQ && length > 0) {
+            boolean byteOrder = in.bigEndian;
             try {
                 List<DataSet> items = readItems(length, false, depth, ds.charset(), false);
                 ds.put(new Element(tag, Vr.SQ, valueStart, null, items, null));
                 return;
             } catch (DicomException notASequence) {
                 in.seek(valueStart);
-                warnings.add(Tag.toString(tag) + " is UN and does not parse as a sequence; kept as bytes");
+                in.bigEndian = byteOrder;
+                in.currentTag = tag;
+                warn(Tag.toString(tag) + " is UN and does not parse as a sequence; kept as bytes");
             }
         }
         if (length > MAX_IN_MEMORY_VALUE) {
@@ -356,7 +425,7 @@ final class DicomParser {
             long itemLength = in.u32();
             if (tag == Tag.SEQUENCE_DELIMITATION) {
                 if (end >= 0) {
-                    warnings.add("Sequence Delimitation inside a defined-length sequence at byte " + itemStart);
+                    warn("Sequence Delimitation inside a defined-length sequence at byte " + itemStart);
                 }
                 break;
             }
@@ -386,32 +455,37 @@ final class DicomParser {
     private void readPixelData(DataSet ds, Vr vr, long length, long valueStart) throws DicomException {
         if (length == UNDEFINED) {
             ds.put(new Element(Tag.PIXEL_DATA, vr == Vr.UN ? Vr.OB : vr, valueStart, null, null,
-                    readFragments(valueStart)));
+                    readFragments(valueStart, "encapsulated Pixel Data", true)));
             return;
         }
         long available = Math.min(length, in.remaining());
         if (available < length) {
-            warnings.add("Pixel Data declares " + length + " bytes but only " + available + " remain");
+            warn("Pixel Data declares " + length + " bytes but only " + available + " remain");
         }
         ds.put(new Element(Tag.PIXEL_DATA, vr, valueStart, null, null,
                 new BulkData(valueStart, length, available, List.of(), new long[0], in.bigEndian, false)));
         in.seek(valueStart + available);
     }
 
-    /** Reads the item structure of encapsulated data (Basic Offset Table, then fragments). */
-    private BulkData readFragments(long valueStart) throws DicomException {
+    /**
+     * Reads the item structure of encapsulated data (Basic Offset Table, then fragments).
+     *
+     * @param what the value in words, for messages
+     * @param offsetTable true if the first item is a Basic Offset Table (Pixel Data)
+     */
+    private BulkData readFragments(long valueStart, String what, boolean offsetTable) throws DicomException {
         boolean savedOrder = in.bigEndian;
         in.bigEndian = false;
         List<BulkData.Fragment> fragments = new ArrayList<>();
-        long[] bot = null;
+        long[] bot = offsetTable ? null : new long[0];
         long total = 0;
         while (true) {
             if (in.remaining() < 8) {
                 if (in.remaining() == 0 && !fragments.isEmpty()) {
-                    warnings.add("encapsulated Pixel Data has no Sequence Delimitation (file ends)");
+                    warn(what + " has no Sequence Delimitation (file ends)");
                     break;
                 }
-                throw in.error("encapsulated Pixel Data ends without a Sequence Delimitation");
+                throw in.error(what + " ends without a Sequence Delimitation");
             }
             long itemStart = in.position();
             int tag = in.tag();
@@ -420,7 +494,7 @@ final class DicomParser {
                 break;
             }
             if (tag != Tag.ITEM) {
-                throw in.error(itemStart, "expected a fragment item in encapsulated Pixel Data but found "
+                throw in.error(itemStart, "expected an item in " + what + " but found "
                         + Tag.toString(tag));
             }
             if (len == UNDEFINED || len > in.remaining()) {

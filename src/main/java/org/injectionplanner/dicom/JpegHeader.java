@@ -16,7 +16,10 @@ package org.injectionplanner.dicom;
 record JpegHeader(int sofMarker, int precision, int height, int width, int components, int[] componentIds, boolean jfif,
         int adobeTransform) {
 
-    /** Scans markers from SOI up to the first SOS. Never throws; missing parts read as -1/0. */
+    /**
+     * Scans markers from SOI up to the first SOS; the first start-of-frame marker gives the frame
+     * parameters. Never throws; missing parts read as -1/0.
+     */
     static JpegHeader scan(byte[] data) {
         int sof = -1;
         int precision = 0;
@@ -54,7 +57,8 @@ record JpegHeader(int sofMarker, int precision, int height, int width, int compo
                     && data[body + 4] == 'e') {
                 adobe = data[body + 11] & 0xFF;
             } else if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8
-                    && marker != 0xCC && body + 6 <= data.length) {
+                    && marker != 0xCC && body + 6 <= data.length && sof < 0) {
+                // the first SOF counts, as for the decoders (a second one is an error for them)
                 sof = marker;
                 precision = data[body] & 0xFF;
                 height = (data[body + 1] & 0xFF) << 8 | (data[body + 2] & 0xFF);

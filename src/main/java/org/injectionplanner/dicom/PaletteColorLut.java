@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class PaletteColorLut {
 
+    /** Most segments visited while expanding a segmented table (indirect segments revisit some). */
+    static final int MAX_SEGMENT_VISITS = 1 << 20;
+
     private final int firstMapped;
     private final byte[] rgb;
     private final int entries;
@@ -24,6 +27,9 @@ final class PaletteColorLut {
         double[] descriptor = ds.getDoubles(Tag.RED_PALETTE_LUT_DESCRIPTOR);
         if (descriptor.length < 3) {
             throw fail.apply("PALETTE COLOR image without a valid Red Palette Color Lookup Table Descriptor");
+        }
+        if (!(descriptor[0] >= 0 && descriptor[0] <= 65535)) {
+            throw fail.apply("invalid Red Palette Color Lookup Table Descriptor: " + descriptor[0] + " entries");
         }
         int entries = descriptor[0] == 0 ? 65536 : (int) descriptor[0];
         int firstMapped = (int) descriptor[1];
@@ -86,18 +92,27 @@ final class PaletteColorLut {
     private static int[] expandSegmented(int[] data, boolean eightBit,
             java.util.function.Function<String, DicomException> fail) throws DicomException {
         List<Integer> lut = new ArrayList<>();
-        expand(data, 0, eightBit, Integer.MAX_VALUE, lut, 0, fail);
+        expand(data, 0, eightBit, Integer.MAX_VALUE, lut, 0, new int[1], fail);
         return lut.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * Expands up to {@code maxSegments} segments from {@code start}; {@code visits[0]} counts the
+     * segments visited in all, so that indirect segments cannot make the work grow exponentially.
+     */
     private static void expand(int[] data, int start, boolean eightBit, int maxSegments, List<Integer> lut,
-            int depth, java.util.function.Function<String, DicomException> fail) throws DicomException {
+            int depth, int[] visits, java.util.function.Function<String, DicomException> fail)
+            throws DicomException {
         if (depth > 8) {
             throw fail.apply("segmented palette has indirect segments nested too deeply");
         }
         int offset = start;
         int segments = 0;
         while (offset + 1 < data.length && segments < maxSegments) {
+            if (++visits[0] > MAX_SEGMENT_VISITS) {
+                throw fail.apply("segmented palette expands to more than " + MAX_SEGMENT_VISITS
+                        + " segments (indirect segments loop)");
+            }
             int opcode = data[offset];
             int length = data[offset + 1];
             offset += 2;
@@ -150,7 +165,7 @@ final class PaletteColorLut {
                     if (byteOffset >= data.length) {
                         throw fail.apply("segmented palette indirect segment points outside the table");
                     }
-                    expand(data, (int) byteOffset, eightBit, length, lut, depth + 1, fail);
+                    expand(data, (int) byteOffset, eightBit, length, lut, depth + 1, visits, fail);
                 }
                 default -> throw fail.apply("segmented palette has unknown segment type " + opcode);
             }

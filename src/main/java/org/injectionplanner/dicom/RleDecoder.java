@@ -29,13 +29,22 @@ final class RleDecoder {
         if (segments != expected) {
             throw fail.apply("RLE frame has " + segments + " segments, expected " + expected);
         }
-        byte[] out = new byte[pixels * expected];
         for (int s = 0; s < segments; s++) {
             long start = readInt(data, 4 + 4 * s) & 0xFFFFFFFFL;
             long end = s + 1 < segments ? readInt(data, 8 + 4 * s) & 0xFFFFFFFFL : data.length;
             if (start < 64 || start > data.length || end < start || end > data.length) {
                 throw fail.apply("RLE segment " + (s + 1) + " offset " + start + " outside the frame");
             }
+            // a replicate run turns 2 bytes into at most 128: a shorter segment cannot fill its plane
+            if (pixels > 64 * (end - start) + 64) {
+                throw fail.apply("RLE segment " + (s + 1) + " holds " + (end - start) + " bytes, too few for "
+                        + pixels + " pixels");
+            }
+        }
+        byte[] out = new byte[pixels * expected];
+        for (int s = 0; s < segments; s++) {
+            long start = readInt(data, 4 + 4 * s) & 0xFFFFFFFFL;
+            long end = s + 1 < segments ? readInt(data, 8 + 4 * s) & 0xFFFFFFFFL : data.length;
             int sample = s / bytesPerSample;
             int byteInSample = s % bytesPerSample;
             // most significant byte first; stored little endian in the output
