@@ -1,12 +1,13 @@
 package org.injectionplanner.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Frame;
 import org.injectionplanner.dicom.FrameDecoding;
@@ -39,13 +40,18 @@ final class DecodeCommand implements Main.Command {
                 }
                 frame.writeTo(raw);
             });
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("rows", first[0].rows());
-            json.put("columns", first[0].columns());
-            json.put("frames", file.frameCount());
-            json.put("samples", first[0].type().samples());
-            json.put("dtype", first[0].type().dtype());
-            Files.writeString(dir.resolve("decode.json"), InspectCommand.JSON.writeValueAsString(json));
+            StringWriter json = new StringWriter();
+            // jackson-core alone: ObjectMapper's start-up would cost more than decoding a small file
+            try (JsonGenerator g = new JsonFactory().createGenerator(json).useDefaultPrettyPrinter()) {
+                g.writeStartObject();
+                g.writeNumberField("rows", first[0].rows());
+                g.writeNumberField("columns", first[0].columns());
+                g.writeNumberField("frames", file.frameCount());
+                g.writeNumberField("samples", first[0].type().samples());
+                g.writeStringField("dtype", first[0].type().dtype());
+                g.writeEndObject();
+            }
+            Files.writeString(dir.resolve("decode.json"), json.toString());
         }
         return 0;
     }

@@ -2,6 +2,8 @@ package org.injectionplanner.dicom;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -98,8 +100,43 @@ final class ImageIoCodecs {
         }
     }
 
-    /** Reads the samples of a raster, row by row: bytes for 8-bit data, else 16-bit words. */
+    /**
+     * The samples of a raster, pixel-interleaved, rows top to bottom: bytes for 8-bit data, else
+     * 16-bit words. A raster fresh from a reader whose byte buffer already holds exactly that layout
+     * gives up its array (no copy); the caller then owns the raster's data.
+     */
     static Object samples(Raster raster) {
+        byte[] direct = interleavedBytes(raster);
+        return direct != null ? direct : copySamples(raster);
+    }
+
+    /** The raster's own byte array if it is exactly the interleaved samples in band order, else null. */
+    private static byte[] interleavedBytes(Raster raster) {
+        if (!(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
+                || buffer.getNumBanks() != 1 || buffer.getOffset() != 0
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return null;
+        }
+        int w = raster.getWidth();
+        int h = raster.getHeight();
+        int bands = raster.getNumBands();
+        if (model.getNumBands() != bands || model.getPixelStride() != bands
+                || model.getScanlineStride() != w * bands || model.getWidth() != w || model.getHeight() != h) {
+            return null;
+        }
+        int[] offsets = model.getBandOffsets();
+        for (int b = 0; b < bands; b++) {
+            if (offsets[b] != b || model.getSampleSize(b) != 8) {
+                return null;
+            }
+        }
+        byte[] data = buffer.getData();
+        return data.length == w * h * bands ? data : null;
+    }
+
+    /** Reads the samples of any raster row by row. */
+    private static Object copySamples(Raster raster) {
         int w = raster.getWidth();
         int h = raster.getHeight();
         int bands = raster.getNumBands();
