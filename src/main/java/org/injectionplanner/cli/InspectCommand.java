@@ -18,7 +18,8 @@ import org.injectionplanner.dicom.UltrasoundRegion;
 final class InspectCommand implements Main.Command {
 
     /** Built on first use: its start-up is a good part of a short command's run time. */
-    private static final class Json {
+    /** The JSON writer, created on first use (decode does not need Jackson). */
+    static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 

@@ -41,7 +41,7 @@ final class VerifyStoreCommand implements Main.Command {
         Path root = rest.isEmpty() ? PlanStore.defaultRoot() : Path.of(rest.get(0));
         VerifyReport report = StoreVerifier.verify(root);
         if (json) {
-            out.println(InspectCommand.JSON.writeValueAsString(toJson(report)));
+            out.println(InspectCommand.Json.MAPPER.writeValueAsString(toJson(report)));
         } else {
             printText(report, out);
         }
@@ -59,7 +59,7 @@ final class VerifyStoreCommand implements Main.Command {
     }
 
     private static ObjectNode toJson(VerifyReport report) {
-        ObjectNode o = InspectCommand.JSON.createObjectNode();
+        ObjectNode o = InspectCommand.Json.MAPPER.createObjectNode();
         o.put("root", report.root().toString());
         o.put("intact", report.intact());
         o.put("courses", report.courses());
