@@ -17,8 +17,7 @@ import org.injectionplanner.dicom.UltrasoundRegion;
 /** {@code inspect FILE}: prints the image's key attributes and ultrasound regions as JSON. */
 final class InspectCommand implements Main.Command {
 
-    /** Built on first use: its start-up is a good part of a short command's run time. */
-    /** The JSON writer, created on first use (decode does not need Jackson). */
+    /** The JSON writer, built on first use: Jackson's start-up is a good part of a short command's run time. */
     static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
