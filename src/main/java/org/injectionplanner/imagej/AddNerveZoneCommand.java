@@ -2,7 +2,6 @@ package org.injectionplanner.imagej;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.ArrayList;
@@ -27,9 +26,8 @@ public final class AddNerveZoneCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (!AnnotatedImages.isAnnotatable(imp)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+        ImagePlus imp = AnnotatedImages.currentOrError();
+        if (imp == null) {
             return;
         }
         GenericDialog gd = new GenericDialog("Add Nerve Zone");

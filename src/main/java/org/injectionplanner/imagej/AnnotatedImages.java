@@ -1,6 +1,8 @@
 package org.injectionplanner.imagej;
 
+import ij.IJ;
 import ij.ImagePlus;
+import ij.WindowManager;
 import ij.gui.Roi;
 import java.util.List;
 import org.injectionplanner.dicom.UltrasoundCalibration;
@@ -22,6 +24,16 @@ final class AnnotatedImages {
     /** True if the image was opened by the plugin and can hold annotations. */
     static boolean isAnnotatable(ImagePlus imp) {
         return imp != null && imp.getProp(UltrasoundImages.PROP_SOP_UID) != null;
+    }
+
+    /** The current image if it can be annotated; otherwise reports why (IJ.error) and returns null. */
+    static ImagePlus currentOrError() {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        if (!isAnnotatable(imp)) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, notAnnotatable(imp));
+            return null;
+        }
+        return imp;
     }
 
     /** The error message for images that cannot be annotated. */

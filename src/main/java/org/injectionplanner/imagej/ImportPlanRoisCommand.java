@@ -2,7 +2,6 @@ package org.injectionplanner.imagej;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.gui.Overlay;
 import ij.gui.Roi;
@@ -24,9 +23,8 @@ public final class ImportPlanRoisCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        if (!AnnotatedImages.isAnnotatable(imp)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+        ImagePlus imp = AnnotatedImages.currentOrError();
+        if (imp == null) {
             return;
         }
         List<Roi> rois = sourceRois(imp);

@@ -35,11 +35,9 @@ public final class InjectionTargetTool extends PlugInTool {
 
     @Override
     public void mousePressed(ImagePlus imp, MouseEvent e) {
-        if (!AnnotatedImages.isAnnotatable(imp)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+        if (!ToolSupport.begin(imp)) {
             return;
         }
-        ToolSupport.installDeleteKey(imp);
         PixelPoint p = ToolSupport.imagePoint(imp, e);
         Optional<Target> hit = ToolSupport.targetAt(imp, p);
         if (hit.isPresent()) {

@@ -48,11 +48,9 @@ public final class NerveZoneTool extends PlugInTool {
 
     @Override
     public void mousePressed(ImagePlus imp, MouseEvent e) {
-        if (!AnnotatedImages.isAnnotatable(imp)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+        if (!ToolSupport.begin(imp)) {
             return;
         }
-        ToolSupport.installDeleteKey(imp);
         PixelPoint p = ToolSupport.imagePoint(imp, e);
         pressAt = p;
         dragged = false;

@@ -26,6 +26,20 @@ final class ToolSupport {
     private ToolSupport() {
     }
 
+    /**
+     * Checks a tool may act on the image (reporting why not) and lets Delete remove the selection there.
+     *
+     * @return false if the image cannot be annotated
+     */
+    static boolean begin(ImagePlus imp) {
+        if (!AnnotatedImages.isAnnotatable(imp)) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+            return false;
+        }
+        installDeleteKey(imp);
+        return true;
+    }
+
     /** The image point under the mouse, in image pixel coordinates (sub-pixel). */
     static PixelPoint imagePoint(ImagePlus imp, MouseEvent e) {
         ImageCanvas c = imp.getCanvas();
