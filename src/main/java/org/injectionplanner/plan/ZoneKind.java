@@ -1,8 +1,19 @@
 package org.injectionplanner.plan;
 
-/** What a needle-avoidance zone protects. */
+/** What a needle-avoidance zone protects, with its SNOMED CT concept where docs/dicom.md §4.5 gives one. */
 public enum ZoneKind {
-    NERVE, VESSEL, BONE, OTHER;
+    NERVE("119410002"), VESSEL(null), BONE(null), OTHER(null);
+
+    private final String snomedCode;
+
+    ZoneKind(String snomedCode) {
+        this.snomedCode = snomedCode;
+    }
+
+    /** The SNOMED CT concept (Nerve), or null. */
+    public String snomedCode() {
+        return snomedCode;
+    }
 
     /** Parses a name case-insensitively. */
     public static ZoneKind parse(String text) {
