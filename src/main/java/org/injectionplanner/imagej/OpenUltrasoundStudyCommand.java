@@ -57,6 +57,8 @@ public final class OpenUltrasoundStudyCommand implements PlugIn {
             throw new DicomException(path.toString(), -1, -1, "no DICOM images found ("
                     + scan.skippedFiles() + " files skipped)" + why);
         }
+        IJ.showStatus(scan.series().size() + " series found" + (scan.skippedFiles() > 0
+                ? ", " + scan.skippedFiles() + " non-image files skipped" : ""));
         StudyIndex.OpenableSeries chosen = scan.series().size() == 1 ? scan.series().get(0)
                 : SeriesChooser.choose(scan.series());
         if (chosen == null) {
