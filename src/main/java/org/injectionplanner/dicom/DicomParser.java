@@ -2,7 +2,6 @@ package org.injectionplanner.dicom;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -518,9 +517,5 @@ final class DicomParser {
         in.bigEndian = savedOrder;
         return new BulkData(valueStart, total, total, List.copyOf(fragments),
                 bot == null ? new long[0] : bot, false, true);
-    }
-
-    static String ascii(byte[] b) {
-        return new String(b, StandardCharsets.ISO_8859_1);
     }
 }

@@ -34,11 +34,6 @@ public record ImagePixelModule(int rows, int columns, int frames, int samplesPer
         return photometric.startsWith("MONOCHROME");
     }
 
-    /** True if frames decode to 8-bit RGB (RGB, YBR_*, PALETTE COLOR). */
-    public boolean decodesToRgb() {
-        return !isMonochrome();
-    }
-
     /** Bytes per stored native frame (uncompressed), taking YBR_FULL_422's 2 bytes per pixel. */
     public long nativeFrameLength() {
         long pixels = (long) rows * columns;

@@ -41,11 +41,6 @@ public enum Vr {
                 || this == UT;
     }
 
-    /** True if the value is text (any string VR). */
-    public boolean isText() {
-        return padding == ' ' || this == UI;
-    }
-
     /** The VR for two ASCII bytes, or null if they name none. */
     public static Vr of(int b0, int b1) {
         if (b0 < 'A' || b0 > 'Z' || b1 < 'A' || b1 > 'Z') {

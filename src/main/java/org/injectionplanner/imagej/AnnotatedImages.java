@@ -72,21 +72,6 @@ final class AnnotatedImages {
         return uids[0].equals(ref.sopInstanceUid()) && ref.frame() <= imp.getStackSize() ? ref.frame() : 0;
     }
 
-    /** True if the image shows frames of this SOP instance. */
-    static boolean shows(ImagePlus imp, String sopInstanceUid) {
-        for (String uid : sopUids(imp)) {
-            if (uid.equals(sopInstanceUid)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The current stack slice (1-based). */
-    static int currentSlice(ImagePlus imp) {
-        return imp.getCurrentSlice();
-    }
-
     /** The plan's record of the image showing a slice. */
     static PlanImage planImage(ImagePlus imp, int slice) {
         ImageRef ref = refFor(imp, slice);

@@ -37,7 +37,7 @@ final class ImageCalibrations {
         }
         if (timing.frameTimeMs() != null) {
             cal.frameInterval = timing.frameTimeMs() / 1000.0;
-            cal.fps = 1000.0 / timing.frameTimeMs();
+            cal.fps = timing.framesPerSecond();
             cal.setTimeUnit("s");
         }
         List<UltrasoundRegion> spatial = us.spatialRegions();

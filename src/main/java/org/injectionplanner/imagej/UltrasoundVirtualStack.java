@@ -18,13 +18,11 @@ final class UltrasoundVirtualStack extends VirtualStack {
     private final Frame.SampleType type;
     private final int cacheFrames;
     private final Map<Integer, ImageProcessor> cache;
-    private final boolean signed;
 
     UltrasoundVirtualStack(SeriesFrames frames, Frame first, int cacheFrames) {
         super(first.columns(), first.rows(), null, null);
         this.frames = frames;
         this.type = first.type();
-        this.signed = first.type() == Frame.SampleType.INT16;
         this.cacheFrames = Math.max(1, cacheFrames);
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -81,10 +79,5 @@ final class UltrasoundVirtualStack extends VirtualStack {
         synchronized (cache) {
             return cache.size();
         }
-    }
-
-    /** True if the frames are signed 16-bit (stored offset by 32768). */
-    boolean isSigned() {
-        return signed;
     }
 }
