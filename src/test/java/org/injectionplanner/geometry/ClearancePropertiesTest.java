@@ -117,11 +117,14 @@ class ClearancePropertiesTest {
             @ForAll @DoubleRange(min = -500, max = 500) double dx,
             @ForAll @DoubleRange(min = -500, max = 500) double dy) {
         ZoneShape moved = translate(zone, dx, dy);
+        // a point on an ellipse may fall just outside it after rounding, and then measure up to the
+        // documented 0.001 mm from the inscribed polygon
+        double tolerance = zone instanceof EllipseShape ? ELLIPSE_TOLERANCE_MM + 1e-9 : 1e-6;
         assertThat(CalibratedGeometry.clearanceMm(translate(p, dx, dy), moved, s))
-                .isCloseTo(CalibratedGeometry.clearanceMm(p, zone, s), within(1e-6));
+                .isCloseTo(CalibratedGeometry.clearanceMm(p, zone, s), within(tolerance));
         Segment movedSeg = Segment.of(translate(seg.from(), dx, dy), translate(seg.to(), dx, dy));
         assertThat(CalibratedGeometry.clearanceMm(movedSeg, moved, s))
-                .isCloseTo(CalibratedGeometry.clearanceMm(seg, zone, s), within(1e-6));
+                .isCloseTo(CalibratedGeometry.clearanceMm(seg, zone, s), within(tolerance));
     }
 
     @Property
