@@ -17,16 +17,17 @@ import org.locationtech.jts.operation.buffer.BufferParameters;
  * <p>Pixels may be anisotropic (mm per pixel differs between x and y), so every mm computation maps the
  * pixel coordinates into an isotropic mm space, (x, y) → (x · mmPerPixelX, y · mmPerPixelY), computes
  * there with JTS, and maps results back to pixels. A circle in mm is then correctly an axis-aligned
- * ellipse in pixels. Containment and crossing are affine-invariant and are decided in pixel space.
+ * ellipse in pixels. Containment and crossing are affine-invariant and are decided in pixel space
+ * (exactly, from its equation, for an ellipse).
  *
- * <p>Ellipses are measured through an inscribed polygon within 0.001 mm of the true ellipse: a
- * clearance to an ellipse is exact or up to 0.001 mm too large, never too small.
+ * <p>Distances to an ellipse are measured to an inscribed polygon within 0.001 mm of it: a clearance
+ * from an ellipse is exact or up to 0.001 mm too large, never too small.
  */
 public final class CalibratedGeometry {
 
     /** Greatest distance, in mm, between the polygon an ellipse is measured through and the ellipse. */
     static final double ELLIPSE_TOLERANCE_MM = 0.001;
-    /** Greatest distance, in mm, between a buffer's arcs and their chords. */
+    /** Greatest distance, in mm, between a margin outline's arcs and their chords. */
     static final double ARC_TOLERANCE_MM = 0.01;
     private static final int MIN_QUADRANT_SEGMENTS = 8;
     private static final int MAX_QUADRANT_SEGMENTS = 1024;
@@ -78,8 +79,16 @@ public final class CalibratedGeometry {
      * The outline, in pixels, of all points within marginMm of the zone: the Minkowski sum of the zone
      * with a disc of radius marginMm, computed in mm and mapped back to pixels (with unequal mm per
      * pixel the disc is an ellipse in pixels). Each ring lists its vertices once, the closing edge
-     * implied, and no point of it is more than 0.02 mm from the exact outline (arcs are chords within
-     * 0.01 mm up to margins of 15 m; ellipses add at most 0.001 mm).
+     * implied. Every vertex lies marginMm from the zone; between vertices the outline cuts inside the
+     * exact one by at most:
+     * <ul>
+     * <li>an ellipse: 0.01 mm (for offset curves whose radius of curvature stays under 2 km). Its
+     * offset curve is computed directly from the ellipse's equation, not by buffering a polygon.
+     * <li>a polygon: 0.02 mm up to margins of 8 mm, and 0.01 mm + 0.00125 × marginMm beyond. The
+     * polygon is buffered by JTS with enough quadrant segments that its arcs are within 0.01 mm; but
+     * JTS 1.20 leaves out the rounded corner at a vertex whose edges turn by less than about 3° (its
+     * offset segment separation factor of 0.05), replacing an arc of up to about 0.1 rad by a chord.
+     * </ul>
      *
      * <p>The first ring is the exterior (a zone is connected, so its margin has one). Any further rings
      * are holes: pockets that the margin encloses but that are farther than marginMm from the zone, as
@@ -87,12 +96,16 @@ public final class CalibratedGeometry {
      * leaving them out would draw those pockets as lying within the margin. A convex zone never has
      * holes.
      *
-     * @param marginMm the margin in mm, ≥ 0 and finite; 0 gives the zone's own outline
+     * @param marginMm the margin in mm, ≥ 0 and finite; 0 gives the zone's own outline (for an
+     *        ellipse, a polygon inscribed within 0.01 mm)
      * @throws IllegalArgumentException if marginMm is negative, NaN or infinite
      */
     public static List<List<PixelPoint>> marginOutline(ZoneShape zone, double marginMm, MmScale s) {
         if (!(marginMm >= 0) || !Double.isFinite(marginMm)) {
             throw new IllegalArgumentException("marginMm must be a finite number of mm ≥ 0, got " + marginMm);
+        }
+        if (zone instanceof EllipseShape ellipse) {
+            return List.of(ellipse.marginOutline(marginMm, s, ARC_TOLERANCE_MM));
         }
         BufferParameters parameters = new BufferParameters(quadrantSegments(marginMm));
         parameters.setSimplifyFactor(0);
@@ -155,7 +168,8 @@ public final class CalibratedGeometry {
      * Quadrant segments for which every chord of a buffer arc of radius marginMm stays within
      * ARC_TOLERANCE_MM of the arc. JTS rounds a fillet to a whole number of chords, so one chord may
      * span up to 1.5 angle quanta (π / 2 / quadrantSegments); a chord spanning angle θ deviates by
-     * marginMm · (1 − cos(θ / 2)).
+     * marginMm · (1 − cos(θ / 2)). The cap keeps the vertex count bounded; it is reached at margins
+     * of about 15 m.
      */
     private static int quadrantSegments(double marginMm) {
         if (marginMm <= ARC_TOLERANCE_MM) {

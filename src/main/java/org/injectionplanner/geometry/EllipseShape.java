@@ -3,6 +3,7 @@ package org.injectionplanner.geometry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.joml.Matrix2d;
 import org.joml.Matrix3x2d;
 import org.joml.Vector2d;
 
@@ -79,6 +80,42 @@ public record EllipseShape(PixelPoint centre, double radiusX, double radiusY, do
         int outlineCount = vertexCount(OUTLINE_TOLERANCE_PX, 1);
         int needed = vertexCount(toleranceMm, scale.maxMmPerPixel());
         return points(outlineCount * ((needed + outlineCount - 1) / outlineCount));
+    }
+
+    /**
+     * The outline, in pixels, of all points within marginMm of the ellipse at this scale: the ellipse's
+     * offset curve, which is convex and so a single ring. In mm the ellipse is an ellipse again (the unit
+     * circle mapped by toMm); its point with outward normal n is centre + toMm·w with w = toMmᵀn / |toMmᵀn|,
+     * and the offset curve's point is that plus marginMm·n. Every vertex is marginMm from the ellipse.
+     * The normal directions are spaced so that chords stay within toleranceMm of the curve: a chord over
+     * a turn Δ of the normal deviates by at most ρ (1 − cos Δ), where ρ = σmax² / σmin + marginMm bounds
+     * the offset curve's radius of curvature (σ: the mm ellipse's semi-axes).
+     */
+    List<PixelPoint> marginOutline(double marginMm, MmScale scale, double toleranceMm) {
+        Matrix3x2d toPixels = unitCircleToPixels();
+        double sx = scale.mmPerPixelX();
+        double sy = scale.mmPerPixelY();
+        Matrix2d toMm = new Matrix2d(toPixels.m00 * sx, toPixels.m01 * sy, toPixels.m10 * sx, toPixels.m11 * sy);
+        double sumOfSquares = toMm.m00 * toMm.m00 + toMm.m01 * toMm.m01 + toMm.m10 * toMm.m10
+                + toMm.m11 * toMm.m11;
+        double det = Math.abs(toMm.determinant());
+        double sigmaMax = Math.sqrt((sumOfSquares
+                + Math.sqrt(Math.max(0, sumOfSquares * sumOfSquares - 4 * det * det))) / 2);
+        double sigmaMin = det / sigmaMax;
+        double maxRadiusOfCurvature = sigmaMax * sigmaMax / sigmaMin + marginMm;
+        double step = Math.acos(1 - Math.min(1, toleranceMm / maxRadiusOfCurvature));
+        int n = (int) Math.max(MIN_VERTICES, Math.min(MAX_VERTICES, Math.ceil(2 * Math.PI / step)));
+        List<PixelPoint> points = new ArrayList<>(n);
+        Vector2d w = new Vector2d();
+        for (int i = 0; i < n; i++) {
+            double phi = 2 * Math.PI * i / n;
+            double nx = Math.cos(phi);
+            double ny = Math.sin(phi);
+            toMm.transform(toMm.transformTranspose(nx, ny, w).normalize());
+            points.add(new PixelPoint(centre.x() + (w.x + marginMm * nx) / sx,
+                    centre.y() + (w.y + marginMm * ny) / sy));
+        }
+        return List.copyOf(points);
     }
 
     /** True if the segment touches, crosses or lies inside the ellipse. */
