@@ -97,15 +97,35 @@ final class TestPlans {
         return new ImageRef(images.get(r.nextInt(images.size())).sopInstanceUid(), 1 + r.nextInt(Integer.MAX_VALUE));
     }
 
+    /**
+     * A valid shape with stressful numbers: random values are tried first (most polygons of random
+     * points are invalid, so geometry refuses them), then a triangle and an ellipse that are valid by
+     * construction.
+     */
     private static ZoneShape shape(Random r) {
-        if (r.nextBoolean()) {
-            List<PixelPoint> vertices = new ArrayList<>();
-            for (int i = r.nextInt(12); i > 0; i--) {
-                vertices.add(new PixelPoint(number(r), number(r)));
+        for (int attempt = 0; attempt < 4; attempt++) {
+            try {
+                if (r.nextBoolean()) {
+                    List<PixelPoint> vertices = new ArrayList<>();
+                    for (int i = 3 + r.nextInt(6); i > 0; i--) {
+                        vertices.add(new PixelPoint(number(r), number(r)));
+                    }
+                    return new PolygonShape(vertices);
+                }
+                return new EllipseShape(new PixelPoint(number(r), number(r)), Math.abs(number(r)),
+                        Math.abs(number(r)), number(r));
+            } catch (IllegalArgumentException invalid) {
+                // try again: the shape's own checks refused these numbers
             }
-            return new PolygonShape(vertices);
         }
-        return new EllipseShape(new PixelPoint(number(r), number(r)), number(r), number(r), number(r));
+        double x = r.nextDouble() * 1000;
+        double y = r.nextDouble() * 1000;
+        if (r.nextBoolean()) {
+            return new PolygonShape(List.of(new PixelPoint(x, y), new PixelPoint(x + 1 + r.nextDouble() * 50, y),
+                    new PixelPoint(x, y + 1 + r.nextDouble() * 50)));
+        }
+        return new EllipseShape(new PixelPoint(x, y), 1 + r.nextDouble() * 40, 1 + r.nextDouble() * 40,
+                r.nextDouble() * 360);
     }
 
     private static MeasuredCalibration calibration(Random r) {
