@@ -82,7 +82,7 @@ class AnnotateIT {
                 "Z1 cutaneous branch @t5 frame=5 547,117",
                 "Z2 vessel @t20 frame=20 300,260");
 
-        Path shot = GuiSession.PROJECT.resolve("docs/screenshots/annotate.png");
+        Path shot = GuiSession.screenshot("annotate.png");
         String second = """
                 run("Injection Planner Options...", "memory=512 store=[%s]");
                 run("Open Ultrasound Study...", "path=[%s] series=3");

@@ -33,6 +33,14 @@ final class GuiSession {
     private GuiSession() {
     }
 
+    /**
+     * Where a test saves its screenshot: {@code target/screenshots/NAME}, or the folder named by
+     * {@code -Dscreenshots.dir} (e.g. {@code docs/screenshots} to update the committed ones).
+     */
+    static Path screenshot(String name) {
+        return PROJECT.resolve(System.getProperty("screenshots.dir", "target/screenshots")).resolve(name);
+    }
+
     /** Skips the test when there is no display, fails when the plugin jar was not built. */
     static void assumeReady() {
         assumeTrue(System.getenv("DISPLAY") != null, "GUI tests need a display: run them under xvfb-run");

@@ -107,7 +107,7 @@ class OpenStudyIT {
 
     @Test
     void screenshotOfTheSampleCineWithItsRegions() throws Exception {
-        Path shot = GuiSession.PROJECT.resolve("docs/screenshots/open-study.png");
+        Path shot = GuiSession.screenshot("open-study.png");
         String macro = """
                 run("Open Ultrasound Study...", "path=[%s] series=3");
                 Stack.setFrame(12);
