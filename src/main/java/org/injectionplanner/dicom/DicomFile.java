@@ -28,6 +28,7 @@ public final class DicomFile implements Closeable {
     private final Element pixelElement;
     private final int frameCount;
     private volatile List<List<BulkData.Fragment>> frameFragments;
+    private volatile PaletteColorLut palette;
 
     private DicomFile(ByteSource source, DicomParser.Result result) {
         this.source = result.source();
@@ -247,8 +248,14 @@ public final class DicomFile implements Closeable {
         }
     }
 
+    /** The palette, resolved once per file (a palette cine would otherwise rebuild it for every frame). */
     private PaletteColorLut paletteOrFail() throws DicomException {
-        return PaletteColorLut.of(dataSet, r -> fail(r));
+        PaletteColorLut lut = palette;
+        if (lut == null) {
+            lut = PaletteColorLut.of(dataSet, r -> fail(r));
+            palette = lut;
+        }
+        return lut;
     }
 
     private byte[] readBytes(long position, int length) throws DicomException {
