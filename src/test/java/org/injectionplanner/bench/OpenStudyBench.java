@@ -123,7 +123,8 @@ public final class OpenStudyBench {
         print("TOTAL", ms(total));
         System.out.printf(Locale.ROOT, "STACK %dx%dx%d bitDepth=%d virtual=%b%n", imp.getWidth(), imp.getHeight(),
                 imp.getStackSize(), imp.getBitDepth(), imp.getStack().isVirtual());
-        long frameBytes = (long) imp.getWidth() * imp.getHeight() * (imp.getBitDepth() == 24 ? 4 : imp.getBitDepth() / 8);
+        int bytesPerPixel = imp.getBitDepth() == 24 ? 4 : imp.getBitDepth() / 8;
+        long frameBytes = (long) imp.getWidth() * imp.getHeight() * bytesPerPixel;
         memory("OPEN", frameBytes);
         if (mode.equals("ours-virtual")) {
             page(imp, frameBytes);
