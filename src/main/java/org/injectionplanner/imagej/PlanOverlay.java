@@ -10,11 +10,11 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelPoint;
@@ -41,8 +41,19 @@ final class PlanOverlay {
     private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 150);
     private static final double TARGET_RADIUS = 6;
 
-    /** Margin outlines by zone shape, margin and scale: computing them is the costly part of a redraw. */
-    private static final Map<MarginKey, List<List<PixelPoint>>> MARGINS = new ConcurrentHashMap<>();
+    /** The most margin outlines kept: every step of dragging a zone's vertex makes a new shape. */
+    private static final int MARGINS_KEPT = 512;
+
+    /**
+     * Margin outlines by zone shape, margin and scale, least recently used first: computing them is the
+     * costly part of building the overlay.
+     */
+    private static final Map<MarginKey, List<List<PixelPoint>>> MARGINS = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<MarginKey, List<List<PixelPoint>>> eldest) {
+            return size() > MARGINS_KEPT;
+        }
+    };
 
     private record MarginKey(ZoneShape shape, double marginMm, MmScale scale) {
     }
@@ -53,10 +64,17 @@ final class PlanOverlay {
     /** Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null). */
     static void render(ImagePlus imp, SessionPlan plan, UUID selected) {
         Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        // Overlay.remove(Roi) finds the element with Roi.equals (same type, bounds and length), which
+        // costs a search per element and may remove another element that merely looks the same.
+        List<Roi> kept = new ArrayList<>();
         for (Roi r : ov.toArray()) {
-            if ("true".equals(r.getProperty(MARK))) {
-                ov.remove(r);
+            if (!"true".equals(r.getProperty(MARK))) {
+                kept.add(r);
             }
+        }
+        ov.clear();
+        for (Roi r : kept) {
+            ov.add(r);
         }
         if (plan != null) {
             for (Roi r : build(imp, plan, selected)) {
@@ -87,18 +105,18 @@ final class PlanOverlay {
     }
 
     private static void addZone(List<Roi> rois, ImagePlus imp, int slice, NerveZone z, boolean selected, Font font) {
-        PolygonRoi fill = polygon(z.shape().outline());
+        List<PixelPoint> shapeOutline = z.shape().outline();
+        PolygonRoi fill = polygon(shapeOutline);
         fill.setFillColor(ZONE_FILL);
         mark(fill, imp, slice, z.id(), rois);
-        PolygonRoi outline = polygon(z.shape().outline());
+        PolygonRoi outline = polygon(shapeOutline);
         outline.setStrokeColor(selected ? SELECTED : ZONE);
         outline.setStrokeWidth(selected ? 3 : 2);
         mark(outline, imp, slice, z.id(), rois);
         String label = "Z" + z.number() + " " + z.name();
         if (z.calibration().scale().isPresent()) {
             MmScale scale = z.calibration().scale().get();
-            for (List<PixelPoint> ring : MARGINS.computeIfAbsent(new MarginKey(z.shape(), z.marginMm(), scale),
-                    k -> CalibratedGeometry.marginOutline(k.shape(), k.marginMm(), k.scale()))) {
+            for (List<PixelPoint> ring : marginOutline(new MarginKey(z.shape(), z.marginMm(), scale))) {
                 PolygonRoi margin = polygon(ring);
                 margin.setStrokeColor(MARGIN);
                 margin.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
@@ -109,12 +127,19 @@ final class PlanOverlay {
         } else {
             label += " (uncalibrated: margin not drawn)";
         }
-        double top = z.shape().outline().stream().mapToDouble(PixelPoint::y).min().orElse(0);
-        double left = z.shape().outline().stream().mapToDouble(PixelPoint::x).min().orElse(0);
+        double top = shapeOutline.stream().mapToDouble(PixelPoint::y).min().orElse(0);
+        double left = shapeOutline.stream().mapToDouble(PixelPoint::x).min().orElse(0);
         TextRoi text = new TextRoi(left, Math.max(0, top - font.getSize() - 4), label, font);
         text.setStrokeColor(selected ? SELECTED : MARGIN);
         text.setFillColor(LABEL_BACKGROUND);
         mark(text, imp, slice, z.id(), rois);
+    }
+
+    private static List<List<PixelPoint>> marginOutline(MarginKey key) {
+        synchronized (MARGINS) {
+            return MARGINS.computeIfAbsent(key, k -> CalibratedGeometry.marginOutline(k.shape(), k.marginMm(),
+                    k.scale()));
+        }
     }
 
     private static void addTarget(List<Roi> rois, ImagePlus imp, int slice, Target t, boolean selected, Font font) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.OvalRoi;
+import ij.gui.Overlay;
 import ij.gui.PointRoi;
 import ij.gui.Roi;
 import ij.io.RoiDecoder;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -88,6 +90,26 @@ class PlanOverlayTest {
         assertThat(rois.stream().filter(r -> r instanceof ij.gui.TextRoi).map(r -> ((ij.gui.TextRoi) r).getText()))
                 .anyMatch(t -> t.contains("uncalibrated"))
                 .anyMatch(t -> t.contains("3.0 mm"));
+    }
+
+    @Test
+    void redrawingReplacesOnlyThePlansElementsEvenWhereAnotherElementLooksTheSame() {
+        ImagePlus imp = stack(4);
+        SessionPlan plan = plan();
+        Overlay ov = new Overlay();
+        OvalRoi lookalike = new OvalRoi(44, 54, 12, 12);
+        ov.add(lookalike);
+        imp.setOverlay(ov);
+        PlanOverlay.render(imp, plan, null);
+        int planElements = PlanOverlay.build(imp, plan, null).size();
+        PlanOverlay.render(imp, plan, null);
+        PlanOverlay.render(imp, plan, plan.targets().get(0).id());
+        Roi[] after = imp.getOverlay().toArray();
+        assertThat(after).hasSize(1 + planElements);
+        assertThat(after[0]).isSameAs(lookalike);
+        assertThat(Arrays.stream(after).skip(1)).allMatch(r -> "true".equals(r.getProperty(PlanOverlay.MARK)));
+        PlanOverlay.render(imp, null, null);
+        assertThat(imp.getOverlay().toArray()).containsExactly(lookalike);
     }
 
     @Test
