@@ -130,11 +130,6 @@ final class TourProblem {
         return blocks[block].length;
     }
 
-    /** The number of free positions. */
-    int freeCount() {
-        return freeSlots.length;
-    }
-
     /**
      * The cost of the positions that placing {@code block} after {@code previous} adds: from the position
      * after the previous block's last injection (the first position if {@code offset} is 0) to the
