@@ -31,7 +31,9 @@ public final class Main {
             "inspect", new InspectCommand(),
             "decode", new DecodeCommand(),
             "generate-samples", new GenerateSamplesCommand(),
-            "verify-store", new VerifyStoreCommand()));
+            "verify-store", new VerifyStoreCommand(),
+            "validate", new ValidateCommand(),
+            "order", new OrderCommand()));
 
     private Main() {
     }

@@ -71,7 +71,8 @@ final class ActivePlan {
         if (session == null) {
             try {
                 if (!offerRecovery()) {
-                    start(SessionPlan.newDraft(UUID.randomUUID(), 1, LocalDate.now(), System.getProperty("user.name")));
+                    start(SessionPlan.newDraft(UUID.randomUUID(), 1, LocalDate.now(), System.getProperty("user.name"),
+                            settings().checklist()));
                 }
             } catch (StoreException e) {
                 throw new IllegalStateException(e.getMessage(), e);

@@ -1,38 +1,90 @@
 package org.injectionplanner.plan;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
 /**
- * A clinic's settings: the structure catalogue and defaults for new annotations. Stored as JSON in the
- * plan store and editable from the plugin.
+ * A clinic's settings: the structure catalogue, defaults for new annotations and injections, the
+ * pre-procedure checklist and the safety limits. Stored as JSON in the plan store and editable from the
+ * plugin.
  *
  * @param catalogue the structures targets can be placed in
  * @param defaultMarginMm the safety margin of new nerve zones, mm (5 unless set)
+ * @param presets protocol presets for new injections; the first fills new injections (at least one)
+ * @param checklist the pre-procedure checklist questions new plans start with
+ * @param limits the safety checks' limits
  */
-public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm) {
+public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm, List<ProtocolPreset> presets,
+        List<ChecklistItem> checklist, SafetyLimits limits) {
 
     /** Default margin of new zones when a clinic has not set one, mm (docs/domain.md §7.2). */
     public static final double DEFAULT_MARGIN_MM = 5.0;
 
     public ClinicSettings {
-        if (catalogue == null) {
-            throw new IllegalArgumentException("clinic settings need a catalogue");
+        if (catalogue == null || limits == null) {
+            throw new IllegalArgumentException("clinic settings need a catalogue and safety limits");
         }
         if (!(defaultMarginMm >= 0) || !Double.isFinite(defaultMarginMm)) {
             throw new IllegalArgumentException("the default margin must be a finite number of mm ≥ 0");
         }
+        presets = List.copyOf(presets);
+        checklist = List.copyOf(checklist);
+        if (presets.isEmpty()) {
+            throw new IllegalArgumentException("clinic settings need at least one protocol preset");
+        }
+        requireUnique(presets.stream().map(ProtocolPreset::name).toList(), "preset name");
+        requireUnique(checklist.stream().map(ChecklistItem::id).toList(), "checklist item id");
     }
 
     /** The settings of a clinic that has set nothing. */
     public static ClinicSettings defaults() {
-        return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM);
+        return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM, ProtocolPreset.defaults(),
+                ChecklistItem.defaults(), SafetyLimits.defaults());
+    }
+
+    /** The preset that fills new injections. */
+    public ProtocolPreset defaultPreset() {
+        return presets.get(0);
+    }
+
+    /** The preset with this name, ignoring case. */
+    public Optional<ProtocolPreset> preset(String name) {
+        return presets.stream().filter(p -> p.name().equalsIgnoreCase(name.strip())).findFirst();
     }
 
     /** These settings with another default margin. */
     public ClinicSettings withDefaultMarginMm(double mm) {
-        return new ClinicSettings(catalogue, mm);
+        return new ClinicSettings(catalogue, mm, presets, checklist, limits);
     }
 
     /** These settings with another catalogue. */
     public ClinicSettings withCatalogue(StructureCatalogue newCatalogue) {
-        return new ClinicSettings(newCatalogue, defaultMarginMm);
+        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits);
+    }
+
+    /** These settings with other presets (the first is the default). */
+    public ClinicSettings withPresets(List<ProtocolPreset> newPresets) {
+        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits);
+    }
+
+    /** These settings with another checklist. */
+    public ClinicSettings withChecklist(List<ChecklistItem> newChecklist) {
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits);
+    }
+
+    /** These settings with other safety limits. */
+    public ClinicSettings withLimits(SafetyLimits newLimits) {
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits);
+    }
+
+    private static void requireUnique(List<String> keys, String what) {
+        Set<String> seen = new HashSet<>();
+        for (String k : keys) {
+            if (!seen.add(k.toLowerCase(java.util.Locale.ROOT))) {
+                throw new IllegalArgumentException("duplicate " + what + " '" + k + "' in the clinic settings");
+            }
+        }
     }
 }

@@ -71,6 +71,7 @@ public final class PlanEditor {
             for (PlanEdit e : edits) {
                 after = e.applyTo(after);
             }
+            requireEditable(before, after);
             plan = after;
             undo.push(new Step(description, before, after));
             redo.clear();
@@ -142,6 +143,24 @@ public final class PlanEditor {
             redo.clear();
         }
         fire(change);
+    }
+
+    /**
+     * Refuses a change of a signed plan's planned content: a signed plan changes only its procedure
+     * record, or through an amendment (DESIGN.md §5).
+     *
+     * @throws IllegalStateException naming the session and what to do
+     */
+    static void requireEditable(SessionPlan before, SessionPlan after) {
+        if (before.status() != PlanStatus.SIGNED) {
+            return;
+        }
+        boolean amended = after.amendments().size() == before.amendments().size() + 1;
+        if (!amended && !before.plannedContent().equals(after.plannedContent())) {
+            throw new IllegalStateException("session " + before.sessionNumber() + " was signed by "
+                    + before.signature().signer() + " at " + before.signature().signedAt()
+                    + " and is read-only: amend it first (Amend Session Plan..., with the reason)");
+        }
     }
 
     private void fire(Change change) {

@@ -1,5 +1,6 @@
 package org.injectionplanner.plan;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.injectionplanner.geometry.PixelPoint;
@@ -95,6 +96,89 @@ public final class PlanEdits {
         });
     }
 
+    /** Adds an injection at the end of the session order (its target must exist and have none yet). */
+    public static PlanEdit addInjection(Injection injection) {
+        return edit("Add injection", plan -> {
+            Target target = requireTarget(plan, injection.targetId());
+            if (plan.injectionAt(target.id()).isPresent()) {
+                throw new IllegalArgumentException(name(target) + " already has an injection");
+            }
+            return plan.withInjection(injection);
+        });
+    }
+
+    /** Changes what an injection gives and how. */
+    public static PlanEdit prescribe(UUID injectionId, Approach approach, Needle needle, Solution solution,
+            double volumeMl) {
+        return edit("Edit injection", plan -> plan.withInjection(
+                requireInjection(plan, injectionId).prescribed(approach, needle, solution, volumeMl)));
+    }
+
+    /** Sets (or with null removes) an injection's needle path. */
+    public static PlanEdit planPath(UUID injectionId, NeedlePath path) {
+        return edit(path == null ? "Remove needle path" : "Plan needle path",
+                plan -> plan.withInjection(requireInjection(plan, injectionId).withPath(path)));
+    }
+
+    /** Deletes an injection; its target stays. */
+    public static PlanEdit deleteInjection(UUID injectionId) {
+        return edit("Delete injection", plan -> {
+            requireInjection(plan, injectionId);
+            return plan.withoutInjection(injectionId);
+        });
+    }
+
+    /** Puts the injections in a new session order (all of them, each once). */
+    public static PlanEdit reorder(String description, List<UUID> order) {
+        return edit(description, plan -> plan.withInjectionOrder(order));
+    }
+
+    /** Locks an injection at its position, or releases it. */
+    public static PlanEdit lock(UUID injectionId, boolean locked) {
+        return edit(locked ? "Lock injection position" : "Unlock injection position",
+                plan -> plan.withInjection(requireInjection(plan, injectionId).withLocked(locked)));
+    }
+
+    /** Records an injection as done, skipped or planned again (allowed on a signed plan). */
+    public static PlanEdit record(UUID injectionId, ProcedureRecord record) {
+        return edit("Mark injection " + record.state().name().toLowerCase(java.util.Locale.ROOT),
+                plan -> plan.withInjection(requireInjection(plan, injectionId).recorded(record)));
+    }
+
+    /** Answers a checklist question of the plan. */
+    public static PlanEdit answer(String itemId, ChecklistAnswer answer, String note) {
+        return edit("Answer checklist item " + itemId, plan -> {
+            ChecklistEntry entry = plan.checklist().stream().filter(e -> e.item().id().equals(itemId)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no checklist item '" + itemId + "' in the plan"));
+            return plan.withChecklistEntry(new ChecklistEntry(entry.item(), answer, note));
+        });
+    }
+
+    /** Enters (or with null clears) the patient's weight, kg. */
+    public static PlanEdit patientWeight(Double kg) {
+        return edit("Set patient weight", plan -> plan.withPatientWeightKg(kg));
+    }
+
+    /** Records a written reason to go ahead despite a violation. */
+    public static PlanEdit override(FindingOverride override) {
+        return edit("Override finding", plan -> plan.withOverride(override));
+    }
+
+    /** Withdraws the override of a finding. */
+    public static PlanEdit withdrawOverride(String findingKey) {
+        return edit("Withdraw override", plan -> {
+            if (plan.override(findingKey).isEmpty()) {
+                throw new IllegalArgumentException("no override of finding " + findingKey);
+            }
+            return plan.withoutOverride(findingKey);
+        });
+    }
+
+    /** Opens an amendment of a signed plan: a draft again, with the reason recorded. */
+    public static PlanEdit amend(Amendment amendment) {
+        return edit("Amend signed plan", plan -> plan.amended(amendment));
+    }
+
     private static String name(Target t) {
         return t.label().isEmpty() ? "T" + t.number() : t.label();
     }
@@ -107,6 +191,10 @@ public final class PlanEdits {
 
     private static Target requireTarget(SessionPlan plan, UUID id) {
         return plan.target(id).orElseThrow(() -> new IllegalArgumentException("no target " + id + " in the plan"));
+    }
+
+    private static Injection requireInjection(SessionPlan plan, UUID id) {
+        return plan.injection(id).orElseThrow(() -> new IllegalArgumentException("no injection " + id + " in the plan"));
     }
 
     private static NerveZone requireZone(SessionPlan plan, UUID id) {

@@ -2,13 +2,16 @@ package org.injectionplanner.plan;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The targets and zones of one treatment session, with the images they were placed on. Immutable: every
+ * One treatment session's plan: the targets and zones with the images they were placed on, the injections
+ * in session order, the pre-procedure checklist, override reasons, and the sign-off. Immutable: every
  * change returns a new plan (through {@link PlanEditor}, which keeps the history).
  *
  * @param id the plan's identity
@@ -16,13 +19,21 @@ import java.util.function.Predicate;
  * @param sessionNumber 1 for the first session of the course
  * @param date the session date
  * @param author who planned it
- * @param status draft (sign-off comes later)
+ * @param status draft or signed; a signed plan has a signature
+ * @param patientWeightKg the patient's weight in kg for the anaesthetic dose limit, or null when not entered
  * @param images images annotated, in the order they were first used
  * @param targets targets, in the order they were added
  * @param zones avoidance zones, in the order they were added
+ * @param injections one per target at most, in session order (the first is injected first)
+ * @param checklist the pre-procedure checklist as asked in this session
+ * @param overrides written reasons to go ahead despite violations
+ * @param signature the sign-off; present exactly when the plan is signed
+ * @param amendments amendments of earlier signatures, oldest first
  */
 public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate date, String author,
-        PlanStatus status, List<PlanImage> images, List<Target> targets, List<NerveZone> zones) {
+        PlanStatus status, Double patientWeightKg, List<PlanImage> images, List<Target> targets,
+        List<NerveZone> zones, List<Injection> injections, List<ChecklistEntry> checklist,
+        List<FindingOverride> overrides, Signature signature, List<Amendment> amendments) {
 
     public SessionPlan {
         if (id == null || courseId == null || date == null || status == null) {
@@ -31,16 +42,41 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         if (sessionNumber < 1) {
             throw new IllegalArgumentException("session numbers start at 1, got " + sessionNumber);
         }
+        if (patientWeightKg != null && !(patientWeightKg > 0 && patientWeightKg <= 500)) {
+            throw new IllegalArgumentException("the patient's weight must be more than 0 and at most 500 kg, got "
+                    + patientWeightKg);
+        }
+        if ((status == PlanStatus.SIGNED) != (signature != null)) {
+            throw new IllegalArgumentException("a signed plan has a signature and a draft has none");
+        }
         author = author == null ? "" : author;
         images = List.copyOf(images);
         targets = List.copyOf(targets);
         zones = List.copyOf(zones);
+        injections = List.copyOf(injections);
+        checklist = List.copyOf(checklist);
+        overrides = List.copyOf(overrides);
+        amendments = List.copyOf(amendments);
+        requireConsistentInjections(targets, injections);
+        Set<String> items = new HashSet<>();
+        for (ChecklistEntry e : checklist) {
+            if (!items.add(e.item().id())) {
+                throw new IllegalArgumentException("checklist item '" + e.item().id() + "' appears twice");
+            }
+        }
     }
 
-    /** A new empty draft. */
+    /** A new empty draft without checklist questions. */
     public static SessionPlan newDraft(UUID courseId, int sessionNumber, LocalDate date, String author) {
-        return new SessionPlan(UUID.randomUUID(), courseId, sessionNumber, date, author, PlanStatus.DRAFT,
-                List.of(), List.of(), List.of());
+        return newDraft(courseId, sessionNumber, date, author, List.of());
+    }
+
+    /** A new empty draft with the given checklist questions unanswered. */
+    public static SessionPlan newDraft(UUID courseId, int sessionNumber, LocalDate date, String author,
+            List<ChecklistItem> checklist) {
+        return new SessionPlan(UUID.randomUUID(), courseId, sessionNumber, date, author, PlanStatus.DRAFT, null,
+                List.of(), List.of(), List.of(), List.of(),
+                checklist.stream().map(ChecklistEntry::unanswered).toList(), List.of(), null, List.of());
     }
 
     /** The target with this id. */
@@ -58,6 +94,41 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return images.stream().filter(i -> i.sopInstanceUid().equals(sopInstanceUid)).findFirst();
     }
 
+    /** The injection with this id. */
+    public Optional<Injection> injection(UUID injectionId) {
+        return injections.stream().filter(i -> i.id().equals(injectionId)).findFirst();
+    }
+
+    /** The injection planned at this target. */
+    public Optional<Injection> injectionAt(UUID targetId) {
+        return injections.stream().filter(i -> i.targetId().equals(targetId)).findFirst();
+    }
+
+    /** The target an injection is planned at (it always exists: the plan keeps them consistent). */
+    public Target targetOf(Injection injection) {
+        return target(injection.targetId()).orElseThrow();
+    }
+
+    /** The 1-based position of an injection in the session order. */
+    public int positionOf(UUID injectionId) {
+        for (int i = 0; i < injections.size(); i++) {
+            if (injections.get(i).id().equals(injectionId)) {
+                return i + 1;
+            }
+        }
+        throw new IllegalArgumentException("no injection " + injectionId + " in the plan");
+    }
+
+    /** The override of the finding with this key. */
+    public Optional<FindingOverride> override(String findingKey) {
+        return overrides.stream().filter(o -> o.findingKey().equals(findingKey)).findFirst();
+    }
+
+    /** The checklist entries not yet answered. */
+    public List<ChecklistEntry> unansweredChecklist() {
+        return checklist.stream().filter(e -> e.answer() == null).toList();
+    }
+
     /** The number for the next target: one more than the highest so far. */
     public int nextTargetNumber() {
         return targets.stream().mapToInt(Target::number).max().orElse(0) + 1;
@@ -68,6 +139,16 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return zones.stream().mapToInt(NerveZone::number).max().orElse(0) + 1;
     }
 
+    /**
+     * What a signature covers: this plan with every procedure record back to planned, no signature and
+     * draft status. Two plans with equal planned content differ only in their procedure record.
+     */
+    public SessionPlan plannedContent() {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
+                targets, zones, injections.stream().map(i -> i.recorded(ProcedureRecord.PLANNED)).toList(), checklist,
+                overrides, null, amendments);
+    }
+
     /** This plan with the image recorded (unchanged if already there). */
     public SessionPlan withImage(PlanImage image) {
         if (image(image.sopInstanceUid()).isPresent()) {
@@ -75,31 +156,129 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         }
         List<PlanImage> all = new ArrayList<>(images);
         all.add(image);
-        return new SessionPlan(id, courseId, sessionNumber, date, author, status, all, targets, zones);
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, all, targets,
+                zones, injections, checklist, overrides, signature, amendments);
     }
 
     /** This plan with the target added, or replaced if one with its id exists. */
     public SessionPlan withTarget(Target target) {
-        return new SessionPlan(id, courseId, sessionNumber, date, author, status, images,
-                upsert(targets, target, t -> t.id().equals(target.id())), zones);
+        return withTargets(upsert(targets, target, t -> t.id().equals(target.id())), injections);
     }
 
-    /** This plan without the target. */
+    /** This plan without the target and its injection. */
     public SessionPlan withoutTarget(UUID targetId) {
-        return new SessionPlan(id, courseId, sessionNumber, date, author, status, images,
-                targets.stream().filter(t -> !t.id().equals(targetId)).toList(), zones);
+        return withTargets(targets.stream().filter(t -> !t.id().equals(targetId)).toList(),
+                injections.stream().filter(i -> !i.targetId().equals(targetId)).toList());
     }
 
     /** This plan with the zone added, or replaced if one with its id exists. */
     public SessionPlan withZone(NerveZone zone) {
-        return new SessionPlan(id, courseId, sessionNumber, date, author, status, images, targets,
-                upsert(zones, zone, z -> z.id().equals(zone.id())));
+        return withZones(upsert(zones, zone, z -> z.id().equals(zone.id())));
     }
 
     /** This plan without the zone. */
     public SessionPlan withoutZone(UUID zoneId) {
-        return new SessionPlan(id, courseId, sessionNumber, date, author, status, images, targets,
-                zones.stream().filter(z -> !z.id().equals(zoneId)).toList());
+        return withZones(zones.stream().filter(z -> !z.id().equals(zoneId)).toList());
+    }
+
+    /** This plan with the injection replaced, or added at the end of the order if new. */
+    public SessionPlan withInjection(Injection injection) {
+        return withTargets(targets, upsert(injections, injection, i -> i.id().equals(injection.id())));
+    }
+
+    /** This plan without the injection (its target stays). */
+    public SessionPlan withoutInjection(UUID injectionId) {
+        return withTargets(targets, injections.stream().filter(i -> !i.id().equals(injectionId)).toList());
+    }
+
+    /**
+     * This plan with its injections in the given order.
+     *
+     * @param order the ids of all of the plan's injections, each once
+     */
+    public SessionPlan withInjectionOrder(List<UUID> order) {
+        if (order.size() != injections.size() || !new HashSet<>(order).equals(
+                new HashSet<>(injections.stream().map(Injection::id).toList()))) {
+            throw new IllegalArgumentException("a new order must list each of the plan's " + injections.size()
+                    + " injections once");
+        }
+        return withTargets(targets, order.stream().map(id -> injection(id).orElseThrow()).toList());
+    }
+
+    /** This plan with the patient's weight, kg (null: not entered). */
+    public SessionPlan withPatientWeightKg(Double kg) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, kg, images, targets, zones,
+                injections, checklist, overrides, signature, amendments);
+    }
+
+    /** This plan with the checklist entry for its item replaced, or added if the item is new. */
+    public SessionPlan withChecklistEntry(ChecklistEntry entry) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
+                zones, injections, upsert(checklist, entry, e -> e.item().id().equals(entry.item().id())), overrides,
+                signature, amendments);
+    }
+
+    /** This plan with the override, replacing any of the same finding. */
+    public SessionPlan withOverride(FindingOverride override) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
+                zones, injections, checklist,
+                upsert(overrides, override, o -> o.findingKey().equals(override.findingKey())), signature, amendments);
+    }
+
+    /** This plan without the override of that finding. */
+    public SessionPlan withoutOverride(String findingKey) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
+                zones, injections, checklist, overrides.stream().filter(o -> !o.findingKey().equals(findingKey)).toList(),
+                signature, amendments);
+    }
+
+    /** This draft signed. */
+    public SessionPlan signed(Signature newSignature) {
+        if (status == PlanStatus.SIGNED) {
+            throw new IllegalStateException("session " + sessionNumber + " is already signed");
+        }
+        return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.SIGNED, patientWeightKg, images,
+                targets, zones, injections, checklist, overrides, newSignature, amendments);
+    }
+
+    /** This signed plan opened for an amendment: a draft again, with the amendment recorded. */
+    public SessionPlan amended(Amendment amendment) {
+        if (status != PlanStatus.SIGNED || !amendment.amended().equals(signature)) {
+            throw new IllegalStateException("only a signed plan can be amended, naming its own signature");
+        }
+        List<Amendment> all = new ArrayList<>(amendments);
+        all.add(amendment);
+        return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
+                targets, zones, injections, checklist, overrides, null, all);
+    }
+
+    private SessionPlan withTargets(List<Target> newTargets, List<Injection> newInjections) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, newTargets,
+                zones, newInjections, checklist, overrides, signature, amendments);
+    }
+
+    private SessionPlan withZones(List<NerveZone> newZones) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
+                newZones, injections, checklist, overrides, signature, amendments);
+    }
+
+    private static void requireConsistentInjections(List<Target> targets, List<Injection> injections) {
+        Set<UUID> targetIds = new HashSet<>();
+        targets.forEach(t -> targetIds.add(t.id()));
+        Set<UUID> ids = new HashSet<>();
+        Set<UUID> injected = new HashSet<>();
+        for (Injection i : injections) {
+            if (!ids.add(i.id())) {
+                throw new IllegalArgumentException("injection " + i.id() + " appears twice");
+            }
+            if (!targetIds.contains(i.targetId())) {
+                throw new IllegalArgumentException("injection " + i.id() + " refers to target " + i.targetId()
+                        + ", which is not in the plan");
+            }
+            if (!injected.add(i.targetId())) {
+                throw new IllegalArgumentException("target " + i.targetId() + " has more than one injection");
+            }
+        }
     }
 
     private static <T> List<T> upsert(List<T> list, T item, Predicate<T> same) {

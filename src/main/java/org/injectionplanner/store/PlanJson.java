@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +17,22 @@ import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.Amendment;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.FindingOverride;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.ProtocolPreset;
+import org.injectionplanner.plan.SafetyLimits;
+import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
@@ -89,6 +106,14 @@ public final class PlanJson {
         return read(readFile(file), file.toString());
     }
 
+    /**
+     * The SHA-256 (64 lower-case hex digits) of what a signature covers: the plan's planned content
+     * ({@link SessionPlan#plannedContent()}) written as a plan document.
+     */
+    public static String plannedContentSha256(SessionPlan plan) {
+        return Json.sha256(write(plan.plannedContent()));
+    }
+
     /** The settings as an indented UTF-8 JSON document ending in a line feed. */
     public static byte[] writeSettings(ClinicSettings settings) {
         ObjectNode root = Json.object();
@@ -107,6 +132,29 @@ public final class PlanJson {
             o.put("levelled", s.levelled());
             o.put("userAdded", s.userAdded());
         }
+        ArrayNode presets = root.putArray("presets");
+        for (ProtocolPreset p : settings.presets()) {
+            ObjectNode o = presets.addObject();
+            o.put("name", p.name());
+            o.set("solution", solution(p.solution()));
+            o.put("volumeMl", finite(p.volumeMl(), "volumeMl"));
+            o.set("needle", needle(p.needle()));
+            o.put("approach", p.approach().name());
+        }
+        ArrayNode checklist = root.putArray("checklist");
+        for (ChecklistItem item : settings.checklist()) {
+            checklist.add(checklistItem(item));
+        }
+        SafetyLimits l = settings.limits();
+        ObjectNode limits = root.putObject("limits");
+        limits.put("needleReserveMm", finite(l.needleReserveMm(), "needleReserveMm"));
+        limits.put("maxInsertionAngleDeg", finite(l.maxInsertionAngleDeg(), "maxInsertionAngleDeg"));
+        limits.put("midlineNoGoDepthMm", finite(l.midlineNoGoDepthMm(), "midlineNoGoDepthMm"));
+        limits.put("maxSiteVolumeMl", finite(l.maxSiteVolumeMl(), "maxSiteVolumeMl"));
+        limits.put("maxSessionVolumeMl", finite(l.maxSessionVolumeMl(), "maxSessionVolumeMl"));
+        limits.put("maxAnaestheticMg", finite(l.maxAnaestheticMg(), "maxAnaestheticMg"));
+        limits.put("maxAnaestheticMgPerKg", finite(l.maxAnaestheticMgPerKg(), "maxAnaestheticMgPerKg"));
+        limits.put("minIntervalDays", l.minIntervalDays());
         return withLineEnd(Json.pretty(root));
     }
 
@@ -119,7 +167,7 @@ public final class PlanJson {
     public static ClinicSettings readSettings(byte[] json, String source) throws PlanFormatException {
         JsonIn root = JsonIn.object(Json.parse(json, source), "$", source);
         root.requireFormat(SETTINGS_FORMAT, FORMAT_VERSION);
-        root.allowOnly("format", "formatVersion", "defaultMarginMm", "catalogue");
+        root.allowOnly("format", "formatVersion", "defaultMarginMm", "catalogue", "presets", "checklist", "limits");
         double margin = root.number("defaultMarginMm");
         List<Structure> structures = new ArrayList<>();
         for (JsonIn o : root.objects("catalogue")) {
@@ -135,7 +183,34 @@ public final class PlanJson {
             structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, userAdded)));
         }
         StructureCatalogue catalogue = root.build(() -> new StructureCatalogue(structures));
-        return root.build(() -> new ClinicSettings(catalogue, margin));
+        List<ProtocolPreset> presets = new ArrayList<>();
+        for (JsonIn o : root.objects("presets")) {
+            o.allowOnly("name", "solution", "volumeMl", "needle", "approach");
+            String name = o.text("name");
+            Solution solution = solutionOf(o.object("solution"));
+            double volume = o.number("volumeMl");
+            Needle needle = needleOf(o.object("needle"));
+            Approach approach = o.constant("approach", Approach.class);
+            presets.add(o.build(() -> new ProtocolPreset(name, solution, volume, needle, approach)));
+        }
+        List<ChecklistItem> checklist = new ArrayList<>();
+        for (JsonIn o : root.objects("checklist")) {
+            checklist.add(checklistItemOf(o));
+        }
+        JsonIn l = root.object("limits");
+        l.allowOnly("needleReserveMm", "maxInsertionAngleDeg", "midlineNoGoDepthMm", "maxSiteVolumeMl",
+                "maxSessionVolumeMl", "maxAnaestheticMg", "maxAnaestheticMgPerKg", "minIntervalDays");
+        double reserve = l.number("needleReserveMm");
+        double angle = l.number("maxInsertionAngleDeg");
+        double noGo = l.number("midlineNoGoDepthMm");
+        double siteVolume = l.number("maxSiteVolumeMl");
+        double sessionVolume = l.number("maxSessionVolumeMl");
+        double mg = l.number("maxAnaestheticMg");
+        double mgPerKg = l.number("maxAnaestheticMgPerKg");
+        int days = l.integer("minIntervalDays");
+        SafetyLimits limits = l.build(() -> new SafetyLimits(reserve, angle, noGo, siteVolume, sessionVolume, mg,
+                mgPerKg, days));
+        return root.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits));
     }
 
     /** The plan as a JSON tree (the document {@link #write} prints). */
@@ -149,6 +224,8 @@ public final class PlanJson {
         root.put("date", plan.date().toString());
         root.put("author", plan.author());
         root.put("status", plan.status().name());
+        root.put("patientWeightKg", plan.patientWeightKg() == null ? null
+                : finite(plan.patientWeightKg(), "patientWeightKg"));
         ArrayNode images = root.putArray("images");
         for (PlanImage i : plan.images()) {
             ObjectNode o = images.addObject();
@@ -186,6 +263,56 @@ public final class PlanJson {
             o.put("marginMm", finite(z.marginMm(), "marginMm"));
             o.set("calibration", calibration(z.calibration()));
         }
+        ArrayNode injections = root.putArray("injections");
+        for (Injection i : plan.injections()) {
+            ObjectNode o = injections.addObject();
+            o.put("id", i.id().toString());
+            o.put("targetId", i.targetId().toString());
+            o.put("locked", i.locked());
+            o.put("approach", i.approach().name());
+            o.set("needle", needle(i.needle()));
+            o.set("solution", solution(i.solution()));
+            o.put("volumeMl", finite(i.volumeMl(), "volumeMl"));
+            if (i.path() == null) {
+                o.putNull("path");
+            } else {
+                ObjectNode path = o.putObject("path");
+                path.set("entry", point(i.path().entry(), "entry"));
+                path.set("entryCalibration", calibration(i.path().entryCalibration()));
+            }
+            ObjectNode record = o.putObject("record");
+            record.put("state", i.record().state().name());
+            record.put("at", time(i.record().at()));
+            record.put("note", i.record().note());
+        }
+        ArrayNode checklist = root.putArray("checklist");
+        for (ChecklistEntry e : plan.checklist()) {
+            ObjectNode o = checklist.addObject();
+            o.set("item", checklistItem(e.item()));
+            o.put("answer", e.answer() == null ? null : e.answer().name());
+            o.put("note", e.note());
+        }
+        ArrayNode overrides = root.putArray("overrides");
+        for (FindingOverride f : plan.overrides()) {
+            ObjectNode o = overrides.addObject();
+            o.put("findingKey", f.findingKey());
+            o.put("reason", f.reason());
+            o.put("author", f.author());
+            o.put("at", time(f.at()));
+        }
+        if (plan.signature() == null) {
+            root.putNull("signature");
+        } else {
+            root.set("signature", signature(plan.signature()));
+        }
+        ArrayNode amendments = root.putArray("amendments");
+        for (Amendment a : plan.amendments()) {
+            ObjectNode o = amendments.addObject();
+            o.put("reason", a.reason());
+            o.put("author", a.author());
+            o.put("at", time(a.at()));
+            o.set("amended", signature(a.amended()));
+        }
         return root;
     }
 
@@ -199,13 +326,15 @@ public final class PlanJson {
         JsonIn root = JsonIn.object(value, path, source);
         root.requireFormat(PLAN_FORMAT, FORMAT_VERSION);
         root.allowOnly("format", "formatVersion", "id", "courseId", "sessionNumber", "date", "author", "status",
-                "images", "targets", "zones");
+                "patientWeightKg", "images", "targets", "zones", "injections", "checklist", "overrides", "signature",
+                "amendments");
         UUID id = root.uuid("id");
         UUID courseId = root.uuid("courseId");
         int session = root.integer("sessionNumber");
         LocalDate date = root.date("date");
         String author = root.text("author");
         PlanStatus status = root.constant("status", PlanStatus.class);
+        Double weight = root.optionalNumber("patientWeightKg");
         List<PlanImage> images = new ArrayList<>();
         for (JsonIn o : root.objects("images")) {
             o.allowOnly("sopInstanceUid", "studyInstanceUid", "seriesInstanceUid", "description", "frames", "path");
@@ -225,7 +354,39 @@ public final class PlanJson {
         for (JsonIn o : root.objects("zones")) {
             zones.add(zone(o));
         }
-        return root.build(() -> new SessionPlan(id, courseId, session, date, author, status, images, targets, zones));
+        List<Injection> injections = new ArrayList<>();
+        for (JsonIn o : root.objects("injections")) {
+            injections.add(injection(o));
+        }
+        List<ChecklistEntry> checklist = new ArrayList<>();
+        for (JsonIn o : root.objects("checklist")) {
+            o.allowOnly("item", "answer", "note");
+            ChecklistItem item = checklistItemOf(o.object("item"));
+            ChecklistAnswer answer = o.optionalConstant("answer", ChecklistAnswer.class);
+            String note = o.text("note");
+            checklist.add(o.build(() -> new ChecklistEntry(item, answer, note)));
+        }
+        List<FindingOverride> overrides = new ArrayList<>();
+        for (JsonIn o : root.objects("overrides")) {
+            o.allowOnly("findingKey", "reason", "author", "at");
+            String key = o.text("findingKey");
+            String reason = o.text("reason");
+            String by = o.text("author");
+            OffsetDateTime at = o.dateTime("at");
+            overrides.add(o.build(() -> new FindingOverride(key, reason, by, at)));
+        }
+        Signature signature = root.optional("signature") == null ? null : signatureOf(root.object("signature"));
+        List<Amendment> amendments = new ArrayList<>();
+        for (JsonIn o : root.objects("amendments")) {
+            o.allowOnly("reason", "author", "at", "amended");
+            String reason = o.text("reason");
+            String by = o.text("author");
+            OffsetDateTime at = o.dateTime("at");
+            Signature amended = signatureOf(o.object("amended"));
+            amendments.add(o.build(() -> new Amendment(reason, by, at, amended)));
+        }
+        return root.build(() -> new SessionPlan(id, courseId, session, date, author, status, weight, images, targets,
+                zones, injections, checklist, overrides, signature, amendments));
     }
 
     private static Target target(JsonIn o) throws PlanFormatException {
@@ -257,6 +418,98 @@ public final class PlanJson {
         double marginMm = o.number("marginMm");
         MeasuredCalibration calibration = calibrationOf(o.object("calibration"));
         return o.build(() -> new NerveZone(id, number, kind, name, image, shape, marginMm, calibration));
+    }
+
+    private static Injection injection(JsonIn o) throws PlanFormatException {
+        o.allowOnly("id", "targetId", "locked", "approach", "needle", "solution", "volumeMl", "path", "record");
+        UUID id = o.uuid("id");
+        UUID targetId = o.uuid("targetId");
+        boolean locked = o.bool("locked");
+        Approach approach = o.constant("approach", Approach.class);
+        Needle needle = needleOf(o.object("needle"));
+        Solution solution = solutionOf(o.object("solution"));
+        double volume = o.number("volumeMl");
+        NeedlePath path = null;
+        if (o.optional("path") != null) {
+            JsonIn p = o.object("path");
+            p.allowOnly("entry", "entryCalibration");
+            PixelPoint entry = pointOf(p.object("entry"));
+            MeasuredCalibration cal = calibrationOf(p.object("entryCalibration"));
+            path = p.build(() -> new NeedlePath(entry, cal));
+        }
+        JsonIn r = o.object("record");
+        r.allowOnly("state", "at", "note");
+        InjectionState state = r.constant("state", InjectionState.class);
+        OffsetDateTime at = r.optional("at") == null ? null : r.dateTime("at");
+        String note = r.text("note");
+        ProcedureRecord record = r.build(() -> new ProcedureRecord(state, at, note));
+        NeedlePath planned = path;
+        return o.build(() -> new Injection(id, targetId, locked, approach, needle, solution, volume, planned, record));
+    }
+
+    private static Needle needleOf(JsonIn o) throws PlanFormatException {
+        o.allowOnly("gauge", "lengthMm");
+        int gauge = o.integer("gauge");
+        Double length = o.optionalNumber("lengthMm");
+        return o.build(() -> new Needle(gauge, length));
+    }
+
+    private static Solution solutionOf(JsonIn o) throws PlanFormatException {
+        o.allowOnly("dextrosePercent", "anaesthetic", "anaestheticPercent");
+        Double dextrose = o.optionalNumber("dextrosePercent");
+        String anaesthetic = o.optionalText("anaesthetic");
+        Double percent = o.optionalNumber("anaestheticPercent");
+        return o.build(() -> new Solution(dextrose, anaesthetic, percent));
+    }
+
+    private static ChecklistItem checklistItemOf(JsonIn o) throws PlanFormatException {
+        o.allowOnly("id", "question");
+        String id = o.text("id");
+        String question = o.text("question");
+        return o.build(() -> new ChecklistItem(id, question));
+    }
+
+    private static Signature signatureOf(JsonIn o) throws PlanFormatException {
+        o.allowOnly("signer", "signedAt", "contentSha256");
+        String signer = o.text("signer");
+        OffsetDateTime at = o.dateTime("signedAt");
+        String sha = o.text("contentSha256");
+        return o.build(() -> new Signature(signer, at, sha));
+    }
+
+    private static ObjectNode needle(Needle n) {
+        ObjectNode o = Json.object();
+        o.put("gauge", n.gauge());
+        o.put("lengthMm", n.lengthMm() == null ? null : finite(n.lengthMm(), "lengthMm"));
+        return o;
+    }
+
+    private static ObjectNode solution(Solution s) {
+        ObjectNode o = Json.object();
+        o.put("dextrosePercent", s.dextrosePercent() == null ? null : finite(s.dextrosePercent(), "dextrosePercent"));
+        o.put("anaesthetic", s.anaesthetic());
+        o.put("anaestheticPercent", s.anaestheticPercent() == null ? null
+                : finite(s.anaestheticPercent(), "anaestheticPercent"));
+        return o;
+    }
+
+    private static ObjectNode checklistItem(ChecklistItem item) {
+        ObjectNode o = Json.object();
+        o.put("id", item.id());
+        o.put("question", item.question());
+        return o;
+    }
+
+    private static ObjectNode signature(Signature sig) {
+        ObjectNode o = Json.object();
+        o.put("signer", sig.signer());
+        o.put("signedAt", time(sig.signedAt()));
+        o.put("contentSha256", sig.contentSha256());
+        return o;
+    }
+
+    private static String time(OffsetDateTime t) {
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
     private static ImageRef imageRef(JsonIn o) throws PlanFormatException {

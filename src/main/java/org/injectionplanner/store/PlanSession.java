@@ -1,6 +1,7 @@
 package org.injectionplanner.store;
 
 import java.lang.System.Logger.Level;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.safety.SafetyReport;
 
 /**
  * What the plugin edits a plan through: a {@link PlanEditor} on the plan and its course opened in a
@@ -134,6 +137,34 @@ public final class PlanSession implements AutoCloseable {
         Revision revision = await(done);
         saved = plan;
         return revision;
+    }
+
+    /**
+     * Signs the editor's plan and saves the signed plan as a new revision (reason "Signed by …"); the
+     * editor then holds the signed plan, with its history cleared.
+     *
+     * @param report the plan's current findings
+     * @throws SignOffRefusedException if the plan cannot be signed (nothing changed)
+     * @throws StoreException if the revision cannot be written (the editor keeps the unsigned plan)
+     */
+    public Revision finalizePlan(SafetyReport report, String signer, OffsetDateTime at)
+            throws SignOffRefusedException, StoreException {
+        SessionPlan signed = SignOff.sign(editor.plan(), report, signer, at);
+        Future<Revision> done = writer.submit(() -> course.save(signed, signer, "Signed by " + signer.strip()));
+        Revision revision = await(done);
+        saved = signed;
+        editor.replace(signed, "Finalize session plan");
+        return revision;
+    }
+
+    /**
+     * Opens an amendment of the editor's signed plan: one undoable edit that makes it a draft again with
+     * the reason recorded. The signed revision stays on disk unchanged; the next save chains to it.
+     *
+     * @throws IllegalStateException if the plan is not signed
+     */
+    public void amend(String reason, String author, OffsetDateTime at) {
+        editor.apply(PlanEdits.amend(SignOff.amendment(editor.plan(), reason, author, at)));
     }
 
     /**

@@ -5,11 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -103,6 +106,27 @@ public final class PlanStore {
                 .filter(n -> n.planId().equals(planId))
                 .reduce((a, b) -> b);
         return newest.isEmpty() ? Optional.empty() : Optional.of(load(dir.resolve(newest.get().fileName())));
+    }
+
+    /**
+     * The date of the course's session before this plan's: the newest revision of each other plan of the
+     * course with a lower session number, the highest of those numbers. Empty for a first session or a
+     * course not in this store.
+     *
+     * @throws StoreException if a revision cannot be read or is damaged
+     */
+    public Optional<LocalDate> previousSessionDate(SessionPlan plan) throws StoreException {
+        if (!Files.isDirectory(StoreLayout.revisions(StoreLayout.course(root, plan.courseId())))) {
+            return Optional.empty();
+        }
+        Map<UUID, SessionPlan> newest = new LinkedHashMap<>();
+        for (Revision r : history(plan.courseId())) {
+            newest.put(r.plan().id(), r.plan());
+        }
+        return newest.values().stream()
+                .filter(p -> !p.id().equals(plan.id()) && p.sessionNumber() < plan.sessionNumber())
+                .max(Comparator.comparingInt(SessionPlan::sessionNumber))
+                .map(SessionPlan::date);
     }
 
     /**

@@ -42,7 +42,21 @@ class PlanJsonTest {
         assertThat(doc.get("format").asText()).isEqualTo("injection-planner/session-plan");
         assertThat(doc.get("formatVersion").asInt()).isEqualTo(1);
         assertThat(fieldNames(doc)).containsExactly("format", "formatVersion", "id", "courseId", "sessionNumber",
-                "date", "author", "status", "images", "targets", "zones");
+                "date", "author", "status", "patientWeightKg", "images", "targets", "zones", "injections", "checklist",
+                "overrides", "signature", "amendments");
+        JsonNode injection = doc.get("injections").get(0);
+        assertThat(fieldNames(injection)).containsExactly("id", "targetId", "locked", "approach", "needle", "solution",
+                "volumeMl", "path", "record");
+        assertThat(fieldNames(injection.get("path"))).containsExactly("entry", "entryCalibration");
+        assertThat(injection.get("needle").get("lengthMm").doubleValue()).isEqualTo(38.1);
+        assertThat(injection.get("solution").get("anaesthetic").asText()).isEqualTo("lidocaine");
+        assertThat(injection.get("record").get("at").asText()).isEqualTo("2026-11-26T10:05:00Z");
+        assertThat(doc.get("injections").get(1).get("path").isNull()).isTrue();
+        assertThat(doc.get("injections").get(1).get("record").get("state").asText()).isEqualTo("SKIPPED");
+        assertThat(fieldNames(doc.get("checklist").get(0))).containsExactly("item", "answer", "note");
+        assertThat(doc.get("checklist").get(2).get("answer").isNull()).isTrue();
+        assertThat(doc.get("signature").isNull()).isTrue();
+        assertThat(fieldNames(doc.get("amendments").get(0))).containsExactly("reason", "author", "at", "amended");
         assertThat(doc.get("date").asText()).isEqualTo("2026-11-26");
         JsonNode t1 = doc.get("targets").get(0);
         assertThat(fieldNames(t1)).containsExactly("id", "number", "label", "structureId", "side", "level", "image",

@@ -1,6 +1,7 @@
 package org.injectionplanner.store;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -9,7 +10,19 @@ import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.Amendment;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ChecklistItem;
+import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
@@ -50,8 +63,24 @@ final class TestPlans {
         NerveZone ellipse = new NerveZone(UUID.fromString("44444444-4444-4444-8444-444444444444"), 2,
                 ZoneKind.VESSEL, "", new ImageRef(IMAGE.sopInstanceUid(), 17),
                 new EllipseShape(new PixelPoint(200, 210), 14.5, 6.25, -30), 2.5, SPACING);
-        return new SessionPlan(PLAN, COURSE, 2, LocalDate.of(2026, 11, 26), "Dr Ä. Ñ", PlanStatus.DRAFT,
-                List.of(IMAGE), List.of(calibrated, uncalibrated), List.of(polygon, ellipse));
+        Injection withPath = new Injection(UUID.fromString("55555555-5555-4555-8555-555555555555"),
+                uncalibrated.id(), true, Approach.OUT_OF_PLANE, new Needle(27, null), new Solution(null, null, null),
+                0.25, null, ProcedureRecord.skipped(OffsetDateTime.parse("2026-11-26T10:15:30.5+01:00"), "pain"));
+        Injection first = new Injection(UUID.fromString("66666666-6666-4666-8666-666666666666"), calibrated.id(),
+                false, Approach.IN_PLANE, new Needle(25, 38.1), new Solution(15.0, "lidocaine", 0.2), 0.5,
+                new NeedlePath(new PixelPoint(250.5, 42.5), REGION),
+                ProcedureRecord.done(OffsetDateTime.parse("2026-11-26T10:05:00Z"), ""));
+        OffsetDateTime at = OffsetDateTime.parse("2026-11-26T09:00:00.125+01:00");
+        Signature amended = new Signature("Dr B", at.minusDays(1), "ab".repeat(32));
+        return new SessionPlan(PLAN, COURSE, 2, LocalDate.of(2026, 11, 26), "Dr Ä. Ñ", PlanStatus.DRAFT, 71.5,
+                List.of(IMAGE), List.of(calibrated, uncalibrated), List.of(polygon, ellipse), List.of(first, withPath),
+                List.of(new ChecklistEntry(new ChecklistItem("consent", "Consent signed"), ChecklistAnswer.YES, ""),
+                        new ChecklistEntry(new ChecklistItem("no-allergy", "No allergy"), ChecklistAnswer.NO,
+                                "mild rash to plasters only"),
+                        ChecklistEntry.unanswered(new ChecklistItem("time-out", "Time-out done"))),
+                List.of(new FindingOverride("calibration/" + uncalibrated.id(), "measured on the paired frame", "Dr C",
+                        at)),
+                null, List.of(new Amendment("level corrected", "Dr C", at, amended)));
     }
 
     /** The plan the crash test's child saves as revision {@code k}: its content says k. */
@@ -63,8 +92,9 @@ final class TestPlans {
                     .movedTo(new PixelPoint(k % 640, k % 480), t.depthMm() == null ? null : k * 0.01,
                             t.calibration()));
         }
-        return new SessionPlan(planId, courseId, 1, base.date(), base.author(), base.status(), base.images(),
-                targets, base.zones());
+        return new SessionPlan(planId, courseId, 1, base.date(), base.author(), base.status(), base.patientWeightKg(),
+                base.images(), targets, base.zones(), base.injections(), base.checklist(), base.overrides(),
+                base.signature(), base.amendments());
     }
 
     /** A random valid plan: any text, edge-case numbers, nullable fields null or not, both shapes. */
@@ -88,9 +118,39 @@ final class TestPlans {
             zones.add(new NerveZone(uuid(r), r.nextInt(), ZoneKind.values()[r.nextInt(ZoneKind.values().length)],
                     text(r), imageRef(r, images), shape(r), Math.abs(number(r)), calibration(r)));
         }
+        List<Injection> injections = new ArrayList<>();
+        for (Target t : targets) {
+            if (r.nextBoolean()) {
+                injections.add(new Injection(uuid(r), t.id(), r.nextBoolean(),
+                        Approach.values()[r.nextInt(Approach.values().length)],
+                        new Needle(10 + r.nextInt(25), r.nextBoolean() ? null : 0.5 + r.nextDouble() * 299),
+                        r.nextBoolean() ? new Solution(null, null, null)
+                                : new Solution(r.nextDouble() * 75, "lido" + text(r), r.nextDouble() * 10),
+                        0.01 + r.nextDouble() * 49, r.nextBoolean() ? null
+                                : new NeedlePath(new PixelPoint(number(r), number(r)), calibration(r)),
+                        r.nextBoolean() ? ProcedureRecord.PLANNED : ProcedureRecord.skipped(time(r), "x" + text(r))));
+            }
+        }
+        List<ChecklistEntry> checklist = new ArrayList<>();
+        for (int i = r.nextInt(4); i > 0; i--) {
+            ChecklistAnswer answer = r.nextBoolean() ? null : ChecklistAnswer.values()[r.nextInt(3)];
+            checklist.add(new ChecklistEntry(new ChecklistItem("item-" + i, "q" + text(r)), answer, "n" + text(r)));
+        }
+        List<FindingOverride> overrides = new ArrayList<>();
+        for (int i = r.nextInt(3); i > 0; i--) {
+            overrides.add(new FindingOverride("key-" + i + text(r), "r" + text(r), "a" + text(r), time(r)));
+        }
+        Signature signature = r.nextBoolean() ? null : new Signature("s" + text(r), time(r), "0f".repeat(32));
         return new SessionPlan(uuid(r), uuid(r), 1 + r.nextInt(Integer.MAX_VALUE),
-                LocalDate.ofEpochDay(r.nextInt(2_000_000) - 1_000_000L), text(r), PlanStatus.DRAFT, images,
-                targets, zones);
+                LocalDate.ofEpochDay(r.nextInt(2_000_000) - 1_000_000L), text(r),
+                signature == null ? PlanStatus.DRAFT : PlanStatus.SIGNED,
+                r.nextBoolean() ? null : 0.001 + r.nextDouble() * 499, images, targets, zones, injections, checklist,
+                overrides, signature, List.of());
+    }
+
+    private static OffsetDateTime time(Random r) {
+        return OffsetDateTime.ofInstant(java.time.Instant.ofEpochSecond(r.nextInt(), r.nextInt(1_000_000_000)),
+                java.time.ZoneOffset.ofTotalSeconds((r.nextInt(37) - 18) * 3600));
     }
 
     private static ImageRef imageRef(Random r, List<PlanImage> images) {

@@ -1,0 +1,42 @@
+package org.injectionplanner.order;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+
+/** The order proposal applied to a session plan's injections. */
+public final class SessionOrder {
+
+    private SessionOrder() {
+    }
+
+    /** The plan's injections as the proposal sees them, in their current order. */
+    public static List<OrderItem> items(SessionPlan plan) {
+        List<OrderItem> out = new ArrayList<>();
+        int position = 1;
+        for (Injection i : plan.injections()) {
+            Target t = plan.targetOf(i);
+            out.add(new OrderItem(i.id(), t.image().sopInstanceUid(), t.level(), t.side(),
+                    t.depthMm() == null || t.depthMm() < 0 ? null : t.depthMm(), position++, i.locked()));
+        }
+        return out;
+    }
+
+    /** The proposed order of the plan's injections, locked ones kept in place. */
+    public static List<UUID> propose(SessionPlan plan, CostModel model) {
+        return OrderProposer.propose(items(plan), model);
+    }
+
+    /** The cost of the plan's current order under the model. */
+    public static double currentCost(SessionPlan plan, CostModel model) {
+        return model.cost(items(plan));
+    }
+
+    /** The cost of an order of the plan's injections under the model. */
+    public static double cost(SessionPlan plan, List<UUID> order, CostModel model) {
+        return currentCost(plan.withInjectionOrder(order), model);
+    }
+}

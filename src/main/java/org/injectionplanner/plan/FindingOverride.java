@@ -1,0 +1,30 @@
+package org.injectionplanner.plan;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A physician's written reason to go ahead despite a safety violation (docs/domain.md §7.2: the physician
+ * decides; a violation needs a written reason before sign-off).
+ *
+ * @param findingKey the key of the finding overridden (see {@code safety.Finding#key}), e.g.
+ *        {@code zone-clearance/<injection id>/<zone id>}
+ * @param reason the written reason
+ * @param author who wrote it
+ * @param at when
+ */
+public record FindingOverride(String findingKey, String reason, String author, OffsetDateTime at) {
+
+    public FindingOverride {
+        if (findingKey == null || findingKey.isBlank()) {
+            throw new IllegalArgumentException("an override names the finding it overrides");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("an override needs a written reason");
+        }
+        if (author == null || author.isBlank() || at == null) {
+            throw new IllegalArgumentException("an override needs its author and time");
+        }
+        reason = reason.strip();
+        author = author.strip();
+    }
+}

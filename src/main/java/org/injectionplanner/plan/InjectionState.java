@@ -1,0 +1,4 @@
+package org.injectionplanner.plan;
+
+/** Where an injection stands in the procedure record. */
+public enum InjectionState { PLANNED, DONE, SKIPPED }

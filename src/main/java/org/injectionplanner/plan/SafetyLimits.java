@@ -1,0 +1,50 @@
+package org.injectionplanner.plan;
+
+/**
+ * The clinic's limits for the safety checks (docs/safety.md). Defaults are starting suggestions from
+ * docs/domain.md §7.2, not clinical advice.
+ *
+ * @param needleReserveMm needle length to keep out of the skin beyond the path, mm (violation below)
+ * @param maxInsertionAngleDeg steepest in-plane insertion against the transducer face before needle
+ *        visibility suffers, degrees (warning above)
+ * @param midlineNoGoDepthMm depth of midline targets beyond which the spinal canal may be near, mm (warning)
+ * @param maxSiteVolumeMl volume per site, mL (warning above)
+ * @param maxSessionVolumeMl total volume of a session, mL (warning above)
+ * @param maxAnaestheticMg total lidocaine of a session, mg (warning above)
+ * @param maxAnaestheticMgPerKg lidocaine by body weight, mg/kg, used where the weight is entered
+ * @param minIntervalDays fewest days since the previous session of the course (warning below)
+ */
+public record SafetyLimits(double needleReserveMm, double maxInsertionAngleDeg, double midlineNoGoDepthMm,
+        double maxSiteVolumeMl, double maxSessionVolumeMl, double maxAnaestheticMg, double maxAnaestheticMgPerKg,
+        int minIntervalDays) {
+
+    public SafetyLimits {
+        nonNegative(needleReserveMm, "needle reserve");
+        if (!(maxInsertionAngleDeg > 0 && maxInsertionAngleDeg <= 90)) {
+            throw new IllegalArgumentException("the insertion angle limit must be more than 0 and at most 90°");
+        }
+        nonNegative(midlineNoGoDepthMm, "midline no-go depth");
+        nonNegative(maxSiteVolumeMl, "volume per site");
+        nonNegative(maxSessionVolumeMl, "volume per session");
+        nonNegative(maxAnaestheticMg, "anaesthetic dose");
+        nonNegative(maxAnaestheticMgPerKg, "anaesthetic dose per kg");
+        if (minIntervalDays < 0) {
+            throw new IllegalArgumentException("the session interval must be 0 days or more");
+        }
+    }
+
+    /**
+     * 10 mm reserve; 30° (needle visibility, docs/prior-art.md §3.2); 40 mm midline no-go depth (below
+     * the ~4–6 cm population dura depth, docs/domain.md §7.2 item 3); 1 mL per site and 30 mL per session
+     * (§7.2 item 8); lidocaine 300 mg and 4.5 mg/kg (plain lidocaine, §3.1); 14 days between sessions.
+     */
+    public static SafetyLimits defaults() {
+        return new SafetyLimits(10, 30, 40, 1.0, 30, 300, 4.5, 14);
+    }
+
+    private static void nonNegative(double value, String what) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException("the " + what + " limit must be a finite number ≥ 0");
+        }
+    }
+}

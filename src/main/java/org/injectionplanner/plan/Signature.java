@@ -1,0 +1,27 @@
+package org.injectionplanner.plan;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A sign-off of a session plan.
+ *
+ * @param signer who signed
+ * @param signedAt when, with the workstation's offset
+ * @param contentSha256 SHA-256 (64 lower-case hex digits) of the plan's planned content as signed
+ *        (docs/plan-format.md: the plan written without its procedure record and signature)
+ */
+public record Signature(String signer, OffsetDateTime signedAt, String contentSha256) {
+
+    public Signature {
+        if (signer == null || signer.isBlank()) {
+            throw new IllegalArgumentException("a signature needs the signer's name");
+        }
+        if (signedAt == null) {
+            throw new IllegalArgumentException("a signature needs its time");
+        }
+        if (contentSha256 == null || !contentSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a signature needs a SHA-256 of 64 lower-case hex digits");
+        }
+        signer = signer.strip();
+    }
+}

@@ -1,0 +1,242 @@
+package org.injectionplanner.safety;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.injectionplanner.geometry.CalibratedGeometry;
+import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.Segment;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.SafetyLimits;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.Target;
+
+/**
+ * The safety checks of docs/safety.md: they turn a plan into findings. Clearances are measured in the
+ * calibration of the target's region, between annotations on the same frame; a measurement that cannot
+ * be made in one region is a violation ("cannot certify"), never a guess. Pure and thread-safe.
+ */
+public final class SafetyChecks {
+
+    private SafetyChecks() {
+    }
+
+    /** Every finding of the plan: per site in session order (targets without an injection last), then the session's. */
+    public static SafetyReport check(SessionPlan plan, SafetyContext context) {
+        List<Finding> out = new ArrayList<>();
+        SafetyLimits limits = context.limits();
+        for (Injection injection : plan.injections()) {
+            checkSite(plan, plan.targetOf(injection), injection, limits, out);
+        }
+        for (Target target : plan.targets()) {
+            if (plan.injectionAt(target.id()).isEmpty()) {
+                checkSite(plan, target, null, limits, out);
+            }
+        }
+        checkSession(plan, context, out);
+        return new SafetyReport(out);
+    }
+
+    private static void checkSite(SessionPlan plan, Target target, Injection injection, SafetyLimits limits,
+            List<Finding> out) {
+        Site site = new Site(plan, target, injection);
+        if (!target.calibration().isCalibrated()) {
+            out.add(site.violation("calibration", "calibration/" + target.id(), null, null, null, "",
+                    "not calibrated: its position has no mm scale, so depth and clearances cannot be certified"));
+            return;
+        }
+        NeedlePath path = injection == null ? null : injection.path();
+        Optional<NeedlePath.Measurement> measured = path == null ? Optional.empty() : path.measure(target);
+        if (path != null && measured.isEmpty()) {
+            out.add(site.violation("path-calibration", "path-calibration/" + injection.id(), null, null, null, "", path.entryCalibration().isCalibrated()
+                            ? "the needle path's entry point and target lie in different ultrasound regions: "
+                                    + "its length and clearances cannot be certified"
+                            : "the needle path's entry point is not calibrated: its length and clearances cannot "
+                                    + "be certified"));
+        }
+        MmScale scale = target.calibration().scale().orElseThrow();
+        for (NerveZone zone : plan.zones()) {
+            if (zone.image().equals(target.image())) {
+                checkClearance(site, zone, scale, measured.isPresent() ? path : null, out);
+            }
+        }
+        if (injection != null) {
+            checkInjection(site, injection, measured, limits, out);
+        }
+        if (target.side() == Side.MIDLINE && target.depthMm() != null && target.depthMm() > limits.midlineNoGoDepthMm()) {
+            out.add(site.warning("midline-depth", "midline-depth/" + target.id(), null, target.depthMm(),
+                    limits.midlineNoGoDepthMm(), "mm", String.format(Locale.ROOT,
+                            "midline target %.1f mm deep, beyond the %s mm no-go depth: the spinal canal may be near",
+                            target.depthMm(), number(limits.midlineNoGoDepthMm()))));
+        }
+    }
+
+    private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path, List<Finding> out) {
+        Target target = site.target();
+        String key = "zone-clearance/" + target.id() + "/" + zone.id();
+        String zoneName = zoneName(zone);
+        if (!zone.calibration().equals(target.calibration())) {
+            out.add(site.violation("zone-calibration", key, zone, null, zone.marginMm(), "mm",
+                    (zone.calibration().isCalibrated() ? "lies in another ultrasound region than " + zoneName
+                            : zoneName + " is not calibrated") + ": the clearance cannot be certified"));
+            return;
+        }
+        double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);
+        if (targetClearance == 0) {
+            out.add(site.violation("zone-clearance", key, zone, 0.0, zone.marginMm(), "mm",
+                    "the target lies inside " + zoneName));
+            return;
+        }
+        if (path != null) {
+            Segment segment = Segment.of(path.entry(), target.point());
+            if (CalibratedGeometry.crosses(segment, zone.shape())) {
+                out.add(site.violation("zone-clearance", key, zone, 0.0, zone.marginMm(), "mm",
+                        "the needle path crosses " + zoneName));
+                return;
+            }
+            double pathClearance = CalibratedGeometry.clearanceMm(segment, zone.shape(), scale);
+            if (pathClearance < zone.marginMm()) {
+                out.add(site.violation("zone-clearance", key, zone, pathClearance, zone.marginMm(), "mm",
+                        String.format(Locale.ROOT, "the needle path passes %.1f mm from %s, inside its %s mm margin",
+                                pathClearance, zoneName, number(zone.marginMm()))));
+                return;
+            }
+        }
+        if (targetClearance < zone.marginMm()) {
+            out.add(site.violation("zone-clearance", key, zone, targetClearance, zone.marginMm(), "mm",
+                    String.format(Locale.ROOT, "the target lies %.1f mm from %s, inside its %s mm margin",
+                            targetClearance, zoneName, number(zone.marginMm()))));
+        }
+    }
+
+    private static void checkInjection(Site site, Injection injection, Optional<NeedlePath.Measurement> measured,
+            SafetyLimits limits, List<Finding> out) {
+        if (injection.path() == null) {
+            out.add(site.warning("no-path", "no-path/" + injection.id(), null, null, null, "",
+                    "no needle path planned: the path's clearance from the zones is not checked"));
+        }
+        if (measured.isPresent()) {
+            NeedlePath.Measurement m = measured.get();
+            double needed = m.lengthMm() + limits.needleReserveMm();
+            Double needle = injection.needle().lengthMm();
+            if (needle == null) {
+                out.add(site.warning("needle-length", "needle-length/" + injection.id(), null, null, needed, "mm",
+                        String.format(Locale.ROOT, "needle length not entered: it cannot be checked against the "
+                                + "%.1f mm path plus %s mm reserve", m.lengthMm(), number(limits.needleReserveMm()))));
+            } else if (needle < needed) {
+                out.add(site.violation("needle-length", "needle-length/" + injection.id(), null, needle, needed, "mm",
+                        String.format(Locale.ROOT, "the %s mm needle is shorter than the %.1f mm path plus %s mm "
+                                + "reserve (%.1f mm)", number(needle), m.lengthMm(), number(limits.needleReserveMm()),
+                                needed)));
+            }
+            if (injection.approach() == Approach.IN_PLANE && m.angleDeg() > limits.maxInsertionAngleDeg()) {
+                out.add(site.warning("insertion-angle", "insertion-angle/" + injection.id(), null, m.angleDeg(),
+                        limits.maxInsertionAngleDeg(), "°", String.format(Locale.ROOT,
+                                "in-plane insertion at %.0f° to the transducer face, steeper than %s°: the needle "
+                                        + "may be hard to see", m.angleDeg(), number(limits.maxInsertionAngleDeg()))));
+            }
+        }
+        if (injection.volumeMl() > limits.maxSiteVolumeMl()) {
+            out.add(site.warning("site-volume", "site-volume/" + injection.id(), null, injection.volumeMl(),
+                    limits.maxSiteVolumeMl(), "mL", String.format(Locale.ROOT, "%s mL at one site, more than %s mL",
+                            number(injection.volumeMl()), number(limits.maxSiteVolumeMl()))));
+        }
+    }
+
+    private static void checkSession(SessionPlan plan, SafetyContext context, List<Finding> out) {
+        SafetyLimits limits = context.limits();
+        double volume = plan.injections().stream().mapToDouble(Injection::volumeMl).sum();
+        if (volume > limits.maxSessionVolumeMl()) {
+            out.add(session(Severity.WARNING, "session-volume", "session-volume", volume, limits.maxSessionVolumeMl(),
+                    "mL", String.format(Locale.ROOT, "Session: %s mL in all, more than %s mL", number(volume),
+                            number(limits.maxSessionVolumeMl()))));
+        }
+        Map<String, Double> mgByAnaesthetic = new LinkedHashMap<>();
+        for (Injection i : plan.injections()) {
+            if (i.solution().anaesthetic() != null) {
+                mgByAnaesthetic.merge(i.solution().anaesthetic().strip().toLowerCase(Locale.ROOT),
+                        i.solution().anaestheticMg(i.volumeMl()), Double::sum);
+            }
+        }
+        mgByAnaesthetic.forEach((name, mg) -> checkDose(plan, limits, name, mg, out));
+        if (context.previousSessionDate() != null) {
+            long days = ChronoUnit.DAYS.between(context.previousSessionDate(), plan.date());
+            if (days < limits.minIntervalDays()) {
+                out.add(session(Severity.WARNING, "interval", "interval", (double) days,
+                        (double) limits.minIntervalDays(), "days", String.format(Locale.ROOT,
+                                "Session: %d days after the previous session (%s), less than %d days", days,
+                                context.previousSessionDate(), limits.minIntervalDays())));
+            }
+        }
+    }
+
+    private static void checkDose(SessionPlan plan, SafetyLimits limits, String anaesthetic, double mg,
+            List<Finding> out) {
+        String key = "anaesthetic-dose/" + anaesthetic;
+        if (!anaesthetic.equals("lidocaine") && !anaesthetic.equals("lignocaine")) {
+            out.add(session(Severity.WARNING, "anaesthetic-dose", key, mg, null, "mg", String.format(Locale.ROOT,
+                    "Session: %.1f mg of %s in all; no dose limit is set for %s: check it against the label", mg,
+                    anaesthetic, anaesthetic)));
+            return;
+        }
+        Double weight = plan.patientWeightKg();
+        double limit = weight == null ? limits.maxAnaestheticMg()
+                : Math.min(limits.maxAnaestheticMg(), limits.maxAnaestheticMgPerKg() * weight);
+        if (mg > limit) {
+            out.add(session(Severity.WARNING, "anaesthetic-dose", key, mg, limit, "mg", String.format(Locale.ROOT,
+                    "Session: %.1f mg of %s in all, more than %s mg (%s)", mg, anaesthetic, number(limit),
+                    weight == null ? "weight not entered" : number(limits.maxAnaestheticMgPerKg()) + " mg/kg × "
+                            + number(weight) + " kg, at most " + number(limits.maxAnaestheticMg()) + " mg")));
+        }
+    }
+
+    private static Finding session(Severity severity, String check, String key, Double measured, Double limit,
+            String unit, String message) {
+        return new Finding(severity, check, key, null, null, null, measured, limit, unit, message);
+    }
+
+    private static String zoneName(NerveZone zone) {
+        return "zone Z" + zone.number() + (zone.name().isBlank() ? "" : " \"" + zone.name() + "\"");
+    }
+
+    /** A number without trailing zeros: 5, 0.5, 4.5. */
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
+                : String.valueOf(value);
+    }
+
+    /** A site being checked: its target, injection and the name its findings start with. */
+    private record Site(SessionPlan plan, Target target, Injection injection) {
+
+        String name() {
+            String label = target.label().isBlank() || target.label().equals("T" + target.number()) ? ""
+                    : " \"" + target.label() + "\"";
+            String position = injection == null ? "" : "Injection " + plan.positionOf(injection.id()) + ", ";
+            return position + "T" + target.number() + label;
+        }
+
+        Finding violation(String check, String key, NerveZone zone, Double measured, Double limit, String unit,
+                String message) {
+            return finding(Severity.VIOLATION, check, key, zone, measured, limit, unit, message);
+        }
+
+        Finding warning(String check, String key, NerveZone zone, Double measured, Double limit, String unit,
+                String message) {
+            return finding(Severity.WARNING, check, key, zone, measured, limit, unit, message);
+        }
+
+        private Finding finding(Severity severity, String check, String key, NerveZone zone, Double measured,
+                Double limit, String unit, String message) {
+            return new Finding(severity, check, key, target.id(), injection == null ? null : injection.id(),
+                    zone == null ? null : zone.id(), measured, limit, unit, name() + ": " + message);
+        }
+    }
+}
