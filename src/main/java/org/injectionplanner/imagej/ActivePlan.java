@@ -13,6 +13,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.store.PlanSession;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Recovery;
@@ -35,6 +38,10 @@ final class ActivePlan {
     private static PlanSession session;
     private static ClinicSettings settings;
     private static volatile UUID selected;
+    private static SessionPlan checkedPlan;
+    private static SafetyReport checkedReport;
+    private static UUID contextPlanId;
+    private static LocalDate previousSessionDate;
     private static final CopyOnWriteArrayList<SelectionListener> SELECTION_LISTENERS = new CopyOnWriteArrayList<>();
 
     private static final System.Logger LOG = System.getLogger(ActivePlan.class.getName());
@@ -176,6 +183,32 @@ final class ActivePlan {
     static synchronized void saveSettings(ClinicSettings newSettings) throws StoreException {
         store().saveSettings(newSettings);
         settings = newSettings;
+        checkedPlan = null;
+    }
+
+    /** The safety findings of the active plan, checked again whenever the plan or the settings change. */
+    static synchronized SafetyReport report() {
+        SessionPlan plan = editor().plan();
+        if (plan != checkedPlan) {
+            checkedReport = SafetyChecks.check(plan, safetyContext(plan));
+            checkedPlan = plan;
+        }
+        return checkedReport;
+    }
+
+    /** The clinic's limits and the date of the course's previous session (read once per plan). */
+    private static SafetyContext safetyContext(SessionPlan plan) {
+        if (!plan.id().equals(contextPlanId)) {
+            try {
+                previousSessionDate = store().previousSessionDate(plan).orElse(null);
+            } catch (StoreException e) {
+                IJ.log("Injection Planner: the course's earlier sessions cannot be read, so the interval since the "
+                        + "previous session is not checked: " + e.getMessage());
+                previousSessionDate = null;
+            }
+            contextPlanId = plan.id();
+        }
+        return new SafetyContext(settings().limits(), previousSessionDate);
     }
 
     /** The selected target or zone, or null. */
@@ -211,10 +244,11 @@ final class ActivePlan {
             return;
         }
         SessionPlan plan = s == null ? null : s.editor().plan();
+        SafetyReport findings = s == null ? null : report();
         for (int id : ids) {
             ImagePlus imp = WindowManager.getImage(id);
             if (AnnotatedImages.isAnnotatable(imp)) {
-                PlanOverlay.render(imp, plan, selected);
+                PlanOverlay.render(imp, plan, findings, selected);
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEdits;
@@ -21,7 +22,8 @@ import org.injectionplanner.plan.ZoneKind;
 /**
  * What the tools and commands do to the active plan: place, move and delete targets and zones on an
  * image, measuring each in its region's calibration. Annotations are named T1, T2 ... and Z1, Z2 ...
- * in commands and macros.
+ * in commands and macros. A new target gets its injection at the end of the session order, filled from
+ * the clinic's first protocol preset.
  */
 final class PlanActions {
 
@@ -38,7 +40,8 @@ final class PlanActions {
         Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? "T" + number : label,
                 structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, depthMm(p, cal), "", cal);
         editor.batch("Add target " + target.label(),
-                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target)));
+                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
+                        PlanEdits.addInjection(Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()))));
         return target;
     }
 

@@ -1,6 +1,7 @@
 package org.injectionplanner.imagej;
 
 import ij.ImagePlus;
+import ij.gui.Line;
 import ij.gui.OvalRoi;
 import ij.gui.Overlay;
 import ij.gui.PolygonRoi;
@@ -14,18 +15,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.safety.Severity;
 
 /**
- * Draws a plan's annotations on an image: each target as a filled circle with its number, each zone as
- * a filled outline with its name, and its safety margin as a dashed outline offset by the margin in mm.
+ * Draws a plan's annotations on an image: each target as a filled circle with its place in the session
+ * order and its number, its needle path as a line from a square at the skin entry, each zone as a filled
+ * outline with its name, and its safety margin as a dashed outline offset by the margin in mm. Targets
+ * and paths take the colour of their worst safety finding (vermillion and thicker for a violation,
+ * reddish purple for a warning, bluish green for a clear path).
  * Annotations show only on the frame they were placed on (hidden on other frames). Colours are from
  * the Okabe–Ito colour-blind-safe palette. Other overlay elements (e.g. the region overlay) are kept.
  */
@@ -37,6 +46,12 @@ final class PlanOverlay {
     static final Color ZONE = new Color(0, 114, 178);
     static final Color MARGIN = new Color(86, 180, 233);
     static final Color SELECTED = new Color(240, 228, 66);
+    /** Targets and paths with a violation (Okabe–Ito vermillion), drawn thicker. */
+    static final Color VIOLATION = new Color(213, 94, 0);
+    /** Targets and paths whose worst finding is a warning (Okabe–Ito reddish purple). */
+    static final Color WARNING = new Color(204, 121, 167);
+    /** Needle paths without findings (Okabe–Ito bluish green). */
+    static final Color CLEAR = new Color(0, 158, 115);
     private static final Color ZONE_FILL = new Color(0, 114, 178, 60);
     private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 150);
     private static final double TARGET_RADIUS = 6;
@@ -61,8 +76,16 @@ final class PlanOverlay {
     private PlanOverlay() {
     }
 
-    /** Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null). */
+    /** Replaces the plan's part of the image's overlay without finding colours (previews while dragging). */
     static void render(ImagePlus imp, SessionPlan plan, UUID selected) {
+        render(imp, plan, null, selected);
+    }
+
+    /**
+     * Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null); targets
+     * and needle paths are coloured by their worst finding in {@code findings} (none when null).
+     */
+    static void render(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected) {
         Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
         // Overlay.remove(Roi) finds the element with Roi.equals (same type, bounds and length), which
         // costs a search per element and may remove another element that merely looks the same.
@@ -77,7 +100,7 @@ final class PlanOverlay {
             ov.add(r);
         }
         if (plan != null) {
-            for (Roi r : build(imp, plan, selected)) {
+            for (Roi r : build(imp, plan, findings, selected)) {
                 ov.add(r);
             }
         }
@@ -85,8 +108,13 @@ final class PlanOverlay {
         imp.setOverlay(ov.size() == 0 ? null : ov);
     }
 
-    /** The overlay elements of the plan on this image. */
+    /** The overlay elements of the plan on this image, without finding colours. */
     static List<Roi> build(ImagePlus imp, SessionPlan plan, UUID selected) {
+        return build(imp, plan, null, selected);
+    }
+
+    /** The overlay elements of the plan on this image, targets and paths coloured by {@code findings}. */
+    static List<Roi> build(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected) {
         List<Roi> rois = new ArrayList<>();
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, imp.getWidth() / 55));
         for (NerveZone z : plan.zones()) {
@@ -98,7 +126,13 @@ final class PlanOverlay {
         for (Target t : plan.targets()) {
             int slice = AnnotatedImages.sliceOf(imp, t.image());
             if (slice > 0) {
-                addTarget(rois, imp, slice, t, t.id().equals(selected), font);
+                Optional<Severity> worst = findings == null ? Optional.empty() : findings.worstFor(t.id());
+                Optional<Injection> injection = plan.injectionAt(t.id());
+                String position = injection.map(i -> "#" + plan.positionOf(i.id()) + " ").orElse("");
+                if (injection.isPresent() && injection.get().path() != null) {
+                    addPath(rois, imp, slice, t, injection.get().path(), position, pathColour(findings, worst), font);
+                }
+                addTarget(rois, imp, slice, t, position, worst, t.id().equals(selected), font);
             }
         }
         return rois;
@@ -142,18 +176,50 @@ final class PlanOverlay {
         }
     }
 
-    private static void addTarget(List<Roi> rois, ImagePlus imp, int slice, Target t, boolean selected, Font font) {
+    /** A needle path: a line from the entry (a small square) to the target, labelled with its mm values. */
+    private static void addPath(List<Roi> rois, ImagePlus imp, int slice, Target t, NeedlePath path, String position,
+            Color colour, Font font) {
+        PixelPoint entry = path.entry();
+        Line line = new Line(entry.x(), entry.y(), t.point().x(), t.point().y());
+        line.setStrokeColor(colour);
+        line.setStrokeWidth(colour == VIOLATION ? 3.5 : 2.5);
+        mark(line, imp, slice, t.id(), rois);
+        Roi entryMark = new Roi(entry.x() - 4, entry.y() - 4, 8, 8);
+        entryMark.setFillColor(colour);
+        mark(entryMark, imp, slice, t.id(), rois);
+        String label = position + path.measure(t).map(m -> String.format(Locale.ROOT, "%.1f mm · %.0f°", m.lengthMm(),
+                m.angleDeg())).orElse("path uncalibrated");
+        // at a third of the way down the path: paths that start close together part there
+        double x = entry.x() + (t.point().x() - entry.x()) / 3;
+        double y = entry.y() + (t.point().y() - entry.y()) / 3;
+        TextRoi text = new TextRoi(x + 6, y - font.getSize() / 2.0, label, font);
+        text.setStrokeColor(colour);
+        text.setFillColor(LABEL_BACKGROUND);
+        mark(text, imp, slice, t.id(), rois);
+    }
+
+    private static Color pathColour(SafetyReport findings, Optional<Severity> worst) {
+        if (findings == null) {
+            return TARGET;
+        }
+        return worst.map(s -> s == Severity.VIOLATION ? VIOLATION : WARNING).orElse(CLEAR);
+    }
+
+    private static void addTarget(List<Roi> rois, ImagePlus imp, int slice, Target t, String position,
+            Optional<Severity> worst, boolean selected, Font font) {
         double r = TARGET_RADIUS;
         OvalRoi dot = new OvalRoi(t.point().x() - r, t.point().y() - r, 2 * r, 2 * r);
-        dot.setFillColor(TARGET);
+        dot.setFillColor(worst.map(s -> s == Severity.VIOLATION ? VIOLATION : WARNING).orElse(TARGET));
         mark(dot, imp, slice, t.id(), rois);
         OvalRoi ring = new OvalRoi(t.point().x() - r - 2, t.point().y() - r - 2, 2 * r + 4, 2 * r + 4);
-        ring.setStrokeColor(selected ? SELECTED : Color.BLACK);
-        ring.setStrokeWidth(selected ? 3 : 1.5);
+        boolean violation = worst.orElse(null) == Severity.VIOLATION;
+        ring.setStrokeColor(selected ? SELECTED : violation ? VIOLATION : Color.BLACK);
+        ring.setStrokeWidth(selected || violation ? 3 : 1.5);
         mark(ring, imp, slice, t.id(), rois);
         String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%.1f mm", t.depthMm());
-        String label = "T" + t.number() + (t.label().isEmpty() || t.label().equals("T" + t.number())
-                ? "" : " " + t.label()) + " · " + depth;
+        String label = position + "T" + t.number() + (t.label().isEmpty() || t.label().equals("T" + t.number())
+                ? "" : " " + t.label()) + " · " + depth
+                + worst.map(s -> s == Severity.VIOLATION ? " · VIOLATION" : " · warning").orElse("");
         TextRoi text = new TextRoi(t.point().x() + r + 4, t.point().y() - r - font.getSize() / 2.0, label, font);
         text.setStrokeColor(selected ? SELECTED : TARGET);
         text.setFillColor(LABEL_BACKGROUND);

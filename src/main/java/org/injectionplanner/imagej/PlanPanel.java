@@ -8,28 +8,37 @@ import java.awt.BorderLayout;
 import java.awt.Button;
 import java.awt.EventQueue;
 import java.awt.Font;
+import java.awt.GridLayout;
 import java.awt.List;
 import java.awt.Panel;
 import java.awt.event.WindowEvent;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.safety.Severity;
 
 /**
- * The Plan Panel: lists the targets and zones of the active plan; selecting one shows its frame and
- * highlights it; buttons edit, delete, undo and redo through the same commands as the menu (so they
- * record macro lines too).
+ * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
+ * injections in session order with their findings, the session's findings, checklist, totals and
+ * sign-off. Selecting a row shows its frame and highlights it; buttons run the same commands as the menu
+ * (so they record macro lines too).
  */
 final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, ActivePlan.SelectionListener {
 
     private static PlanPanel instance;
 
-    private final List list = new List(18, false);
+    private final List list = new List(12, false);
     private final java.util.List<UUID> rows = new ArrayList<>();
+    private final List sessionMap = new List(12, false);
+    private final java.util.List<UUID> mapRows = new ArrayList<>();
     private final PlanEditor editor;
 
     private PlanPanel(PlanEditor editor) {
@@ -38,18 +47,39 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         setLayout(new BorderLayout());
         list.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         list.addItemListener(e -> selectRow(list.getSelectedIndex()));
-        add(list, BorderLayout.CENTER);
+        sessionMap.setFont(list.getFont());
+        sessionMap.addItemListener(e -> selectMapRow(sessionMap.getSelectedIndex()));
+        Panel annotations = new Panel(new BorderLayout());
+        annotations.add(list, BorderLayout.CENTER);
         Panel buttons = new Panel();
         buttons.add(button("Edit...", "Edit Plan Annotation..."));
         buttons.add(button("Delete", "Delete Plan Annotation..."));
         buttons.add(button("Undo", "Undo Plan Edit"));
         buttons.add(button("Redo", "Redo Plan Edit"));
-        add(buttons, BorderLayout.SOUTH);
+        annotations.add(buttons, BorderLayout.SOUTH);
+        Panel map = new Panel(new BorderLayout());
+        map.add(sessionMap, BorderLayout.CENTER);
+        Panel mapButtons = new Panel(new GridLayout(2, 5));
+        mapButtons.add(moveButton("Move up", -1));
+        mapButtons.add(moveButton("Move down", +1));
+        mapButtons.add(commandButton("Lock...", "Lock Injection Position..."));
+        mapButtons.add(commandButton("Propose order", "Propose Injection Order"));
+        mapButtons.add(commandButton("Injection...", "Edit Injection..."));
+        mapButtons.add(commandButton("Record...", "Record Injection..."));
+        mapButtons.add(commandButton("Checklist...", "Pre-procedure Checklist..."));
+        mapButtons.add(commandButton("Override...", "Override Safety Finding..."));
+        mapButtons.add(commandButton("Finalize...", "Finalize Session Plan..."));
+        mapButtons.add(commandButton("Amend...", "Amend Session Plan..."));
+        map.add(mapButtons, BorderLayout.SOUTH);
+        Panel both = new Panel(new GridLayout(2, 1));
+        both.add(annotations);
+        both.add(map);
+        add(both, BorderLayout.CENTER);
         editor.addListener(this);
         ActivePlan.addSelectionListener(this);
         fill();
         pack();
-        setSize(Math.max(getWidth(), 560), getHeight());
+        setSize(Math.max(getWidth(), 760), getHeight());
     }
 
     /** Shows the panel of the active plan (one at a time). */
@@ -88,8 +118,41 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         return b;
     }
 
+    private Button commandButton(String label, String command) {
+        Button b = new Button(label);
+        b.addActionListener(e -> IJ.doCommand(command));
+        return b;
+    }
+
+    /** Moves the selected injection one place up or down, recording the Move Injection... line. */
+    private Button moveButton(String label, int step) {
+        Button b = new Button(label);
+        b.addActionListener(e -> {
+            SessionPlan plan = editor.plan();
+            UUID selected = ActivePlan.selected();
+            Injection injection = selected == null ? null : plan.injectionAt(selected).orElse(null);
+            if (injection == null) {
+                IJ.showStatus("Select an injection in the session map first");
+                return;
+            }
+            int position = plan.positionOf(injection.id()) + step;
+            if (position < 1 || position > plan.injections().size()) {
+                return;
+            }
+            try {
+                MoveInjectionCommand.move(injection, position);
+                ToolSupport.record("Move Injection...", "injection=" + InjectionActions.nameOf(plan, injection)
+                        + " position=" + position);
+            } catch (IllegalArgumentException | IllegalStateException ex) {
+                IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            }
+        });
+        return b;
+    }
+
     private void fill() {
         SessionPlan plan = editor.plan();
+        fillSessionMap(plan);
         list.removeAll();
         rows.clear();
         for (Target t : plan.targets()) {
@@ -110,8 +173,73 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         if (index >= 0) {
             list.select(index);
         }
-        setTitle("Plan Panel: session " + plan.sessionNumber() + ", " + plan.targets().size() + " targets, "
-                + plan.zones().size() + " zones");
+        setTitle("Plan Panel: session " + plan.sessionNumber() + " (" + plan.status().name().toLowerCase(Locale.ROOT)
+                + "), " + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
+    }
+
+    /**
+     * The session map: the injections in order with what each gives and its findings, then the session's
+     * findings, the checklist and the sign-off.
+     */
+    private void fillSessionMap(SessionPlan plan) {
+        SafetyReport report = ActivePlan.report();
+        sessionMap.removeAll();
+        mapRows.clear();
+        for (Injection i : plan.injections()) {
+            Target t = plan.targetOf(i);
+            String path = i.path() == null ? "no path" : i.path().measure(t)
+                    .map(m -> String.format(Locale.ROOT, "path %.1f mm %.0f°", m.lengthMm(), m.angleDeg()))
+                    .orElse("path uncalibrated");
+            sessionMap.add(String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-24s %4s mL %-12s %s%s%s",
+                    plan.positionOf(i.id()), t.number(), truncate(t.label(), 22), truncate(i.solution().description(), 24),
+                    i.volumeMl(), i.needle().gauge() + " G", path, i.locked() ? "  locked" : "",
+                    i.record().state() == InjectionState.PLANNED ? "" : "  " + i.record().state().name().toLowerCase(Locale.ROOT)));
+            mapRows.add(t.id());
+            for (Finding f : report.about(t.id())) {
+                sessionMap.add("      " + findingLine(plan, f));
+                mapRows.add(t.id());
+            }
+        }
+        for (Finding f : report.findings()) {
+            if (f.targetId() == null) {
+                sessionMap.add(findingLine(plan, f));
+                mapRows.add(null);
+            }
+        }
+        int answered = plan.checklist().size() - plan.unansweredChecklist().size();
+        sessionMap.add(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", answered, plan.checklist().size(),
+                plan.patientWeightKg() == null ? "; weight not entered"
+                        : String.format(Locale.ROOT, "; weight %.1f kg", plan.patientWeightKg())));
+        mapRows.add(null);
+        double volume = plan.injections().stream().mapToDouble(Injection::volumeMl).sum();
+        double mg = plan.injections().stream().mapToDouble(i -> i.solution().anaestheticMg(i.volumeMl())).sum();
+        sessionMap.add(String.format(Locale.ROOT, "Totals: %d injections, %.2f mL, anaesthetic %.1f mg", 
+                plan.injections().size(), volume, mg));
+        mapRows.add(null);
+        sessionMap.add(plan.signature() == null
+                ? "Not signed: " + report.openViolations(plan).size() + " open violation(s), "
+                        + plan.unansweredChecklist().size() + " unanswered question(s)"
+                : "Signed by " + plan.signature().signer() + " at " + plan.signature().signedAt() + ", SHA-256 "
+                        + plan.signature().contentSha256().substring(0, 16) + "…");
+        mapRows.add(null);
+    }
+
+    private static String findingLine(SessionPlan plan, Finding f) {
+        String state = f.severity() == Severity.WARNING ? "warning"
+                : plan.override(f.key()).map(o -> "VIOLATION (overridden: " + o.reason() + ")").orElse("VIOLATION");
+        return state + ": " + f.message();
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+
+    private void selectMapRow(int index) {
+        if (index < 0 || index >= mapRows.size() || mapRows.get(index) == null) {
+            return;
+        }
+        ActivePlan.select(mapRows.get(index));
+        jumpTo(mapRows.get(index));
     }
 
     private void selectRow(int index) {

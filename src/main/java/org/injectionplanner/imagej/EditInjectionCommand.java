@@ -1,0 +1,109 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.PlanEdits;
+import org.injectionplanner.plan.ProtocolPreset;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Solution;
+
+/**
+ * Plugins › Injection Planner › Edit Injection...: what an injection gives and how. Macro keys:
+ * {@code injection} (T3 or #2), {@code preset} (a clinic preset's name, or "(fields below)"),
+ * {@code approach} (in-plane, out-of-plane), {@code needle} (e.g. 25G 38mm, 22G 3.5in), {@code dextrose}
+ * (%, empty for none), {@code anaesthetic} (name, empty for none), {@code concentration} (% of the
+ * anaesthetic), {@code volume} (mL). A preset, when chosen, fills every field.
+ */
+public final class EditInjectionCommand implements PlugIn {
+
+    private static final String FIELDS = "(fields below)";
+
+    @Override
+    public void run(String arg) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        Injection current = ActivePlan.selected() == null ? null
+                : plan.injectionAt(ActivePlan.selected()).orElse(null);
+        if (current == null && !plan.injections().isEmpty()) {
+            current = plan.injections().get(0);
+        }
+        if (current == null) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan has no injections: place a target first.");
+            return;
+        }
+        List<String> presets = new ArrayList<>();
+        presets.add(FIELDS);
+        ActivePlan.settings().presets().forEach(p -> presets.add(p.name()));
+        Solution s = current.solution();
+        GenericDialog gd = new GenericDialog("Edit Injection");
+        gd.addStringField("injection", InjectionActions.nameOf(plan, current), 8);
+        gd.addChoice("preset", presets.toArray(new String[0]), FIELDS);
+        gd.addChoice("approach", new String[] {"in-plane", "out-of-plane"}, current.approach().label());
+        gd.addStringField("needle", needleText(current.needle()), 14);
+        gd.addStringField("dextrose (%)", s.dextrosePercent() == null ? "" : number(s.dextrosePercent()), 8);
+        gd.addStringField("anaesthetic", s.anaesthetic() == null ? "" : s.anaesthetic(), 14);
+        gd.addStringField("concentration (% of the anaesthetic)",
+                s.anaestheticPercent() == null ? "" : number(s.anaestheticPercent()), 8);
+        gd.addNumericField("volume", current.volumeMl(), 2, 8, "mL");
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        try {
+            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            String preset = gd.getNextChoice();
+            Approach approach = Approach.parse(gd.getNextChoice());
+            Needle needle = Needle.parse(gd.getNextString());
+            Double dextrose = optionalNumber(gd.getNextString(), "dextrose");
+            String anaesthetic = gd.getNextString().strip();
+            Double concentration = optionalNumber(gd.getNextString(), "concentration");
+            double volume = gd.getNextNumber();
+            if (gd.invalidNumber()) {
+                throw new IllegalArgumentException("volume must be a number of mL");
+            }
+            if (!preset.equals(FIELDS)) {
+                ProtocolPreset p = ActivePlan.settings().preset(preset)
+                        .orElseThrow(() -> new IllegalArgumentException("no protocol preset '" + preset + "'"));
+                approach = p.approach();
+                needle = p.needle();
+                dextrose = p.solution().dextrosePercent();
+                anaesthetic = p.solution().anaesthetic() == null ? "" : p.solution().anaesthetic();
+                concentration = p.solution().anaestheticPercent();
+                volume = p.volumeMl();
+            }
+            Solution solution = new Solution(dextrose, anaesthetic.isEmpty() ? null : anaesthetic,
+                    anaesthetic.isEmpty() ? null : concentration);
+            ActivePlan.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
+            IJ.showStatus(InjectionActions.nameOf(plan, injection) + ": " + solution.description() + ", "
+                    + number(volume) + " mL, " + needle.description() + ", " + approach.label());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+
+    private static String needleText(Needle n) {
+        return n.gauge() + "G" + (n.lengthMm() == null ? "" : " " + number(n.lengthMm()) + "mm");
+    }
+
+    private static Double optionalNumber(String text, String field) {
+        String t = text.strip().replace(',', '.');
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(field + ": '" + text + "' is not a number");
+        }
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%s", value);
+    }
+}

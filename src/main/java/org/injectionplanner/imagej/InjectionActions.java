@@ -1,0 +1,85 @@
+package org.injectionplanner.imagej;
+
+import ij.ImagePlus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.PlanEdit;
+import org.injectionplanner.plan.PlanEdits;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+
+/**
+ * What the injection commands do to the active plan. Injections are named in commands and macros by
+ * their target ("T3") or their place in the session order ("#2").
+ */
+final class InjectionActions {
+
+    private InjectionActions() {
+    }
+
+    /** The injection named "T3" (by its target) or "#2" (by its position). */
+    static Injection resolve(SessionPlan plan, String name) {
+        String n = name.trim();
+        if (n.matches("#\\d+")) {
+            int position = Integer.parseInt(n.substring(1));
+            if (position < 1 || position > plan.injections().size()) {
+                throw new IllegalArgumentException("no injection " + n + ": the session has "
+                        + plan.injections().size() + " injections");
+            }
+            return plan.injections().get(position - 1);
+        }
+        Target target = plan.target(PlanActions.resolve(plan, n))
+                .orElseThrow(() -> new IllegalArgumentException(n + " is a zone; name an injection by its target "
+                        + "(T3) or its position (#2)"));
+        return plan.injectionAt(target.id()).orElseThrow(() -> new IllegalArgumentException(
+                "T" + target.number() + " has no injection (it was deleted); plan a needle path to add one"));
+    }
+
+    /** "T3" for an injection. */
+    static String nameOf(SessionPlan plan, Injection injection) {
+        return "T" + plan.targetOf(injection).number();
+    }
+
+    /**
+     * Plans the needle path of a target from an entry point on the image showing the target's frame,
+     * adding the target's injection from the default preset if it has none. One undoable edit.
+     *
+     * @return the injection with its path
+     */
+    static Injection planPath(ImagePlus imp, Target target, PixelPoint entry) {
+        if (!AnnotatedImages.isAnnotatable(imp) || AnnotatedImages.sliceOf(imp, target.image()) < 1) {
+            throw new IllegalArgumentException("T" + target.number() + " is on frame " + target.image().frame()
+                    + " of another image: open that image to plan its needle path");
+        }
+        if (!(entry.x() >= 0 && entry.y() >= 0 && entry.x() <= imp.getWidth() && entry.y() <= imp.getHeight())) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "entry point (%.1f, %.1f) is outside the "
+                    + "%d × %d image", entry.x(), entry.y(), imp.getWidth(), imp.getHeight()));
+        }
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
+        SessionPlan plan = ActivePlan.editor().plan();
+        Injection injection = plan.injectionAt(target.id())
+                .orElse(Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()));
+        List<PlanEdit> edits = new ArrayList<>();
+        if (plan.injectionAt(target.id()).isEmpty()) {
+            edits.add(PlanEdits.addInjection(injection));
+        }
+        NeedlePath path = new NeedlePath(entry, cal);
+        edits.add(PlanEdits.planPath(injection.id(), path));
+        ActivePlan.editor().batch("Plan needle path of T" + target.number(), edits);
+        return injection.withPath(path);
+    }
+
+    /** A status line describing an injection's path: length, depth and angle, or why there are none. */
+    static String describePath(Target target, NeedlePath path) {
+        return path.measure(target).map(m -> String.format(Locale.ROOT,
+                "T%d needle path %.1f mm, target %s deep, %.0f° to the transducer face", target.number(), m.lengthMm(),
+                m.targetDepthMm() == null ? "?" : String.format(Locale.ROOT, "%.1f mm", m.targetDepthMm()), m.angleDeg()))
+                .orElse("T" + target.number() + " needle path not calibrated: no mm values (entry and target must lie in "
+                        + "one calibrated region)");
+    }
+}

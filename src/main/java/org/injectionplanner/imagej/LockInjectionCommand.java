@@ -1,0 +1,38 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.PlanEdits;
+import org.injectionplanner.plan.SessionPlan;
+
+/**
+ * Plugins › Injection Planner › Lock Injection Position...: keeps an injection at its place when the order
+ * is proposed again (or releases it). Macro keys: {@code injection} (T3 or #2), {@code locked} (checkbox).
+ */
+public final class LockInjectionCommand implements PlugIn {
+
+    @Override
+    public void run(String arg) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        Injection selected = ActivePlan.selected() == null ? null
+                : plan.injectionAt(ActivePlan.selected()).orElse(null);
+        GenericDialog gd = new GenericDialog("Lock Injection Position");
+        gd.addStringField("injection", selected == null ? "#1" : InjectionActions.nameOf(plan, selected), 8);
+        gd.addCheckbox("locked", selected == null || !selected.locked());
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        try {
+            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            boolean locked = gd.getNextBoolean();
+            ActivePlan.editor().apply(PlanEdits.lock(injection.id(), locked));
+            IJ.showStatus(InjectionActions.nameOf(plan, injection) + (locked ? " locked at #" : " released from #")
+                    + plan.positionOf(injection.id()));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.injectionplanner.imagej;
+
+import ij.IJ;
+import ij.gui.GenericDialog;
+import ij.plugin.PlugIn;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.injectionplanner.order.Reorder;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.PlanEdits;
+import org.injectionplanner.plan.SessionPlan;
+
+/**
+ * Plugins › Injection Planner › Move Injection...: moves an injection to another place in the session
+ * order; locked injections keep theirs. Macro keys: {@code injection} (T3 or #2), {@code position} (1-based).
+ */
+public final class MoveInjectionCommand implements PlugIn {
+
+    @Override
+    public void run(String arg) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        Injection selected = ActivePlan.selected() == null ? null
+                : plan.injectionAt(ActivePlan.selected()).orElse(null);
+        GenericDialog gd = new GenericDialog("Move Injection");
+        gd.addStringField("injection", selected == null ? "#1" : InjectionActions.nameOf(plan, selected), 8);
+        gd.addNumericField("position", selected == null ? 1 : plan.positionOf(selected.id()), 0);
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return;
+        }
+        try {
+            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            double position = gd.getNextNumber();
+            if (gd.invalidNumber() || position != Math.rint(position)) {
+                throw new IllegalArgumentException("position must be a whole number");
+            }
+            move(injection, (int) position);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+
+    /** Moves an injection of the active plan to a 1-based position, around the locked ones. */
+    static void move(Injection injection, int position) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        List<UUID> order = plan.injections().stream().map(Injection::id).toList();
+        Set<UUID> locked = plan.injections().stream().filter(Injection::locked).map(Injection::id)
+                .collect(Collectors.toSet());
+        String name = InjectionActions.nameOf(plan, injection);
+        ActivePlan.editor().apply(PlanEdits.reorder("Move " + name + " to #" + position,
+                Reorder.move(order, injection.id(), position, locked)));
+        IJ.showStatus(name + " is injection #" + position);
+    }
+}

@@ -1,0 +1,127 @@
+package org.injectionplanner.imagej.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.cli.Main;
+import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.PlanStore;
+import org.injectionplanner.store.Revision;
+import org.injectionplanner.store.SignOff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Planning a session in a real ImageJ: three injections on the transverse L4–L5 sample, one needle path
+ * through a nerve zone; the violation is found; after its entry point moves, it clears; the order is
+ * changed, the checklist answered and the plan signed.
+ */
+@Tag("gui")
+class SessionMapIT {
+
+    private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
+    private static final String ALL_YES = "indication=yes no-infection=yes no-local-contraindication=yes "
+            + "anticoagulants=yes nsaids-paused=yes no-allergy=yes pregnancy=n/a diabetes=yes prosthesis=n/a "
+            + "weight=yes consent=yes site-marking=yes time-out=yes";
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void ready() {
+        GuiSession.assumeReady();
+    }
+
+    @Test
+    void aPathThroughANerveZoneIsFoundClearedAndThePlanSigned() throws Exception {
+        Path store = dir.resolve("store");
+        // The zone is centred at (470, 200), 25 × 20 px; T1 at (400, 300). The entry (589, 30) aims the
+        // path through the zone's centre: at y = 200 the path is at x = 589 − 189 × 170/270 ≈ 470.
+        String plan = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
+                run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
+                run("Add Nerve Zone...", "ellipse=470,200,25,20 frame=1 kind=nerve name=[medial branch] margin=5");
+                run("Plan Needle Path...", "target=T1 entry_x=589 entry_y=30");
+                run("Plan Needle Path...", "target=T2 entry_x=250 entry_y=30");
+                run("Plan Needle Path...", "target=T3 entry_x=600 entry_y=40");
+                run("Edit Injection...", "injection=T1 preset=[(fields below)] approach=in-plane needle=[22G 90mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=0.5");
+                run("Save Session Plan");
+                File.saveString("saved", getArgument());
+                """.formatted(store, STUDY);
+        GuiSession.Result first = GuiSession.run(plan, null, null);
+        assertThat(first.log()).doesNotContain("Injection Planner:");
+        Revision planned = newest(store);
+        assertThat(planned.plan().injections()).hasSize(3);
+        Validation violated = validate(planned.file());
+        assertThat(violated.status()).isEqualTo(1);
+        assertThat(violated.json()).contains("\"check\" : \"zone-clearance\"")
+                .contains("Injection 1, T1 \\\"L4/5 supraspinous\\\": the needle path crosses zone Z1 \\\"medial branch\\\"");
+
+        Path shot = GuiSession.screenshot("session-map.png");
+        // The new entry (300, 30): the path's closest approach to the zone's centre is
+        // |170 × 270 − 170 × 100| / √(100² + 270²) ≈ 100 px, 75 px beyond the ellipse: ≈ 6.8 mm > 5 mm.
+        String sign = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Open Session Plan...", "plan=latest");
+                run("Plan Needle Path...", "target=T1 entry_x=300 entry_y=30");
+                run("Move Injection...", "injection=T3 position=1");
+                run("Lock Injection Position...", "injection=T3 locked");
+                run("Propose Injection Order");
+                run("Pre-procedure Checklist...", "weight_kg=70 %s");
+                run("Finalize Session Plan...", "signer=[Dr Test]");
+                run("Record Injection...", "injection=#1 state=done note=[]");
+                run("Save Session Plan");
+                run("Plan Panel");
+                File.saveString("signed", getArgument());
+                """.formatted(store, STUDY, ALL_YES);
+        GuiSession.Result second = GuiSession.run(sign, null, shot);
+        assertThat(second.log()).doesNotContain("Injection Planner:");
+        Revision signed = newest(store);
+        SessionPlan p = signed.plan();
+        assertThat(p.status()).isEqualTo(PlanStatus.SIGNED);
+        assertThat(p.signature().signer()).isEqualTo("Dr Test");
+        assertThat(SignOff.intact(p)).isTrue();
+        assertThat(p.patientWeightKg()).isEqualTo(70.0);
+        assertThat(p.unansweredChecklist()).isEmpty();
+        assertThat(p.injections().get(0).locked()).as("T3 was locked at #1").isTrue();
+        assertThat(p.targetOf(p.injections().get(0)).number()).isEqualTo(3);
+        assertThat(p.injections().get(0).record().state().name()).isEqualTo("DONE");
+        Validation clear = validate(signed.file());
+        assertThat(clear.status()).as(clear.json()).isZero();
+        assertThat(clear.json()).doesNotContain("zone-clearance");
+        assertThat(Files.size(shot)).isGreaterThan(10_000);
+    }
+
+    private record Validation(int status, String json) {
+    }
+
+    private static Validation validate(Path revision) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(new String[] {"validate", revision.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+        return new Validation(status, out.toString(StandardCharsets.UTF_8));
+    }
+
+    private static Revision newest(Path root) throws Exception {
+        PlanStore store = new PlanStore(root);
+        List<UUID> courses = store.courses();
+        assertThat(courses).hasSize(1);
+        List<Revision> history = store.history(courses.get(0));
+        return history.get(history.size() - 1);
+    }
+}
