@@ -3,24 +3,45 @@ package org.injectionplanner.imagej;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.ProtocolPreset;
+import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.store.StoreException;
 
 /**
- * Plugins › Injection Planner › Clinic Settings...: the default safety margin of new zones and the
- * structure catalogue (add an entry), stored in the plan store. Macro keys: {@code margin} (mm), and to
- * add a structure {@code new_id new_name new_kind midline levelled}.
+ * Plugins › Injection Planner › Clinic Settings...: the default safety margin of new zones, the safety
+ * limits, the structure catalogue (add an entry), the protocol presets and the pre-procedure checklist,
+ * stored in the plan store. Macro keys: {@code margin} (mm); the limits {@code reserve} (mm),
+ * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code lidocaine} (mg),
+ * {@code per_kg} (mg/kg), {@code interval} (days); to add a structure {@code new_id new_name new_kind
+ * structure_midline levelled}; {@code text1}: the presets, one per line {@code name; dextrose %;
+ * anaesthetic; anaesthetic %; volume mL; needle; approach} (the first fills new injections);
+ * {@code text2}: the checklist, one question per line {@code id; question}.
  */
 public final class ClinicSettingsCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
         ClinicSettings current = ActivePlan.settings();
+        SafetyLimits l = current.limits();
         GenericDialog gd = new GenericDialog("Clinic Settings");
         gd.addNumericField("margin", current.defaultMarginMm(), 1, 6, "mm (default safety margin of new zones)");
+        gd.addMessage("Safety limits:");
+        gd.addNumericField("reserve", l.needleReserveMm(), 1, 6, "mm of needle beyond the path");
+        gd.addNumericField("angle", l.maxInsertionAngleDeg(), 1, 6, "° steepest in-plane insertion (warning)");
+        gd.addNumericField("no_go_depth", l.midlineNoGoDepthMm(), 1, 6, "mm no-go depth of midline targets (warning)");
+        gd.addNumericField("site", l.maxSiteVolumeMl(), 2, 6, "mL per site (warning)");
+        gd.addNumericField("session", l.maxSessionVolumeMl(), 1, 6, "mL per session (warning)");
+        gd.addNumericField("lidocaine", l.maxAnaestheticMg(), 0, 6, "mg per session (warning)");
+        gd.addNumericField("per_kg", l.maxAnaestheticMgPerKg(), 2, 6, "mg/kg lidocaine where the weight is entered");
+        gd.addNumericField("interval", l.minIntervalDays(), 0, 6, "days at least since the previous session (warning)");
         gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().ids()));
         gd.addMessage("Add a structure (leave the id empty to add none):");
         gd.addStringField("new_id", "", 24);
@@ -30,18 +51,25 @@ public final class ClinicSettingsCommand implements PlugIn {
             kinds[i] = StructureKind.values()[i].name().toLowerCase(Locale.ROOT);
         }
         gd.addChoice("new_kind", kinds, "ligament");
-        gd.addCheckbox("midline", false);
+        gd.addCheckbox("structure_midline", false);
         gd.addCheckbox("levelled", false);
+        gd.addMessage("Protocol presets (name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach),\n"
+                + "the first fills new injections; and the checklist (id; question), one per line:");
+        gd.addTextAreas(lines(current.presets(), ProtocolPreset::toLine),
+                lines(current.checklist(), ChecklistItem::toLine), 8, 70);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
         try {
             double margin = gd.getNextNumber();
+            SafetyLimits limits = new SafetyLimits(gd.getNextNumber(), gd.getNextNumber(), gd.getNextNumber(),
+                    gd.getNextNumber(), gd.getNextNumber(), gd.getNextNumber(), gd.getNextNumber(),
+                    (int) Math.round(gd.getNextNumber()));
             if (gd.invalidNumber()) {
-                throw new IllegalArgumentException("the margin must be a number of mm");
+                throw new IllegalArgumentException("the margin and the limits must be numbers");
             }
-            ClinicSettings updated = current.withDefaultMarginMm(margin);
+            ClinicSettings updated = current.withDefaultMarginMm(margin).withLimits(limits);
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
@@ -51,10 +79,27 @@ public final class ClinicSettingsCommand implements PlugIn {
                 updated = updated.withCatalogue(updated.catalogue().with(
                         new Structure(id, name, kind, null, null, midline, levelled, true)));
             }
+            updated = updated.withPresets(parse(gd.getNextText(), ProtocolPreset::fromLine))
+                    .withChecklist(parse(gd.getNextText(), ChecklistItem::fromLine));
             ActivePlan.saveSettings(updated);
+            ActivePlan.refreshOverlays();
             IJ.showStatus("Clinic settings saved");
         } catch (StoreException | IllegalArgumentException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }
+    }
+
+    private static <T> String lines(List<T> items, Function<T, String> line) {
+        return String.join("\n", items.stream().map(line).toList());
+    }
+
+    private static <T> List<T> parse(String text, Function<String, T> parser) {
+        List<T> out = new ArrayList<>();
+        for (String line : text.split("\\R")) {
+            if (!line.isBlank()) {
+                out.add(parser.apply(line));
+            }
+        }
+        return out;
     }
 }

@@ -20,6 +20,24 @@ public record ChecklistItem(String id, String question) {
         question = question.strip();
     }
 
+    /**
+     * Parses one line {@code id; question}.
+     *
+     * @throws IllegalArgumentException naming the line
+     */
+    public static ChecklistItem fromLine(String line) {
+        int semicolon = line.indexOf(';');
+        if (semicolon < 0) {
+            throw new IllegalArgumentException("checklist line '" + line.strip() + "': expected 'id; question'");
+        }
+        return new ChecklistItem(line.substring(0, semicolon).strip(), line.substring(semicolon + 1));
+    }
+
+    /** This item as the line {@link #fromLine} reads. */
+    public String toLine() {
+        return id + "; " + question;
+    }
+
     /** The checklist of docs/domain.md §3.1 and §7.2 item 10. */
     public static List<ChecklistItem> defaults() {
         return List.of(

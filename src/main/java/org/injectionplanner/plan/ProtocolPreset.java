@@ -28,6 +28,54 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
         name = name.strip();
     }
 
+    /**
+     * Parses one line {@code name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach},
+     * e.g. {@code Hackett-Hemwall; 15; lidocaine; 0.2; 0.5; 25G; in-plane} (empty fields for no dextrose
+     * or no anaesthetic; the needle as {@link Needle#parse}).
+     *
+     * @throws IllegalArgumentException naming the line and the field at fault
+     */
+    public static ProtocolPreset fromLine(String line) {
+        String[] f = line.split(";", -1);
+        if (f.length != 7) {
+            throw new IllegalArgumentException("preset '" + line.strip() + "': expected 7 fields separated by ';' "
+                    + "(name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach)");
+        }
+        try {
+            String anaesthetic = f[2].strip();
+            Solution solution = new Solution(optional(f[1], "dextrose %"), anaesthetic.isEmpty() ? null : anaesthetic,
+                    anaesthetic.isEmpty() ? null : optional(f[3], "anaesthetic %"));
+            Double volume = optional(f[4], "volume");
+            if (volume == null) {
+                throw new IllegalArgumentException("the volume is missing");
+            }
+            return new ProtocolPreset(f[0], solution, volume, Needle.parse(f[5]), Approach.parse(f[6]));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("preset '" + line.strip() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** This preset as the line {@link #fromLine} reads. */
+    public String toLine() {
+        return String.join("; ", name, solution.dextrosePercent() == null ? "" : Decimals.text(solution.dextrosePercent(), 6),
+                solution.anaesthetic() == null ? "" : solution.anaesthetic(),
+                solution.anaestheticPercent() == null ? "" : Decimals.text(solution.anaestheticPercent(), 6),
+                Decimals.text(volumeMl, 6), needle.gauge() + "G" + (needle.lengthMm() == null ? ""
+                        : " " + Decimals.text(needle.lengthMm(), 6) + "mm"), approach.label());
+    }
+
+    private static Double optional(String field, String what) {
+        String t = field.strip().replace(',', '.');
+        if (t.isEmpty()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " '" + t + "' is not a number");
+        }
+    }
+
     /** The templates of docs/domain.md §7.3: Yelland 2004, Hackett-Hemwall; 0.5 mL, 25 G, length blank. */
     public static List<ProtocolPreset> defaults() {
         Needle needle = new Needle(25, null);

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.cli.Main;
@@ -103,6 +104,27 @@ class SessionMapIT {
         assertThat(clear.status()).as(clear.json()).isZero();
         assertThat(clear.json()).doesNotContain("zone-clearance");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
+
+        // A follow-up a week later: the next session of the course, less than the 14 days apart the
+        // clinic's limits ask for.
+        LocalDate followUp = p.date().plusDays(7);
+        String next = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Open Session Plan...", "plan=latest");
+                run("New Session Plan...", "course=[next session of this course] date=%s author=[Dr Test]");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Save Session Plan");
+                File.saveString("next", getArgument());
+                """.formatted(store, STUDY, followUp);
+        GuiSession.Result third = GuiSession.run(next, null, null);
+        assertThat(third.log()).doesNotContain("Injection Planner:");
+        Revision session2 = newest(store);
+        assertThat(session2.plan().sessionNumber()).isEqualTo(2);
+        assertThat(session2.plan().courseId()).isEqualTo(p.courseId());
+        assertThat(session2.plan().checklist()).hasSize(13).allMatch(e -> e.answer() == null);
+        assertThat(validate(session2.file()).json()).contains("\"previousSessionDate\" : \"" + p.date() + "\"")
+                .contains("Session: 7 days after the previous session");
     }
 
     private record Validation(int status, String json) {
