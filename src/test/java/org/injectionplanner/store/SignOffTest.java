@@ -18,6 +18,7 @@ import java.util.List;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.Injection;
@@ -104,8 +105,7 @@ class SignOffTest {
 
     @Test
     void anOverrideAloneDoesNotSignAPlanWithAnUnansweredItem() {
-        SessionPlan plan = ready().withChecklistEntry(
-                org.injectionplanner.plan.ChecklistEntry.unanswered(CHECKLIST.get(1)));
+        SessionPlan plan = ready().withChecklistEntry(ChecklistEntry.unanswered(CHECKLIST.get(1)));
         assertThatThrownBy(() -> SignOff.sign(plan, check(plan), "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("checklist item unanswered: Time-out done"));
