@@ -53,6 +53,9 @@ public final class SafetyChecks {
         if (!target.calibration().isCalibrated()) {
             out.add(site.violation("calibration", "calibration/" + target.id(), null, null, null, "",
                     "not calibrated: its position has no mm scale, so depth and clearances cannot be certified"));
+            if (injection != null) {
+                checkSiteVolume(site, injection, limits, out);
+            }
             return;
         }
         NeedlePath path = injection == null ? null : injection.path();
@@ -146,6 +149,10 @@ public final class SafetyChecks {
                                         + "may be hard to see", m.angleDeg(), number(limits.maxInsertionAngleDeg()))));
             }
         }
+        checkSiteVolume(site, injection, limits, out);
+    }
+
+    private static void checkSiteVolume(Site site, Injection injection, SafetyLimits limits, List<Finding> out) {
         if (injection.volumeMl() > limits.maxSiteVolumeMl()) {
             out.add(site.warning("site-volume", "site-volume/" + injection.id(), null, injection.volumeMl(),
                     limits.maxSiteVolumeMl(), "mL", String.format(Locale.ROOT, "%s mL at one site, more than %s mL",

@@ -426,6 +426,18 @@ class SafetyChecksTest {
         }
 
         @Test
+        void anUncalibratedTargetStillHasItsVolumeChecked() {
+            // the volume per site needs no mm scale: 5 mL > 1 mL
+            Target t = target(1, 150, 150, MeasuredCalibration.UNCALIBRATED);
+            SessionPlan plan = site(t, null);
+            Injection i = plan.injections().get(0);
+            plan = plan.withInjection(i.prescribed(i.approach(), i.needle(), i.solution(), 5));
+            SafetyReport report = check(plan);
+            assertThat(only(report, "calibration").severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(only(report, "site-volume").measured()).isEqualTo(5.0);
+        }
+
+        @Test
         void aZoneInAnotherRegionOrUncalibratedCannotBeCertified() {
             Target t = target(1, 500, 300, region(1, 0.1, 0.1));
             NerveZone other = zone(1, SQUARE, 5, region(0, 0.1, 0.1));
