@@ -99,8 +99,8 @@ class PlanEditorPropertiesTest {
                 case 9 -> {
                     ChecklistEntry e = plan.checklist().get(r.nextInt(plan.checklist().size()));
                     ChecklistAnswer answer = ChecklistAnswer.values()[r.nextInt(3)];
-                    yield PlanEdits.answer(e.item().id(), answer, answer == ChecklistAnswer.NO ? "reason " + r.nextInt(9)
-                            : "");
+                    String note = answer == ChecklistAnswer.NO ? "reason " + r.nextInt(9) : "";
+                    yield PlanEdits.answer(e.item().id(), answer, note);
                 }
                 case 10 -> PlanEdits.patientWeight(r.nextBoolean() ? null : 40 + r.nextInt(80) + 0.5);
                 default -> {

@@ -123,9 +123,9 @@ class SafetyChecksTest {
         void aSlantedPathIsMeasuredToTheNearestCorner() {
             // Path (260, 0) → (240, 300), direction d = (−20, 300), |d| = √90400. The nearest point of the
             // square is the corner (200, 200): w = (200, 200) − (260, 0) = (−60, 200); its foot lies inside
-            // the segment (w·d / |d|² = 61200 / 90400 = 0.68); distance |w × d| / |d| = |−20·200 − 300·(−60)|
-            // / √90400 = 14000 / √90400 px = 46.56 px → × 0.1 = 1400 / √90400 mm = 4.656 mm. (The corner
-            // (200, 100) is 16000 / √90400 px away; the segment's ends are farther still.)
+            // the segment (w·d / |d|² = 61200 / 90400 = 0.68); distance |w × d| / |d|
+            // = |−20·200 − 300·(−60)| / √90400 = 14000 / √90400 px = 46.56 px → × 0.1 = 1400 / √90400 mm
+            // = 4.656 mm. (The corner (200, 100) is 16000 / √90400 px away; the segment's ends are farther.)
             Target t = target(1, 240, 300, CAL);
             NerveZone z = zone(1, SQUARE, 5, CAL);
             Finding f = only(check(site(t, path(260, 0, CAL), z)), "zone-clearance");
