@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
  * decides; a violation needs a written reason before sign-off).
  *
  * @param findingKey the key of the finding overridden (see {@code safety.Finding#key}), e.g.
- *        {@code zone-clearance/<injection id>/<zone id>}
+ *        {@code zone-clearance/<target id>/<zone id>} (docs/safety.md §4)
  * @param reason the written reason
  * @param author who wrote it
  * @param at when

@@ -34,7 +34,7 @@ public record SafetyLimits(double needleReserveMm, double maxInsertionAngleDeg, 
     }
 
     /**
-     * 10 mm reserve; 30° (needle visibility, docs/prior-art.md §3.2); 40 mm midline no-go depth (below
+     * 10 mm reserve; 30° (needle visibility, docs/prior-art.md §3 item 2); 40 mm midline no-go depth (below
      * the ~4–6 cm population dura depth, docs/domain.md §7.2 item 3); 1 mL per site and 30 mL per session
      * (§7.2 item 8); lidocaine 300 mg and 4.5 mg/kg (plain lidocaine, §3.1); 14 days between sessions.
      */

@@ -26,6 +26,8 @@ import org.injectionplanner.plan.Target;
  */
 public final class SafetyChecks {
 
+    private static final String LIDOCAINE = "lidocaine";
+
     private SafetyChecks() {
     }
 
@@ -51,6 +53,9 @@ public final class SafetyChecks {
         if (!target.calibration().isCalibrated()) {
             out.add(site.violation("calibration", "calibration/" + target.id(), null, null, null, "",
                     "not calibrated: its position has no mm scale, so depth and clearances cannot be certified"));
+            if (injection != null) {
+                checkSiteVolume(site, injection, limits, out);
+            }
             return;
         }
         NeedlePath path = injection == null ? null : injection.path();
@@ -144,6 +149,10 @@ public final class SafetyChecks {
                                         + "may be hard to see", m.angleDeg(), number(limits.maxInsertionAngleDeg()))));
             }
         }
+        checkSiteVolume(site, injection, limits, out);
+    }
+
+    private static void checkSiteVolume(Site site, Injection injection, SafetyLimits limits, List<Finding> out) {
         if (injection.volumeMl() > limits.maxSiteVolumeMl()) {
             out.add(site.warning("site-volume", "site-volume/" + injection.id(), null, injection.volumeMl(),
                     limits.maxSiteVolumeMl(), "mL", String.format(Locale.ROOT, "%s mL at one site, more than %s mL",
@@ -162,8 +171,8 @@ public final class SafetyChecks {
         Map<String, Double> mgByAnaesthetic = new LinkedHashMap<>();
         for (Injection i : plan.injections()) {
             if (i.solution().anaesthetic() != null) {
-                mgByAnaesthetic.merge(i.solution().anaesthetic().strip().toLowerCase(Locale.ROOT),
-                        i.solution().anaestheticMg(i.volumeMl()), Double::sum);
+                mgByAnaesthetic.merge(drugName(i.solution().anaesthetic()), i.solution().anaestheticMg(i.volumeMl()),
+                        Double::sum);
             }
         }
         mgByAnaesthetic.forEach((name, mg) -> checkDose(plan, limits, name, mg, out));
@@ -181,7 +190,7 @@ public final class SafetyChecks {
     private static void checkDose(SessionPlan plan, SafetyLimits limits, String anaesthetic, double mg,
             List<Finding> out) {
         String key = "anaesthetic-dose/" + anaesthetic;
-        if (!anaesthetic.equals("lidocaine") && !anaesthetic.equals("lignocaine")) {
+        if (!anaesthetic.equals(LIDOCAINE)) {
             out.add(session(Severity.WARNING, "anaesthetic-dose", key, mg, null, "mg", String.format(Locale.ROOT,
                     "Session: %.1f mg of %s in all; no dose limit is set for %s: check it against the label", mg,
                     anaesthetic, anaesthetic)));
@@ -196,6 +205,15 @@ public final class SafetyChecks {
                     weight == null ? "weight not entered" : number(limits.maxAnaestheticMgPerKg()) + " mg/kg × "
                             + number(weight) + " kg, at most " + number(limits.maxAnaestheticMg()) + " mg")));
         }
+    }
+
+    /**
+     * The name a drug's doses are summed under: lower case, and lignocaine (the British name) as lidocaine,
+     * so that one drug entered under both names is held against one limit.
+     */
+    private static String drugName(String anaesthetic) {
+        String name = anaesthetic.strip().toLowerCase(Locale.ROOT);
+        return name.equals("lignocaine") ? LIDOCAINE : name;
     }
 
     private static Finding session(Severity severity, String check, String key, Double measured, Double limit,

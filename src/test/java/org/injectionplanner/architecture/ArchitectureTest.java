@@ -1,5 +1,8 @@
 package org.injectionplanner.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -44,6 +47,23 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.injectionplanner.imagej..",
                         "org.injectionplanner.cli..", "org.injectionplanner.sample..",
                         "org.injectionplanner.plan..", "org.injectionplanner.store..")
+                .check(classes);
+    }
+
+    @Test
+    void thePlanModelDependsOnlyOnGeometryAndDicom() {
+        classes().that().resideInAPackage("org.injectionplanner.plan..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.injectionplanner..")
+                        .or(resideInAnyPackage("org.injectionplanner.plan..", "org.injectionplanner.geometry..",
+                                "org.injectionplanner.dicom..")))
+                .check(classes);
+    }
+
+    @Test
+    void safetyAndOrderDependOnNothingOfStoreExportImageJOrCli() {
+        noClasses().that().resideInAnyPackage("org.injectionplanner.safety..", "org.injectionplanner.order..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.injectionplanner.store..",
+                        "org.injectionplanner.export..", "org.injectionplanner.imagej..", "org.injectionplanner.cli..")
                 .check(classes);
     }
 

@@ -1,0 +1,738 @@
+package org.injectionplanner.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.injectionplanner.plan.PlanFixtures.draft;
+import static org.injectionplanner.plan.PlanFixtures.injection;
+import static org.injectionplanner.plan.PlanFixtures.path;
+import static org.injectionplanner.plan.PlanFixtures.polygon;
+import static org.injectionplanner.plan.PlanFixtures.region;
+import static org.injectionplanner.plan.PlanFixtures.target;
+import static org.injectionplanner.plan.PlanFixtures.zone;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.assertj.core.data.Offset;
+import org.injectionplanner.dicom.DataSet;
+import org.injectionplanner.dicom.Tag;
+import org.injectionplanner.dicom.UltrasoundCalibration;
+import org.injectionplanner.dicom.Vr;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.FindingOverride;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanFixtures;
+import org.injectionplanner.plan.SafetyLimits;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.Solution;
+import org.injectionplanner.plan.Target;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The safety checks against hand-computed expectations (docs/safety.md). Every expected number is worked
+ * out in a comment from the pixel coordinates and the calibration.
+ *
+ * <p>Tolerances: distances to a polygon are computed exactly up to floating-point rounding
+ * (CalibratedGeometry's javadoc), so they are compared within {@link #EXACT}, far below any margin that
+ * matters. Distances to an ellipse are measured through an inscribed polygon and are exact or up to
+ * 0.001 mm too large, never too small; they are compared within [expected, expected + 0.001 mm] (plus
+ * rounding).
+ */
+class SafetyChecksTest {
+
+    /** Floating-point rounding of a few multiplications and a square root, mm (or degrees). */
+    private static final Offset<Double> EXACT = within(1e-9);
+    /** CalibratedGeometry.ELLIPSE_TOLERANCE_MM: an ellipse's clearance may be this much too large. */
+    private static final double ELLIPSE_TOLERANCE_MM = 0.001;
+
+    /** 0.1 mm per pixel on both axes, region 0. */
+    private static final MeasuredCalibration CAL = region(0, 0.1, 0.1);
+
+    /** The square 100..200 × 100..200 px: 10 mm wide at {@link #CAL}. */
+    private static final PolygonShape SQUARE = polygon(100, 100, 200, 100, 200, 200, 100, 200);
+
+    private static SafetyReport check(SessionPlan plan) {
+        return SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(), null));
+    }
+
+    private static List<Finding> findings(SafetyReport report, String check) {
+        return report.findings().stream().filter(f -> f.check().equals(check)).toList();
+    }
+
+    private static Finding only(SafetyReport report, String check) {
+        List<Finding> found = findings(report, check);
+        assertThat(found).as("findings of check %s in %s", check, report.findings()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** A plan with one target, its injection along the path (null: none drawn), and the zones. */
+    private static SessionPlan site(Target target, NeedlePath path, NerveZone... zones) {
+        SessionPlan plan = draft().withTarget(target);
+        for (NerveZone z : zones) {
+            plan = plan.withZone(z);
+        }
+        return plan.withInjection(injection(target, path));
+    }
+
+    /** A plan with one target, no injection, and the zones. */
+    private static SessionPlan targetOnly(Target target, NerveZone... zones) {
+        SessionPlan plan = draft().withTarget(target);
+        for (NerveZone z : zones) {
+            plan = plan.withZone(z);
+        }
+        return plan;
+    }
+
+    private static String clearanceKey(Target t, NerveZone z) {
+        return "zone-clearance/" + t.id() + "/" + z.id();
+    }
+
+    @Nested
+    class ConvexPolygon {
+
+        @Test
+        void aVerticalPathBesideTheSquareIsMeasuredToItsNearestEdge() {
+            // Path x = 240 from y = 0 to y = 300 passes the square's right edge x = 200 (y 100..200) at
+            // 40 px = 4.0 mm, inside the 5 mm margin. The target (240, 300) is farther: to the corner
+            // (200, 200) hypot(40, 100) px = 10.77 mm.
+            Target t = target(1, 240, 300, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            Finding f = only(check(site(t, path(240, 0, CAL), z)), "zone-clearance");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo(clearanceKey(t, z));
+            assertThat(f.measured()).isCloseTo(4.0, EXACT);
+            assertThat(f.limit()).isEqualTo(5.0);
+            assertThat(f.unit()).isEqualTo("mm");
+            assertThat(f.targetId()).isEqualTo(t.id());
+            assertThat(f.injectionId()).isEqualTo(PlanFixtures.id("injection", 1));
+            assertThat(f.zoneId()).isEqualTo(z.id());
+            assertThat(f.message()).isEqualTo("Injection 1, T1: the needle path passes 4.0 mm from zone Z1 "
+                    + "\"nerve 1\", inside its 5 mm margin");
+        }
+
+        @Test
+        void aSlantedPathIsMeasuredToTheNearestCorner() {
+            // Path (260, 0) → (240, 300), direction d = (−20, 300), |d| = √90400. The nearest point of the
+            // square is the corner (200, 200): w = (200, 200) − (260, 0) = (−60, 200); its foot lies inside
+            // the segment (w·d / |d|² = 61200 / 90400 = 0.68); distance |w × d| / |d|
+            // = |−20·200 − 300·(−60)| / √90400 = 14000 / √90400 px = 46.56 px → × 0.1 = 1400 / √90400 mm
+            // = 4.656 mm. (The corner (200, 100) is 16000 / √90400 px away; the segment's ends are farther.)
+            Target t = target(1, 240, 300, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            Finding f = only(check(site(t, path(260, 0, CAL), z)), "zone-clearance");
+            assertThat(f.measured()).isCloseTo(1400 / Math.sqrt(90_400), EXACT);
+        }
+
+        @Test
+        void aPathOutsideTheMarginHasNoFinding() {
+            // Path x = 260: 60 px = 6.0 mm from the edge x = 200; target (260, 300) hypot(60, 100) px away.
+            Target t = target(1, 260, 300, CAL);
+            SafetyReport report = check(site(t, path(260, 0, CAL), zone(1, SQUARE, 5, CAL)));
+            assertThat(findings(report, "zone-clearance")).isEmpty();
+            assertThat(report.openViolations(site(t, path(260, 0, CAL), zone(1, SQUARE, 5, CAL)))).isEmpty();
+        }
+
+        @Test
+        void aTargetInsideOrOnTheBoundaryIsAViolationAtZeroClearance() {
+            for (double[] xy : new double[][] {{150, 150}, {200, 150}, {100, 100}}) {
+                Target t = target(1, xy[0], xy[1], CAL);
+                Finding f = only(check(targetOnly(t, zone(1, SQUARE, 5, CAL))), "zone-clearance");
+                assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+                assertThat(f.measured()).isZero();
+                assertThat(f.message()).isEqualTo("T1: the target lies inside zone Z1 \"nerve 1\"");
+            }
+        }
+
+        @Test
+        void aTargetWithinTheMarginWithoutAPathIsMeasuredFromTheTarget() {
+            // (150, 230) is 30 px = 3.0 mm below the bottom edge y = 200.
+            Target t = target(1, 150, 230, CAL);
+            Finding f = only(check(targetOnly(t, zone(1, SQUARE, 5, CAL))), "zone-clearance");
+            assertThat(f.measured()).isCloseTo(3.0, EXACT);
+            assertThat(f.message()).isEqualTo("T1: the target lies 3.0 mm from zone Z1 \"nerve 1\", inside its 5 mm "
+                    + "margin");
+        }
+    }
+
+    @Nested
+    class ConcavePolygon {
+
+        /**
+         * A U open at the top: arms 100..140 and 260..300 wide, rows 100..300; the notch between them,
+         * x 140..260, goes down to y = 250; the bottom bar is rows 250..300. Its convex hull is the whole
+         * 100..300 square, notch included.
+         */
+        private final PolygonShape u = polygon(100, 100, 140, 100, 140, 250, 260, 250, 260, 100, 300, 100,
+                300, 300, 100, 300);
+
+        @Test
+        void aPathDownTheNotchIsMeasuredToTheArmsNotTheHull() {
+            // Path x = 200 from y = 0 to the target (200, 190) in the notch: 60 px from the inner edges
+            // x = 140 and x = 260 (and from their top corners (140, 100), (260, 100)); the target is 60 px
+            // above the notch's bottom y = 250. Clearance 6.0 mm: clear of a 5 mm margin, although the
+            // path lies inside the convex hull.
+            Target t = target(1, 200, 190, CAL);
+            assertThat(findings(check(site(t, path(200, 0, CAL), zone(1, u, 5, CAL))), "zone-clearance")).isEmpty();
+
+            Finding f = only(check(site(t, path(200, 0, CAL), zone(1, u, 7, CAL))), "zone-clearance");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.measured()).isCloseTo(6.0, EXACT);
+            assertThat(f.limit()).isEqualTo(7.0);
+        }
+
+        @Test
+        void aPathThroughTheBottomBarCrossesTheZoneThoughBothEndsAreOutside() {
+            // (200, 0) → (200, 400) runs down the notch and through the bar (rows 250..300). The entry is
+            // above the U; the target (200, 400) is 100 px = 10 mm below it: neither end is inside or
+            // within the margin, so only the crossing finds it.
+            Target t = target(1, 200, 400, CAL);
+            NerveZone z = zone(1, u, 5, CAL);
+            Finding f = only(check(site(t, path(200, 0, CAL), z)), "zone-clearance");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo(clearanceKey(t, z));
+            assertThat(f.measured()).isZero();
+            assertThat(f.message()).isEqualTo("Injection 1, T1: the needle path crosses zone Z1 \"nerve 1\"");
+            assertThat(findings(check(targetOnly(t, z)), "zone-clearance")).as("the target alone is clear").isEmpty();
+        }
+    }
+
+    @Nested
+    class RotatedEllipse {
+
+        /**
+         * Centre (400, 300), radii 100 px (own x axis) and 20 px, rotated 45° counter-clockwise on screen:
+         * in pixel coordinates (y down) the long axis is u = (√½, −√½) and the short axis v = (√½, √½).
+         */
+        private final EllipseShape ellipse = EllipseShape.of(new PixelPoint(400, 300), 100, 20, 45);
+        private final double h = Math.sqrt(0.5);
+
+        private PixelPoint at(double alongU, double alongV) {
+            return new PixelPoint(400 + alongU * h + alongV * h, 300 - alongU * h + alongV * h);
+        }
+
+        private void assertEllipseClearance(Double measured, double expectedMm) {
+            assertThat(measured).isBetween(expectedMm - 1e-9, expectedMm + ELLIPSE_TOLERANCE_MM + 1e-9);
+        }
+
+        @Test
+        void aTargetOnTheShortAxisIsMeasuredToTheCoVertex() {
+            // The target 80 px out along v. For a point on the short axis at distance d > b the nearest
+            // point of the ellipse is the co-vertex (the squared distance a² + d² − 2db·s − (a² − b²)s²,
+            // s = sin θ, falls for all s in [0, 1]), so the clearance is 80 − 20 = 60 px = 6.0 mm. Had the
+            // angle been taken clockwise, the same point would lie on the long axis, 80 px from the centre:
+            // inside.
+            PixelPoint p = at(0, 80);
+            Target t = target(1, p.x(), p.y(), CAL);
+            assertThat(findings(check(targetOnly(t, zone(1, ellipse, 5, CAL))), "zone-clearance")).isEmpty();
+
+            Finding f = only(check(targetOnly(t, zone(1, ellipse, 7, CAL))), "zone-clearance");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertEllipseClearance(f.measured(), 6.0);
+        }
+
+        @Test
+        void aPathParallelToTheLongAxisIsMeasuredToTheCoVertex() {
+            // The path runs parallel to u, 30 px out along v, from −150 to +150 px along u. A line at
+            // distance d from the centre parallel to the long axis is d − b from the ellipse (b = 20 px,
+            // reached at the co-vertex, whose foot at 0 along u lies within the segment): 10 px = 1.0 mm.
+            PixelPoint entry = at(-150, 30);
+            PixelPoint tip = at(150, 30);
+            Target t = target(1, tip.x(), tip.y(), CAL);
+            Finding f = only(check(site(t, path(entry.x(), entry.y(), CAL), zone(1, ellipse, 5, CAL))),
+                    "zone-clearance");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.message()).contains("the needle path passes 1.0 mm");
+            assertEllipseClearance(f.measured(), 1.0);
+        }
+
+        @Test
+        void aPathAlongTheLongAxisCrossesIt() {
+            // From −150 to +150 px along u through the centre; both ends are beyond the 100 px vertices.
+            PixelPoint entry = at(-150, 0);
+            PixelPoint tip = at(150, 0);
+            Target t = target(1, tip.x(), tip.y(), CAL);
+            Finding f = only(check(site(t, path(entry.x(), entry.y(), CAL), zone(1, ellipse, 2, CAL))),
+                    "zone-clearance");
+            assertThat(f.measured()).isZero();
+            assertThat(f.message()).contains("crosses");
+        }
+    }
+
+    @Nested
+    class UnequalScale {
+
+        @Test
+        void theSamePixelsAreInsideOrOutsideTheMarginDependingOnTheAxis() {
+            // 0.1 mm/px across (x), 0.2 mm/px down (y). The target 40 px right of the square is 4.0 mm
+            // away (violation); 30 px below it is 6.0 mm away (clear). With the axes swapped, 8.0 mm and
+            // 3.0 mm.
+            MeasuredCalibration xy = region(0, 0.1, 0.2);
+            MeasuredCalibration yx = region(0, 0.2, 0.1);
+            Target right = target(1, 240, 150, xy);
+            Target below = target(1, 150, 230, xy);
+            assertThat(only(check(targetOnly(right, zone(1, SQUARE, 5, xy))), "zone-clearance").measured())
+                    .isCloseTo(4.0, EXACT);
+            assertThat(findings(check(targetOnly(below, zone(1, SQUARE, 5, xy))), "zone-clearance")).isEmpty();
+
+            Target rightSwapped = target(1, 240, 150, yx);
+            Target belowSwapped = target(1, 150, 230, yx);
+            assertThat(findings(check(targetOnly(rightSwapped, zone(1, SQUARE, 5, yx))), "zone-clearance")).isEmpty();
+            assertThat(only(check(targetOnly(belowSwapped, zone(1, SQUARE, 5, yx))), "zone-clearance").measured())
+                    .isCloseTo(3.0, EXACT);
+        }
+
+        @Test
+        void aDiagonalClearanceIsTheHypotenuseInMm() {
+            // Target (220, 210), nearest corner (200, 200): 20 px × 0.1 = 2 mm across, 10 px × 0.2 = 2 mm
+            // down → √8 = 2.828 mm (in pixels it would be hypot(20, 10) = 22.4 px).
+            Target t = target(1, 220, 210, region(0, 0.1, 0.2));
+            assertThat(only(check(targetOnly(t, zone(1, SQUARE, 5, region(0, 0.1, 0.2)))), "zone-clearance")
+                    .measured()).isCloseTo(Math.sqrt(8), EXACT);
+        }
+
+        @Test
+        void theInsertionAngleIsTakenFromMmDeltas() {
+            // Entry (0, 100) → target (300, 200): 300 × 100 px, 18.4° in pixels; at 0.1 × 0.2 mm/px it is
+            // 30 × 20 mm, atan(20 / 30) = 33.69° against the transducer face, steeper than 30°.
+            MeasuredCalibration xy = region(0, 0.1, 0.2);
+            Target t = target(1, 300, 200, xy);
+            Finding f = only(check(site(t, path(0, 100, xy))), "insertion-angle");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isCloseTo(Math.toDegrees(Math.atan2(20, 30)), EXACT);
+            assertThat(f.limit()).isEqualTo(30.0);
+            assertThat(f.unit()).isEqualTo("°");
+            // the same from the other side: (600, 100) → (300, 200)
+            assertThat(only(check(site(t, path(600, 100, xy))), "insertion-angle").measured())
+                    .isCloseTo(Math.toDegrees(Math.atan2(20, 30)), EXACT);
+            // isotropic 0.1 mm/px: 30 × 10 mm, 18.4°: no warning
+            Target flat = target(1, 300, 200, CAL);
+            assertThat(findings(check(site(flat, path(0, 100, CAL))), "insertion-angle")).isEmpty();
+        }
+
+        @Test
+        void aSteepAngleWarnsOnlyForInPlane() {
+            MeasuredCalibration xy = region(0, 0.1, 0.2);
+            Target t = target(1, 300, 200, xy);
+            SessionPlan plan = site(t, path(0, 100, xy));
+            Injection i = plan.injections().get(0);
+            SessionPlan outOfPlane = plan.withInjection(i.prescribed(Approach.OUT_OF_PLANE, i.needle(), i.solution(),
+                    i.volumeMl()));
+            assertThat(findings(check(outOfPlane), "insertion-angle")).isEmpty();
+        }
+    }
+
+    @Nested
+    class NegativePhysicalDelta {
+
+        /** One 2D region over the whole 800 × 600 image, x and y running against the pixel axes. */
+        private UltrasoundCalibration calibration() {
+            DataSet ds = new DataSet();
+            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(regionItem(0, 0, 799, 599, -0.01, -0.02)));
+            return UltrasoundCalibration.of(ds);
+        }
+
+        @Test
+        void givesPositiveMmAndTheSameFindingsAsPositiveDeltas() {
+            UltrasoundCalibration cal = calibration();
+            // |−0.01 cm| × 10 = 0.1 mm/px across, |−0.02 cm| × 10 = 0.2 mm/px down; skin line at row 0.
+            MeasuredCalibration atTarget = MeasuredCalibration.of(cal, new double[] {240}, new double[] {150});
+            assertThat(atTarget.source()).isEqualTo(MeasuredCalibration.Source.ULTRASOUND_REGION);
+            assertThat(atTarget.mmPerPixelX()).isCloseTo(0.1, within(1e-12));
+            assertThat(atTarget.mmPerPixelY()).isCloseTo(0.2, within(1e-12));
+            assertThat(atTarget.regionIndex()).isZero();
+            MeasuredCalibration atZone = MeasuredCalibration.of(cal, new double[] {100, 200, 200, 100},
+                    new double[] {100, 100, 200, 200});
+            MeasuredCalibration atEntry = MeasuredCalibration.of(cal, new double[] {240}, new double[] {0});
+            assertThat(atZone).isEqualTo(atTarget);
+            assertThat(atEntry).isEqualTo(atTarget);
+
+            // As with positive deltas: 40 px right of the square × 0.1 = 4.0 mm. The path (240, 0) →
+            // (240, 150) runs 150 px × 0.2 = 30 mm down at 40 px = 4.0 mm from the square; a 38.1 mm
+            // (1.5 in) needle is shorter than 30 + 10 mm reserve = 40 mm.
+            Target t = target(1, 240, 150, atTarget);
+            SessionPlan plan = site(t, path(240, 0, atEntry), zone(1, SQUARE, 5, atZone));
+            Injection i = plan.injections().get(0);
+            plan = plan.withInjection(i.prescribed(i.approach(), new Needle(25, 38.1), i.solution(), i.volumeMl()));
+            SafetyReport report = check(plan);
+            assertThat(only(report, "zone-clearance").measured()).isCloseTo(4.0, EXACT);
+            Finding needle = only(report, "needle-length");
+            assertThat(needle.measured()).isEqualTo(38.1);
+            assertThat(needle.limit()).isCloseTo(40.0, EXACT);
+            assertThat(t.depthMm()).isCloseTo(30.0, EXACT);
+        }
+    }
+
+    @Nested
+    class Calibration {
+
+        /** Two 2D regions side by side with the same 0.1 mm/px: columns 0..399 and 400..799. */
+        private UltrasoundCalibration twoRegions() {
+            DataSet ds = new DataSet();
+            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(regionItem(0, 0, 399, 599, 0.01, 0.01),
+                    regionItem(400, 0, 799, 599, 0.01, 0.01)));
+            return UltrasoundCalibration.of(ds);
+        }
+
+        @Test
+        void aPathFromOneRegionToAnotherCannotBeCertified() {
+            UltrasoundCalibration cal = twoRegions();
+            MeasuredCalibration atEntry = MeasuredCalibration.of(cal, new double[] {300}, new double[] {10});
+            MeasuredCalibration atTarget = MeasuredCalibration.of(cal, new double[] {500}, new double[] {200});
+            assertThat(atEntry.regionIndex()).isZero();
+            assertThat(atTarget.regionIndex()).isEqualTo(1);
+            assertThat(atEntry.scale()).as("same scale, other region").isEqualTo(atTarget.scale());
+            assertThat(MeasuredCalibration.of(cal, new double[] {300, 500}, new double[] {10, 200}))
+                    .isEqualTo(MeasuredCalibration.UNCALIBRATED);
+
+            Target t = target(1, 500, 200, atTarget);
+            SessionPlan plan = site(t, path(300, 10, atEntry));
+            SafetyReport report = check(plan);
+            Finding f = only(report, "path-calibration");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo("path-calibration/" + plan.injections().get(0).id());
+            assertThat(f.measured()).isNull();
+            assertThat(f.message()).contains("different ultrasound regions", "cannot be certified");
+            assertThat(findings(report, "needle-length")).as("no length without a certified path").isEmpty();
+            assertThat(findings(report, "insertion-angle")).isEmpty();
+        }
+
+        @Test
+        void anUncalibratedEntryCannotBeCertified() {
+            Target t = target(1, 500, 200, CAL);
+            Finding f = only(check(site(t, path(300, 10, MeasuredCalibration.UNCALIBRATED))), "path-calibration");
+            assertThat(f.message()).contains("entry point is not calibrated", "cannot be certified");
+        }
+
+        @Test
+        void anUncalibratedTargetIsAViolationAndNothingElseIsMeasuredAtIt() {
+            Target t = target(1, 150, 150, MeasuredCalibration.UNCALIBRATED);
+            SafetyReport report = check(site(t, path(150, 0, MeasuredCalibration.UNCALIBRATED),
+                    zone(1, SQUARE, 5, CAL)));
+            Finding f = only(report, "calibration");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo("calibration/" + t.id());
+            assertThat(f.message()).isEqualTo("Injection 1, T1: not calibrated: its position has no mm scale, so "
+                    + "depth and clearances cannot be certified");
+            assertThat(report.about(t.id())).containsExactly(f);
+        }
+
+        @Test
+        void anUncalibratedTargetStillHasItsVolumeChecked() {
+            // the volume per site needs no mm scale: 5 mL > 1 mL
+            Target t = target(1, 150, 150, MeasuredCalibration.UNCALIBRATED);
+            SessionPlan plan = site(t, null);
+            Injection i = plan.injections().get(0);
+            plan = plan.withInjection(i.prescribed(i.approach(), i.needle(), i.solution(), 5));
+            SafetyReport report = check(plan);
+            assertThat(only(report, "calibration").severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(only(report, "site-volume").measured()).isEqualTo(5.0);
+        }
+
+        @Test
+        void aZoneInAnotherRegionOrUncalibratedCannotBeCertified() {
+            Target t = target(1, 500, 300, region(1, 0.1, 0.1));
+            NerveZone other = zone(1, SQUARE, 5, region(0, 0.1, 0.1));
+            Finding f = only(check(targetOnly(t, other)), "zone-calibration");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo(clearanceKey(t, other));
+            assertThat(f.measured()).isNull();
+            assertThat(f.limit()).isEqualTo(5.0);
+            assertThat(f.message()).isEqualTo("T1: lies in another ultrasound region than zone Z1 \"nerve 1\": the "
+                    + "clearance cannot be certified");
+
+            NerveZone uncalibrated = zone(1, SQUARE, 5, MeasuredCalibration.UNCALIBRATED);
+            assertThat(only(check(targetOnly(t, uncalibrated)), "zone-calibration").message())
+                    .isEqualTo("T1: zone Z1 \"nerve 1\" is not calibrated: the clearance cannot be certified");
+        }
+
+        @Test
+        void zonesOnAnotherFrameOrImageAreNotCompared() {
+            // The same square under the target, but drawn on frame 2, or on frame 1 of another image.
+            Target t = target(1, 150, 150, CAL);
+            NerveZone frame2 = zone(1, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 2), SQUARE, 5, CAL);
+            NerveZone otherImage = zone(2, new ImageRef(PlanFixtures.OTHER_IMAGE.sopInstanceUid(), 1), SQUARE, 5,
+                    region(3, 0.2, 0.2));
+            SafetyReport report = check(targetOnly(t, frame2, otherImage));
+            assertThat(findings(report, "zone-clearance")).isEmpty();
+            assertThat(findings(report, "zone-calibration")).isEmpty();
+        }
+    }
+
+    @Nested
+    class NeedleLength {
+
+        /** Vertical path (100, 0) → (100, 300): 300 px × 0.1 = 30 mm; with the 10 mm reserve 40 mm. */
+        private SessionPlan withNeedle(Double lengthMm) {
+            Target t = target(1, 100, 300, CAL);
+            SessionPlan plan = site(t, path(100, 0, CAL));
+            Injection i = plan.injections().get(0);
+            return plan.withInjection(i.prescribed(i.approach(), new Needle(25, lengthMm), i.solution(),
+                    i.volumeMl()));
+        }
+
+        @Test
+        void aNeedleShorterThanThePathPlusReserveIsAViolation() {
+            Finding f = only(check(withNeedle(38.1)), "needle-length");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.measured()).isEqualTo(38.1);
+            assertThat(f.limit()).isCloseTo(40.0, EXACT);
+            assertThat(f.key()).isEqualTo("needle-length/" + PlanFixtures.id("injection", 1));
+            assertThat(f.message()).isEqualTo("Injection 1, T1: the 38.1 mm needle is shorter than the 30.0 mm path "
+                    + "plus 10 mm reserve (40.0 mm)");
+        }
+
+        @Test
+        void aLongEnoughNeedleHasNoFinding() {
+            assertThat(findings(check(withNeedle(50.8)), "needle-length")).isEmpty();
+        }
+
+        @Test
+        void aNeedleWithoutLengthIsAWarning() {
+            Finding f = only(check(withNeedle(null)), "needle-length");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isNull();
+            assertThat(f.limit()).isCloseTo(40.0, EXACT);
+        }
+
+        @Test
+        void withoutAPathThereIsANoPathWarningAndNoLengthCheck() {
+            Target t = target(1, 100, 300, CAL);
+            SafetyReport report = check(site(t, null));
+            assertThat(only(report, "no-path").severity()).isEqualTo(Severity.WARNING);
+            assertThat(findings(report, "needle-length")).isEmpty();
+        }
+    }
+
+    @Nested
+    class MidlineDepth {
+
+        private SafetyReport checkTarget(Side side, double depthMm) {
+            Target t = target(1, 100, 300, CAL);
+            t = t.describedAs(t.label(), "supraspinous", side, t.level(), "").movedTo(t.point(), depthMm, CAL);
+            return check(targetOnly(t));
+        }
+
+        @Test
+        void aMidlineTargetBeyondTheNoGoDepthWarns() {
+            Finding f = only(checkTarget(Side.MIDLINE, 45), "midline-depth");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isEqualTo(45.0);
+            assertThat(f.limit()).isEqualTo(40.0);
+            assertThat(f.message()).isEqualTo("T1: midline target 45.0 mm deep, beyond the 40 mm no-go depth: the "
+                    + "spinal canal may be near");
+        }
+
+        @Test
+        void atTheDepthOrOnASideThereIsNoWarning() {
+            assertThat(findings(checkTarget(Side.MIDLINE, 40), "midline-depth")).isEmpty();
+            assertThat(findings(checkTarget(Side.LEFT, 45), "midline-depth")).isEmpty();
+        }
+    }
+
+    @Nested
+    class Session {
+
+        /** n targets, each with an injection of {@code volumeMl} of {@code solution}, no paths. */
+        private SessionPlan sites(int n, Solution solution, double volumeMl) {
+            SessionPlan plan = draft();
+            for (int k = 1; k <= n; k++) {
+                Target t = target(k, 50 * k, 300, CAL);
+                Injection i = injection(t, null);
+                plan = plan.withTarget(t).withInjection(i.prescribed(i.approach(), i.needle(), solution, volumeMl));
+            }
+            return plan;
+        }
+
+        @Test
+        void theSessionVolumeWarnsAboveItsLimit() {
+            // 4 × 8 mL = 32 mL > 30 mL; each site's 8 mL > 1 mL.
+            SafetyReport report = check(sites(4, PlanFixtures.HACKETT, 8));
+            Finding f = only(report, "session-volume");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.key()).isEqualTo("session-volume");
+            assertThat(f.measured()).isEqualTo(32.0);
+            assertThat(f.limit()).isEqualTo(30.0);
+            assertThat(f.targetId()).isNull();
+            assertThat(findings(report, "site-volume")).hasSize(4).allSatisfy(s -> {
+                assertThat(s.measured()).isEqualTo(8.0);
+                assertThat(s.limit()).isEqualTo(1.0);
+            });
+            // 3 × 10 mL = 30 mL: at the limit, not above it
+            assertThat(findings(check(sites(3, PlanFixtures.HACKETT, 10)), "session-volume")).isEmpty();
+        }
+
+        @Test
+        void lidocaineWithoutWeightIsHeldAgainst300Mg() {
+            Solution lidocaine1 = new Solution(15.0, "lidocaine", 1.0);
+            // 1 % × 10 mg/mL/% × 10 mL = 100 mg a site. 3 sites = 300 mg: not above 300 mg.
+            assertThat(findings(check(sites(3, lidocaine1, 10)), "anaesthetic-dose")).isEmpty();
+            // 4 sites = 400 mg > 300 mg.
+            Finding f = only(check(sites(4, lidocaine1, 10)), "anaesthetic-dose");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.key()).isEqualTo("anaesthetic-dose/lidocaine");
+            assertThat(f.measured()).isCloseTo(400.0, EXACT);
+            assertThat(f.limit()).isEqualTo(300.0);
+            assertThat(f.unit()).isEqualTo("mg");
+            assertThat(f.message()).isEqualTo("Session: 400.0 mg of lidocaine in all, more than 300 mg (weight not "
+                    + "entered)");
+        }
+
+        @Test
+        void lidocaineWithWeightIsHeldAgainstTheLesserOfMgPerKgAnd300Mg() {
+            SessionPlan plan = sites(3, new Solution(15.0, "lidocaine", 1.0), 10);
+            // 50 kg: min(300, 4.5 × 50 = 225) = 225 mg < 300 mg given.
+            Finding f = only(check(plan.withPatientWeightKg(50.0)), "anaesthetic-dose");
+            assertThat(f.measured()).isCloseTo(300.0, EXACT);
+            assertThat(f.limit()).isEqualTo(225.0);
+            assertThat(f.message()).endsWith("more than 225 mg (4.5 mg/kg × 50 kg, at most 300 mg)");
+            // 80 kg: min(300, 4.5 × 80 = 360) = 300 mg: 300 mg is not above it.
+            assertThat(findings(check(plan.withPatientWeightKg(80.0)), "anaesthetic-dose")).isEmpty();
+        }
+
+        @Test
+        void lidocaineAndLignocaineAreOneDrugAndTheirDosesAdd() {
+            // 2 sites of "lidocaine" and 2 of "Lignocaine" (its British name), 100 mg each: 400 mg of one
+            // drug > 300 mg, though each name alone is 200 mg.
+            SessionPlan plan = sites(4, new Solution(15.0, "lidocaine", 1.0), 10);
+            for (int k = 3; k <= 4; k++) {
+                Injection i = plan.injections().get(k - 1);
+                plan = plan.withInjection(i.prescribed(i.approach(), i.needle(), new Solution(15.0, "Lignocaine", 1.0),
+                        i.volumeMl()));
+            }
+            Finding f = only(check(plan), "anaesthetic-dose");
+            assertThat(f.measured()).isCloseTo(400.0, EXACT);
+            assertThat(f.limit()).isEqualTo(300.0);
+        }
+
+        @Test
+        void anotherAnaestheticWarnsThatItHasNoLimit() {
+            // bupivacaine 0.25 % × 10 × 2 mL = 5 mg
+            Finding f = only(check(sites(1, new Solution(null, "Bupivacaine", 0.25), 2)), "anaesthetic-dose");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.key()).isEqualTo("anaesthetic-dose/bupivacaine");
+            assertThat(f.measured()).isCloseTo(5.0, EXACT);
+            assertThat(f.limit()).isNull();
+            assertThat(f.message()).contains("no dose limit is set for bupivacaine");
+        }
+
+        @Test
+        void anIntervalUnderTwoWeeksWarns() {
+            SessionPlan plan = sites(1, PlanFixtures.HACKETT, 0.5);
+            // 2026-11-16 → 2026-11-26: 10 days < 14
+            SafetyReport early = SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(),
+                    LocalDate.of(2026, 11, 16)));
+            Finding f = only(early, "interval");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.measured()).isEqualTo(10.0);
+            assertThat(f.limit()).isEqualTo(14.0);
+            assertThat(f.unit()).isEqualTo("days");
+            // 2026-11-12 → 2026-11-26: 14 days, not less than 14
+            assertThat(findings(SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(),
+                    LocalDate.of(2026, 11, 12))), "interval")).isEmpty();
+            // no previous session known
+            assertThat(findings(check(plan), "interval")).isEmpty();
+        }
+    }
+
+    @Nested
+    class KeysAndOverrides {
+
+        /** Two sites whose paths run 4.0 mm (T1) and 3.0 mm (T2) from the square. */
+        private SessionPlan twoViolations() {
+            Target t1 = target(1, 240, 300, CAL);
+            Target t2 = target(2, 130, 230, CAL);
+            return draft().withZone(zone(1, SQUARE, 5, CAL)).withTarget(t1).withTarget(t2)
+                    .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(400, 230, CAL)));
+        }
+
+        @Test
+        void keysAreStableAcrossRechecksMovesAndReordering() {
+            SessionPlan plan = twoViolations();
+            List<String> keys = check(plan).violations().stream().map(Finding::key).toList();
+            Target t1 = plan.targets().get(0);
+            Target t2 = plan.targets().get(1);
+            NerveZone z = plan.zones().get(0);
+            assertThat(keys).containsExactly(clearanceKey(t1, z), clearanceKey(t2, z));
+            assertThat(check(plan)).isEqualTo(check(plan));
+
+            // T1's entry moves from x = 240 to x = 230: still a violation, now 30 px = 3.0 mm; same key
+            Injection i1 = plan.injections().get(0);
+            SessionPlan moved = plan.withInjection(i1.withPath(path(230, 0, CAL)))
+                    .withTarget(t1.movedTo(new PixelPoint(230, 300), t1.depthMm(), CAL));
+            List<Finding> after = check(moved).violations();
+            assertThat(after).extracting(Finding::key).containsExactlyElementsOf(keys);
+            assertThat(after.get(0).measured()).isCloseTo(3.0, EXACT);
+
+            // reordered: the messages name the new positions, the keys do not change
+            SessionPlan reordered = plan.withInjectionOrder(List.of(plan.injections().get(1).id(), i1.id()));
+            List<Finding> r = check(reordered).violations();
+            assertThat(r).extracting(Finding::key).containsExactlyInAnyOrderElementsOf(keys);
+            assertThat(r.get(0).message()).startsWith("Injection 1, T2");
+        }
+
+        @Test
+        void anOverrideRemovesExactlyItsViolationFromTheOpenOnes() {
+            SessionPlan plan = twoViolations();
+            SafetyReport report = check(plan);
+            List<Finding> violations = report.violations();
+            assertThat(report.openViolations(plan)).isEqualTo(violations);
+
+            SessionPlan one = plan.withOverride(new FindingOverride(violations.get(0).key(),
+                    "nerve confirmed deeper on the paired frame", "Dr A", PlanFixtures.AT));
+            SafetyReport again = check(one);
+            assertThat(again.violations()).isEqualTo(violations);
+            assertThat(again.openViolations(one)).containsExactly(violations.get(1));
+
+            SessionPlan unrelated = plan.withOverride(new FindingOverride("zone-clearance/elsewhere", "x", "Dr A",
+                    PlanFixtures.AT));
+            assertThat(check(unrelated).openViolations(unrelated)).isEqualTo(violations);
+
+            SessionPlan both = one.withOverride(new FindingOverride(violations.get(1).key(), "accepted", "Dr A",
+                    PlanFixtures.AT));
+            assertThat(check(both).openViolations(both)).isEmpty();
+            assertThat(SignOffGate.problems(both, check(both))).isEmpty();
+            assertThat(SignOffGate.problems(plan, report)).hasSize(2)
+                    .allSatisfy(p -> assertThat(p).startsWith("violation without a written override reason: "));
+        }
+
+        @Test
+        void theWorstFindingColoursTheTarget() {
+            SessionPlan plan = twoViolations();
+            SafetyReport report = check(plan);
+            assertThat(report.worstFor(plan.targets().get(0).id())).contains(Severity.VIOLATION);
+            Target clear = target(3, 700, 500, CAL);
+            SessionPlan withClear = plan.withTarget(clear);
+            assertThat(check(withClear).worstFor(clear.id())).isEmpty();
+        }
+    }
+
+    /** A 2D tissue region in cm covering columns x0..x1 and rows y0..y1 (inclusive). */
+    static DataSet regionItem(long x0, long y0, long x1, long y1, double deltaXCm, double deltaYCm) {
+        DataSet region = new DataSet();
+        region.putShorts(Tag.REGION_SPATIAL_FORMAT, Vr.US, 1);
+        region.putShorts(Tag.REGION_DATA_TYPE, Vr.US, 1);
+        region.putInts(Tag.REGION_FLAGS, Vr.UL, 0);
+        region.putInts(Tag.REGION_LOCATION_MIN_X0, Vr.UL, x0);
+        region.putInts(Tag.REGION_LOCATION_MIN_Y0, Vr.UL, y0);
+        region.putInts(Tag.REGION_LOCATION_MAX_X1, Vr.UL, x1);
+        region.putInts(Tag.REGION_LOCATION_MAX_Y1, Vr.UL, y1);
+        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 0);
+        region.putInts(Tag.REFERENCE_PIXEL_Y0, Vr.SL, 0);
+        region.putShorts(Tag.PHYSICAL_UNITS_X_DIRECTION, Vr.US, 3);
+        region.putShorts(Tag.PHYSICAL_UNITS_Y_DIRECTION, Vr.US, 3);
+        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_X, 0);
+        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_Y, 0);
+        region.putDoubles(Tag.PHYSICAL_DELTA_X, deltaXCm);
+        region.putDoubles(Tag.PHYSICAL_DELTA_Y, deltaYCm);
+        return region;
+    }
+}
