@@ -57,7 +57,7 @@ final class ValidateCommand implements Main.Command {
             fo.put("limit", f.limit());
             fo.put("unit", f.unit());
             fo.put("message", f.message());
-            FindingOverride override = plan.override(f.key()).orElse(null);
+            FindingOverride override = SafetyReport.overrideOf(plan, f).orElse(null);
             fo.put("overrideReason", override == null ? null : override.reason());
         }
         ArrayNode signOff = o.putArray("signOffProblems");

@@ -13,7 +13,8 @@ import org.injectionplanner.safety.Finding;
 
 /**
  * Plugins › Injection Planner › Override Safety Finding...: records the physician's written reason to go
- * ahead despite a violation (an empty reason withdraws an override). Macro keys: {@code finding} (its
+ * ahead despite a violation as it is measured now (an empty reason withdraws an override); if the
+ * measurement changes, the override lapses and the violation needs a new reason. Macro keys: {@code finding} (its
  * key, as the Plan Panel and {@code validate} show it), {@code reason}, {@code author}.
  */
 public final class OverrideSafetyFindingCommand implements PlugIn {
@@ -45,10 +46,10 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
                 IJ.showStatus("Override withdrawn: " + key);
                 return;
             }
-            if (violations.stream().noneMatch(f -> f.key().equals(key))) {
-                throw new IllegalArgumentException("no violation '" + key + "' in the plan's current findings");
-            }
-            ActivePlan.editor().apply(PlanEdits.override(new FindingOverride(key, reason, author,
+            Finding finding = violations.stream().filter(f -> f.key().equals(key)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no violation '" + key
+                            + "' in the plan's current findings"));
+            ActivePlan.editor().apply(PlanEdits.override(new FindingOverride(key, finding.measured(), reason, author,
                     OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
             IJ.showStatus("Override recorded: " + key);
         } catch (IllegalArgumentException | IllegalStateException e) {

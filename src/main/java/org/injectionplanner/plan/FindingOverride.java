@@ -8,11 +8,14 @@ import java.time.OffsetDateTime;
  *
  * @param findingKey the key of the finding overridden (see {@code safety.Finding#key}), e.g.
  *        {@code zone-clearance/<target id>/<zone id>} (docs/safety.md §4)
+ * @param measured the finding's measured value when it was overridden (e.g. the clearance in mm), or null
+ *        where it had none; the override holds only while the finding measures the same, so a path moved
+ *        closer to a nerve needs a new reason
  * @param reason the written reason
  * @param author who wrote it
  * @param at when
  */
-public record FindingOverride(String findingKey, String reason, String author, OffsetDateTime at) {
+public record FindingOverride(String findingKey, Double measured, String reason, String author, OffsetDateTime at) {
 
     public FindingOverride {
         if (findingKey == null || findingKey.isBlank()) {

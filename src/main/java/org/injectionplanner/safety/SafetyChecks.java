@@ -61,7 +61,8 @@ public final class SafetyChecks {
         NeedlePath path = injection == null ? null : injection.path();
         Optional<NeedlePath.Measurement> measured = path == null ? Optional.empty() : path.measure(target);
         if (path != null && measured.isEmpty()) {
-            out.add(site.violation("path-calibration", "path-calibration/" + injection.id(), null, null, null, "", path.entryCalibration().isCalibrated()
+            out.add(site.violation("path-calibration", "path-calibration/" + injection.id(), null, null, null, "",
+                    path.entryCalibration().isCalibrated()
                             ? "the needle path's entry point and target lie in different ultrasound regions: "
                                     + "its length and clearances cannot be certified"
                             : "the needle path's entry point is not calibrated: its length and clearances cannot "
@@ -76,7 +77,8 @@ public final class SafetyChecks {
         if (injection != null) {
             checkInjection(site, injection, measured, limits, out);
         }
-        if (target.side() == Side.MIDLINE && target.depthMm() != null && target.depthMm() > limits.midlineNoGoDepthMm()) {
+        if (target.side() == Side.MIDLINE && target.depthMm() != null
+                && target.depthMm() > limits.midlineNoGoDepthMm()) {
             out.add(site.warning("midline-depth", "midline-depth/" + target.id(), null, target.depthMm(),
                     limits.midlineNoGoDepthMm(), "mm", String.format(Locale.ROOT,
                             "midline target %.1f mm deep, beyond the %s mm no-go depth: the spinal canal may be near",
@@ -89,7 +91,8 @@ public final class SafetyChecks {
         String key = "zone-clearance/" + target.id() + "/" + zone.id();
         String zoneName = zoneName(zone);
         if (!zone.calibration().equals(target.calibration())) {
-            out.add(site.violation("zone-calibration", key, zone, null, zone.marginMm(), "mm",
+            out.add(site.violation("zone-calibration", "zone-calibration/" + target.id() + "/" + zone.id(), zone,
+                    null, zone.marginMm(), "mm",
                     (zone.calibration().isCalibrated() ? "lies in another ultrasound region than " + zoneName
                             : zoneName + " is not calibrated") + ": the clearance cannot be certified"));
             return;

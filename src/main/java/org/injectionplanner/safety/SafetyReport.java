@@ -3,6 +3,7 @@ package org.injectionplanner.safety;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.SessionPlan;
 
 /**
@@ -28,7 +29,19 @@ public record SafetyReport(List<Finding> findings) {
 
     /** The violations the plan has no written override for: these block sign-off. */
     public List<Finding> openViolations(SessionPlan plan) {
-        return violations().stream().filter(f -> plan.override(f.key()).isEmpty()).toList();
+        return violations().stream().filter(f -> overrideOf(plan, f).isEmpty()).toList();
+    }
+
+    /**
+     * The plan's override of a finding: one with the finding's key whose recorded measurement is the
+     * finding's current one (within 1e-9, or both absent). An override of an earlier measurement has lapsed.
+     */
+    public static Optional<FindingOverride> overrideOf(SessionPlan plan, Finding finding) {
+        return plan.override(finding.key()).filter(o -> sameMeasurement(o.measured(), finding.measured()));
+    }
+
+    private static boolean sameMeasurement(Double a, Double b) {
+        return a == null ? b == null : b != null && Math.abs(a - b) <= 1e-9;
     }
 
     /** The worst severity among a target's findings, or empty when it has none. */

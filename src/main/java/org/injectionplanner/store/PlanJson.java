@@ -296,6 +296,7 @@ public final class PlanJson {
         for (FindingOverride f : plan.overrides()) {
             ObjectNode o = overrides.addObject();
             o.put("findingKey", f.findingKey());
+            o.put("measured", f.measured() == null ? null : finite(f.measured(), "measured"));
             o.put("reason", f.reason());
             o.put("author", f.author());
             o.put("at", time(f.at()));
@@ -368,12 +369,13 @@ public final class PlanJson {
         }
         List<FindingOverride> overrides = new ArrayList<>();
         for (JsonIn o : root.objects("overrides")) {
-            o.allowOnly("findingKey", "reason", "author", "at");
+            o.allowOnly("findingKey", "measured", "reason", "author", "at");
             String key = o.text("findingKey");
+            Double measured = o.optionalNumber("measured");
             String reason = o.text("reason");
             String by = o.text("author");
             OffsetDateTime at = o.dateTime("at");
-            overrides.add(o.build(() -> new FindingOverride(key, reason, by, at)));
+            overrides.add(o.build(() -> new FindingOverride(key, measured, reason, by, at)));
         }
         Signature signature = root.optional("signature") == null ? null : signatureOf(root.object("signature"));
         List<Amendment> amendments = new ArrayList<>();

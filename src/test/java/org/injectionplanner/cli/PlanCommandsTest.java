@@ -25,10 +25,13 @@ import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.PlanFixtures;
+import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.store.OpenCourse;
 import org.injectionplanner.store.PlanJson;
 import org.injectionplanner.store.PlanStore;
@@ -125,7 +128,9 @@ class PlanCommandsTest {
     void anOverriddenViolationStillExitsOneButIsNotOpen() throws Exception {
         SessionPlan plan = violating();
         String key = "zone-clearance/" + plan.targets().get(0).id() + "/" + plan.zones().get(0).id();
-        plan = plan.withOverride(new FindingOverride(key, "nerve deeper on the paired frame", "Dr A",
+        Double measured = SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(), null)).violations().stream()
+                .filter(f -> f.key().equals(key)).findFirst().orElseThrow().measured();
+        plan = plan.withOverride(new FindingOverride(key, measured, "nerve deeper on the paired frame", "Dr A",
                 PlanFixtures.AT));
         Run r = run("validate", write("plan.json", plan).toString());
         assertThat(r.status()).isEqualTo(1);

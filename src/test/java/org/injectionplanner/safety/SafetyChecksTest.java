@@ -443,7 +443,7 @@ class SafetyChecksTest {
             NerveZone other = zone(1, SQUARE, 5, region(0, 0.1, 0.1));
             Finding f = only(check(targetOnly(t, other)), "zone-calibration");
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
-            assertThat(f.key()).isEqualTo(clearanceKey(t, other));
+            assertThat(f.key()).isEqualTo("zone-calibration/" + t.id() + "/" + other.id());
             assertThat(f.measured()).isNull();
             assertThat(f.limit()).isEqualTo(5.0);
             assertThat(f.message()).isEqualTo("T1: lies in another ultrasound region than zone Z1 \"nerve 1\": the "
@@ -686,17 +686,24 @@ class SafetyChecksTest {
             List<Finding> violations = report.violations();
             assertThat(report.openViolations(plan)).isEqualTo(violations);
 
+            SessionPlan lapsed = plan.withOverride(new FindingOverride(violations.get(0).key(),
+                    violations.get(0).measured() == null ? 1.0 : violations.get(0).measured() + 0.5,
+                    "written for another measurement", "Dr A", PlanFixtures.AT));
+            assertThat(check(lapsed).openViolations(lapsed)).as("an override of another measurement has lapsed")
+                    .isEqualTo(violations);
+
             SessionPlan one = plan.withOverride(new FindingOverride(violations.get(0).key(),
-                    "nerve confirmed deeper on the paired frame", "Dr A", PlanFixtures.AT));
+                    violations.get(0).measured(), "nerve confirmed deeper on the paired frame", "Dr A",
+                    PlanFixtures.AT));
             SafetyReport again = check(one);
             assertThat(again.violations()).isEqualTo(violations);
             assertThat(again.openViolations(one)).containsExactly(violations.get(1));
 
-            SessionPlan unrelated = plan.withOverride(new FindingOverride("zone-clearance/elsewhere", "x", "Dr A",
+            SessionPlan unrelated = plan.withOverride(new FindingOverride("zone-clearance/elsewhere", null, "x", "Dr A",
                     PlanFixtures.AT));
             assertThat(check(unrelated).openViolations(unrelated)).isEqualTo(violations);
 
-            SessionPlan both = one.withOverride(new FindingOverride(violations.get(1).key(), "accepted", "Dr A",
+            SessionPlan both = one.withOverride(new FindingOverride(violations.get(1).key(), violations.get(1).measured(), "accepted", "Dr A",
                     PlanFixtures.AT));
             assertThat(check(both).openViolations(both)).isEmpty();
             assertThat(SignOffGate.problems(both, check(both))).isEmpty();

@@ -71,7 +71,7 @@ class SignOffTest {
     private static SessionPlan ready() {
         SessionPlan plan = PlanFixtures.answeredYes(plan());
         Finding violation = check(plan).violations().get(0);
-        return plan.withOverride(new FindingOverride(violation.key(), "nerve lies deeper on the paired frame",
+        return plan.withOverride(new FindingOverride(violation.key(), violation.measured(), "nerve lies deeper on the paired frame",
                 "Dr A", AT));
     }
 
