@@ -6,15 +6,22 @@ import ij.WindowManager;
 import ij.plugin.frame.PlugInFrame;
 import java.awt.BorderLayout;
 import java.awt.Button;
+import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Font;
 import java.awt.GridLayout;
 import java.awt.List;
 import java.awt.Panel;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.awt.event.WindowEvent;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
+import javax.swing.DefaultListModel;
+import javax.swing.JList;
+import javax.swing.JScrollPane;
+import javax.swing.ListSelectionModel;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.NerveZone;
@@ -28,8 +35,9 @@ import org.injectionplanner.safety.Severity;
 /**
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
  * injections in session order with their findings, the session's findings, checklist, totals and
- * sign-off. Selecting a row shows its frame and highlights it; buttons run the same commands as the menu
- * (so they record macro lines too).
+ * sign-off. Selecting a row shows its frame and highlights it; dragging an injection onto another's row
+ * moves it to that place in the order; buttons run the same commands as the menu (so they record macro
+ * lines too).
  */
 final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, ActivePlan.SelectionListener {
 
@@ -37,8 +45,14 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
 
     private final List list = new List(12, false);
     private final java.util.List<UUID> rows = new ArrayList<>();
-    private final List sessionMap = new List(12, false);
+    private final DefaultListModel<String> mapModel = new DefaultListModel<>();
+    private final JList<String> sessionMap = new JList<>(mapModel);
+    /** Per session-map row: the target it is about, or null. */
     private final java.util.List<UUID> mapRows = new ArrayList<>();
+    /** Per session-map row: the injection whose block it belongs to (its line and its findings), or null. */
+    private final java.util.List<UUID> mapInjections = new ArrayList<>();
+    private boolean filling;
+    private int dragFrom = -1;
     private final PlanEditor editor;
 
     private PlanPanel(PlanEditor editor) {
@@ -48,7 +62,25 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         list.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         list.addItemListener(e -> selectRow(list.getSelectedIndex()));
         sessionMap.setFont(list.getFont());
-        sessionMap.addItemListener(e -> selectMapRow(sessionMap.getSelectedIndex()));
+        sessionMap.setVisibleRowCount(12);
+        sessionMap.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        sessionMap.addListSelectionListener(e -> {
+            if (!e.getValueIsAdjusting() && !filling) {
+                selectMapRow(sessionMap.getSelectedIndex());
+            }
+        });
+        MouseAdapter drag = new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                dragFrom = sessionMap.locationToIndex(e.getPoint());
+            }
+
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                dropAt(sessionMap.locationToIndex(e.getPoint()));
+            }
+        };
+        sessionMap.addMouseListener(drag);
         Panel annotations = new Panel(new BorderLayout());
         annotations.add(list, BorderLayout.CENTER);
         Panel buttons = new Panel();
@@ -58,7 +90,9 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         buttons.add(button("Redo", "Redo Plan Edit"));
         annotations.add(buttons, BorderLayout.SOUTH);
         Panel map = new Panel(new BorderLayout());
-        map.add(sessionMap, BorderLayout.CENTER);
+        JScrollPane scroll = new JScrollPane(sessionMap);
+        scroll.setPreferredSize(new Dimension(740, 240));
+        map.add(scroll, BorderLayout.CENTER);
         Panel mapButtons = new Panel(new GridLayout(2, 5));
         mapButtons.add(moveButton("Move up", -1));
         mapButtons.add(moveButton("Move down", +1));
@@ -183,45 +217,82 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
      */
     private void fillSessionMap(SessionPlan plan) {
         SafetyReport report = ActivePlan.report();
-        sessionMap.removeAll();
+        filling = true;
+        mapModel.clear();
         mapRows.clear();
+        mapInjections.clear();
         for (Injection i : plan.injections()) {
             Target t = plan.targetOf(i);
             String path = i.path() == null ? "no path" : i.path().measure(t)
                     .map(m -> String.format(Locale.ROOT, "path %.1f mm %.0f°", m.lengthMm(), m.angleDeg()))
                     .orElse("path uncalibrated");
-            sessionMap.add(String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-24s %4s mL %-12s %s%s%s",
-                    plan.positionOf(i.id()), t.number(), truncate(t.label(), 22), truncate(i.solution().description(), 24),
-                    i.volumeMl(), i.needle().gauge() + " G", path, i.locked() ? "  locked" : "",
-                    i.record().state() == InjectionState.PLANNED ? "" : "  " + i.record().state().name().toLowerCase(Locale.ROOT)));
-            mapRows.add(t.id());
+            String state = i.record().state() == InjectionState.PLANNED ? ""
+                    : "  " + i.record().state().name().toLowerCase(Locale.ROOT);
+            row(String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-5s %s%s%s", plan.positionOf(i.id()),
+                    t.number(), truncate(t.label(), 22), truncate(i.solution().description(), 34), i.volumeMl(),
+                    i.needle().gauge() + " G", path, i.locked() ? "  locked" : "", state), t.id(), i.id());
             for (Finding f : report.about(t.id())) {
-                sessionMap.add("      " + findingLine(plan, f));
-                mapRows.add(t.id());
+                row("      " + findingLine(plan, f), t.id(), i.id());
             }
         }
         for (Finding f : report.findings()) {
             if (f.targetId() == null) {
-                sessionMap.add(findingLine(plan, f));
-                mapRows.add(null);
+                row(findingLine(plan, f), null, null);
             }
         }
         int answered = plan.checklist().size() - plan.unansweredChecklist().size();
-        sessionMap.add(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", answered, plan.checklist().size(),
+        row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", answered, plan.checklist().size(),
                 plan.patientWeightKg() == null ? "; weight not entered"
-                        : String.format(Locale.ROOT, "; weight %.1f kg", plan.patientWeightKg())));
-        mapRows.add(null);
+                        : String.format(Locale.ROOT, "; weight %.1f kg", plan.patientWeightKg())), null, null);
         double volume = plan.injections().stream().mapToDouble(Injection::volumeMl).sum();
         double mg = plan.injections().stream().mapToDouble(i -> i.solution().anaestheticMg(i.volumeMl())).sum();
-        sessionMap.add(String.format(Locale.ROOT, "Totals: %d injections, %.2f mL, anaesthetic %.1f mg", 
-                plan.injections().size(), volume, mg));
-        mapRows.add(null);
-        sessionMap.add(plan.signature() == null
+        row(String.format(Locale.ROOT, "Totals: %d injections, %.2f mL, anaesthetic %.1f mg",
+                plan.injections().size(), volume, mg), null, null);
+        row(plan.signature() == null
                 ? "Not signed: " + report.openViolations(plan).size() + " open violation(s), "
                         + plan.unansweredChecklist().size() + " unanswered question(s)"
                 : "Signed by " + plan.signature().signer() + " at " + plan.signature().signedAt() + ", SHA-256 "
-                        + plan.signature().contentSha256().substring(0, 16) + "…");
-        mapRows.add(null);
+                        + plan.signature().contentSha256().substring(0, 16) + "…", null, null);
+        UUID selected = ActivePlan.selected();
+        int index = selected == null ? -1 : mapRows.indexOf(selected);
+        if (index >= 0) {
+            sessionMap.setSelectedIndex(index);
+        }
+        filling = false;
+    }
+
+    /** Adds a session-map row about a target (or null) in an injection's block (or null). */
+    private void row(String text, UUID targetId, UUID injectionId) {
+        mapModel.addElement(text);
+        mapRows.add(targetId);
+        mapInjections.add(injectionId);
+    }
+
+    /**
+     * Ends a drag in the session map: the injection dragged from moves to the position of the injection
+     * dropped on (as Move Injection..., recorded for the Macro Recorder).
+     */
+    private void dropAt(int to) {
+        int from = dragFrom;
+        dragFrom = -1;
+        if (from < 0 || to < 0 || from >= mapInjections.size() || to >= mapInjections.size()
+                || mapInjections.get(from) == null || mapInjections.get(to) == null
+                || mapInjections.get(from).equals(mapInjections.get(to))) {
+            return;
+        }
+        SessionPlan plan = editor.plan();
+        Injection moved = plan.injection(mapInjections.get(from)).orElse(null);
+        if (moved == null) {
+            return;
+        }
+        int position = plan.positionOf(mapInjections.get(to));
+        try {
+            MoveInjectionCommand.move(moved, position);
+            ToolSupport.record("Move Injection...", "injection=" + InjectionActions.nameOf(plan, moved)
+                    + " position=" + position);
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+        }
     }
 
     private static String findingLine(SessionPlan plan, Finding f) {
