@@ -5,8 +5,8 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.PlanEdits;
@@ -46,10 +46,10 @@ public final class EditInjectionCommand implements PlugIn {
         gd.addChoice("preset", presets.toArray(new String[0]), FIELDS);
         gd.addChoice("approach", new String[] {"in-plane", "out-of-plane"}, current.approach().label());
         gd.addStringField("needle", needleText(current.needle()), 14);
-        gd.addStringField("dextrose (%)", s.dextrosePercent() == null ? "" : number(s.dextrosePercent()), 8);
+        gd.addStringField("dextrose (%)", s.dextrosePercent() == null ? "" : Decimals.text(s.dextrosePercent(), 6), 8);
         gd.addStringField("anaesthetic", s.anaesthetic() == null ? "" : s.anaesthetic(), 14);
         gd.addStringField("concentration (% of the anaesthetic)",
-                s.anaestheticPercent() == null ? "" : number(s.anaestheticPercent()), 8);
+                s.anaestheticPercent() == null ? "" : Decimals.text(s.anaestheticPercent(), 6), 8);
         gd.addNumericField("volume", current.volumeMl(), 2, 8, "mL");
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -60,9 +60,9 @@ public final class EditInjectionCommand implements PlugIn {
             String preset = gd.getNextChoice();
             Approach approach = Approach.parse(gd.getNextChoice());
             Needle needle = Needle.parse(gd.getNextString());
-            Double dextrose = optionalNumber(gd.getNextString(), "dextrose");
+            Double dextrose = Decimals.parseOptional(gd.getNextString(), "dextrose");
             String anaesthetic = gd.getNextString().strip();
-            Double concentration = optionalNumber(gd.getNextString(), "concentration");
+            Double concentration = Decimals.parseOptional(gd.getNextString(), "concentration");
             double volume = gd.getNextNumber();
             if (gd.invalidNumber()) {
                 throw new IllegalArgumentException("volume must be a number of mL");
@@ -81,29 +81,13 @@ public final class EditInjectionCommand implements PlugIn {
                     anaesthetic.isEmpty() ? null : concentration);
             ActivePlan.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
             IJ.showStatus(InjectionActions.nameOf(plan, injection) + ": " + solution.description() + ", "
-                    + number(volume) + " mL, " + needle.description() + ", " + approach.label());
+                    + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }
     }
 
     private static String needleText(Needle n) {
-        return n.gauge() + "G" + (n.lengthMm() == null ? "" : " " + number(n.lengthMm()) + "mm");
-    }
-
-    private static Double optionalNumber(String text, String field) {
-        String t = text.strip().replace(',', '.');
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(field + ": '" + text + "' is not a number");
-        }
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%s", value);
+        return n.gauge() + "G" + (n.lengthMm() == null ? "" : " " + Decimals.text(n.lengthMm(), 6) + "mm");
     }
 }

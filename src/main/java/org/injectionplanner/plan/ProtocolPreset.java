@@ -43,9 +43,9 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
         }
         try {
             String anaesthetic = f[2].strip();
-            Solution solution = new Solution(optional(f[1], "dextrose %"), anaesthetic.isEmpty() ? null : anaesthetic,
-                    anaesthetic.isEmpty() ? null : optional(f[3], "anaesthetic %"));
-            Double volume = optional(f[4], "volume");
+            Solution solution = new Solution(Decimals.parseOptional(f[1], "dextrose %"), anaesthetic.isEmpty() ? null : anaesthetic,
+                    anaesthetic.isEmpty() ? null : Decimals.parseOptional(f[3], "anaesthetic %"));
+            Double volume = Decimals.parseOptional(f[4], "volume");
             if (volume == null) {
                 throw new IllegalArgumentException("the volume is missing");
             }
@@ -62,18 +62,6 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
                 solution.anaestheticPercent() == null ? "" : Decimals.text(solution.anaestheticPercent(), 6),
                 Decimals.text(volumeMl, 6), needle.gauge() + "G" + (needle.lengthMm() == null ? ""
                         : " " + Decimals.text(needle.lengthMm(), 6) + "mm"), approach.label());
-    }
-
-    private static Double optional(String field, String what) {
-        String t = field.strip().replace(',', '.');
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            return Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + " '" + t + "' is not a number");
-        }
     }
 
     /** The templates of docs/domain.md §7.3: Yelland 2004, Hackett-Hemwall; 0.5 mL, 25 G, length blank. */

@@ -11,6 +11,7 @@ import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
@@ -228,10 +229,9 @@ public final class SafetyChecks {
         return "zone Z" + zone.number() + (zone.name().isBlank() ? "" : " \"" + zone.name() + "\"");
     }
 
-    /** A number without trailing zeros: 5, 0.5, 4.5. */
-    static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value)
-                : String.valueOf(value);
+    /** A limit or value as people write it: 5, 0.5, 4.5 (at most three decimals). */
+    private static String number(double value) {
+        return Decimals.text(value, 3);
     }
 
     /** A site being checked: its target, injection and the name its findings start with. */
