@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 import org.injectionplanner.store.VerifyReport.Problem;
 import org.injectionplanner.store.VerifyReport.Severity;
@@ -97,6 +101,7 @@ public final class StoreVerifier {
         int expected = 1;
         RevisionName previous = null;
         byte[] previousBytes = null;
+        Map<UUID, Revisioned> newestOfPlan = new HashMap<>();
         for (RevisionName name : names) {
             Path file = revisionDir.resolve(name.fileName());
             revisions++;
@@ -120,22 +125,47 @@ public final class StoreVerifier {
                 expected = name.sequence() + 1;
                 continue;
             }
-            checkRevision(file, name, courseId, bytes,
+            SessionPlan plan = checkRevision(file, name, courseId, bytes,
                     previous != null && previous.sequence() == name.sequence() - 1 ? previous : null, previousBytes);
+            if (plan != null) {
+                checkSignOff(file, plan, newestOfPlan.get(plan.id()));
+                newestOfPlan.put(plan.id(), new Revisioned(name.fileName(), plan));
+            }
             previous = name;
             previousBytes = bytes;
             expected = name.sequence() + 1;
         }
     }
 
-    private void checkRevision(Path file, RevisionName name, UUID courseId, byte[] bytes, RevisionName previous,
-            byte[] previousBytes) {
+    /** A revision's plan and its file name. */
+    private record Revisioned(String fileName, SessionPlan plan) {
+    }
+
+    /**
+     * A signed plan's signature must match its planned content, and a plan signed in an earlier revision
+     * may change its planned content only through a new amendment.
+     */
+    private void checkSignOff(Path file, SessionPlan plan, Revisioned before) {
+        if (plan.status() == PlanStatus.SIGNED && !SignOff.intact(plan)) {
+            problem(Severity.BREAK, file, "the signature of session " + plan.sessionNumber() + " by "
+                    + plan.signature().signer() + " does not match the plan's content: the signed plan was altered");
+        }
+        if (before != null && before.plan().status() == PlanStatus.SIGNED
+                && plan.amendments().size() == before.plan().amendments().size()
+                && !plan.plannedContent().equals(before.plan().plannedContent())) {
+            problem(Severity.BREAK, file, "changes the plan signed in " + before.fileName() + " without an amendment");
+        }
+    }
+
+    /** Checks one revision file; returns its plan, or null when it cannot be parsed. */
+    private SessionPlan checkRevision(Path file, RevisionName name, UUID courseId, byte[] bytes,
+            RevisionName previous, byte[] previousBytes) {
         RevisionFile.Parsed parsed;
         try {
             parsed = RevisionFile.parse(bytes, file.toString());
         } catch (PlanFormatException e) {
             problem(Severity.BREAK, file, e.getMessage());
-            return;
+            return null;
         }
         RevisionHeader h = parsed.header();
         if (h.sequence() != name.sequence() || !h.planId().equals(name.planId())) {
@@ -158,6 +188,7 @@ public final class StoreVerifier {
                         + "): that file was changed or replaced after this one was saved");
             }
         }
+        return parsed.plan();
     }
 
     private void checkAutosave(Path file, UUID courseId) {
