@@ -7,7 +7,8 @@ hits all tools alike:
   * "warm": WARM_PROCS processes doing it WARM_RUNS times; the median of all runs but each first.
 Medians are reported. Raw numbers go to bench/work/results.json.
 
-Usage: /usr/bin/python3 bench/run.py [--rounds N] [--warm-procs N] [--warm-runs N]
+Usage: /usr/bin/python3 bench/run.py [--rounds N] [--warm-procs N] [--warm-runs N] [--quiet-load L]
+  --quiet-load L  first wait until the 1-minute load average is below L (other jobs on the machine)
 """
 import argparse
 import json
@@ -121,7 +122,13 @@ def main():
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--warm-procs", type=int, default=2)
     ap.add_argument("--warm-runs", type=int, default=6)
+    ap.add_argument("--quiet-load", type=float)
     args = ap.parse_args()
+    if args.quiet_load is not None:
+        while os.getloadavg()[0] >= args.quiet_load:
+            print("waiting: load average %.2f, not below %.2f" % (os.getloadavg()[0], args.quiet_load),
+                  file=sys.stderr)
+            time.sleep(15)
     os.makedirs(OUT, exist_ok=True)
     before = machine()
     res = {(s, k): {"first": [], "wall": [], "rss": [], "heap": [], "warm": []} for s, k, _, _ in BENCHES}

@@ -4,7 +4,8 @@
 #   (b) decode of a 230-frame JPEG Baseline cine: ours, pydicom + Pillow, dcmtk's dcmdjpeg
 #   (c) metadata read and time to first frame of the 212 MB file
 # Builds the plugin if needed, generates the files (bench/make-files.sh), then prints a Markdown
-# report on stdout (progress on stderr). Options go to bench/run.py (--rounds, --warm-procs, --warm-runs).
+# report on stdout (progress on stderr). Options go to bench/run.py (--rounds, --warm-procs, --warm-runs,
+# --quiet-load).
 # Run from the repository root: bench/run.sh > report.md
 set -euo pipefail
 cd "$(dirname "$0")/.."

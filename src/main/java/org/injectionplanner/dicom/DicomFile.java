@@ -352,6 +352,11 @@ public final class DicomFile implements Closeable {
                     + " components but Samples per Pixel is " + pixels.samplesPerPixel());
         }
         checkDecodedSize(encoded, number);
+        boolean convert = switch (pixels.photometric()) {
+            case "YBR_FULL", "YBR_FULL_422" -> true;
+            case "RGB" -> header.looksLikeYcbcr();
+            default -> false;
+        };
         Raster raster;
         if (header.isLossless()) {
             raster = ImageIoCodecs.decodeJpegLossless(encoded);
@@ -360,13 +365,13 @@ public final class DicomFile implements Closeable {
                 throw fail(where + ": " + header.precision() + "-bit lossy JPEG is not supported;"
                         + " convert the file with dcmtk: dcmdjpeg IN.dcm OUT.dcm");
             }
+            if (convert && header.readAsYcbcrByTheJdk()) {
+                // the JDK's reader converts as we would, natively and without an intermediate raster
+                byte[] rgb = ImageIoCodecs.decodeJpegToRgb(encoded, pixels.columns(), pixels.rows());
+                return new Frame(pixels.rows(), pixels.columns(), Frame.SampleType.RGB8, rgb, null);
+            }
             raster = ImageIoCodecs.decodeJpeg(encoded);
         }
-        boolean convert = switch (pixels.photometric()) {
-            case "YBR_FULL", "YBR_FULL_422" -> true;
-            case "RGB" -> header.looksLikeYcbcr();
-            default -> false;
-        };
         return fromRaster(raster, convert);
     }
 

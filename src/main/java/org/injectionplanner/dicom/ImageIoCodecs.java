@@ -2,13 +2,20 @@ package org.injectionplanner.dicom;
 
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReader;
 import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
@@ -20,7 +27,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * The image codecs behind the JPEG and JPEG 2000 transfer syntaxes: the JDK's JPEG reader for lossy
  * 8-bit JPEG, TwelveMonkeys for JPEG Lossless, jai-imageio for JPEG 2000. Readers are created
  * directly (never looked up in the global ImageIO registry, which Fiji fills with other plugins) and
- * kept one per thread. All return raw component rasters: colour conversion is the caller's.
+ * kept one per thread. All but {@link #decodeJpegToRgb} return raw component rasters: colour
+ * conversion is the caller's.
  *
  * <p>This is the one place outside the imagej package that uses {@code java.awt.image}: ImageIO
  * hands decoded samples back as {@link Raster}s. No windowing classes are used.
@@ -34,6 +42,11 @@ final class ImageIoCodecs {
             ThreadLocal.withInitial(ImageIoCodecs::newTwelveMonkeysJpeg);
     private static final ThreadLocal<ImageReader> JPEG_2000 =
             ThreadLocal.withInitial(() -> new J2KImageReader(new J2KImageReaderSpi()));
+
+    /** sRGB, 8 bits a sample, no alpha: a destination into which the JDK's reader applies no colour profile. */
+    private static final ComponentColorModel RGB = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+            false, false, Transparency.OPAQUE, DataBuffer.TYPE_BYTE);
+    private static final int[] RGB_BAND_OFFSETS = {0, 1, 2};
 
     private ImageIoCodecs() {
     }
@@ -74,6 +87,27 @@ final class ImageIoCodecs {
     /** Decodes a lossy (8-bit) JPEG stream to its raw components. */
     static Raster decodeJpeg(byte[] stream) throws IOException {
         return read(JDK_JPEG.get(), stream);
+    }
+
+    /**
+     * Decodes a lossy 8-bit JPEG stream that the JDK's reader takes for YCbCr
+     * ({@link JpegHeader#readAsYcbcrByTheJdk}) to interleaved RGB: libjpeg converts (with its fixed-point
+     * JFIF equations, as dcmtk's {@code dcmdjpeg} does) and writes the rows straight into the result.
+     */
+    static byte[] decodeJpegToRgb(byte[] stream, int width, int height) throws IOException {
+        byte[] rgb = new byte[width * height * 3];
+        WritableRaster raster = Raster.createInterleavedRaster(new DataBufferByte(rgb, rgb.length), width, height,
+                width * 3, 3, RGB_BAND_OFFSETS, null);
+        ImageReader reader = JDK_JPEG.get();
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setDestination(new BufferedImage(RGB, raster, false, null));
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
+            reader.setInput(in, true, true);
+            reader.read(0, param);
+        } finally {
+            reader.reset();
+        }
+        return rgb;
     }
 
     /** Decodes a JPEG Lossless (Process 14) stream to its raw components. */
