@@ -93,6 +93,27 @@ class PlanOverlayTest {
     }
 
     @Test
+    void targetsZonesAndMarginsAreDrawnInDistinctStyles() {
+        SessionPlan plan = plan();
+        List<Roi> rois = PlanOverlay.build(stack(4), plan, null);
+        List<Roi> target = parts(rois, plan.targets().get(0).id());
+        List<Roi> zone = parts(rois, plan.zones().get(0).id());
+        assertThat(target).extracting(Roi::getFillColor).contains(PlanOverlay.TARGET);
+        Roi outline = zone.stream().filter(r -> PlanOverlay.ZONE.equals(r.getStrokeColor())).findFirst().orElseThrow();
+        Roi margin = zone.stream().filter(r -> PlanOverlay.MARGIN.equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
+                .findFirst().orElseThrow();
+        assertThat(List.of(PlanOverlay.TARGET, PlanOverlay.ZONE, PlanOverlay.MARGIN)).doesNotHaveDuplicates();
+        assertThat(margin.getStrokeWidth()).as("the margin is thinner than the zone's outline")
+                .isLessThan(outline.getStrokeWidth());
+        assertThat(margin.getFillColor()).as("only the zone is filled").isNull();
+        assertThat(zone).extracting(Roi::getFillColor).anyMatch(c -> c != null && c.getAlpha() < 255);
+    }
+
+    private static List<Roi> parts(List<Roi> rois, UUID id) {
+        return rois.stream().filter(r -> id.toString().equals(r.getProperty(PlanOverlay.PROP_ID))).toList();
+    }
+
+    @Test
     void redrawingReplacesOnlyThePlansElementsEvenWhereAnotherElementLooksTheSame() {
         ImagePlus imp = stack(4);
         SessionPlan plan = plan();
