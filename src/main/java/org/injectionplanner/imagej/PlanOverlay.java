@@ -49,6 +49,12 @@ final class PlanOverlay {
     private static final double RING_RADIUS = 8;
     private static final double SELECTED_RING_RADIUS = 9.5;
 
+    /**
+     * How far, in image pixels, a zone's drawn outline may stray from its outline: an ellipse's outline
+     * is exact to 0.01 pixel, and every extra vertex makes the antialiased outline dearer to draw.
+     */
+    static final double DRAWING_TOLERANCE_PX = 0.1;
+
     /** The most margin outlines kept: every step of dragging a zone's vertex makes a new shape. */
     private static final int MARGINS_KEPT = 512;
 
@@ -114,10 +120,11 @@ final class PlanOverlay {
 
     private static void addZone(List<Roi> rois, ImagePlus imp, int slice, NerveZone z, boolean selected, Font font) {
         List<PixelPoint> shapeOutline = z.shape().outline();
-        PolygonRoi fill = polygon(shapeOutline);
+        List<PixelPoint> drawn = simplified(shapeOutline, DRAWING_TOLERANCE_PX);
+        PolygonRoi fill = polygon(drawn);
         fill.setFillColor(ZONE_FILL);
         mark(fill, imp, slice, z.id(), rois);
-        PolygonRoi outline = polygon(shapeOutline);
+        PolygonRoi outline = polygon(drawn);
         outline.setStrokeColor(selected ? SELECTED : ZONE);
         outline.setStrokeWidth(selected ? 3 : 2);
         mark(outline, imp, slice, z.id(), rois);
@@ -165,6 +172,63 @@ final class PlanOverlay {
         text.setStrokeColor(selected ? SELECTED : TARGET);
         text.setFillColor(LABEL_BACKGROUND);
         mark(text, imp, slice, t.id(), rois);
+    }
+
+    /**
+     * The vertices of a closed outline (image pixels) that keep it within {@code tolerance} pixels
+     * (Douglas–Peucker), in order.
+     */
+    static List<PixelPoint> simplified(List<PixelPoint> ring, double tolerance) {
+        int n = ring.size();
+        if (n <= 4) {
+            return ring;
+        }
+        boolean[] keep = new boolean[n + 1];
+        keep[0] = true;
+        keep[n] = true;
+        int far = 0;
+        for (int i = 1; i < n; i++) {
+            if (distance(ring.get(i), ring.get(0)) > distance(ring.get(far), ring.get(0))) {
+                far = i;
+            }
+        }
+        keep[far] = true;
+        simplify(ring, 0, far, tolerance, keep);
+        simplify(ring, far, n, tolerance, keep);
+        List<PixelPoint> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out.add(ring.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Marks the vertices between {@code from} and {@code to} (index n meaning vertex 0) to keep. */
+    private static void simplify(List<PixelPoint> ring, int from, int to, double tolerance, boolean[] keep) {
+        PixelPoint a = ring.get(from);
+        PixelPoint b = ring.get(to % ring.size());
+        double length = distance(a, b);
+        int worst = -1;
+        double worstDistance = tolerance;
+        for (int i = from + 1; i < to; i++) {
+            PixelPoint p = ring.get(i);
+            double d = length == 0 ? distance(p, a)
+                    : Math.abs((b.x() - a.x()) * (a.y() - p.y()) - (a.x() - p.x()) * (b.y() - a.y())) / length;
+            if (d > worstDistance) {
+                worst = i;
+                worstDistance = d;
+            }
+        }
+        if (worst > 0) {
+            keep[worst] = true;
+            simplify(ring, from, worst, tolerance, keep);
+            simplify(ring, worst, to, tolerance, keep);
+        }
+    }
+
+    private static double distance(PixelPoint a, PixelPoint b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
     }
 
     private static OvalRoi disc(PixelPoint centre, double radius) {
