@@ -31,8 +31,9 @@ import org.injectionplanner.plan.Target;
  *
  * <p>The styles are chosen for repaint speed as well (BENCHMARKS.md): antialiasing costs Java2D about
  * 0.2 µs per pixel of line length, so the long margin lines are drawn aliased and solid (a dashed stroke
- * goes through the general stroker even aliased), and alpha-blended label boxes cost as much as the
- * text, so the boxes are opaque. Each element is one ImageJ Roi, positioned on its frame.
+ * goes through the general stroker even aliased); alpha-blended label boxes cost as much as the
+ * text, so the boxes are opaque, and the bold label text is drawn aliased (half the cost of the glyphs).
+ * Each element is one ImageJ Roi, positioned on its frame.
  */
 final class PlanOverlay {
 
@@ -146,6 +147,7 @@ final class PlanOverlay {
         TextRoi text = new TextRoi(left, Math.max(0, top - font.getSize() - 4), label, font);
         text.setStrokeColor(selected ? SELECTED : MARGIN);
         text.setFillColor(LABEL_BACKGROUND);
+        text.setAntialiased(false);
         mark(text, imp, slice, z.id(), rois);
     }
 
@@ -171,6 +173,7 @@ final class PlanOverlay {
         TextRoi text = new TextRoi(t.point().x() + r + 4, t.point().y() - r - font.getSize() / 2.0, label, font);
         text.setStrokeColor(selected ? SELECTED : TARGET);
         text.setFillColor(LABEL_BACKGROUND);
+        text.setAntialiased(false);
         mark(text, imp, slice, t.id(), rois);
     }
 
