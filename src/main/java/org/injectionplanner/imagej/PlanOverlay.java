@@ -7,7 +7,6 @@ import ij.gui.Overlay;
 import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
@@ -30,13 +29,20 @@ import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.safety.Severity;
 
 /**
- * Draws a plan's annotations on an image: each target as a filled circle with its place in the session
- * order and its number, its needle path as a line from a square at the skin entry, each zone as a filled
- * outline with its name, and its safety margin as a dashed outline offset by the margin in mm. Targets
- * and paths take the colour of their worst safety finding (vermillion and thicker for a violation,
- * reddish purple for a warning, bluish green for a clear path).
- * Annotations show only on the frame they were placed on (hidden on other frames). Colours are from
- * the Okabe–Ito colour-blind-safe palette. Other overlay elements (e.g. the region overlay) are kept.
+ * Draws a plan's annotations on an image: each target as a dot in a black ring with its place in the
+ * session order and its number, its needle path as a line from a square at the skin entry, each zone as a
+ * translucent blue fill with a thick blue outline and its name, and its safety margin as a thin sky-blue
+ * line offset by the margin in mm; labels on an opaque black box. Targets and paths take the colour of
+ * their worst safety finding (vermillion, with a vermillion ring and a thicker path, for a violation;
+ * reddish purple for a warning; bluish green for a clear path; targets without findings are orange).
+ * Annotations show only on the frame they were placed on (hidden on other frames). Colours are from the
+ * Okabe–Ito colour-blind-safe palette. Other overlay elements (e.g. the region overlay) are kept.
+ *
+ * <p>The styles are chosen for repaint speed as well (BENCHMARKS.md): antialiasing costs Java2D about
+ * 0.2 µs per pixel of line length, so the long margin lines are drawn aliased and solid (a dashed stroke
+ * goes through the general stroker even aliased); alpha-blended label boxes cost as much as the
+ * text, so the boxes are opaque, and the bold label text is drawn aliased (half the cost of the glyphs).
+ * Each element is one ImageJ Roi, positioned on its frame.
  */
 final class PlanOverlay {
 
@@ -53,8 +59,17 @@ final class PlanOverlay {
     /** Needle paths without findings (Okabe–Ito bluish green). */
     static final Color CLEAR = new Color(0, 158, 115);
     private static final Color ZONE_FILL = new Color(0, 114, 178, 60);
-    private static final Color LABEL_BACKGROUND = new Color(0, 0, 0, 150);
+    private static final Color LABEL_BACKGROUND = Color.BLACK;
+    /** Radius of a target's dot, and of its ring's outer edge (plain and selected), in image pixels. */
     private static final double TARGET_RADIUS = 6;
+    private static final double RING_RADIUS = 8;
+    private static final double SELECTED_RING_RADIUS = 9.5;
+
+    /**
+     * How far, in image pixels, a zone's drawn outline may stray from its outline: an ellipse's outline
+     * is exact to 0.01 pixel, and every extra vertex makes the antialiased outline dearer to draw.
+     */
+    static final double DRAWING_TOLERANCE_PX = 0.1;
 
     /** The most margin outlines kept: every step of dragging a zone's vertex makes a new shape. */
     private static final int MARGINS_KEPT = 512;
@@ -140,10 +155,11 @@ final class PlanOverlay {
 
     private static void addZone(List<Roi> rois, ImagePlus imp, int slice, NerveZone z, boolean selected, Font font) {
         List<PixelPoint> shapeOutline = z.shape().outline();
-        PolygonRoi fill = polygon(shapeOutline);
+        List<PixelPoint> drawn = simplified(shapeOutline, DRAWING_TOLERANCE_PX);
+        PolygonRoi fill = polygon(drawn);
         fill.setFillColor(ZONE_FILL);
         mark(fill, imp, slice, z.id(), rois);
-        PolygonRoi outline = polygon(shapeOutline);
+        PolygonRoi outline = polygon(drawn);
         outline.setStrokeColor(selected ? SELECTED : ZONE);
         outline.setStrokeWidth(selected ? 3 : 2);
         mark(outline, imp, slice, z.id(), rois);
@@ -153,8 +169,7 @@ final class PlanOverlay {
             for (List<PixelPoint> ring : marginOutline(new MarginKey(z.shape(), z.marginMm(), scale))) {
                 PolygonRoi margin = polygon(ring);
                 margin.setStrokeColor(MARGIN);
-                margin.setStroke(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-                        new float[] {6f, 4f}, 0f));
+                margin.setAntiAlias(false);
                 mark(margin, imp, slice, z.id(), rois);
             }
             label += String.format(Locale.ROOT, " (margin %.1f mm)", z.marginMm());
@@ -166,6 +181,7 @@ final class PlanOverlay {
         TextRoi text = new TextRoi(left, Math.max(0, top - font.getSize() - 4), label, font);
         text.setStrokeColor(selected ? SELECTED : MARGIN);
         text.setFillColor(LABEL_BACKGROUND);
+        text.setAntialiased(false);
         mark(text, imp, slice, z.id(), rois);
     }
 
@@ -208,14 +224,14 @@ final class PlanOverlay {
     private static void addTarget(List<Roi> rois, ImagePlus imp, int slice, Target t, String position,
             Optional<Severity> worst, boolean selected, Font font) {
         double r = TARGET_RADIUS;
-        OvalRoi dot = new OvalRoi(t.point().x() - r, t.point().y() - r, 2 * r, 2 * r);
+        // the ring is a disc under the dot: filling is cheaper than stroking a circle
+        boolean violation = worst.orElse(null) == Severity.VIOLATION;
+        OvalRoi ring = disc(t.point(), selected || violation ? SELECTED_RING_RADIUS : RING_RADIUS);
+        ring.setFillColor(selected ? SELECTED : violation ? VIOLATION : Color.BLACK);
+        mark(ring, imp, slice, t.id(), rois);
+        OvalRoi dot = disc(t.point(), r);
         dot.setFillColor(worst.map(s -> s == Severity.VIOLATION ? VIOLATION : WARNING).orElse(TARGET));
         mark(dot, imp, slice, t.id(), rois);
-        OvalRoi ring = new OvalRoi(t.point().x() - r - 2, t.point().y() - r - 2, 2 * r + 4, 2 * r + 4);
-        boolean violation = worst.orElse(null) == Severity.VIOLATION;
-        ring.setStrokeColor(selected ? SELECTED : violation ? VIOLATION : Color.BLACK);
-        ring.setStrokeWidth(selected || violation ? 3 : 1.5);
-        mark(ring, imp, slice, t.id(), rois);
         String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%.1f mm", t.depthMm());
         String label = position + "T" + t.number() + (t.label().isEmpty() || t.label().equals("T" + t.number())
                 ? "" : " " + t.label()) + " · " + depth
@@ -223,7 +239,69 @@ final class PlanOverlay {
         TextRoi text = new TextRoi(t.point().x() + r + 4, t.point().y() - r - font.getSize() / 2.0, label, font);
         text.setStrokeColor(selected ? SELECTED : TARGET);
         text.setFillColor(LABEL_BACKGROUND);
+        text.setAntialiased(false);
         mark(text, imp, slice, t.id(), rois);
+    }
+
+    /**
+     * The vertices of a closed outline (image pixels) that keep it within {@code tolerance} pixels
+     * (Douglas–Peucker), in order.
+     */
+    static List<PixelPoint> simplified(List<PixelPoint> ring, double tolerance) {
+        int n = ring.size();
+        if (n <= 4) {
+            return ring;
+        }
+        boolean[] keep = new boolean[n + 1];
+        keep[0] = true;
+        keep[n] = true;
+        int far = 0;
+        for (int i = 1; i < n; i++) {
+            if (distance(ring.get(i), ring.get(0)) > distance(ring.get(far), ring.get(0))) {
+                far = i;
+            }
+        }
+        keep[far] = true;
+        simplify(ring, 0, far, tolerance, keep);
+        simplify(ring, far, n, tolerance, keep);
+        List<PixelPoint> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (keep[i]) {
+                out.add(ring.get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Marks the vertices between {@code from} and {@code to} (index n meaning vertex 0) to keep. */
+    private static void simplify(List<PixelPoint> ring, int from, int to, double tolerance, boolean[] keep) {
+        PixelPoint a = ring.get(from);
+        PixelPoint b = ring.get(to % ring.size());
+        double length = distance(a, b);
+        int worst = -1;
+        double worstDistance = tolerance;
+        for (int i = from + 1; i < to; i++) {
+            PixelPoint p = ring.get(i);
+            double d = length == 0 ? distance(p, a)
+                    : Math.abs((b.x() - a.x()) * (a.y() - p.y()) - (a.x() - p.x()) * (b.y() - a.y())) / length;
+            if (d > worstDistance) {
+                worst = i;
+                worstDistance = d;
+            }
+        }
+        if (worst > 0) {
+            keep[worst] = true;
+            simplify(ring, from, worst, tolerance, keep);
+            simplify(ring, worst, to, tolerance, keep);
+        }
+    }
+
+    private static double distance(PixelPoint a, PixelPoint b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    private static OvalRoi disc(PixelPoint centre, double radius) {
+        return new OvalRoi(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius);
     }
 
     private static PolygonRoi polygon(List<PixelPoint> points) {

@@ -7,6 +7,7 @@ import ij.gui.Toolbar;
 import ij.plugin.frame.Recorder;
 import java.awt.event.KeyAdapter;
 import java.awt.event.KeyEvent;
+import java.awt.event.KeyListener;
 import java.awt.event.MouseEvent;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,21 +80,33 @@ final class ToolSupport {
         }
     }
 
-    /** Lets Delete / Backspace on this image's canvas delete the selected annotation while a plan tool is active. */
+    /**
+     * Lets Delete / Backspace on this image's canvas delete the selected annotation while a plan tool is
+     * active. The listener goes first: ImageJ's own key listener on the canvas runs Edit › Clear on
+     * Delete, which would blank the frame, unless the key event arrives consumed.
+     */
     static void installDeleteKey(ImagePlus imp) {
         ImageCanvas canvas = imp.getCanvas();
         if (canvas == null || imp.getProperty(KEY_LISTENER) != null) {
             return;
+        }
+        KeyListener[] others = canvas.getKeyListeners();
+        for (KeyListener l : others) {
+            canvas.removeKeyListener(l);
         }
         canvas.addKeyListener(new KeyAdapter() {
             @Override
             public void keyPressed(KeyEvent e) {
                 String tool = Toolbar.getToolName();
                 boolean ours = InjectionTargetTool.NAME.equals(tool) || NerveZoneTool.NAME.equals(tool);
+                if (!ours || e.getKeyCode() != KeyEvent.VK_DELETE && e.getKeyCode() != KeyEvent.VK_BACK_SPACE) {
+                    return;
+                }
+                e.consume();
                 UUID selected = ActivePlan.selected();
-                if (ours && selected != null && (e.getKeyCode() == KeyEvent.VK_DELETE
-                        || e.getKeyCode() == KeyEvent.VK_BACK_SPACE)) {
-                    e.consume();
+                if (selected == null) {
+                    IJ.showStatus("Select a target or zone first (click it, or pick it in the Plan Panel)");
+                } else {
                     String name = PlanActions.nameOf(ActivePlan.editor().plan(), selected);
                     try {
                         DeletePlanAnnotationCommand.delete(selected);
@@ -104,6 +117,9 @@ final class ToolSupport {
                 }
             }
         });
+        for (KeyListener l : others) {
+            canvas.addKeyListener(l);
+        }
         imp.setProperty(KEY_LISTENER, Boolean.TRUE);
     }
 }

@@ -93,6 +93,53 @@ class PlanOverlayTest {
     }
 
     @Test
+    void targetsZonesAndMarginsAreDrawnInDistinctStyles() {
+        SessionPlan plan = plan();
+        List<Roi> rois = PlanOverlay.build(stack(4), plan, null);
+        List<Roi> target = parts(rois, plan.targets().get(0).id());
+        List<Roi> zone = parts(rois, plan.zones().get(0).id());
+        assertThat(target).extracting(Roi::getFillColor).contains(PlanOverlay.TARGET);
+        Roi outline = zone.stream().filter(r -> PlanOverlay.ZONE.equals(r.getStrokeColor())).findFirst().orElseThrow();
+        Roi margin = zone.stream().filter(r -> PlanOverlay.MARGIN.equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
+                .findFirst().orElseThrow();
+        assertThat(List.of(PlanOverlay.TARGET, PlanOverlay.ZONE, PlanOverlay.MARGIN)).doesNotHaveDuplicates();
+        assertThat(margin.getStrokeWidth()).as("the margin is thinner than the zone's outline")
+                .isLessThan(outline.getStrokeWidth());
+        assertThat(margin.getFillColor()).as("only the zone is filled").isNull();
+        assertThat(zone).extracting(Roi::getFillColor).anyMatch(c -> c != null && c.getAlpha() < 255);
+    }
+
+    @Test
+    void zoneOutlinesAreDrawnWithFewerVerticesWithinTheTolerance() {
+        List<PixelPoint> outline = new EllipseShape(new PixelPoint(100, 80), 30, 20, 25).outline();
+        List<PixelPoint> drawn = PlanOverlay.simplified(outline, PlanOverlay.DRAWING_TOLERANCE_PX);
+        assertThat(drawn.size()).isLessThan(outline.size() / 2);
+        assertThat(outline).containsAll(drawn);
+        for (PixelPoint p : outline) {
+            double nearest = Double.MAX_VALUE;
+            for (int i = 0; i < drawn.size(); i++) {
+                nearest = Math.min(nearest, segmentDistance(p, drawn.get(i), drawn.get((i + 1) % drawn.size())));
+            }
+            assertThat(nearest).isLessThanOrEqualTo(PlanOverlay.DRAWING_TOLERANCE_PX);
+        }
+        List<PixelPoint> box = List.of(new PixelPoint(0, 0), new PixelPoint(10, 0), new PixelPoint(20, 0),
+                new PixelPoint(20, 10), new PixelPoint(0, 10));
+        assertThat(PlanOverlay.simplified(box, 0.05)).containsExactly(new PixelPoint(0, 0), new PixelPoint(20, 0),
+                new PixelPoint(20, 10), new PixelPoint(0, 10));
+    }
+
+    private static double segmentDistance(PixelPoint p, PixelPoint a, PixelPoint b) {
+        double dx = b.x() - a.x();
+        double dy = b.y() - a.y();
+        double t = Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(p.x() - a.x() - t * dx, p.y() - a.y() - t * dy);
+    }
+
+    private static List<Roi> parts(List<Roi> rois, UUID id) {
+        return rois.stream().filter(r -> id.toString().equals(r.getProperty(PlanOverlay.PROP_ID))).toList();
+    }
+
+    @Test
     void redrawingReplacesOnlyThePlansElementsEvenWhereAnotherElementLooksTheSame() {
         ImagePlus imp = stack(4);
         SessionPlan plan = plan();

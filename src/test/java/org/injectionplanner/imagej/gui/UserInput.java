@@ -1,0 +1,283 @@
+package org.injectionplanner.imagej.gui;
+
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.gui.ImageCanvas;
+import ij.gui.Overlay;
+import ij.gui.Roi;
+import ij.plugin.frame.Recorder;
+import java.awt.AWTException;
+import java.awt.Button;
+import java.awt.Choice;
+import java.awt.Color;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dialog;
+import java.awt.EventQueue;
+import java.awt.Frame;
+import java.awt.List;
+import java.awt.Point;
+import java.awt.Robot;
+import java.awt.TextField;
+import java.awt.Window;
+import java.awt.event.ActionEvent;
+import java.awt.event.ActionListener;
+import java.awt.event.InputEvent;
+import java.awt.event.KeyEvent;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * A user's hands in the child ImageJ of {@link GuiSession}: real mouse and key events through
+ * {@link Robot} (the X server's XTest), for macros to call with {@code call("...UserInput.click", x, y)}.
+ * Positions are image pixel coordinates of the current image (sub-pixel, origin at the top-left corner),
+ * turned into screen positions through its canvas, so they hold at any zoom. Each method waits until
+ * the event queue is idle before returning; a dialog a click opens stays open for {@link #answer}.
+ */
+public final class UserInput {
+
+    private static final int STEPS = 8;
+    private static final long DIALOG_TIMEOUT_MS = 10_000;
+    private static Robot robot;
+
+    private UserInput() {
+    }
+
+    private static synchronized Robot robot() throws AWTException {
+        if (robot == null) {
+            robot = new Robot();
+            robot.setAutoDelay(20);
+        }
+        return robot;
+    }
+
+    /** Clicks the image point (x, y) in image pixels of the current image. */
+    public static String click(String x, String y) throws AWTException {
+        Point p = onScreen(x, y);
+        Robot r = robot();
+        r.mouseMove(p.x, p.y);
+        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+        return p.x + "," + p.y;
+    }
+
+    /** Presses at (x1, y1), drags in small steps to (x2, y2) and releases; image pixels of the current image. */
+    public static String drag(String x1, String y1, String x2, String y2) throws AWTException {
+        Point a = onScreen(x1, y1);
+        Point b = onScreen(x2, y2);
+        Robot r = robot();
+        r.mouseMove(a.x, a.y);
+        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        for (int i = 1; i <= STEPS; i++) {
+            r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
+        }
+        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+        return b.x + "," + b.y;
+    }
+
+    /** Presses and releases a key, e.g. {@code DELETE} or {@code DOWN} (a {@code KeyEvent.VK_} name). */
+    public static String key(String name) throws AWTException, ReflectiveOperationException {
+        int code = KeyEvent.class.getField("VK_" + name).getInt(null);
+        Robot r = robot();
+        r.keyPress(code);
+        r.keyRelease(code);
+        r.waitForIdle();
+        return name;
+    }
+
+    /**
+     * Fills the open dialog titled {@code title}: its choices and text fields in order get the values
+     * of {@code values} ("|"-separated; an empty value leaves a field as it is), then presses OK.
+     */
+    public static String answer(String title, String values) throws Exception {
+        Dialog dialog = awaitDialog(title);
+        java.util.List<Component> fields = new ArrayList<>();
+        collect(dialog, fields);
+        String[] v = values.split("\\|", -1);
+        if (v.length > fields.size()) {
+            throw new IllegalStateException("dialog \"" + title + "\" has " + fields.size() + " fields, got "
+                    + v.length + " values");
+        }
+        onEventThread(() -> {
+            for (int i = 0; i < v.length; i++) {
+                if (v[i].isEmpty()) {
+                    continue;
+                }
+                if (fields.get(i) instanceof Choice c) {
+                    c.select(v[i]);
+                    if (!v[i].equals(c.getSelectedItem())) {
+                        throw new IllegalStateException("no choice \"" + v[i] + "\" in dialog \"" + title + "\"");
+                    }
+                } else {
+                    ((TextField) fields.get(i)).setText(v[i]);
+                }
+            }
+        });
+        Button ok = find(dialog, "OK");
+        // pressed through its listeners: a robot's click on a dialog that the X server (with no window
+        // manager) is still mapping is sometimes lost
+        onEventThread(() -> {
+            for (ActionListener l : ok.getActionListeners()) {
+                l.actionPerformed(new ActionEvent(ok, ActionEvent.ACTION_PERFORMED, ok.getLabel()));
+            }
+        });
+        long end = System.currentTimeMillis() + DIALOG_TIMEOUT_MS;
+        while (dialog.isShowing() && System.currentTimeMillis() < end) {
+            Thread.sleep(50);
+        }
+        if (dialog.isShowing()) {
+            throw new IllegalStateException("dialog \"" + title + "\" did not close on OK");
+        }
+        robot().waitForIdle();
+        return title;
+    }
+
+    /**
+     * Clicks the first row of the list of the window titled {@code title...} (e.g. the Plan Panel),
+     * then moves the selection down {@code down} rows with the arrow key, as a user picking a row does.
+     */
+    public static String pickRow(String titleStart, String down) throws Exception {
+        Frame frame = null;
+        for (Frame f : Frame.getFrames()) {
+            if (f.isShowing() && f.getTitle().startsWith(titleStart)) {
+                frame = f;
+            }
+        }
+        if (frame == null) {
+            throw new IllegalStateException("no window titled \"" + titleStart + "...\"");
+        }
+        List list = find(frame, List.class);
+        Point p = list.getLocationOnScreen();
+        Robot r = robot();
+        r.mouseMove(p.x + list.getWidth() / 3, p.y + list.getFont().getSize() / 2 + 3);
+        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+        for (int i = 0; i < Integer.parseInt(down); i++) {
+            r.keyPress(KeyEvent.VK_DOWN);
+            r.keyRelease(KeyEvent.VK_DOWN);
+            r.waitForIdle();
+        }
+        return list.getSelectedItem();
+    }
+
+    /** Moves the window titled {@code title} so that its top-left corner is at screen pixel (x, y). */
+    public static String place(String title, String x, String y) throws Exception {
+        for (Window w : Window.getWindows()) {
+            if (w.isShowing() && (w instanceof Frame f && title.equals(f.getTitle())
+                    || w instanceof Dialog d && title.equals(d.getTitle()))) {
+                onEventThread(() -> w.setLocation(Integer.parseInt(x), Integer.parseInt(y)));
+                robot().waitForIdle();
+                return title;
+            }
+        }
+        throw new IllegalStateException("no window titled \"" + title + "\"");
+    }
+
+    /** The current image's frame: its T position in a displayed hyperstack, else its slice (1-based). */
+    public static String frame() {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        return String.valueOf(imp.isDisplayedHyperStack() ? imp.getT() : imp.getCurrentSlice());
+    }
+
+    /**
+     * The {@code injectionplanner.id}s of the current image's overlay elements shown on its current
+     * frame and drawn in {@code r,g,b} (stroke or fill), sorted and comma-separated.
+     */
+    public static String drawnIn(String rgb) {
+        String[] c = rgb.split(",");
+        Color colour = new Color(Integer.parseInt(c[0]), Integer.parseInt(c[1]), Integer.parseInt(c[2]));
+        ImagePlus imp = WindowManager.getCurrentImage();
+        int frame = Integer.parseInt(frame());
+        Overlay ov = imp.getOverlay();
+        TreeSet<String> ids = new TreeSet<>();
+        for (Roi roi : ov == null ? new Roi[0] : ov.toArray()) {
+            int at = imp.isDisplayedHyperStack() ? roi.getTPosition() : roi.getPosition();
+            boolean shown = at == 0 || at == frame;
+            if (shown && roi.getProperty("injectionplanner.id") != null
+                    && (colour.equals(roi.getStrokeColor()) || colour.equals(roi.getFillColor()))) {
+                ids.add(roi.getProperty("injectionplanner.id"));
+            }
+        }
+        return String.join(",", ids);
+    }
+
+    /** What the Macro Recorder has recorded so far. */
+    public static String recorded() {
+        Recorder recorder = Recorder.getInstance();
+        return recorder == null ? "" : recorder.getText();
+    }
+
+    private static Point onScreen(String x, String y) {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        ImageCanvas canvas = imp.getCanvas();
+        Point origin = canvas.getLocationOnScreen();
+        double mag = canvas.getMagnification();
+        double sx = (Double.parseDouble(x) - canvas.getSrcRect().x) * mag;
+        double sy = (Double.parseDouble(y) - canvas.getSrcRect().y) * mag;
+        return new Point(origin.x + (int) Math.floor(sx), origin.y + (int) Math.floor(sy));
+    }
+
+    private static Dialog awaitDialog(String title) throws InterruptedException {
+        long end = System.currentTimeMillis() + DIALOG_TIMEOUT_MS;
+        while (System.currentTimeMillis() < end) {
+            for (Window w : Window.getWindows()) {
+                if (w instanceof Dialog d && d.isShowing() && title.equals(d.getTitle())) {
+                    return d;
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("no dialog \"" + title + "\" opened within " + DIALOG_TIMEOUT_MS + " ms");
+    }
+
+    private static void collect(Container c, java.util.List<Component> fields) {
+        for (Component child : c.getComponents()) {
+            if (child instanceof Choice || child instanceof TextField) {
+                fields.add(child);
+            } else if (child instanceof Container inner) {
+                collect(inner, fields);
+            }
+        }
+    }
+
+    private static Button find(Container c, String label) {
+        Component found = first(c, child -> child instanceof Button b && b.getLabel().trim().equals(label));
+        if (found == null) {
+            throw new IllegalStateException("no button \"" + label + "\" in " + c.getName());
+        }
+        return (Button) found;
+    }
+
+    private static <T extends Component> T find(Container c, Class<T> type) {
+        Component found = first(c, type::isInstance);
+        if (found == null) {
+            throw new IllegalStateException("no " + type.getSimpleName() + " in " + c.getName());
+        }
+        return type.cast(found);
+    }
+
+    /** The first component under {@code c}, depth first, that matches. */
+    private static Component first(Container c, Predicate<Component> match) {
+        for (Component child : c.getComponents()) {
+            if (match.test(child)) {
+                return child;
+            }
+            if (child instanceof Container inner) {
+                Component found = first(inner, match);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void onEventThread(Runnable r) throws InterruptedException, InvocationTargetException {
+        EventQueue.invokeAndWait(r);
+    }
+}
