@@ -34,24 +34,34 @@ public final class TestImages {
         ds.putString(Tag.PATIENT_ORIENTATION, Vr.CS, "");
         // dciodvfy cannot tell paired body parts and requires Laterality; empty is only a warning
         ds.putString(Tag.LATERALITY, Vr.CS, "");
+        DataSet region = usRegion(4, 2, 59, 45, 0.0085, 0.0085);
+        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 28);
+        ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(region));
+        return ds;
+    }
+
+    /**
+     * An item of the Sequence of Ultrasound Regions: a 2D tissue region in cm covering columns x0..x1 and
+     * rows y0..y1 (inclusive), reference pixel (0, 0).
+     */
+    public static DataSet usRegion(long x0, long y0, long x1, long y1, double deltaXCm, double deltaYCm) {
         DataSet region = new DataSet();
         region.putShorts(Tag.REGION_SPATIAL_FORMAT, Vr.US, 1);
         region.putShorts(Tag.REGION_DATA_TYPE, Vr.US, 1);
         region.putInts(Tag.REGION_FLAGS, Vr.UL, 0);
-        region.putInts(Tag.REGION_LOCATION_MIN_X0, Vr.UL, 4);
-        region.putInts(Tag.REGION_LOCATION_MIN_Y0, Vr.UL, 2);
-        region.putInts(Tag.REGION_LOCATION_MAX_X1, Vr.UL, 59);
-        region.putInts(Tag.REGION_LOCATION_MAX_Y1, Vr.UL, 45);
-        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 28);
+        region.putInts(Tag.REGION_LOCATION_MIN_X0, Vr.UL, x0);
+        region.putInts(Tag.REGION_LOCATION_MIN_Y0, Vr.UL, y0);
+        region.putInts(Tag.REGION_LOCATION_MAX_X1, Vr.UL, x1);
+        region.putInts(Tag.REGION_LOCATION_MAX_Y1, Vr.UL, y1);
+        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 0);
         region.putInts(Tag.REFERENCE_PIXEL_Y0, Vr.SL, 0);
         region.putShorts(Tag.PHYSICAL_UNITS_X_DIRECTION, Vr.US, 3);
         region.putShorts(Tag.PHYSICAL_UNITS_Y_DIRECTION, Vr.US, 3);
         region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_X, 0);
         region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_Y, 0);
-        region.putDoubles(Tag.PHYSICAL_DELTA_X, 0.0085);
-        region.putDoubles(Tag.PHYSICAL_DELTA_Y, 0.0085);
-        ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(region));
-        return ds;
+        region.putDoubles(Tag.PHYSICAL_DELTA_X, deltaXCm);
+        region.putDoubles(Tag.PHYSICAL_DELTA_Y, deltaYCm);
+        return region;
     }
 
     /** A smooth test pattern that survives JPEG well: gradients plus a square. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.Tag;
+import org.injectionplanner.dicom.TestImages;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.dicom.Vr;
 import org.junit.jupiter.api.Test;
@@ -19,27 +20,6 @@ class CalibrationScaleTest {
         return PixelPoint.of(x, y);
     }
 
-    /** A 2D tissue region in cm covering columns x0..x1 and rows y0..y1 (inclusive). */
-    private static DataSet region(long x0, long y0, long x1, long y1, double deltaXCm, double deltaYCm) {
-        DataSet region = new DataSet();
-        region.putShorts(Tag.REGION_SPATIAL_FORMAT, Vr.US, 1);
-        region.putShorts(Tag.REGION_DATA_TYPE, Vr.US, 1);
-        region.putInts(Tag.REGION_FLAGS, Vr.UL, 0);
-        region.putInts(Tag.REGION_LOCATION_MIN_X0, Vr.UL, x0);
-        region.putInts(Tag.REGION_LOCATION_MIN_Y0, Vr.UL, y0);
-        region.putInts(Tag.REGION_LOCATION_MAX_X1, Vr.UL, x1);
-        region.putInts(Tag.REGION_LOCATION_MAX_Y1, Vr.UL, y1);
-        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 0);
-        region.putInts(Tag.REFERENCE_PIXEL_Y0, Vr.SL, 0);
-        region.putShorts(Tag.PHYSICAL_UNITS_X_DIRECTION, Vr.US, 3);
-        region.putShorts(Tag.PHYSICAL_UNITS_Y_DIRECTION, Vr.US, 3);
-        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_X, 0);
-        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_Y, 0);
-        region.putDoubles(Tag.PHYSICAL_DELTA_X, deltaXCm);
-        region.putDoubles(Tag.PHYSICAL_DELTA_Y, deltaYCm);
-        return region;
-    }
-
     /**
      * Two side-by-side regions: columns 0..99 at −0.01 cm × 0.005 cm per pixel (x runs right to left),
      * columns 100..199 at 0.02 cm per pixel; rows 0..99.
@@ -47,7 +27,7 @@ class CalibrationScaleTest {
     private static UltrasoundCalibration twoRegions() {
         DataSet ds = new DataSet();
         ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS,
-                List.of(region(0, 0, 99, 99, -0.01, 0.005), region(100, 0, 199, 99, 0.02, 0.02)));
+                List.of(TestImages.usRegion(0, 0, 99, 99, -0.01, 0.005), TestImages.usRegion(100, 0, 199, 99, 0.02, 0.02)));
         return UltrasoundCalibration.of(ds);
     }
 

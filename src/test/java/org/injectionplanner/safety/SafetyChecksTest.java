@@ -15,8 +15,8 @@ import java.util.List;
 import org.assertj.core.data.Offset;
 import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.Tag;
+import org.injectionplanner.dicom.TestImages;
 import org.injectionplanner.dicom.UltrasoundCalibration;
-import org.injectionplanner.dicom.Vr;
 import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
@@ -336,7 +336,7 @@ class SafetyChecksTest {
         /** One 2D region over the whole 800 × 600 image, x and y running against the pixel axes. */
         private UltrasoundCalibration calibration() {
             DataSet ds = new DataSet();
-            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(regionItem(0, 0, 799, 599, -0.01, -0.02)));
+            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(TestImages.usRegion(0, 0, 799, 599, -0.01, -0.02)));
             return UltrasoundCalibration.of(ds);
         }
 
@@ -377,8 +377,8 @@ class SafetyChecksTest {
         /** Two 2D regions side by side with the same 0.1 mm/px: columns 0..399 and 400..799. */
         private UltrasoundCalibration twoRegions() {
             DataSet ds = new DataSet();
-            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(regionItem(0, 0, 399, 599, 0.01, 0.01),
-                    regionItem(400, 0, 799, 599, 0.01, 0.01)));
+            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(TestImages.usRegion(0, 0, 399, 599, 0.01, 0.01),
+                    TestImages.usRegion(400, 0, 799, 599, 0.01, 0.01)));
             return UltrasoundCalibration.of(ds);
         }
 
@@ -720,26 +720,5 @@ class SafetyChecksTest {
             SessionPlan withClear = plan.withTarget(clear);
             assertThat(check(withClear).worstFor(clear.id())).isEmpty();
         }
-    }
-
-    /** A 2D tissue region in cm covering columns x0..x1 and rows y0..y1 (inclusive). */
-    static DataSet regionItem(long x0, long y0, long x1, long y1, double deltaXCm, double deltaYCm) {
-        DataSet region = new DataSet();
-        region.putShorts(Tag.REGION_SPATIAL_FORMAT, Vr.US, 1);
-        region.putShorts(Tag.REGION_DATA_TYPE, Vr.US, 1);
-        region.putInts(Tag.REGION_FLAGS, Vr.UL, 0);
-        region.putInts(Tag.REGION_LOCATION_MIN_X0, Vr.UL, x0);
-        region.putInts(Tag.REGION_LOCATION_MIN_Y0, Vr.UL, y0);
-        region.putInts(Tag.REGION_LOCATION_MAX_X1, Vr.UL, x1);
-        region.putInts(Tag.REGION_LOCATION_MAX_Y1, Vr.UL, y1);
-        region.putInts(Tag.REFERENCE_PIXEL_X0, Vr.SL, 0);
-        region.putInts(Tag.REFERENCE_PIXEL_Y0, Vr.SL, 0);
-        region.putShorts(Tag.PHYSICAL_UNITS_X_DIRECTION, Vr.US, 3);
-        region.putShorts(Tag.PHYSICAL_UNITS_Y_DIRECTION, Vr.US, 3);
-        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_X, 0);
-        region.putDoubles(Tag.REFERENCE_PIXEL_PHYSICAL_VALUE_Y, 0);
-        region.putDoubles(Tag.PHYSICAL_DELTA_X, deltaXCm);
-        region.putDoubles(Tag.PHYSICAL_DELTA_Y, deltaYCm);
-        return region;
     }
 }
