@@ -93,6 +93,15 @@ final class ActivePlan {
         return session;
     }
 
+    /** The active session; with none, tells the user so and returns null. */
+    static PlanSession sessionOrError() {
+        PlanSession s = session();
+        if (s == null) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, "No session plan is open: add a target or zone, or open a plan.");
+        }
+        return s;
+    }
+
     /** Makes {@code plan} the active plan: opens its course (taking the lock), closes the previous one. */
     static synchronized PlanSession start(SessionPlan plan) throws StoreException {
         close();

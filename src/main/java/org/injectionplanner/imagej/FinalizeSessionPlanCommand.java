@@ -19,9 +19,8 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession session = ActivePlan.session();
+        PlanSession session = ActivePlan.sessionOrError();
         if (session == null) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "No session plan is open.");
             return;
         }
         GenericDialog gd = new GenericDialog("Finalize Session Plan");

@@ -52,14 +52,12 @@ final class InjectionActions {
      * @return the injection with its path
      */
     static Injection planPath(ImagePlus imp, Target target, PixelPoint entry) {
-        if (!AnnotatedImages.isAnnotatable(imp) || AnnotatedImages.sliceOf(imp, target.image()) < 1) {
+        int slice = AnnotatedImages.isAnnotatable(imp) ? AnnotatedImages.sliceOf(imp, target.image()) : 0;
+        if (slice < 1) {
             throw new IllegalArgumentException("T" + target.number() + " is on frame " + target.image().frame()
                     + " of another image: open that image to plan its needle path");
         }
-        if (!(entry.x() >= 0 && entry.y() >= 0 && entry.x() <= imp.getWidth() && entry.y() <= imp.getHeight())) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT, "entry point (%.1f, %.1f) is outside the "
-                    + "%d × %d image", entry.x(), entry.y(), imp.getWidth(), imp.getHeight()));
-        }
+        PlanActions.requireOnImage(imp, slice, List.of(entry));
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
         SessionPlan plan = ActivePlan.editor().plan();
         Injection injection = plan.injectionAt(target.id())

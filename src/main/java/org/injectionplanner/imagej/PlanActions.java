@@ -115,7 +115,12 @@ final class PlanActions {
                 .orElseGet(() -> plan.zone(id).map(NerveZone::image).orElseThrow());
     }
 
-    private static void requireOnImage(ImagePlus imp, int slice, List<PixelPoint> points) {
+    /**
+     * Checks that the image can be annotated, the slice is one of its slices and the points lie on it.
+     *
+     * @throws IllegalArgumentException saying which does not hold
+     */
+    static void requireOnImage(ImagePlus imp, int slice, List<PixelPoint> points) {
         if (!AnnotatedImages.isAnnotatable(imp)) {
             throw new IllegalArgumentException(AnnotatedImages.notAnnotatable(imp));
         }

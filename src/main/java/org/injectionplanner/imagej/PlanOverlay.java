@@ -10,6 +10,7 @@ import ij.gui.TextRoi;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,6 @@ import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
-import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
@@ -138,14 +138,19 @@ final class PlanOverlay {
                 addZone(rois, imp, slice, z, z.id().equals(selected), font);
             }
         }
+        Map<UUID, Integer> positions = new HashMap<>();
+        for (int i = 0; i < plan.injections().size(); i++) {
+            positions.put(plan.injections().get(i).targetId(), i + 1);
+        }
         for (Target t : plan.targets()) {
             int slice = AnnotatedImages.sliceOf(imp, t.image());
             if (slice > 0) {
                 Optional<Severity> worst = findings == null ? Optional.empty() : findings.worstFor(t.id());
-                Optional<Injection> injection = plan.injectionAt(t.id());
-                String position = injection.map(i -> "#" + plan.positionOf(i.id()) + " ").orElse("");
-                if (injection.isPresent() && injection.get().path() != null) {
-                    addPath(rois, imp, slice, t, injection.get().path(), position, pathColour(findings, worst), font);
+                Integer place = positions.get(t.id());
+                String position = place == null ? "" : "#" + place + " ";
+                NeedlePath path = place == null ? null : plan.injections().get(place - 1).path();
+                if (path != null) {
+                    addPath(rois, imp, slice, t, path, position, pathColour(findings, worst), font);
                 }
                 addTarget(rois, imp, slice, t, position, worst, t.id().equals(selected), font);
             }

@@ -15,9 +15,8 @@ public final class SaveSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession session = ActivePlan.session();
+        PlanSession session = ActivePlan.sessionOrError();
         if (session == null) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "No session plan is open: add a target or zone, or open a plan.");
             return;
         }
         SessionPlan plan = session.editor().plan();

@@ -1,6 +1,8 @@
 package org.injectionplanner.plan;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A needle by gauge and length.
@@ -9,6 +11,9 @@ import java.util.Locale;
  * @param lengthMm shaft length in mm, or null where the physician has not entered it
  */
 public record Needle(int gauge, Double lengthMm) {
+
+    /** "25g", "27 g 38mm", "22g 3.5 in", lower case with single spaces. */
+    private static final Pattern WRITTEN = Pattern.compile("(\\d+) ?g?(?: (\\d+(?:\\.\\d+)?) ?(mm|in|\"))?");
 
     /** Millimetres per inch: needle lengths are often given in inches. */
     public static final double MM_PER_INCH = 25.4;
@@ -29,8 +34,7 @@ public record Needle(int gauge, Double lengthMm) {
      */
     public static Needle parse(String text) {
         String t = text.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("(\\d+) ?g?(?: (\\d+(?:\\.\\d+)?) ?(mm|in|\"))?").matcher(t);
+        Matcher m = WRITTEN.matcher(t);
         if (!m.matches()) {
             throw new IllegalArgumentException("cannot read needle '" + text
                     + "': write the gauge and optionally the length, e.g. 25G, 27G 38mm or 22G 3.5in");

@@ -52,6 +52,6 @@ public final class PlanFiles {
             }
             return new Loaded(parsed.plan(), Optional.empty());
         }
-        return new Loaded(PlanJson.read(bytes, file.toString()), Optional.empty());
+        return new Loaded(PlanJson.fromTree(root, "$", file.toString()), Optional.empty());
     }
 }

@@ -1,6 +1,7 @@
 package org.injectionplanner.store;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.PlanStatus;
@@ -27,9 +28,9 @@ public final class SignOff {
      */
     public static SessionPlan sign(SessionPlan plan, SafetyReport report, String signer, OffsetDateTime at)
             throws SignOffRefusedException {
-        List<String> problems = SignOffGate.problems(plan, report);
+        List<String> problems = new ArrayList<>(SignOffGate.problems(plan, report));
         if (signer == null || signer.isBlank()) {
-            problems = concat(problems, "the signer's name is missing");
+            problems.add("the signer's name is missing");
         }
         if (!problems.isEmpty()) {
             throw new SignOffRefusedException(plan.sessionNumber(), problems);
@@ -54,11 +55,5 @@ public final class SignOff {
             throw new IllegalStateException("session " + plan.sessionNumber() + " is not signed: edit it directly");
         }
         return new Amendment(reason, author, at, plan.signature());
-    }
-
-    private static List<String> concat(List<String> list, String item) {
-        List<String> out = new java.util.ArrayList<>(list);
-        out.add(item);
-        return out;
     }
 }
