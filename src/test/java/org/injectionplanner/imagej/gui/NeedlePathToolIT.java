@@ -1,0 +1,74 @@
+package org.injectionplanner.imagej.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.PlanStore;
+import org.injectionplanner.store.Revision;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Needle Path tool driven by real mouse events ({@link UserInput}): a drag from a skin entry point
+ * released on a target plans that target's path, and records the equivalent Plan Needle Path... line.
+ */
+@Tag("gui")
+class NeedlePathToolIT {
+
+    private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
+    /** How far a mouse position, a whole screen pixel, may lie from the image point aimed at, in image pixels. */
+    private static final double SCREEN_PIXEL = 2.0;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void ready() {
+        GuiSession.assumeReady();
+    }
+
+    @Test
+    void aDragFromTheSkinToATargetPlansItsPath() throws Exception {
+        Path store = dir.resolve("store");
+        String scenario = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                run("Record...");
+                call(U + "place", "Recorder", "0", "650");
+                run("Needle Path");
+                call(U + "drag", "300", "30", "400", "300");
+                call(U + "drag", "250", "30", "331", "331");
+                call(U + "drag", "600", "40", "560", "560");
+                run("Save Session Plan");
+                File.saveString(call(U + "recorded"), getArgument());
+                """.formatted(store, STUDY);
+        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        PlanStore plans = new PlanStore(store);
+        List<UUID> courses = plans.courses();
+        List<Revision> history = plans.history(courses.get(0));
+        SessionPlan plan = history.get(history.size() - 1).plan();
+        NeedlePath t1 = plan.injectionAt(plan.targets().get(0).id()).orElseThrow().path();
+        NeedlePath t2 = plan.injectionAt(plan.targets().get(1).id()).orElseThrow().path();
+        assertThat(t1.entry().x()).isCloseTo(300, within(SCREEN_PIXEL));
+        assertThat(t1.entry().y()).isCloseTo(30, within(SCREEN_PIXEL));
+        assertThat(t2.entry().x()).isCloseTo(250, within(SCREEN_PIXEL));
+        assertThat(t2.entry().y()).isCloseTo(30, within(SCREEN_PIXEL));
+        assertThat(t1.measure(plan.targets().get(0))).as("both ends in the calibrated region").isPresent();
+        assertThat(r.output().lines().filter(l -> l.startsWith("run(\"Plan Needle Path...\"")))
+                .as("one recorded line per path planned; the drag released away from a target plans none")
+                .hasSize(2)
+                .anySatisfy(l -> assertThat(l).contains("target=T1 entry_x="))
+                .anySatisfy(l -> assertThat(l).contains("target=T2 entry_x="));
+    }
+}
