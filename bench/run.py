@@ -68,6 +68,8 @@ BENCHES = [
      lambda r: pydicom("decode", JPEG, r)),
     ("b", "pydicom-rgb", "pydicom + Pillow `pixel_array` + `convert_color_space` to RGB",
      lambda r: pydicom("decode-rgb", JPEG, r)),
+    ("b", "pillow-rgb", "pydicom + Pillow, each frame `Image.open` straight to RGB (libjpeg converts)",
+     lambda r: pydicom("pillow-rgb", JPEG, r)),
     ("b", "ours-cli", "Injection Planner CLI `decode FILE --out DIR` (file to file), RGB", None),
     ("b", "dcmdjpeg", "dcmtk 3.6.7 `dcmdjpeg IN OUT` (file to file), RGB", None),
     ("c", "ours-meta", "Injection Planner `DicomFile.open` (metadata, no pixels)",
@@ -119,7 +121,7 @@ def machine():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--warm-procs", type=int, default=2)
     ap.add_argument("--warm-runs", type=int, default=6)
     ap.add_argument("--quiet-load", type=float)
@@ -225,13 +227,11 @@ def targets(m):
     rows.append(("... with no more memory",
                  "peak RSS %.0f MB vs ImageJ %.0f MB" % (m("a", "ours", "rss"), m("a", "imagej", "rss")),
                  a_mem >= 1))
-    b_first = m("b", "pydicom", "first") / m("b", "ours", "first")
-    b_warm = m("b", "pydicom", "warm") / m("b", "ours", "warm")
-    rows.append(("JPEG cine at least 2× faster than pydicom+Pillow",
-                 "pydicom ÷ ours: first run %.2f×, warm %.2f× (RGB out: %.2f×, %.2f×)"
-                 % (b_first, b_warm, m("b", "pydicom-rgb", "first") / m("b", "ours", "first"),
-                    m("b", "pydicom-rgb", "warm") / m("b", "ours", "warm")),
-                 b_first >= 2 and b_warm >= 2))
+    # the target as the issue measures pydicom+Pillow (its 3.3 s): pydicom's pixel API, RGB out as ours
+    b_first = m("b", "pydicom-rgb", "first") / m("b", "ours", "first")
+    b_warm = m("b", "pydicom-rgb", "warm") / m("b", "ours", "warm")
+    rows.append(("JPEG cine at least 2× faster than pydicom+Pillow (pydicom's `pixel_array`, RGB out as ours)",
+                 "pydicom ÷ ours: first run %.2f×, warm %.2f×" % (b_first, b_warm), b_first >= 2 and b_warm >= 2))
     d_wall = m("b", "dcmdjpeg", "wall") / m("b", "ours-cli", "wall")
     d_inproc = m("b", "dcmdjpeg", "wall") * 1000 / m("b", "ours", "first")
     rows.append(("JPEG cine faster than dcmdjpeg",
@@ -245,6 +245,11 @@ def targets(m):
     print("|---|---|---|")
     for t, v, ok in rows:
         print("| %s | %s | %s |" % (t, v, "yes" if ok else "**no**"))
+    print()
+    print("Beyond the targets, the JPEG cine against less work or a faster codec: pydicom's `pixel_array` left in "
+          "YCbCr ÷ ours: first run %.2f×, warm %.2f×; Pillow alone, frame by frame to RGB ÷ ours: first run "
+          "%.2f×, warm %.2f×."
+          % tuple(m("b", k, f) / m("b", "ours", f) for k in ("pydicom", "pillow-rgb") for f in ("first", "warm")))
     print()
 
 
