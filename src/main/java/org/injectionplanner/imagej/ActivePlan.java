@@ -199,10 +199,18 @@ final class ActivePlan {
     static synchronized SafetyReport report() {
         SessionPlan plan = editor().plan();
         if (plan != checkedPlan) {
-            checkedReport = SafetyChecks.check(plan, safetyContext(plan));
+            checkedReport = reportOf(plan);
             checkedPlan = plan;
         }
         return checkedReport;
+    }
+
+    /**
+     * The safety findings of a plan not yet applied (the preview while a target or zone is dragged),
+     * checked with the active plan's limits and course, so that a drag shows its colours as it goes.
+     */
+    static synchronized SafetyReport reportOf(SessionPlan preview) {
+        return SafetyChecks.check(preview, safetyContext(preview));
     }
 
     /** The clinic's limits and the date of the course's previous session (read once per plan). */

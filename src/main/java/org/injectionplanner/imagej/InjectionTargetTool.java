@@ -58,7 +58,7 @@ public final class InjectionTargetTool extends PlugInTool {
         }
         dragTo = ToolSupport.imagePoint(imp, e);
         SessionPlan preview = ActivePlan.editor().plan().withTarget(dragging.movedTo(dragTo, null, dragging.calibration()));
-        PlanOverlay.render(imp, preview, dragging.id());
+        PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), dragging.id());
         e.consume();
     }
 

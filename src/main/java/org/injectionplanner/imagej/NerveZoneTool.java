@@ -16,6 +16,7 @@ import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.ZoneKind;
 
 /**
@@ -81,8 +82,9 @@ public final class NerveZoneTool extends PlugInTool {
         dragged = true;
         if (editing != null) {
             editedShape = edited(editing.shape(), p);
-            PlanOverlay.render(imp, ActivePlan.editor().plan().withZone(editing.reshaped(editedShape,
-                    editing.calibration())), editing.id());
+            SessionPlan preview = ActivePlan.editor().plan().withZone(editing.reshaped(editedShape,
+                    editing.calibration()));
+            PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), editing.id());
         } else if (freehand != null) {
             freehand.add(p);
             imp.setRoi(rubberBand(freehand, Roi.POLYLINE));

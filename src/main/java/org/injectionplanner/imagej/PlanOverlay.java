@@ -92,10 +92,6 @@ final class PlanOverlay {
     }
 
     /** Replaces the plan's part of the image's overlay without finding colours (previews while dragging). */
-    static void render(ImagePlus imp, SessionPlan plan, UUID selected) {
-        render(imp, plan, null, selected);
-    }
-
     /**
      * Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null); targets
      * and needle paths are coloured by their worst finding in {@code findings} (none when null).
@@ -121,11 +117,6 @@ final class PlanOverlay {
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);
-    }
-
-    /** The overlay elements of the plan on this image, without finding colours. */
-    static List<Roi> build(ImagePlus imp, SessionPlan plan, UUID selected) {
-        return build(imp, plan, null, selected);
     }
 
     /** The overlay elements of the plan on this image, targets and paths coloured by {@code findings}. */

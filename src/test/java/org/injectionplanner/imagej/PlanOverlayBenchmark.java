@@ -123,7 +123,7 @@ public class PlanOverlayBenchmark {
     /** A plan edit's repaint: rebuild the plan's overlay elements, then paint the canvas. */
     @Benchmark
     public BufferedImage repaint() {
-        PlanOverlay.render(imp, plan, selected);
+        PlanOverlay.render(imp, plan, null, selected);
         canvas.paint(screenGraphics);
         return screen;
     }
@@ -145,7 +145,7 @@ public class PlanOverlayBenchmark {
     /** Building the overlay elements alone. */
     @Benchmark
     public List<Roi> build() {
-        return PlanOverlay.build(imp, plan, selected);
+        return PlanOverlay.build(imp, plan, null, selected);
     }
 
     /**

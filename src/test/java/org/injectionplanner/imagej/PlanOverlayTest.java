@@ -74,7 +74,7 @@ class PlanOverlayTest {
     void annotationsShowOnlyOnTheirFrameAndUncalibratedZonesHaveNoMargin() {
         ImagePlus imp = stack(4);
         SessionPlan plan = plan();
-        List<Roi> rois = PlanOverlay.build(imp, plan, null);
+        List<Roi> rois = PlanOverlay.build(imp, plan, null, null);
         NerveZone calibrated = plan.zones().get(0);
         NerveZone uncalibrated = plan.zones().get(1);
         long calibratedParts = rois.stream().filter(r -> calibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
@@ -95,7 +95,7 @@ class PlanOverlayTest {
     @Test
     void targetsZonesAndMarginsAreDrawnInDistinctStyles() {
         SessionPlan plan = plan();
-        List<Roi> rois = PlanOverlay.build(stack(4), plan, null);
+        List<Roi> rois = PlanOverlay.build(stack(4), plan, null, null);
         List<Roi> target = parts(rois, plan.targets().get(0).id());
         List<Roi> zone = parts(rois, plan.zones().get(0).id());
         assertThat(target).extracting(Roi::getFillColor).contains(PlanOverlay.TARGET);
@@ -147,15 +147,15 @@ class PlanOverlayTest {
         OvalRoi lookalike = new OvalRoi(44, 54, 12, 12);
         ov.add(lookalike);
         imp.setOverlay(ov);
-        PlanOverlay.render(imp, plan, null);
-        int planElements = PlanOverlay.build(imp, plan, null).size();
-        PlanOverlay.render(imp, plan, null);
-        PlanOverlay.render(imp, plan, plan.targets().get(0).id());
+        PlanOverlay.render(imp, plan, null, null);
+        int planElements = PlanOverlay.build(imp, plan, null, null).size();
+        PlanOverlay.render(imp, plan, null, null);
+        PlanOverlay.render(imp, plan, null, plan.targets().get(0).id());
         Roi[] after = imp.getOverlay().toArray();
         assertThat(after).hasSize(1 + planElements);
         assertThat(after[0]).isSameAs(lookalike);
         assertThat(Arrays.stream(after).skip(1)).allMatch(r -> "true".equals(r.getProperty(PlanOverlay.MARK)));
-        PlanOverlay.render(imp, null, null);
+        PlanOverlay.render(imp, null, null, null);
         assertThat(imp.getOverlay().toArray()).containsExactly(lookalike);
     }
 

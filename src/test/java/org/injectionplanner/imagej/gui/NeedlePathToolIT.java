@@ -25,6 +25,8 @@ class NeedlePathToolIT {
     private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
     /** How far a mouse position, a whole screen pixel, may lie from the image point aimed at, in image pixels. */
     private static final double SCREEN_PIXEL = 2.0;
+    /** PlanOverlay's colour for a violation (vermillion), as UserInput.drawnIn takes it. */
+    private static final String VIOLATION = "213,94,0";
 
     @TempDir
     Path dir;
@@ -70,5 +72,42 @@ class NeedlePathToolIT {
                 .hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("target=T1 entry_x="))
                 .anySatisfy(l -> assertThat(l).contains("target=T2 entry_x="));
+    }
+
+    @Test
+    void aTargetDraggedIntoANerveZoneShowsTheViolationWhileTheButtonIsDown() throws Exception {
+        String scenario = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Add Nerve Zone...", "ellipse=560,300,25,20 frame=1 kind=nerve name=[medial branch] margin=2");
+                run("Plan Needle Path...", "target=T1 entry_x=400 entry_y=30");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                run("Injection Target");
+                out = "before=" + call(U + "drawnIn", "%s");
+                call(U + "press", "400", "300");
+                call(U + "moveTo", "560", "300");
+                out = out + "\\nheld=" + call(U + "drawnIn", "%s");
+                call(U + "moveTo", "420", "320");
+                out = out + "\\nback=" + call(U + "drawnIn", "%s");
+                call(U + "release");
+                out = out + "\\nreleased=" + call(U + "drawnIn", "%s");
+                run("Save Session Plan");
+                File.saveString(out, getArgument());
+                """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION, VIOLATION);
+        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> seen.put(kv[0], kv[1]));
+        assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("before", "held", "back", "released");
+        assertThat(seen.get("before")).as("a clear path before the drag").isEmpty();
+        assertThat(seen.get("held")).as("the target dragged into the zone is drawn as a violation before release")
+                .isNotEmpty();
+        assertThat(seen.get("back")).as("and clear again when dragged out, still before release").isEmpty();
+        assertThat(seen.get("released")).isEmpty();
+        PlanStore plans = new PlanStore(dir.resolve("store"));
+        List<Revision> history = plans.history(plans.courses().get(0));
+        SessionPlan plan = history.get(history.size() - 1).plan();
+        assertThat(plan.targets().get(0).point().x()).as("dropped where released").isCloseTo(420, within(SCREEN_PIXEL));
     }
 }

@@ -79,6 +79,36 @@ public final class UserInput {
         return b.x + "," + b.y;
     }
 
+    /** Moves to the image point (x, y) and presses the left button, keeping it down (see {@link #release}). */
+    public static String press(String x, String y) throws AWTException {
+        Point p = onScreen(x, y);
+        Robot r = robot();
+        r.mouseMove(p.x, p.y);
+        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+        return p.x + "," + p.y;
+    }
+
+    /** Moves the mouse in small steps to the image point (x, y), dragging if a button is down. */
+    public static String moveTo(String x, String y) throws AWTException {
+        Point b = onScreen(x, y);
+        Point a = java.awt.MouseInfo.getPointerInfo().getLocation();
+        Robot r = robot();
+        for (int i = 1; i <= STEPS; i++) {
+            r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
+        }
+        r.waitForIdle();
+        return b.x + "," + b.y;
+    }
+
+    /** Releases the left button where the mouse is. */
+    public static String release() throws AWTException {
+        Robot r = robot();
+        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+        return "released";
+    }
+
     /** Presses and releases a key, e.g. {@code DELETE} or {@code DOWN} (a {@code KeyEvent.VK_} name). */
     public static String key(String name) throws AWTException, ReflectiveOperationException {
         int code = KeyEvent.class.getField("VK_" + name).getInt(null);
