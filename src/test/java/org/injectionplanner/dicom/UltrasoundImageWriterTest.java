@@ -42,6 +42,22 @@ public class UltrasoundImageWriterTest {
     }
 
     @Test
+    void writtenFilesGetTheFolderDefaultPermissionsAndLeaveNoTemporaryFile() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
+        Path file = dir.resolve("shared.dcm");
+        UltrasoundImageWriter.write(file, TestImages.usHeader("mono"),
+                new UltrasoundImageWriter.Image(ROWS, COLUMNS, false, List.of(TestImages.pattern(ROWS, COLUMNS, false, 0)),
+                        null),
+                UltrasoundImageWriter.Encoding.UNCOMPRESSED);
+        Path plain = Files.createFile(dir.resolve("plain"));
+        assertThat(Files.getPosixFilePermissions(file)).as("as any new file here (the umask), not owner-only")
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+        try (var listing = Files.list(dir)) {
+            assertThat(listing.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("shared.dcm", "plain");
+        }
+    }
+
+    @Test
     void uncompressedRgbCineRoundTripsExactly() throws Exception {
         Path file = dir.resolve("rgb.dcm");
         List<byte[]> frames = new ArrayList<>();
