@@ -2,9 +2,16 @@ package org.injectionplanner.imagej.gui;
 
 import ij.IJ;
 import ij.ImageJ;
+import ij.gui.MessageDialog;
+import ij.gui.MultiLineLabel;
+import java.awt.Component;
+import java.awt.Container;
+import java.awt.Dialog;
+import java.awt.Label;
 import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.Toolkit;
+import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +25,9 @@ import javax.imageio.ImageIO;
  * A command's error aborts a macro with a modal dialog, so a scenario that expects an error names the
  * command line in {@code -Dgui.expectError="Command|options"}: the driver runs it first through
  * {@code IJ.run} with error messages redirected to the Log, where the test reads them.
+ *
+ * Any other error or message dialog (IJ.error, IJ.showMessage, a macro error) would block the macro
+ * until GuiSession's timeout: the driver prints its title and text and exits at once with status 3.
  *
  * With {@code -Dgui.crash=true} the JVM halts at the end without running shutdown hooks, as after
  * {@code kill -9}.
@@ -45,6 +55,7 @@ public final class GuiDriver {
         Path macro = Path.of(args[0]);
         Path out = Path.of(args[1]);
         new ImageJ();
+        failFastOnMessageDialogs(out);
         String expectError = System.getProperty("gui.expectError");
         if (expectError != null) {
             String[] command = expectError.split("\\|", 2);
@@ -64,5 +75,59 @@ public final class GuiDriver {
         }
         Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(), StandardCharsets.UTF_8);
         Files.writeString(Path.of(out + ".done"), String.valueOf(result), StandardCharsets.UTF_8);
+    }
+
+    private static void failFastOnMessageDialogs(Path out) {
+        Thread watcher = new Thread(() -> {
+            while (true) {
+                for (Window w : Window.getWindows()) {
+                    if (w instanceof Dialog d && d.isShowing()
+                            && (d instanceof MessageDialog || "Macro Error".equals(d.getTitle()))) {
+                        System.out.println("GuiDriver: a dialog blocks the macro: \"" + d.getTitle() + "\": " + text(d));
+                        System.out.flush();
+                        try {
+                            Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(),
+                                    StandardCharsets.UTF_8);
+                        } catch (java.io.IOException e) {
+                            System.out.println("GuiDriver: the Log could not be saved: " + e);
+                        }
+                        Runtime.getRuntime().halt(3);
+                    }
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gui-driver-dialog-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** The text a dialog shows: its labels, in order. */
+    private static String text(Container c) {
+        StringBuilder text = new StringBuilder();
+        for (Component child : c.getComponents()) {
+            if (child instanceof MultiLineLabel m) {
+                text.append(multiLineText(m)).append(' ');
+            } else if (child instanceof Label l) {
+                text.append(l.getText()).append(' ');
+            } else if (child instanceof Container inner) {
+                text.append(text(inner));
+            }
+        }
+        return text.toString();
+    }
+
+    /** ImageJ's MultiLineLabel keeps its lines in a package-private field. */
+    private static String multiLineText(MultiLineLabel label) {
+        try {
+            java.lang.reflect.Field lines = MultiLineLabel.class.getDeclaredField("lines");
+            lines.setAccessible(true);
+            return String.join(" / ", (String[]) lines.get(label));
+        } catch (ReflectiveOperationException e) {
+            return "(text unreadable: " + e + ")";
+        }
     }
 }
