@@ -131,6 +131,34 @@ class SessionMapIT {
                 .contains("Session: 7 days after the previous session");
     }
 
+    @Test
+    void aRowDraggedWithTheMouseMovesItsInjection() throws Exception {
+        Path store = dir.resolve("store");
+        String scenario = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[first]");
+                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[second]");
+                run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[third]");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                run("Record...");
+                call(U + "place", "Recorder", "0", "650");
+                run("Plan Panel");
+                wait(500);
+                top = call(U + "dragRow", "Plan Panel", "#3 ", "#1 ");
+                run("Save Session Plan");
+                File.saveString("top=" + top + "\\n" + call(U + "recorded"), getArgument());
+                """.formatted(store, STUDY);
+        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        assertThat(r.output()).as("the session map's first row after the drop").contains("top=#1  T3");
+        SessionPlan p = newest(store).plan();
+        assertThat(p.injections().stream().map(i -> p.targetOf(i).label()))
+                .as("the third injection dragged onto the first row now comes first")
+                .containsExactly("third", "first", "second");
+        assertThat(r.output()).contains("run(\"Move Injection...\", \"injection=T3 position=1\");");
+    }
+
     private record Validation(int status, String json) {
     }
 

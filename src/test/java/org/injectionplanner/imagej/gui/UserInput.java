@@ -28,6 +28,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import javax.swing.JList;
 
 /**
  * A user's hands in the child ImageJ of {@link GuiSession}: real mouse and key events through
@@ -193,6 +194,55 @@ public final class UserInput {
             r.waitForIdle();
         }
         return list.getSelectedItem();
+    }
+
+    /**
+     * Drags, with the mouse, the first row starting with {@code fromPrefix} of the Swing list in the
+     * window titled {@code titleStart...} (the Plan Panel's session map) onto the first row starting with
+     * {@code toPrefix}, and returns the list's first row afterwards.
+     */
+    public static String dragRow(String titleStart, String fromPrefix, String toPrefix) throws Exception {
+        Frame frame = null;
+        for (Frame f : Frame.getFrames()) {
+            if (f.isShowing() && f.getTitle().startsWith(titleStart)) {
+                frame = f;
+            }
+        }
+        if (frame == null) {
+            throw new IllegalStateException("no window titled \"" + titleStart + "...\"");
+        }
+        JList<?> list = find(frame, JList.class);
+        Point from = rowCentre(list, fromPrefix);
+        Point to = rowCentre(list, toPrefix);
+        Robot r = robot();
+        r.mouseMove(from.x, from.y);
+        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        for (int i = 1; i <= STEPS; i++) {
+            r.mouseMove(from.x + (to.x - from.x) * i / STEPS, from.y + (to.y - from.y) * i / STEPS);
+        }
+        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+        String[] first = new String[1];
+        onEventThread(() -> first[0] = String.valueOf(list.getModel().getElementAt(0)));
+        return first[0];
+    }
+
+    private static Point rowCentre(JList<?> list, String prefix) throws Exception {
+        Point[] centre = new Point[1];
+        onEventThread(() -> {
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                if (String.valueOf(list.getModel().getElementAt(i)).startsWith(prefix)) {
+                    java.awt.Rectangle cell = list.getCellBounds(i, i);
+                    Point origin = list.getLocationOnScreen();
+                    centre[0] = new Point(origin.x + cell.x + cell.width / 3, origin.y + cell.y + cell.height / 2);
+                    return;
+                }
+            }
+        });
+        if (centre[0] == null) {
+            throw new IllegalStateException("no row starting with \"" + prefix + "\"");
+        }
+        return centre[0];
     }
 
     /** Moves the window titled {@code title} so that its top-left corner is at screen pixel (x, y). */
