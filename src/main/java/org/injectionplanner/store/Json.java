@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -23,7 +24,8 @@ import java.util.HexFormat;
 /**
  * The JSON dialect of the store's files: UTF-8, strict duplicate-key detection, nothing after the top
  * value, bounded nesting; written with two-space indentation, {@code "name": value} and {@code \n} line
- * ends on every platform, so that the same value always gives the same bytes.
+ * ends on every platform, numbers in their shortest round-trip form whatever the Java version, so that the
+ * same value always gives the same bytes.
  */
 final class Json {
 
@@ -33,6 +35,8 @@ final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+            // shortest round-trip decimals, the same on every Java (17's Double.toString is not always shortest)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build())
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 

@@ -178,4 +178,16 @@ class PlanJsonTest {
         assertThat(PlanJson.read(PlanJson.write(texty), "t")).isEqualTo(texty);
         assertThat(UUID.fromString(tree(PlanJson.write(texty)).get("id").asText())).isEqualTo(plan.id());
     }
+
+    @Test
+    void numbersAreWrittenInTheirShortestFormOnEveryJavaVersion() throws Exception {
+        // Java 17's Double.toString(2e23) gives 1.9999999999999998E23, Java 19 and later 2.0E23: a
+        // signature hashes the written plan, so the text must not depend on the Java that writes it.
+        SessionPlan plan = TestPlans.sample();
+        Target t = plan.targets().get(0);
+        SessionPlan big = plan.withTarget(t.movedTo(new PixelPoint(2e23, 0.1 + 0.2), t.depthMm(), t.calibration()));
+        String json = new String(PlanJson.write(big), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"x\": 2.0E23").contains("\"y\": 0.30000000000000004");
+        assertThat(PlanJson.read(PlanJson.write(big), "t")).isEqualTo(big);
+    }
 }
