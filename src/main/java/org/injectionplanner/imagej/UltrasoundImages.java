@@ -79,8 +79,10 @@ final class UltrasoundImages {
             } else {
                 stack = new ImageStack(first.columns(), first.rows());
                 stack.addSlice(label(1, n), FrameProcessors.toProcessor(first));
+                // the frames still to decode share one blank array until each gets its own (decodeRest)
+                Object blank = FrameProcessors.blank(first.type(), first.columns(), first.rows()).getPixels();
                 for (int i = 2; i <= n; i++) {
-                    stack.addSlice(label(i, n), FrameProcessors.blank(first.type(), first.columns(), first.rows()));
+                    stack.addSlice(label(i, n), blank);
                 }
             }
             ImagePlus imp = new ImagePlus(title(series, n), stack);
@@ -186,12 +188,12 @@ final class UltrasoundImages {
         if (slice == 1) {
             return;
         }
-        ImageProcessor decoded = FrameProcessors.toProcessor(frame);
-        Object target = stack.getPixels(slice);
-        System.arraycopy(decoded.getPixels(), 0, target, 0, java.lang.reflect.Array.getLength(target));
+        Object pixels = FrameProcessors.toProcessor(frame).getPixels();
+        stack.setPixels(pixels, slice);
         done[0]++;
         listener.progress(done[0], total);
         if (imp.getCurrentSlice() == slice) {
+            imp.getProcessor().setPixels(pixels);
             imp.updateAndDraw();
         }
     }

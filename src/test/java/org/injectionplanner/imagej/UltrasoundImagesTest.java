@@ -99,10 +99,13 @@ class UltrasoundImagesTest {
         assertThat(cal.fps).isEqualTo(40.0);
         assertThat(imp.getStack().isVirtual()).isFalse();
         try (DicomFile f = DicomFile.open(file)) {
+            java.util.Set<Object> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             for (int n = 1; n <= 5; n++) {
                 int[] expected = (int[]) FrameProcessors.toProcessor(f.frame(n)).getPixels();
                 assertThat((int[]) imp.getStack().getPixels(n)).isEqualTo(expected);
+                arrays.add(imp.getStack().getPixels(n));
             }
+            assertThat(arrays).as("each frame its own array once loaded (none left on the shared blank)").hasSize(5);
             assertThat(imp.getProp(UltrasoundImages.PROP_SOP_UID))
                     .isEqualTo(f.dataSet().getString(Tag.SOP_INSTANCE_UID));
             assertThat(imp.getProp(UltrasoundImages.PROP_STUDY_UID))
