@@ -52,6 +52,25 @@ final class InjectionActions {
      * @return the injection with its path
      */
     static Injection planPath(ImagePlus imp, Target target, PixelPoint entry) {
+        List<PlanEdit> edits = pathEdits(imp, target, entry);
+        ActivePlan.editor().batch("Plan needle path of T" + target.number(), edits);
+        return ActivePlan.editor().plan().injectionAt(target.id()).orElseThrow();
+    }
+
+    /**
+     * The active plan as it would be with this path planned, not applied: the Needle Path tool's preview
+     * while the mouse is over a target.
+     */
+    static SessionPlan withPathPreview(ImagePlus imp, Target target, PixelPoint entry) {
+        SessionPlan plan = ActivePlan.editor().plan();
+        for (PlanEdit edit : pathEdits(imp, target, entry)) {
+            plan = edit.applyTo(plan);
+        }
+        return plan;
+    }
+
+    /** The edits that plan a target's path from {@code entry}, after checking the entry is on its frame. */
+    private static List<PlanEdit> pathEdits(ImagePlus imp, Target target, PixelPoint entry) {
         int slice = AnnotatedImages.isAnnotatable(imp) ? AnnotatedImages.sliceOf(imp, target.image()) : 0;
         if (slice < 1) {
             throw new IllegalArgumentException("T" + target.number() + " is on frame " + target.image().frame()
@@ -66,10 +85,8 @@ final class InjectionActions {
         if (plan.injectionAt(target.id()).isEmpty()) {
             edits.add(PlanEdits.addInjection(injection));
         }
-        NeedlePath path = new NeedlePath(entry, cal);
-        edits.add(PlanEdits.planPath(injection.id(), path));
-        ActivePlan.editor().batch("Plan needle path of T" + target.number(), edits);
-        return injection.withPath(path);
+        edits.add(PlanEdits.planPath(injection.id(), new NeedlePath(entry, cal)));
+        return edits;
     }
 
     /** A status line describing an injection's path: length, depth and angle, or why there are none. */

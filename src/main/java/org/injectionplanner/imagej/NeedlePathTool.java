@@ -5,22 +5,30 @@ import ij.ImagePlus;
 import ij.gui.Line;
 import ij.plugin.tool.PlugInTool;
 import java.awt.event.MouseEvent;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyReport;
 
 /**
  * The Needle Path toolbar tool: press at the skin entry point, drag to a target and release on it; the
  * target's path is planned (replacing any earlier one) and the equivalent Plan Needle Path... line is
- * recorded. While dragging, a line follows the mouse.
+ * recorded. While dragging, a line follows the mouse; over a target, the overlay shows the path as it
+ * would be planned, coloured by its findings, and the status bar its worst finding and mm values, before
+ * the button is released.
  */
 public final class NeedlePathTool extends PlugInTool {
 
     static final String NAME = "Needle Path";
 
     private PixelPoint entry;
+    /** True while the overlay shows a previewed path rather than the plan. */
+    private boolean previewing;
 
     @Override
     public void mousePressed(ImagePlus imp, MouseEvent e) {
@@ -29,9 +37,36 @@ public final class NeedlePathTool extends PlugInTool {
 
     @Override
     public void mouseDragged(ImagePlus imp, MouseEvent e) {
-        if (entry != null) {
-            PixelPoint p = ToolSupport.imagePoint(imp, e);
-            imp.setRoi(new Line(entry.x(), entry.y(), p.x(), p.y()), true);
+        if (entry == null) {
+            return;
+        }
+        PixelPoint p = ToolSupport.imagePoint(imp, e);
+        Optional<Target> over = ToolSupport.targetAt(imp, p);
+        if (over.isPresent()) {
+            imp.deleteRoi();
+            preview(imp, over.get());
+            return;
+        }
+        imp.setRoi(new Line(entry.x(), entry.y(), p.x(), p.y()), true);
+        if (previewing) {
+            previewing = false;
+            ActivePlan.refreshOverlays();
+        }
+    }
+
+    /** Shows the path from the entry to {@code target} as it would be planned, with its findings. */
+    private void preview(ImagePlus imp, Target target) {
+        try {
+            SessionPlan preview = InjectionActions.withPathPreview(imp, target, entry);
+            SafetyReport findings = ActivePlan.reportOf(preview);
+            PlanOverlay.render(imp, preview, findings, ActivePlan.selected());
+            previewing = true;
+            Injection injection = preview.injectionAt(target.id()).orElseThrow();
+            String worst = findings.about(target.id()).stream().min(Comparator.comparing(Finding::severity))
+                    .map(f -> f.severity().name() + ": " + f.message() + " | ").orElse("");
+            IJ.showStatus(worst + InjectionActions.describePath(target, injection.path()));
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            IJ.showStatus(ex.getMessage());
         }
     }
 
@@ -43,6 +78,10 @@ public final class NeedlePathTool extends PlugInTool {
         PixelPoint from = entry;
         entry = null;
         imp.deleteRoi();
+        if (previewing) {
+            previewing = false;
+            ActivePlan.refreshOverlays();
+        }
         Optional<Target> target = ToolSupport.targetAt(imp, ToolSupport.imagePoint(imp, e));
         if (target.isEmpty()) {
             IJ.showStatus("Needle Path: release the drag on a target to plan its path");

@@ -2,6 +2,7 @@ package org.injectionplanner.imagej.gui;
 
 import ij.IJ;
 import ij.ImageJ;
+import ij.WindowManager;
 import ij.gui.MessageDialog;
 import ij.gui.MultiLineLabel;
 import java.awt.Component;
@@ -56,6 +57,7 @@ public final class GuiDriver {
         Path out = Path.of(args[1]);
         new ImageJ();
         failFastOnMessageDialogs(out);
+        placeLogBelowImages();
         String expectError = System.getProperty("gui.expectError");
         if (expectError != null) {
             String[] command = expectError.split("\\|", 2);
@@ -75,6 +77,19 @@ public final class GuiDriver {
         }
         Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(), StandardCharsets.UTF_8);
         Files.writeString(Path.of(out + ".done"), String.valueOf(result), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Opens the Log window at the bottom-left of the screen: a macro's call(...) results are logged, and a
+     * Log window opened where ImageJ puts it by default covers part of the image windows, where a robot's
+     * click would land on the Log instead of the image.
+     */
+    private static void placeLogBelowImages() {
+        IJ.log("GuiDriver: ImageJ started");
+        Window log = WindowManager.getWindow("Log");
+        if (log != null) {
+            log.setBounds(0, 700, 500, 250);
+        }
     }
 
     private static void failFastOnMessageDialogs(Path out) {

@@ -110,4 +110,41 @@ class NeedlePathToolIT {
         SessionPlan plan = history.get(history.size() - 1).plan();
         assertThat(plan.targets().get(0).point().x()).as("dropped where released").isCloseTo(420, within(SCREEN_PIXEL));
     }
+
+    @Test
+    void aPathDraggedAcrossANerveZoneShowsTheViolationBeforeRelease() throws Exception {
+        // As in SessionMapIT: the entry (589, 30) aims the path to T1 (400, 300) through the zone's centre.
+        String scenario = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Add Nerve Zone...", "ellipse=470,200,25,20 frame=1 kind=nerve name=[medial branch] margin=5");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                run("Needle Path");
+                call(U + "press", "589", "30");
+                call(U + "moveTo", "400", "300");
+                out = "onTarget=" + call(U + "drawnIn", "%s") + "\\nstatus=" + call("ij.ImageJ.getStatusBarText");
+                call(U + "moveTo", "330", "120");
+                out = out + "\\noffTarget=" + call(U + "drawnIn", "%s");
+                call(U + "release");
+                out = out + "\\nreleased=" + call(U + "drawnIn", "%s");
+                run("Save Session Plan");
+                File.saveString(out, getArgument());
+                """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION);
+        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        java.util.Map<String, String> seen = new java.util.HashMap<>();
+        r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> seen.put(kv[0], kv[1]));
+        assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("onTarget", "status", "offTarget", "released");
+        assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation").isNotEmpty();
+        assertThat(seen.get("status")).as("the worst finding first, then the mm values")
+                .startsWith("VIOLATION: ").contains("Z1").contains("| T1 needle path ");
+        assertThat(seen.get("offTarget")).as("away from the target the preview is gone").isEmpty();
+        assertThat(seen.get("released")).isEmpty();
+        PlanStore plans = new PlanStore(dir.resolve("store"));
+        List<Revision> history = plans.history(plans.courses().get(0));
+        SessionPlan plan = history.get(history.size() - 1).plan();
+        assertThat(plan.injectionAt(plan.targets().get(0).id()).orElseThrow().path())
+                .as("released away from the target: nothing planned").isNull();
+    }
 }
