@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Map;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.PlanStore;
@@ -56,10 +57,7 @@ class NeedlePathToolIT {
                 """.formatted(store, STUDY);
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
-        PlanStore plans = new PlanStore(store);
-        List<UUID> courses = plans.courses();
-        List<Revision> history = plans.history(courses.get(0));
-        SessionPlan plan = history.get(history.size() - 1).plan();
+        SessionPlan plan = savedPlan();
         NeedlePath t1 = plan.injectionAt(plan.targets().get(0).id()).orElseThrow().path();
         NeedlePath t2 = plan.injectionAt(plan.targets().get(1).id()).orElseThrow().path();
         assertThat(t1.entry().x()).isCloseTo(300, within(SCREEN_PIXEL));
@@ -97,17 +95,14 @@ class NeedlePathToolIT {
                 """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION, VIOLATION);
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
-        java.util.Map<String, String> seen = new java.util.HashMap<>();
-        r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> seen.put(kv[0], kv[1]));
+        Map<String, String> seen = keyValues(r.output());
         assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("before", "held", "back", "released");
         assertThat(seen.get("before")).as("a clear path before the drag").isEmpty();
         assertThat(seen.get("held")).as("the target dragged into the zone is drawn as a violation before release")
                 .isNotEmpty();
         assertThat(seen.get("back")).as("and clear again when dragged out, still before release").isEmpty();
         assertThat(seen.get("released")).isEmpty();
-        PlanStore plans = new PlanStore(dir.resolve("store"));
-        List<Revision> history = plans.history(plans.courses().get(0));
-        SessionPlan plan = history.get(history.size() - 1).plan();
+        SessionPlan plan = savedPlan();
         assertThat(plan.targets().get(0).point().x()).as("dropped where released").isCloseTo(420, within(SCREEN_PIXEL));
     }
 
@@ -133,18 +128,29 @@ class NeedlePathToolIT {
                 """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION);
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
-        java.util.Map<String, String> seen = new java.util.HashMap<>();
-        r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> seen.put(kv[0], kv[1]));
+        Map<String, String> seen = keyValues(r.output());
         assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("onTarget", "status", "offTarget", "released");
         assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation").isNotEmpty();
         assertThat(seen.get("status")).as("the worst finding first, then the mm values")
                 .startsWith("VIOLATION: ").contains("Z1").contains("| T1 needle path ");
         assertThat(seen.get("offTarget")).as("away from the target the preview is gone").isEmpty();
         assertThat(seen.get("released")).isEmpty();
-        PlanStore plans = new PlanStore(dir.resolve("store"));
-        List<Revision> history = plans.history(plans.courses().get(0));
-        SessionPlan plan = history.get(history.size() - 1).plan();
+        SessionPlan plan = savedPlan();
         assertThat(plan.injectionAt(plan.targets().get(0).id()).orElseThrow().path())
                 .as("released away from the target: nothing planned").isNull();
+    }
+
+    /** The "key=value" lines a scenario wrote. */
+    private static Map<String, String> keyValues(String output) {
+        Map<String, String> values = new HashMap<>();
+        output.lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2).forEach(kv -> values.put(kv[0], kv[1]));
+        return values;
+    }
+
+    /** The newest revision of the one course in the test's store. */
+    private SessionPlan savedPlan() throws Exception {
+        PlanStore plans = new PlanStore(dir.resolve("store"));
+        List<Revision> history = plans.history(plans.courses().get(0));
+        return history.get(history.size() - 1).plan();
     }
 }

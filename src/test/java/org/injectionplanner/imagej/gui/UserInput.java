@@ -67,16 +67,8 @@ public final class UserInput {
 
     /** Presses at (x1, y1), drags in small steps to (x2, y2) and releases; image pixels of the current image. */
     public static String drag(String x1, String y1, String x2, String y2) throws AWTException {
-        Point a = onScreen(x1, y1);
         Point b = onScreen(x2, y2);
-        Robot r = robot();
-        r.mouseMove(a.x, a.y);
-        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        for (int i = 1; i <= STEPS; i++) {
-            r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
-        }
-        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        dragOnScreen(onScreen(x1, y1), b);
         return b.x + "," + b.y;
     }
 
@@ -172,16 +164,7 @@ public final class UserInput {
      * then moves the selection down {@code down} rows with the arrow key, as a user picking a row does.
      */
     public static String pickRow(String titleStart, String down) throws Exception {
-        Frame frame = null;
-        for (Frame f : Frame.getFrames()) {
-            if (f.isShowing() && f.getTitle().startsWith(titleStart)) {
-                frame = f;
-            }
-        }
-        if (frame == null) {
-            throw new IllegalStateException("no window titled \"" + titleStart + "...\"");
-        }
-        List list = find(frame, List.class);
+        List list = find(frameTitled(titleStart), List.class);
         Point p = list.getLocationOnScreen();
         Robot r = robot();
         r.mouseMove(p.x + list.getWidth() / 3, p.y + list.getFont().getSize() / 2 + 3);
@@ -202,26 +185,8 @@ public final class UserInput {
      * {@code toPrefix}, and returns the list's first row afterwards.
      */
     public static String dragRow(String titleStart, String fromPrefix, String toPrefix) throws Exception {
-        Frame frame = null;
-        for (Frame f : Frame.getFrames()) {
-            if (f.isShowing() && f.getTitle().startsWith(titleStart)) {
-                frame = f;
-            }
-        }
-        if (frame == null) {
-            throw new IllegalStateException("no window titled \"" + titleStart + "...\"");
-        }
-        JList<?> list = find(frame, JList.class);
-        Point from = rowCentre(list, fromPrefix);
-        Point to = rowCentre(list, toPrefix);
-        Robot r = robot();
-        r.mouseMove(from.x, from.y);
-        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        for (int i = 1; i <= STEPS; i++) {
-            r.mouseMove(from.x + (to.x - from.x) * i / STEPS, from.y + (to.y - from.y) * i / STEPS);
-        }
-        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        JList<?> list = find(frameTitled(titleStart), JList.class);
+        dragOnScreen(rowCentre(list, fromPrefix), rowCentre(list, toPrefix));
         String[] first = new String[1];
         onEventThread(() -> first[0] = String.valueOf(list.getModel().getElementAt(0)));
         return first[0];
@@ -290,6 +255,32 @@ public final class UserInput {
     public static String recorded() {
         Recorder recorder = Recorder.getInstance();
         return recorder == null ? "" : recorder.getText();
+    }
+
+    /** Presses at screen point a, moves in small steps to b and releases there. */
+    private static void dragOnScreen(Point a, Point b) throws AWTException {
+        Robot r = robot();
+        r.mouseMove(a.x, a.y);
+        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        for (int i = 1; i <= STEPS; i++) {
+            r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
+        }
+        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        r.waitForIdle();
+    }
+
+    /** The last shown window whose title starts with {@code titleStart}. */
+    private static Frame frameTitled(String titleStart) {
+        Frame frame = null;
+        for (Frame f : Frame.getFrames()) {
+            if (f.isShowing() && f.getTitle().startsWith(titleStart)) {
+                frame = f;
+            }
+        }
+        if (frame == null) {
+            throw new IllegalStateException("no window titled \"" + titleStart + "...\"");
+        }
+        return frame;
     }
 
     private static Point onScreen(String x, String y) {
