@@ -22,7 +22,8 @@ import org.injectionplanner.plan.ZoneKind;
  */
 public final class AddNerveZoneCommand implements PlugIn {
 
-    static final String[] KINDS = {"nerve", "vessel", "bone", "other"};
+    static final String[] KINDS = java.util.Arrays.stream(ZoneKind.values())
+            .map(k -> k.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
 
     @Override
     public void run(String arg) {

@@ -13,12 +13,14 @@ import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
 
 /**
  * The safety checks of docs/safety.md: they turn a plan into findings. Clearances are measured in the
@@ -36,12 +38,13 @@ public final class SafetyChecks {
     public static SafetyReport check(SessionPlan plan, SafetyContext context) {
         List<Finding> out = new ArrayList<>();
         SafetyLimits limits = context.limits();
+        NoGoDepth noGo = noGoDepth(plan, limits);
         for (Injection injection : plan.injections()) {
-            checkSite(plan, plan.targetOf(injection), injection, limits, out);
+            checkSite(plan, plan.targetOf(injection), injection, limits, noGo, out);
         }
         for (Target target : plan.targets()) {
             if (plan.injectionAt(target.id()).isEmpty()) {
-                checkSite(plan, target, null, limits, out);
+                checkSite(plan, target, null, limits, noGo, out);
             }
         }
         checkSession(plan, context, out);
@@ -49,7 +52,7 @@ public final class SafetyChecks {
     }
 
     private static void checkSite(SessionPlan plan, Target target, Injection injection, SafetyLimits limits,
-            List<Finding> out) {
+            NoGoDepth noGo, List<Finding> out) {
         Site site = new Site(plan, target, injection);
         if (!target.calibration().isCalibrated()) {
             out.add(site.violation("calibration", "calibration/" + target.id(), null, null, null, "",
@@ -78,13 +81,41 @@ public final class SafetyChecks {
         if (injection != null) {
             checkInjection(site, injection, measured, limits, out);
         }
-        if (target.side() == Side.MIDLINE && target.depthMm() != null
-                && target.depthMm() > limits.midlineNoGoDepthMm()) {
-            out.add(site.warning("midline-depth", "midline-depth/" + target.id(), null, target.depthMm(),
-                    limits.midlineNoGoDepthMm(), "mm", String.format(Locale.ROOT,
-                            "midline target %.1f mm deep, beyond the %s mm no-go depth: the spinal canal may be near",
-                            target.depthMm(), number(limits.midlineNoGoDepthMm()))));
+        if (target.side() == Side.MIDLINE && target.depthMm() != null && target.depthMm() > noGo.mm()) {
+            out.add(site.warning("midline-depth", "midline-depth/" + target.id(), noGo.zone(), target.depthMm(),
+                    noGo.mm(), "mm", String.format(Locale.ROOT,
+                            "midline target %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal may be near",
+                            target.depthMm(), number(noGo.mm()), noGo.source())));
         }
+    }
+
+    /**
+     * The depth (mm below the skin line) beyond which a midline target warns, and where it comes from: the
+     * patient's own, the shallowest calibrated {@link ZoneKind#DURA} zone of the plan on any frame less its
+     * margin; else the clinic's {@code midlineNoGoDepthMm}.
+     */
+    private record NoGoDepth(double mm, NerveZone zone, String source) {
+    }
+
+    private static NoGoDepth noGoDepth(SessionPlan plan, SafetyLimits limits) {
+        NoGoDepth shallowest = null;
+        for (NerveZone zone : plan.zones()) {
+            MeasuredCalibration cal = zone.calibration();
+            if (zone.kind() != ZoneKind.DURA || cal.scale().isEmpty() || cal.skinLineY() == null) {
+                continue;
+            }
+            double depth = zone.shape().outline().stream()
+                    .mapToDouble(p -> CalibratedGeometry.depthMm(p, cal.skinLineY(), cal.scale().get()))
+                    .min().orElseThrow();
+            double mm = Math.max(0, depth - zone.marginMm());
+            if (shallowest == null || mm < shallowest.mm()) {
+                shallowest = new NoGoDepth(mm, zone, String.format(Locale.ROOT,
+                        "the patient's: %s, frame %d, %.1f mm deep less its %s mm margin", zoneName(zone),
+                        zone.image().frame(), depth, number(zone.marginMm())));
+            }
+        }
+        return shallowest != null ? shallowest
+                : new NoGoDepth(limits.midlineNoGoDepthMm(), null, "the clinic's; no dura zone is marked");
     }
 
     private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path, List<Finding> out) {

@@ -34,6 +34,7 @@ import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -515,10 +516,18 @@ class SafetyChecksTest {
     @Nested
     class MidlineDepth {
 
-        private SafetyReport checkTarget(Side side, double depthMm) {
+        private SafetyReport checkTarget(Side side, double depthMm, NerveZone... zones) {
             Target t = target(1, 100, 300, CAL);
             t = t.describedAs(t.label(), "supraspinous", side, t.level(), "").movedTo(t.point(), depthMm, CAL);
-            return check(targetOnly(t));
+            return check(targetOnly(t, zones));
+        }
+
+        /** A dura zone on frame 5 whose shallowest vertex is {@code topPx} px below the skin line (row 0). */
+        private NerveZone dura(int number, double topPx, double marginMm, MeasuredCalibration cal) {
+            NerveZone z = zone(number, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 5),
+                    polygon(50, topPx + 20, 150, topPx, 250, topPx + 20, 150, topPx + 40), marginMm, cal);
+            return new NerveZone(z.id(), z.number(), ZoneKind.DURA, "dura", z.image(), z.shape(), z.marginMm(),
+                    z.calibration());
         }
 
         @Test
@@ -527,8 +536,36 @@ class SafetyChecksTest {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.measured()).isEqualTo(45.0);
             assertThat(f.limit()).isEqualTo(40.0);
-            assertThat(f.message()).isEqualTo("T1: midline target 45.0 mm deep, beyond the 40 mm no-go depth: the "
-                    + "spinal canal may be near");
+            assertThat(f.zoneId()).isNull();
+            assertThat(f.message()).isEqualTo("T1: midline target 45.0 mm deep, beyond the 40 mm no-go depth (the "
+                    + "clinic's; no dura zone is marked): the spinal canal may be near");
+        }
+
+        @Test
+        void aMarkedDuraLineSetsThePatientsOwnNoGoDepthOnEveryFrame() {
+            // the dura's shallowest vertex at row 600: 60 mm at 0.1 mm a pixel; less its 5 mm margin, 55 mm
+            NerveZone dura = dura(2, 600, 5, CAL);
+            assertThat(findings(checkTarget(Side.MIDLINE, 45, dura), "midline-depth"))
+                    .as("deeper than the clinic's 40 mm but clear of this patient's dura").isEmpty();
+            assertThat(findings(checkTarget(Side.MIDLINE, 55, dura), "midline-depth")).isEmpty();
+            Finding f = only(checkTarget(Side.MIDLINE, 57, dura), "midline-depth");
+            assertThat(f.limit()).isCloseTo(55.0, within(1e-9));
+            assertThat(f.zoneId()).isEqualTo(dura.id());
+            assertThat(f.message()).isEqualTo("T1: midline target 57.0 mm deep, beyond the 55 mm no-go depth (the "
+                    + "patient's: zone Z2 \"dura\", frame 5, 60.0 mm deep less its 5 mm margin): the spinal canal "
+                    + "may be near");
+        }
+
+        @Test
+        void theShallowestCalibratedDuraZoneCountsAndNerveZonesDoNot() {
+            NerveZone deep = dura(2, 600, 5, CAL);
+            NerveZone shallow = dura(3, 400, 2, region(1, 0.1, 0.12));
+            NerveZone uncalibrated = dura(4, 100, 0, MeasuredCalibration.UNCALIBRATED);
+            NerveZone nerve = zone(5, polygon(50, 100, 150, 100, 150, 150), 0, CAL);
+            Finding f = only(checkTarget(Side.MIDLINE, 47, deep, shallow, uncalibrated, nerve), "midline-depth");
+            assertThat(f.limit()).as("400 px × 0.12 mm = 48 mm, less 2 mm").isCloseTo(46.0, within(1e-9));
+            assertThat(f.zoneId()).isEqualTo(shallow.id());
+            assertThat(findings(checkTarget(Side.LEFT, 70, deep), "midline-depth")).as("midline targets only").isEmpty();
         }
 
         @Test
