@@ -47,9 +47,9 @@ record PlanArguments(SessionPlan plan, Optional<PlanStore> store, ClinicSettings
         return new PlanArguments(loaded.plan(), store, settings);
     }
 
-    /** The safety checks' context: the clinic's limits and the course's previous session, if known. */
+    /** The safety checks' context: the clinic's settings and the course's previous session, if known. */
     SafetyContext safetyContext() throws StoreException {
-        return new SafetyContext(settings.limits(),
+        return SafetyContext.of(settings,
                 store.isPresent() ? store.get().previousSessionDate(plan).orElse(null) : null);
     }
 }

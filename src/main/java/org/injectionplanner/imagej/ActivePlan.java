@@ -213,7 +213,7 @@ final class ActivePlan {
         return SafetyChecks.check(preview, safetyContext(preview));
     }
 
-    /** The clinic's limits and the date of the course's previous session (read once per plan). */
+    /** The clinic's settings and the date of the course's previous session (read once per plan). */
     private static SafetyContext safetyContext(SessionPlan plan) {
         if (!plan.id().equals(contextPlanId)) {
             try {
@@ -225,7 +225,7 @@ final class ActivePlan {
             }
             contextPlanId = plan.id();
         }
-        return new SafetyContext(settings().limits(), previousSessionDate);
+        return SafetyContext.of(settings(), previousSessionDate);
     }
 
     /** The selected target or zone, or null. */

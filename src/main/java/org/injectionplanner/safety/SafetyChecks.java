@@ -2,6 +2,7 @@ package org.injectionplanner.safety;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,8 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 
@@ -39,21 +42,64 @@ public final class SafetyChecks {
         List<Finding> out = new ArrayList<>();
         SafetyLimits limits = context.limits();
         NoGoDepth noGo = noGoDepth(plan, limits);
+        Map<String, Target> sitesSeen = new HashMap<>();
         for (Injection injection : plan.injections()) {
-            checkSite(plan, plan.targetOf(injection), injection, limits, noGo, out);
+            Site site = new Site(plan, plan.targetOf(injection), injection);
+            checkDescription(site, context.catalogue(), sitesSeen, out);
+            checkSite(site, limits, noGo, out);
         }
         for (Target target : plan.targets()) {
             if (plan.injectionAt(target.id()).isEmpty()) {
-                checkSite(plan, target, null, limits, noGo, out);
+                Site site = new Site(plan, target, null);
+                checkDescription(site, context.catalogue(), sitesSeen, out);
+                checkSite(site, limits, noGo, out);
             }
         }
         checkSession(plan, context, out);
         return new SafetyReport(out);
     }
 
-    private static void checkSite(SessionPlan plan, Target target, Injection injection, SafetyLimits limits,
-            NoGoDepth noGo, List<Finding> out) {
-        Site site = new Site(plan, target, injection);
+    /**
+     * What the target says it is, against the catalogue: a midline structure on a side or a paired one at
+     * the midline, a spinal level missing or given where none applies, and the same structure, side and
+     * level as an earlier target of the session ({@code sitesSeen}, in session order).
+     */
+    private static void checkDescription(Site site, StructureCatalogue catalogue, Map<String, Target> sitesSeen,
+            List<Finding> out) {
+        Target target = site.target();
+        Optional<Structure> found = target.structureId() == null ? Optional.empty()
+                : catalogue.find(target.structureId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Structure structure = found.get();
+        if (structure.midline() != (target.side() == Side.MIDLINE)) {
+            out.add(site.warning("laterality", "laterality/" + target.id(), null, null, null, "",
+                    structure.midline()
+                            ? structure.name() + " is a midline structure, but the side is " + target.side().label()
+                            : structure.name() + " is paired, but the side is Midline: choose Left or Right"));
+        }
+        if (structure.levelled() && target.level() == null) {
+            out.add(site.warning("level", "level/" + target.id(), null, null, null, "",
+                    "no spinal level for " + structure.name()));
+        } else if (!structure.levelled() && target.level() != null) {
+            out.add(site.warning("level", "level/" + target.id(), null, null, null, "",
+                    structure.name() + " takes no spinal level, but " + target.level().label() + " is given"));
+        }
+        String place = structure.id() + "|" + target.side() + "|" + target.level();
+        Target first = sitesSeen.putIfAbsent(place, target);
+        if (first != null) {
+            out.add(site.warning("duplicate-site", "duplicate-site/" + target.id(), null, null, null, "",
+                    "the same site as T" + first.number() + " (" + structure.name() + ", " + target.side().label()
+                            + (target.level() == null ? "" : ", " + target.level().label())
+                            + "): one site planned twice?"));
+        }
+    }
+
+    private static void checkSite(Site site, SafetyLimits limits, NoGoDepth noGo, List<Finding> out) {
+        SessionPlan plan = site.plan();
+        Target target = site.target();
+        Injection injection = site.injection();
         if (!target.calibration().isCalibrated()) {
             out.add(site.violation("calibration", "calibration/" + target.id(), null, null, null, "",
                     "not calibrated: its position has no mm scale, so depth and clearances cannot be certified"));

@@ -1,20 +1,28 @@
 package org.injectionplanner.safety;
 
 import java.time.LocalDate;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SafetyLimits;
+import org.injectionplanner.plan.StructureCatalogue;
 
 /**
  * What the checks need beyond the plan itself.
  *
  * @param limits the clinic's limits
+ * @param catalogue the clinic's structures: which are midline and which take a spinal level
  * @param previousSessionDate the date of the course's previous session, or null when this is the first
  *        or the course is not known (then the interval is not checked)
  */
-public record SafetyContext(SafetyLimits limits, LocalDate previousSessionDate) {
+public record SafetyContext(SafetyLimits limits, StructureCatalogue catalogue, LocalDate previousSessionDate) {
 
     public SafetyContext {
-        if (limits == null) {
-            throw new IllegalArgumentException("safety checks need the clinic's limits");
+        if (limits == null || catalogue == null) {
+            throw new IllegalArgumentException("safety checks need the clinic's limits and structure catalogue");
         }
+    }
+
+    /** The context of a clinic's settings. */
+    public static SafetyContext of(ClinicSettings settings, LocalDate previousSessionDate) {
+        return new SafetyContext(settings.limits(), settings.catalogue(), previousSessionDate);
     }
 }

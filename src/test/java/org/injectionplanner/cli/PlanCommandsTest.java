@@ -20,12 +20,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.PlanFixtures;
-import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
@@ -128,7 +128,7 @@ class PlanCommandsTest {
     void anOverriddenViolationStillExitsOneButIsNotOpen() throws Exception {
         SessionPlan plan = violating();
         String key = "zone-clearance/" + plan.targets().get(0).id() + "/" + plan.zones().get(0).id();
-        Double measured = SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(), null)).violations().stream()
+        Double measured = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null)).violations().stream()
                 .filter(f -> f.key().equals(key)).findFirst().orElseThrow().measured();
         plan = plan.withOverride(new FindingOverride(key, measured, "nerve deeper on the paired frame", "Dr A",
                 PlanFixtures.AT));

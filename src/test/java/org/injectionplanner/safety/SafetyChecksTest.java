@@ -21,6 +21,7 @@ import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
@@ -29,10 +30,10 @@ import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanFixtures;
-import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Solution;
+import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 import org.junit.jupiter.api.Nested;
@@ -62,7 +63,7 @@ class SafetyChecksTest {
     private static final PolygonShape SQUARE = polygon(100, 100, 200, 100, 200, 200, 100, 200);
 
     private static SafetyReport check(SessionPlan plan) {
-        return SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(), null));
+        return SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
     }
 
     private static List<Finding> findings(SafetyReport report, String check) {
@@ -514,6 +515,64 @@ class SafetyChecksTest {
     }
 
     @Nested
+    class SiteDescription {
+
+        /** Target {@code number} described as this structure, side and level (null: none). */
+        private Target described(int number, String structure, Side side, SpinalLevel level) {
+            Target t = target(number, 100 + 50 * number, 300, CAL);
+            return t.describedAs(t.label(), structure, side, level, "");
+        }
+
+        @Test
+        void aMidlineStructureOnASideAndAPairedOneAtTheMidlineWarn() {
+            Finding onSide = only(check(targetOnly(described(1, "supraspinous", Side.LEFT, SpinalLevel.L4_L5))),
+                    "laterality");
+            assertThat(onSide.severity()).isEqualTo(Severity.WARNING);
+            assertThat(onSide.message()).isEqualTo("T1: Supraspinous ligament is a midline structure, but the side "
+                    + "is Left");
+            Finding atMidline = only(check(targetOnly(described(1, "facet-capsule", Side.MIDLINE, SpinalLevel.L4_L5))),
+                    "laterality");
+            assertThat(atMidline.message()).isEqualTo("T1: Facet joint capsule is paired, but the side is Midline: "
+                    + "choose Left or Right");
+            assertThat(findings(check(targetOnly(described(1, "facet-capsule", Side.RIGHT, SpinalLevel.L4_L5))),
+                    "laterality")).isEmpty();
+        }
+
+        @Test
+        void aLevelIsNeededWhereTheStructureTakesOneAndRefusedWhereItDoesNot() {
+            assertThat(only(check(targetOnly(described(1, "facet-capsule", Side.LEFT, null))), "level").message())
+                    .isEqualTo("T1: no spinal level for Facet joint capsule");
+            assertThat(only(check(targetOnly(described(1, "sacrococcygeal", Side.MIDLINE, SpinalLevel.S1))), "level")
+                    .message()).isEqualTo("T1: Sacrococcygeal ligament takes no spinal level, but S1 is given");
+            assertThat(findings(check(targetOnly(described(1, "sacrococcygeal", Side.MIDLINE, null))), "level"))
+                    .isEmpty();
+        }
+
+        @Test
+        void theSecondTargetAtTheSameSiteWarnsInSessionOrder() {
+            Target first = described(1, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
+            Target again = described(2, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
+            Target otherSide = described(3, "facet-capsule", Side.RIGHT, SpinalLevel.L4_L5);
+            Target otherLevel = described(4, "facet-capsule", Side.LEFT, SpinalLevel.L5_S1);
+            SessionPlan plan = draft().withTarget(first).withTarget(again).withTarget(otherSide).withTarget(otherLevel)
+                    .withInjection(injection(again, null)).withInjection(injection(first, null));
+            List<Finding> duplicates = findings(check(plan), "duplicate-site");
+            assertThat(duplicates).singleElement().satisfies(f -> {
+                assertThat(f.targetId()).as("T2 is injected first, so T1 is the repeat").isEqualTo(first.id());
+                assertThat(f.message()).isEqualTo("Injection 2, T1: the same site as T2 (Facet joint capsule, Left, "
+                        + "L4/L5): one site planned twice?");
+            });
+        }
+
+        @Test
+        void structuresOutsideTheCatalogueAreNotJudged() {
+            SessionPlan plan = targetOnly(described(1, "not-in-the-catalogue", Side.MIDLINE, null));
+            assertThat(check(plan).findings()).extracting(Finding::check)
+                    .doesNotContain("laterality", "level", "duplicate-site");
+        }
+    }
+
+    @Nested
     class MidlineDepth {
 
         private SafetyReport checkTarget(Side side, double depthMm, NerveZone... zones) {
@@ -665,7 +724,7 @@ class SafetyChecksTest {
         void anIntervalUnderTwoWeeksWarns() {
             SessionPlan plan = sites(1, PlanFixtures.HACKETT, 0.5);
             // 2026-11-16 → 2026-11-26: 10 days < 14
-            SafetyReport early = SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(),
+            SafetyReport early = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(),
                     LocalDate.of(2026, 11, 16)));
             Finding f = only(early, "interval");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
@@ -673,7 +732,7 @@ class SafetyChecksTest {
             assertThat(f.limit()).isEqualTo(14.0);
             assertThat(f.unit()).isEqualTo("days");
             // 2026-11-12 → 2026-11-26: 14 days, not less than 14
-            assertThat(findings(SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(),
+            assertThat(findings(SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(),
                     LocalDate.of(2026, 11, 12))), "interval")).isEmpty();
             // no previous session known
             assertThat(findings(check(plan), "interval")).isEmpty();
@@ -753,7 +812,8 @@ class SafetyChecksTest {
             SessionPlan plan = twoViolations();
             SafetyReport report = check(plan);
             assertThat(report.worstFor(plan.targets().get(0).id())).contains(Severity.VIOLATION);
-            Target clear = target(3, 700, 500, CAL);
+            Target t3 = target(3, 700, 500, CAL);
+            Target clear = t3.describedAs(t3.label(), t3.structureId(), Side.RIGHT, t3.level(), "");
             SessionPlan withClear = plan.withTarget(clear);
             assertThat(check(withClear).worstFor(clear.id())).isEmpty();
         }

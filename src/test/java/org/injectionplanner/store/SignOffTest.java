@@ -20,6 +20,7 @@ import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
 import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ChecklistItem;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
@@ -31,7 +32,6 @@ import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.ProcedureRecord;
-import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
@@ -64,7 +64,7 @@ class SignOffTest {
     }
 
     private static SafetyReport check(SessionPlan plan) {
-        return SafetyChecks.check(plan, new SafetyContext(SafetyLimits.defaults(), null));
+        return SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
     }
 
     /** The plan with every checklist item answered and the violation overridden. */
