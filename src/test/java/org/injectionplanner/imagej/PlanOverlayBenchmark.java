@@ -16,11 +16,11 @@ import java.util.concurrent.TimeUnit;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
@@ -169,7 +169,7 @@ public class PlanOverlayBenchmark {
         for (int i = 0; i < ZONES; i++) {
             PixelPoint centre = new PixelPoint(60 + random.nextDouble() * (WIDTH - 120),
                     60 + random.nextDouble() * (HEIGHT - 120));
-            ZoneShape shape = i % 2 == 0 ? polygon(centre, random)
+            ZoneShape shape = i % 2 == 0 ? PlanFixtures.star(centre, random)
                     : new EllipseShape(centre, 8 + random.nextDouble() * 30, 6 + random.nextDouble() * 20,
                             random.nextDouble() * 180);
             zones.add(new NerveZone(UUID.randomUUID(), i + 1, ZoneKind.values()[i % ZoneKind.values().length],
@@ -188,17 +188,5 @@ public class PlanOverlayBenchmark {
                     at.y() * 0.1, "", CAL));
         }
         return p;
-    }
-
-    /** A star-shaped polygon of 5 to 9 vertices around a centre (concave at some vertices). */
-    private static PolygonShape polygon(PixelPoint centre, Random random) {
-        int n = 5 + random.nextInt(5);
-        List<PixelPoint> vertices = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            double angle = 2 * Math.PI * k / n;
-            double radius = 10 + random.nextDouble() * 30;
-            vertices.add(new PixelPoint(centre.x() + radius * Math.cos(angle), centre.y() + radius * Math.sin(angle)));
-        }
-        return new PolygonShape(vertices);
     }
 }

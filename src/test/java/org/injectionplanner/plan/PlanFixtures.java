@@ -46,6 +46,18 @@ public final class PlanFixtures {
         return new PolygonShape(vertices);
     }
 
+    /** A star-shaped polygon of 5 to 9 vertices, 10–40 px from a centre (concave at some vertices). */
+    public static PolygonShape star(PixelPoint centre, java.util.Random random) {
+        int n = 5 + random.nextInt(5);
+        List<PixelPoint> vertices = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            double angle = 2 * Math.PI * k / n;
+            double radius = 10 + random.nextDouble() * 30;
+            vertices.add(new PixelPoint(centre.x() + radius * Math.cos(angle), centre.y() + radius * Math.sin(angle)));
+        }
+        return new PolygonShape(vertices);
+    }
+
     /** An empty draft of session 2 on {@link #DATE}, with {@link #IMAGE} and the given checklist. */
     public static SessionPlan draft(List<ChecklistItem> checklist) {
         return SessionPlan.newDraft(COURSE, 2, DATE, "Dr A", checklist).withImage(IMAGE).withImage(OTHER_IMAGE);
