@@ -59,7 +59,9 @@ public final class DicomWriter {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile, whose owner-only permissions the renamed file would keep
-        Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".tmp");
+        Path tmp = dir.resolve("." + file.getFileName() + "."
+                + java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                + ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE), 1 << 16)) {

@@ -97,7 +97,8 @@ final class ActivePlan {
     static PlanSession sessionOrError() {
         PlanSession s = session();
         if (s == null) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "No session plan is open: add a target or zone, or open a plan.");
+            IJ.error(OpenUltrasoundStudyCommand.TITLE,
+                    "No session plan is open: add a target or zone, or open a plan.");
         }
         return s;
     }

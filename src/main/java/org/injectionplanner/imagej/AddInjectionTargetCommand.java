@@ -44,7 +44,8 @@ public final class AddInjectionTargetCommand implements PlugIn {
                     fields.level(), fields.label());
             fields.remember();
             IJ.showStatus("Added T" + t.number() + " " + fields.structure().name()
-                    + (t.depthMm() == null ? " (uncalibrated)" : String.format(java.util.Locale.ROOT, ", depth %.1f mm", t.depthMm())));
+                    + (t.depthMm() == null ? " (uncalibrated)"
+                            : String.format(java.util.Locale.ROOT, ", depth %.1f mm", t.depthMm())));
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }

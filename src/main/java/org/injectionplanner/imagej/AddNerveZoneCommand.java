@@ -65,12 +65,14 @@ public final class AddNerveZoneCommand implements PlugIn {
     /** A polygon from "x1,y1;x2,y2;..." or an ellipse from "cx,cy,rx,ry[,angle]" (exactly one given). */
     static ZoneShape parseShape(String points, String ellipse) {
         if (points.isEmpty() == ellipse.isEmpty()) {
-            throw new IllegalArgumentException("give either points (x1,y1;x2,y2;...) or an ellipse (cx,cy,rx,ry[,angle])");
+            throw new IllegalArgumentException("give either points (x1,y1;x2,y2;...) or an ellipse "
+                    + "(cx,cy,rx,ry[,angle])");
         }
         if (!ellipse.isEmpty()) {
             double[] v = numbers(ellipse, "ellipse");
             if (v.length != 4 && v.length != 5) {
-                throw new IllegalArgumentException("ellipse needs cx,cy,rx,ry or cx,cy,rx,ry,angle; got '" + ellipse + "'");
+                throw new IllegalArgumentException("ellipse needs cx,cy,rx,ry or cx,cy,rx,ry,angle; got '"
+                        + ellipse + "'");
             }
             return new EllipseShape(new PixelPoint(v[0], v[1]), v[2], v[3], v.length == 5 ? v[4] : 0);
         }

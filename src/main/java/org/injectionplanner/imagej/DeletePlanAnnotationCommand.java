@@ -7,7 +7,10 @@ import java.util.UUID;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
 
-/** Plugins › Injection Planner › Delete Plan Annotation...: deletes a target or zone (macro key {@code annotation}: T3, Z2). */
+/**
+ * Plugins › Injection Planner › Delete Plan Annotation...: deletes a target or zone (macro key
+ * {@code annotation}: T3, Z2).
+ */
 public final class DeletePlanAnnotationCommand implements PlugIn {
 
     @Override

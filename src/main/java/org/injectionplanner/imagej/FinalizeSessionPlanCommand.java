@@ -35,7 +35,8 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
             Revision r = session.finalizePlan(ActivePlan.report(), signer,
                     OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
             IJ.showStatus("Session " + r.plan().sessionNumber() + " signed by " + signer.strip() + ": revision "
-                    + r.header().sequence() + ", SHA-256 " + r.plan().signature().contentSha256().substring(0, 12) + "…");
+                    + r.header().sequence() + ", SHA-256 " + r.plan().signature().contentSha256().substring(0, 12)
+                    + "…");
         } catch (SignOffRefusedException | StoreException | IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }

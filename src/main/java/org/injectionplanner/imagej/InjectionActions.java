@@ -93,8 +93,9 @@ final class InjectionActions {
     static String describePath(Target target, NeedlePath path) {
         return path.measure(target).map(m -> String.format(Locale.ROOT,
                 "T%d needle path %.1f mm, target %s deep, %.0f° to the transducer face", target.number(), m.lengthMm(),
-                m.targetDepthMm() == null ? "?" : String.format(Locale.ROOT, "%.1f mm", m.targetDepthMm()), m.angleDeg()))
-                .orElse("T" + target.number() + " needle path not calibrated: no mm values (entry and target must lie in "
-                        + "one calibrated region)");
+                m.targetDepthMm() == null ? "?" : String.format(Locale.ROOT, "%.1f mm", m.targetDepthMm()),
+                m.angleDeg()))
+                .orElse("T" + target.number() + " needle path not calibrated: no mm values (entry and target must "
+                        + "lie in one calibrated region)");
     }
 }

@@ -57,7 +57,8 @@ public final class InjectionTargetTool extends PlugInTool {
             return;
         }
         dragTo = ToolSupport.imagePoint(imp, e);
-        SessionPlan preview = ActivePlan.editor().plan().withTarget(dragging.movedTo(dragTo, null, dragging.calibration()));
+        SessionPlan preview = ActivePlan.editor().plan()
+                .withTarget(dragging.movedTo(dragTo, null, dragging.calibration()));
         PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), dragging.id());
         e.consume();
     }

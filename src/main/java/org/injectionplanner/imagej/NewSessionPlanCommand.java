@@ -38,10 +38,12 @@ public final class NewSessionPlanCommand implements PlugIn {
         try {
             LocalDate date = LocalDate.parse(dateText);
             if (active != null && active.hasUnsavedChanges()) {
-                throw new IllegalStateException("the active plan has unsaved changes: save it first (Save Session Plan)");
+                throw new IllegalStateException("the active plan has unsaved changes: save it first "
+                        + "(Save Session Plan)");
             }
             if (next && active == null) {
-                throw new IllegalStateException("no plan is open: open a plan of the course first, or start a new course");
+                throw new IllegalStateException("no plan is open: open a plan of the course first, "
+                        + "or start a new course");
             }
             UUID course = next ? active.editor().plan().courseId() : UUID.randomUUID();
             int number = next ? nextSessionNumber(active) : 1;

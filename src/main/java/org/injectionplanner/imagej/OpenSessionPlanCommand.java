@@ -35,7 +35,8 @@ public final class OpenSessionPlanCommand implements PlugIn {
                 gd.addMessage("Saved plans (newest revision of each):\n" + String.join("\n", describe(latest)));
             }
             gd.addStringField("plan", latest.isEmpty() ? "" : latest.keySet().iterator().next(), 40);
-            gd.addMessage("A plan id from the list, \"latest\" for the most recently saved, or a revision file's path.");
+            gd.addMessage("A plan id from the list, \"latest\" for the most recently saved, "
+                    + "or a revision file's path.");
             gd.showDialog();
             if (gd.wasCanceled()) {
                 return;

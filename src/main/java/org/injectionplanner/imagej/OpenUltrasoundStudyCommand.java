@@ -53,7 +53,8 @@ public final class OpenUltrasoundStudyCommand implements PlugIn {
                 IJ::escapePressed);
         IJ.showProgress(1.0);
         if (scan.series().isEmpty()) {
-            String why = scan.problems().isEmpty() ? "" : "\n" + String.join("\n", scan.problems().stream().limit(5).toList());
+            String why = scan.problems().isEmpty() ? ""
+                    : "\n" + String.join("\n", scan.problems().stream().limit(5).toList());
             throw new DicomException(path.toString(), -1, -1, "no DICOM images found ("
                     + scan.skippedFiles() + " files skipped)" + why);
         }

@@ -41,7 +41,8 @@ final class PlanActions {
                 structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, depthMm(p, cal), "", cal);
         editor.batch("Add target " + target.label(),
                 List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
-                        PlanEdits.addInjection(Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()))));
+                        PlanEdits.addInjection(Injection.fromPreset(target.id(),
+                                ActivePlan.settings().defaultPreset()))));
         return target;
     }
 

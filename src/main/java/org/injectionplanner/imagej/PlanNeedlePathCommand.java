@@ -23,7 +23,8 @@ public final class PlanNeedlePathCommand implements PlugIn {
         }
         SessionPlan plan = ActivePlan.editor().plan();
         GenericDialog gd = new GenericDialog("Plan Needle Path");
-        gd.addStringField("target", ActivePlan.selected() == null ? "T1" : PlanActions.nameOf(plan, ActivePlan.selected()), 8);
+        gd.addStringField("target",
+                ActivePlan.selected() == null ? "T1" : PlanActions.nameOf(plan, ActivePlan.selected()), 8);
         gd.addNumericField("entry_x", imp.getWidth() / 2.0, 1, 8, "pixels");
         gd.addNumericField("entry_y", 0, 1, 8, "pixels");
         gd.showDialog();

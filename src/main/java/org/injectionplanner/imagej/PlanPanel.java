@@ -297,7 +297,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
 
     private static String findingLine(SessionPlan plan, Finding f) {
         String state = f.severity() == Severity.WARNING ? "warning"
-                : SafetyReport.overrideOf(plan, f).map(o -> "VIOLATION (overridden: " + o.reason() + ")").orElse("VIOLATION");
+                : SafetyReport.overrideOf(plan, f).map(o -> "VIOLATION (overridden: " + o.reason() + ")")
+                        .orElse("VIOLATION");
         return state + ": " + f.message();
     }
 

@@ -60,6 +60,7 @@ public final class PreProcedureChecklistCommand implements PlugIn {
     }
 
     private static String answerName(ChecklistAnswer a) {
-        return a == null ? "unanswered" : a == ChecklistAnswer.NOT_APPLICABLE ? "n/a" : a.name().toLowerCase(Locale.ROOT);
+        return a == null ? "unanswered"
+                : a == ChecklistAnswer.NOT_APPLICABLE ? "n/a" : a.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -12,7 +12,8 @@ public record ChecklistItem(String id, String question) {
 
     public ChecklistItem {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("checklist item ids are lower-case words joined by '-', got '" + id + "'");
+            throw new IllegalArgumentException("checklist item ids are lower-case words joined by '-', got '"
+                    + id + "'");
         }
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("checklist item '" + id + "' needs its question");
@@ -44,7 +45,8 @@ public record ChecklistItem(String id, String question) {
                 new ChecklistItem("indication", "Indication confirmed; red flags (cancer-related pain, "
                         + "inflammatory back pain) screened"),
                 new ChecklistItem("no-infection", "No active infection, cellulitis or skin infection at the sites"),
-                new ChecklistItem("no-local-contraindication", "No recent fracture, unexplained swelling or acute gout"),
+                new ChecklistItem("no-local-contraindication", "No recent fracture, unexplained swelling "
+                        + "or acute gout"),
                 new ChecklistItem("anticoagulants", "Anticoagulant and antiplatelet status checked; any pause agreed "
                         + "with the prescriber"),
                 new ChecklistItem("nsaids-paused", "NSAIDs paused 3–7 days before; oral corticosteroids discussed"),

@@ -22,7 +22,8 @@ public record Injection(UUID id, UUID targetId, boolean locked, Approach approac
     public Injection {
         if (id == null || targetId == null || approach == null || needle == null || solution == null
                 || record == null) {
-            throw new IllegalArgumentException("an injection needs an id, target, approach, needle, solution and record");
+            throw new IllegalArgumentException("an injection needs an id, target, approach, needle, solution "
+                    + "and record");
         }
         if (!(volumeMl > 0 && volumeMl <= 50)) {
             throw new IllegalArgumentException("the volume must be more than 0 and at most 50 mL, got " + volumeMl);

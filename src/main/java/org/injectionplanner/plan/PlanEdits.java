@@ -49,7 +49,8 @@ public final class PlanEdits {
 
     /** Moves a target, with its new depth and calibration. */
     public static PlanEdit moveTarget(UUID id, PixelPoint point, Double depthMm, MeasuredCalibration calibration) {
-        return edit("Move target", plan -> plan.withTarget(requireTarget(plan, id).movedTo(point, depthMm, calibration)));
+        return edit("Move target",
+                plan -> plan.withTarget(requireTarget(plan, id).movedTo(point, depthMm, calibration)));
     }
 
     /** Changes a target's label, structure, side, level and notes. */
@@ -85,7 +86,8 @@ public final class PlanEdits {
 
     /** Changes a zone's kind, name and margin. */
     public static PlanEdit describeZone(UUID id, ZoneKind kind, String name, double marginMm) {
-        return edit("Edit zone " + name, plan -> plan.withZone(requireZone(plan, id).describedAs(kind, name, marginMm)));
+        return edit("Edit zone " + name,
+                plan -> plan.withZone(requireZone(plan, id).describedAs(kind, name, marginMm)));
     }
 
     /** Deletes a zone. */
@@ -194,7 +196,8 @@ public final class PlanEdits {
     }
 
     private static Injection requireInjection(SessionPlan plan, UUID id) {
-        return plan.injection(id).orElseThrow(() -> new IllegalArgumentException("no injection " + id + " in the plan"));
+        return plan.injection(id)
+                .orElseThrow(() -> new IllegalArgumentException("no injection " + id + " in the plan"));
     }
 
     private static NerveZone requireZone(SessionPlan plan, UUID id) {

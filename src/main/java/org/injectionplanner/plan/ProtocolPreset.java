@@ -43,7 +43,8 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
         }
         try {
             String anaesthetic = f[2].strip();
-            Solution solution = new Solution(Decimals.parseOptional(f[1], "dextrose %"), anaesthetic.isEmpty() ? null : anaesthetic,
+            Solution solution = new Solution(Decimals.parseOptional(f[1], "dextrose %"),
+                    anaesthetic.isEmpty() ? null : anaesthetic,
                     anaesthetic.isEmpty() ? null : Decimals.parseOptional(f[3], "anaesthetic %"));
             Double volume = Decimals.parseOptional(f[4], "volume");
             if (volume == null) {
@@ -57,7 +58,8 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
 
     /** This preset as the line {@link #fromLine} reads. */
     public String toLine() {
-        return String.join("; ", name, solution.dextrosePercent() == null ? "" : Decimals.text(solution.dextrosePercent(), 6),
+        return String.join("; ", name,
+                solution.dextrosePercent() == null ? "" : Decimals.text(solution.dextrosePercent(), 6),
                 solution.anaesthetic() == null ? "" : solution.anaesthetic(),
                 solution.anaestheticPercent() == null ? "" : Decimals.text(solution.anaestheticPercent(), 6),
                 Decimals.text(volumeMl, 6), needle.gauge() + "G" + (needle.lengthMm() == null ? ""

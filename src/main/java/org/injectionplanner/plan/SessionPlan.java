@@ -228,8 +228,8 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
     /** This plan without the override of that finding. */
     public SessionPlan withoutOverride(String findingKey) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
-                zones, injections, checklist, overrides.stream().filter(o -> !o.findingKey().equals(findingKey)).toList(),
-                signature, amendments);
+                zones, injections, checklist,
+                overrides.stream().filter(o -> !o.findingKey().equals(findingKey)).toList(), signature, amendments);
     }
 
     /** This draft signed. */

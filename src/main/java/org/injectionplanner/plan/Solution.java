@@ -23,7 +23,8 @@ public record Solution(Double dextrosePercent, String anaesthetic, Double anaest
             throw new IllegalArgumentException("a local anaesthetic needs both its name and its concentration");
         }
         if (anaestheticPercent != null && !(anaestheticPercent >= 0 && anaestheticPercent <= 10)) {
-            throw new IllegalArgumentException("anaesthetic concentration must be 0 to 10 %, got " + anaestheticPercent);
+            throw new IllegalArgumentException("anaesthetic concentration must be 0 to 10 %, got "
+                    + anaestheticPercent);
         }
     }
 
@@ -39,8 +40,8 @@ public record Solution(Double dextrosePercent, String anaesthetic, Double anaest
             b.append("dextrose ").append(Decimals.text(dextrosePercent, 3)).append(" %");
         }
         if (anaesthetic != null) {
-            b.append(b.length() > 0 ? " + " : "").append(anaesthetic).append(' ').append(Decimals.text(anaestheticPercent, 3))
-                    .append(" %");
+            b.append(b.length() > 0 ? " + " : "").append(anaesthetic).append(' ')
+                    .append(Decimals.text(anaestheticPercent, 3)).append(" %");
         }
         return b.length() == 0 ? "no solution entered" : b.toString();
     }

@@ -24,7 +24,8 @@ public enum ZoneKind {
         try {
             return valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown zone kind '" + text + "': use nerve, vessel, dura, bone or other");
+            throw new IllegalArgumentException("unknown zone kind '" + text
+                    + "': use nerve, vessel, dura, bone or other");
         }
     }
 }

@@ -130,7 +130,8 @@ public final class SafetyChecks {
         if (target.side() == Side.MIDLINE && target.depthMm() != null && target.depthMm() > noGo.mm()) {
             out.add(site.warning("midline-depth", "midline-depth/" + target.id(), noGo.zone(), target.depthMm(),
                     noGo.mm(), "mm", String.format(Locale.ROOT,
-                            "midline target %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal may be near",
+                            "midline target %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal "
+                                    + "may be near",
                             target.depthMm(), number(noGo.mm()), noGo.source())));
         }
     }

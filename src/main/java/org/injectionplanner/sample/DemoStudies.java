@@ -34,7 +34,10 @@ public final class DemoStudies {
     }
 
     /** One image of a demo study. */
-    /** Body Part Examined is an unpaired part (LSPINE, SSPINE), so Laterality is absent; the side is in the description. */
+    /**
+     * Body Part Examined is an unpaired part (LSPINE, SSPINE), so Laterality is absent; the side is in the
+     * description.
+     */
     private record Series(int number, String fileName, String description, SyntheticUltrasound.View view,
             String bodyPart, boolean cine) {
     }

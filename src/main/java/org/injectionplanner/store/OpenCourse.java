@@ -126,7 +126,8 @@ public final class OpenCourse implements AutoCloseable {
         try {
             AtomicFiles.delete(autosave);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "revision {0} of course {1} is saved, but its autosave {2} could not be removed: {3}",
+            LOG.log(Level.WARNING,
+                    "revision {0} of course {1} is saved, but its autosave {2} could not be removed: {3}",
                     sequence, courseId, autosave, e.toString());
         }
         return new Revision(file, written.header(), plan, sha256);

@@ -604,7 +604,8 @@ public final class PlanJson {
 
     private static double finite(double value, String what) {
         if (!Double.isFinite(value)) {
-            throw new IllegalArgumentException("cannot write " + what + " = " + value + ": JSON has no NaN or infinity");
+            throw new IllegalArgumentException("cannot write " + what + " = " + value
+                    + ": JSON has no NaN or infinity");
         }
         return value;
     }

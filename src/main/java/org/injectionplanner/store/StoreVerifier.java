@@ -199,7 +199,8 @@ public final class StoreVerifier {
         try {
             AutosaveFile.Parsed parsed = AutosaveFile.parse(PlanJson.readFile(file), file.toString());
             if (!parsed.plan().courseId().equals(courseId)) {
-                problem(Severity.WARNING, file, "an autosave of course " + parsed.plan().courseId() + " in this course");
+                problem(Severity.WARNING, file, "an autosave of course " + parsed.plan().courseId()
+                        + " in this course");
             }
         } catch (StoreException e) {
             problem(Severity.WARNING, file, "unsaved work that cannot be recovered: " + e.getMessage());

@@ -128,8 +128,8 @@ class PlanCommandsTest {
     void anOverriddenViolationStillExitsOneButIsNotOpen() throws Exception {
         SessionPlan plan = violating();
         String key = "zone-clearance/" + plan.targets().get(0).id() + "/" + plan.zones().get(0).id();
-        Double measured = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null)).violations().stream()
-                .filter(f -> f.key().equals(key)).findFirst().orElseThrow().measured();
+        Double measured = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null)).violations()
+                .stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow().measured();
         plan = plan.withOverride(new FindingOverride(key, measured, "nerve deeper on the paired frame", "Dr A",
                 PlanFixtures.AT));
         Run r = run("validate", write("plan.json", plan).toString());

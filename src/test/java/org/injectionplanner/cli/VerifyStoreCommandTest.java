@@ -49,7 +49,8 @@ class VerifyStoreCommandTest {
     @Test
     void exitsOneAndNamesTheFileOfEachBreak() throws Exception {
         Revision[] revisions = twoRevisions();
-        Files.writeString(revisions[0].file(), Files.readString(revisions[0].file()).replace("\"reason\": \"\"", "\"reason\": \"x\""));
+        Files.writeString(revisions[0].file(),
+                Files.readString(revisions[0].file()).replace("\"reason\": \"\"", "\"reason\": \"x\""));
         assertThat(run("verify-store", root.toString())).isEqualTo(1);
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).contains("BREAK   " + root.relativize(revisions[1].file()) + ": the predecessor hash does "

@@ -46,8 +46,8 @@ public class UltrasoundImageWriterTest {
         assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions only");
         Path file = dir.resolve("shared.dcm");
         UltrasoundImageWriter.write(file, TestImages.usHeader("mono"),
-                new UltrasoundImageWriter.Image(ROWS, COLUMNS, false, List.of(TestImages.pattern(ROWS, COLUMNS, false, 0)),
-                        null),
+                new UltrasoundImageWriter.Image(ROWS, COLUMNS, false,
+                        List.of(TestImages.pattern(ROWS, COLUMNS, false, 0)), null),
                 UltrasoundImageWriter.Encoding.UNCOMPRESSED);
         Path plain = Files.createFile(dir.resolve("plain"));
         assertThat(Files.getPosixFilePermissions(file)).as("as any new file here (the umask), not owner-only")

@@ -27,7 +27,8 @@ class CalibrationScaleTest {
     private static UltrasoundCalibration twoRegions() {
         DataSet ds = new DataSet();
         ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS,
-                List.of(TestImages.usRegion(0, 0, 99, 99, -0.01, 0.005), TestImages.usRegion(100, 0, 199, 99, 0.02, 0.02)));
+                List.of(TestImages.usRegion(0, 0, 99, 99, -0.01, 0.005),
+                        TestImages.usRegion(100, 0, 199, 99, 0.02, 0.02)));
         return UltrasoundCalibration.of(ds);
     }
 

@@ -77,8 +77,10 @@ class PlanOverlayTest {
         List<Roi> rois = PlanOverlay.build(imp, plan, null, null);
         NerveZone calibrated = plan.zones().get(0);
         NerveZone uncalibrated = plan.zones().get(1);
-        long calibratedParts = rois.stream().filter(r -> calibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
-        long uncalibratedParts = rois.stream().filter(r -> uncalibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
+        long calibratedParts = rois.stream()
+                .filter(r -> calibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
+        long uncalibratedParts = rois.stream()
+                .filter(r -> uncalibrated.id().toString().equals(r.getProperty(PlanOverlay.PROP_ID))).count();
         assertThat(calibratedParts).as("fill, outline, margin, label").isEqualTo(4);
         assertThat(uncalibratedParts).as("fill, outline, label; no margin").isEqualTo(3);
         for (Roi r : rois) {
@@ -100,7 +102,8 @@ class PlanOverlayTest {
         List<Roi> zone = parts(rois, plan.zones().get(0).id());
         assertThat(target).extracting(Roi::getFillColor).contains(PlanOverlay.TARGET);
         Roi outline = zone.stream().filter(r -> PlanOverlay.ZONE.equals(r.getStrokeColor())).findFirst().orElseThrow();
-        Roi margin = zone.stream().filter(r -> PlanOverlay.MARGIN.equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
+        Roi margin = zone.stream()
+                .filter(r -> PlanOverlay.MARGIN.equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
                 .findFirst().orElseThrow();
         assertThat(List.of(PlanOverlay.TARGET, PlanOverlay.ZONE, PlanOverlay.MARGIN)).doesNotHaveDuplicates();
         assertThat(margin.getStrokeWidth()).as("the margin is thinner than the zone's outline")

@@ -106,7 +106,8 @@ class PlanEditorPropertiesTest {
                 default -> {
                     String key = "zone-clearance/" + r.nextInt(3);
                     yield plan.override(key).isPresent() && r.nextBoolean() ? PlanEdits.withdrawOverride(key)
-                            : PlanEdits.override(new FindingOverride(key, null, "reason " + r.nextInt(100), "Dr A", AT));
+                            : PlanEdits.override(
+                                    new FindingOverride(key, null, "reason " + r.nextInt(100), "Dr A", AT));
                 }
             };
         }

@@ -338,7 +338,8 @@ class SafetyChecksTest {
         /** One 2D region over the whole 800 × 600 image, x and y running against the pixel axes. */
         private UltrasoundCalibration calibration() {
             DataSet ds = new DataSet();
-            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS, List.of(TestImages.usRegion(0, 0, 799, 599, -0.01, -0.02)));
+            ds.putSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS,
+                    List.of(TestImages.usRegion(0, 0, 799, 599, -0.01, -0.02)));
             return UltrasoundCalibration.of(ds);
         }
 
@@ -624,7 +625,8 @@ class SafetyChecksTest {
             Finding f = only(checkTarget(Side.MIDLINE, 47, deep, shallow, uncalibrated, nerve), "midline-depth");
             assertThat(f.limit()).as("400 px × 0.12 mm = 48 mm, less 2 mm").isCloseTo(46.0, within(1e-9));
             assertThat(f.zoneId()).isEqualTo(shallow.id());
-            assertThat(findings(checkTarget(Side.LEFT, 70, deep), "midline-depth")).as("midline targets only").isEmpty();
+            assertThat(findings(checkTarget(Side.LEFT, 70, deep), "midline-depth")).as("midline targets only")
+                    .isEmpty();
         }
 
         @Test
@@ -799,8 +801,8 @@ class SafetyChecksTest {
                     PlanFixtures.AT));
             assertThat(check(unrelated).openViolations(unrelated)).isEqualTo(violations);
 
-            SessionPlan both = one.withOverride(new FindingOverride(violations.get(1).key(), violations.get(1).measured(), "accepted", "Dr A",
-                    PlanFixtures.AT));
+            SessionPlan both = one.withOverride(new FindingOverride(violations.get(1).key(),
+                    violations.get(1).measured(), "accepted", "Dr A", PlanFixtures.AT));
             assertThat(check(both).openViolations(both)).isEmpty();
             assertThat(SignOffGate.problems(both, check(both))).isEmpty();
             assertThat(SignOffGate.problems(plan, report)).hasSize(2)

@@ -30,7 +30,8 @@ class DemoStudiesTest {
         for (Path f : files) {
             Path committed = COMMITTED.resolve(dir.relativize(f));
             assertThat(Files.readAllBytes(f)).as(committed + " differs from the generator's output:"
-                    + " run java -jar plugins/Injection_Planner.jar generate-samples").isEqualTo(Files.readAllBytes(committed));
+                    + " run java -jar plugins/Injection_Planner.jar generate-samples")
+                    .isEqualTo(Files.readAllBytes(committed));
             total += Files.size(f);
         }
         assertThat(total).isLessThan(15L * 1024 * 1024);

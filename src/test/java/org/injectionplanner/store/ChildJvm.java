@@ -36,7 +36,8 @@ final class ChildJvm {
 
     /** Starts {@code StoreTestChild} with {@code args}; its standard error goes to {@code errors}. */
     static ChildJvm start(Path errors, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
                 "-Xmx96m",
                 StoreTestChild.class.getName()));

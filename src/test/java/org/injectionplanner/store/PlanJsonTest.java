@@ -144,14 +144,16 @@ class PlanJsonTest {
         ObjectNode newer = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         newer.put("formatVersion", 2);
         assertThatThrownBy(() -> PlanJson.read(bytes(newer), "p"))
-                .hasMessage("p: $.formatVersion: version 2 was written by a newer Injection Planner; update the plugin");
+                .hasMessage("p: $.formatVersion: version 2 was written by a newer Injection Planner; "
+                        + "update the plugin");
         assertThatThrownBy(() -> PlanJson.read(PlanJson.writeSettings(ClinicSettings.defaults()), "s.json"))
                 .hasMessageStartingWith("s.json: $.format: expected \"injection-planner/session-plan\"");
         assertThatThrownBy(() -> PlanJson.read("{\"format\": 1} trailing".getBytes(StandardCharsets.UTF_8), "t"))
                 .isInstanceOf(PlanFormatException.class).hasMessageStartingWith("t: not valid JSON (line 1, column");
         assertThatThrownBy(() -> PlanJson.read("{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8), "d"))
                 .hasMessageContaining("Duplicate field 'a'");
-        assertThatThrownBy(() -> PlanJson.read(new byte[0], "empty")).hasMessage("empty: $: expected an object, found nothing");
+        assertThatThrownBy(() -> PlanJson.read(new byte[0], "empty"))
+                .hasMessage("empty: $: expected an object, found nothing");
         assertThatThrownBy(() -> PlanJson.read("[1]".getBytes(StandardCharsets.UTF_8), "a"))
                 .hasMessage("a: $: expected an object, found an array");
         String deep = "[".repeat(5000) + "]".repeat(5000);

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PlanStoreTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:15:30.123456Z"), ZoneId.of("Europe/Zurich"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T08:15:30.123456Z"),
+            ZoneId.of("Europe/Zurich"));
 
     @TempDir
     Path root;

@@ -71,8 +71,8 @@ class SignOffTest {
     private static SessionPlan ready() {
         SessionPlan plan = PlanFixtures.answeredYes(plan());
         Finding violation = check(plan).violations().get(0);
-        return plan.withOverride(new FindingOverride(violation.key(), violation.measured(), "nerve lies deeper on the paired frame",
-                "Dr A", AT));
+        return plan.withOverride(new FindingOverride(violation.key(), violation.measured(),
+                "nerve lies deeper on the paired frame", "Dr A", AT));
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -26,7 +26,8 @@ class StoreVerifierTest {
     void fiveRevisions() throws Exception {
         try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
             for (int k = 1; k <= 5; k++) {
-                files.add(course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, k), "Dr A", "k=" + k).file());
+                files.add(course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, k), "Dr A", "k=" + k)
+                        .file());
             }
         }
     }

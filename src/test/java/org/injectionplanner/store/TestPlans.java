@@ -78,8 +78,8 @@ final class TestPlans {
                         new ChecklistEntry(new ChecklistItem("no-allergy", "No allergy"), ChecklistAnswer.NO,
                                 "mild rash to plasters only"),
                         ChecklistEntry.unanswered(new ChecklistItem("time-out", "Time-out done"))),
-                List.of(new FindingOverride("calibration/" + uncalibrated.id(), 2.5, "measured on the paired frame", "Dr C",
-                        at)),
+                List.of(new FindingOverride("calibration/" + uncalibrated.id(), 2.5, "measured on the paired frame",
+                        "Dr C", at)),
                 null, List.of(new Amendment("level corrected", "Dr C", at, amended)));
     }
 
@@ -138,7 +138,8 @@ final class TestPlans {
         }
         List<FindingOverride> overrides = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            overrides.add(new FindingOverride("key-" + i + text(r), r.nextBoolean() ? null : number(r), "r" + text(r), "a" + text(r), time(r)));
+            overrides.add(new FindingOverride("key-" + i + text(r), r.nextBoolean() ? null : number(r), "r" + text(r),
+                    "a" + text(r), time(r)));
         }
         Signature signature = r.nextBoolean() ? null : new Signature("s" + text(r), time(r), "0f".repeat(32));
         return new SessionPlan(uuid(r), uuid(r), 1 + r.nextInt(Integer.MAX_VALUE),

@@ -39,8 +39,9 @@ class AnnotateIT {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 Roi roi = RoiDecoder.openFromByteArray(in.readAllBytes());
-                out.add(roi.getName() + " @t" + roi.getTPosition() + " frame=" + roi.getProperty("injectionplanner.frame")
-                        + " " + Math.round(roi.getFloatPolygon().xpoints[0]) + "," + Math.round(roi.getFloatPolygon().ypoints[0]));
+                out.add(roi.getName() + " @t" + roi.getTPosition() + " frame="
+                        + roi.getProperty("injectionplanner.frame") + " " + Math.round(roi.getFloatPolygon().xpoints[0])
+                        + "," + Math.round(roi.getFloatPolygon().ypoints[0]));
             }
         }
         return out;
@@ -123,7 +124,8 @@ class AnnotateIT {
                 File.saveString("overlay=" + Overlay.size, getArgument());
                 """.formatted(store, STUDY, recovered);
         GuiSession.Result r = GuiSession.run(restart, null, null);
-        assertThat(r.log()).as("the crashed session's lock is stale and taken over").contains("took over the lock of course");
+        assertThat(r.log()).as("the crashed session's lock is stale and taken over")
+                .contains("took over the lock of course");
         assertThat(describe(recovered)).containsExactly("T1 unsaved @t1 frame=1 400,200",
                 "Z1 unsaved nerve @t1 frame=1 547,117");
     }

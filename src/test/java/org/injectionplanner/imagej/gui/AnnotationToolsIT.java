@@ -94,7 +94,8 @@ class AnnotationToolsIT {
         assertThat(parts).as("the macro's output:\n" + r.output() + "\nImageJ's log:\n" + r.log()).hasSize(2);
 
         Map<String, Roi> plan = roiSet(interactive);
-        assertThat(plan.keySet()).as("exported; the macro wrote:\n" + r.output()).containsExactly("T1", "T2", "Z1", "Z2");
+        assertThat(plan.keySet()).as("exported; the macro wrote:\n" + r.output())
+                .containsExactly("T1", "T2", "Z1", "Z2");
         assertThat(describe(plan.get("T1"))).as("placed at 400,190, dragged to 420,210")
                 .isEqualTo("T1 L4/5 supraspinous frame=5 [420,210]");
         assertThat(describe(plan.get("T2"))).isEqualTo("T2 R L4/5 facet frame=5 [330,330]");
@@ -112,19 +113,26 @@ class AnnotationToolsIT {
         assertThat(recorded.lines().filter(l -> !l.isBlank()))
                 .as("recorded, and nothing else (Delete must not reach ImageJ's Edit › Clear):\n" + recorded)
                 .containsExactly(
-                        "run(\"Add Injection Target...\", \"x=400.00 y=190.00 frame=5 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]\");",
-                        "run(\"Add Injection Target...\", \"x=330.00 y=330.00 frame=5 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]\");",
-                        "run(\"Add Injection Target...\", \"x=250.00 y=400.00 frame=5 structure=interspinous side=midline level=L5/S1 label=[stray]\");",
+                        "run(\"Add Injection Target...\", \"x=400.00 y=190.00 frame=5 structure=supraspinous "
+                                + "side=midline level=L4/L5 label=[L4/5 supraspinous]\");",
+                        "run(\"Add Injection Target...\", \"x=330.00 y=330.00 frame=5 structure=facet-capsule "
+                                + "side=right level=L4/L5 label=[R L4/5 facet]\");",
+                        "run(\"Add Injection Target...\", \"x=250.00 y=400.00 frame=5 structure=interspinous "
+                                + "side=midline level=L5/S1 label=[stray]\");",
                         "run(\"Edit Plan Annotation...\", \"annotation=T1 x=420.00 y=210.00\");",
                         "run(\"Delete Plan Annotation...\", \"annotation=T3\");",
-                        "run(\"Add Nerve Zone...\", \"points=[300.00,260.00;360.00,250.00;380.00,300.00;320.00,320.00] frame=20 kind=vessel name=[vessel] margin=3.0\");",
-                        "run(\"Add Nerve Zone...\", \"ellipse=520.00,115.00,30.00,25.00,0.00 frame=20 kind=nerve name=[cutaneous branch] margin=5.0\");",
-                        "run(\"Edit Plan Annotation...\", \"annotation=Z1 points=[300.00,260.00;370.00,240.00;380.00,300.00;320.00,320.00]\");");
+                        "run(\"Add Nerve Zone...\", \"points=[300.00,260.00;360.00,250.00;380.00,300.00;320.00,320.00] "
+                                + "frame=20 kind=vessel name=[vessel] margin=3.0\");",
+                        "run(\"Add Nerve Zone...\", \"ellipse=520.00,115.00,30.00,25.00,0.00 frame=20 kind=nerve "
+                                + "name=[cutaneous branch] margin=5.0\");",
+                        "run(\"Edit Plan Annotation...\", \"annotation=Z1 "
+                                + "points=[300.00,260.00;370.00,240.00;380.00,300.00;320.00,320.00]\");");
 
         Map<String, String> panel = panelOutput(parts[0]);
         assertThat(panel.get("row1")).startsWith("T2");
         assertThat(panel.get("frame1")).as("T2's frame shown").isEqualTo("5");
-        assertThat(panel.get("selected1")).as("T2 highlighted").isEqualTo(plan.get("T2").getProperty("injectionplanner.id"));
+        assertThat(panel.get("selected1")).as("T2 highlighted")
+                .isEqualTo(plan.get("T2").getProperty("injectionplanner.id"));
         assertThat(panel.get("row2")).startsWith("Z2");
         assertThat(panel.get("frame2")).as("Z2's frame shown").isEqualTo("20");
         assertThat(panel.get("selected2")).as("Z2 highlighted").isEqualTo(ellipse.getProperty("injectionplanner.id"));

@@ -98,7 +98,8 @@ public final class GuiDriver {
                 for (Window w : Window.getWindows()) {
                     if (w instanceof Dialog d && d.isShowing()
                             && (d instanceof MessageDialog || "Macro Error".equals(d.getTitle()))) {
-                        System.out.println("GuiDriver: a dialog blocks the macro: \"" + d.getTitle() + "\": " + text(d));
+                        System.out.println("GuiDriver: a dialog blocks the macro: \"" + d.getTitle() + "\": "
+                                + text(d));
                         System.out.flush();
                         try {
                             Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(),

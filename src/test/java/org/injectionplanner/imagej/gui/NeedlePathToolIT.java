@@ -129,8 +129,10 @@ class NeedlePathToolIT {
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
         Map<String, String> seen = keyValues(r.output());
-        assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("onTarget", "status", "offTarget", "released");
-        assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation").isNotEmpty();
+        assertThat(seen).as("the macro wrote:\n" + r.output())
+                .containsKeys("onTarget", "status", "offTarget", "released");
+        assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation")
+                .isNotEmpty();
         assertThat(seen.get("status")).as("the worst finding first, then the mm values")
                 .startsWith("VIOLATION: ").contains("Z1").contains("| T1 needle path ");
         assertThat(seen.get("offTarget")).as("away from the target the preview is gone").isEmpty();

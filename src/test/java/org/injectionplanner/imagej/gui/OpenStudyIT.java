@@ -101,7 +101,8 @@ class OpenStudyIT {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(file), "shared DICOM corpus not found at " + CORPUS);
         GuiSession.Result r = GuiSession.run("File.saveString(\"images=\" + nImages, getArgument());",
                 "Open Ultrasound Study...|path=[" + file + "]", null);
-        assertThat(r.log()).contains("pydicom__rtplan_truncated.dcm").contains("byte offset 1410").contains("(300A,00B0)");
+        assertThat(r.log()).contains("pydicom__rtplan_truncated.dcm").contains("byte offset 1410")
+                .contains("(300A,00B0)");
         assertThat(r.output()).isEqualTo("images=0");
     }
 
