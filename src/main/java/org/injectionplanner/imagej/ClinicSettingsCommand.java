@@ -11,6 +11,7 @@ import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SafetyLimits;
+import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.store.StoreException;
@@ -21,7 +22,8 @@ import org.injectionplanner.store.StoreException;
  * stored in the plan store. Macro keys: {@code margin} (mm); the limits {@code reserve} (mm),
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code lidocaine} (mg),
  * {@code per_kg} (mg/kg), {@code interval} (days); to add a structure {@code new_id new_name new_kind
- * structure_midline levelled}; {@code text1}: the presets, one per line {@code name; dextrose %;
+ * structure_midline levelled spinal_levels} (the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is
+ * needed when {@code levelled}); {@code text1}: the presets, one per line {@code name; dextrose %;
  * anaesthetic; anaesthetic %; volume mL; needle; approach} (the first fills new injections);
  * {@code text2}: the checklist, one question per line {@code id; question}.
  */
@@ -36,7 +38,8 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addMessage("Safety limits:");
         gd.addNumericField("reserve", l.needleReserveMm(), 1, 6, "mm of needle beyond the path");
         gd.addNumericField("angle", l.maxInsertionAngleDeg(), 1, 6, "° steepest in-plane insertion (warning)");
-        gd.addNumericField("no_go_depth", l.midlineNoGoDepthMm(), 1, 6, "mm no-go depth of midline targets (warning)");
+        gd.addNumericField("no_go_depth", l.midlineNoGoDepthMm(), 1, 6,
+                "mm midline no-go depth without a dura zone (warning)");
         gd.addNumericField("site", l.maxSiteVolumeMl(), 2, 6, "mL per site (warning)");
         gd.addNumericField("session", l.maxSessionVolumeMl(), 1, 6, "mL per session (warning)");
         gd.addNumericField("lidocaine", l.maxAnaestheticMg(), 0, 6, "mg per session (warning)");
@@ -53,6 +56,7 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addChoice("new_kind", kinds, "ligament");
         gd.addCheckbox("structure_midline", false);
         gd.addCheckbox("levelled", false);
+        gd.addStringField("spinal_levels", "", 32);
         gd.addMessage("Protocol presets (name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach),\n"
                 + "the first fills new injections; and the checklist (id; question), one per line:");
         gd.addTextAreas(lines(current.presets(), ProtocolPreset::toLine),
@@ -75,9 +79,15 @@ public final class ClinicSettingsCommand implements PlugIn {
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
             boolean midline = gd.getNextBoolean();
             boolean levelled = gd.getNextBoolean();
+            List<SpinalLevel> levels = new ArrayList<>();
+            for (String label : gd.getNextString().trim().split("[\\s,;]+")) {
+                if (!label.isEmpty()) {
+                    levels.add(SpinalLevel.parse(label));
+                }
+            }
             if (!id.isEmpty()) {
                 updated = updated.withCatalogue(updated.catalogue().with(
-                        new Structure(id, name, kind, null, null, midline, levelled, true)));
+                        new Structure(id, name, kind, null, null, midline, levelled, levels, true)));
             }
             updated = updated.withPresets(parse(gd.getNextText(), ProtocolPreset::fromLine))
                     .withChecklist(parse(gd.getNextText(), ChecklistItem::fromLine));

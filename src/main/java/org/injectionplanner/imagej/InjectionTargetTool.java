@@ -57,9 +57,12 @@ public final class InjectionTargetTool extends PlugInTool {
             return;
         }
         dragTo = ToolSupport.imagePoint(imp, e);
-        SessionPlan preview = ActivePlan.editor().plan()
-                .withTarget(dragging.movedTo(dragTo, null, dragging.calibration()));
-        PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), dragging.id());
+        try {
+            SessionPlan preview = PlanActions.withTargetMoved(imp, dragging.id(), dragTo);
+            PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), dragging.id());
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            IJ.showStatus(ex.getMessage());
+        }
         e.consume();
     }
 

@@ -5,14 +5,12 @@ import ij.ImagePlus;
 import ij.gui.Line;
 import ij.plugin.tool.PlugInTool;
 import java.awt.event.MouseEvent;
-import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
-import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
 
 /**
@@ -62,7 +60,7 @@ public final class NeedlePathTool extends PlugInTool {
             PlanOverlay.render(imp, preview, findings, ActivePlan.selected());
             previewing = true;
             Injection injection = preview.injectionAt(target.id()).orElseThrow();
-            String worst = findings.about(target.id()).stream().min(Comparator.comparing(Finding::severity))
+            String worst = findings.worstPathFinding(target.id())
                     .map(f -> f.severity().name() + ": " + f.message() + " | ").orElse("");
             IJ.showStatus(worst + InjectionActions.describePath(target, injection.path()));
         } catch (IllegalArgumentException | IllegalStateException ex) {

@@ -82,9 +82,12 @@ public final class NerveZoneTool extends PlugInTool {
         dragged = true;
         if (editing != null) {
             editedShape = edited(editing.shape(), p);
-            SessionPlan preview = ActivePlan.editor().plan().withZone(editing.reshaped(editedShape,
-                    editing.calibration()));
-            PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), editing.id());
+            try {
+                SessionPlan preview = PlanActions.withZoneReshaped(imp, editing.id(), editedShape);
+                PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), editing.id());
+            } catch (IllegalArgumentException | IllegalStateException ex) {
+                IJ.showStatus(ex.getMessage());
+            }
         } else if (freehand != null) {
             freehand.add(p);
             imp.setRoi(rubberBand(freehand, Roi.POLYLINE));

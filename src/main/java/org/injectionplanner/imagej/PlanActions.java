@@ -10,6 +10,7 @@ import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanEdit;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.SessionPlan;
@@ -62,14 +63,47 @@ final class PlanActions {
     /** Moves a target to a new point on its frame. */
     static void moveTarget(ImagePlus imp, UUID id, PixelPoint p) {
         requireOnImage(imp, 1, List.of(p));
+        ActivePlan.editor().apply(moveEdit(imp, id, p));
+    }
+
+    /** The active plan with a target moved to p, not applied: the drag preview, measured as the move will be. */
+    static SessionPlan withTargetMoved(ImagePlus imp, UUID id, PixelPoint p) {
+        return preview(List.of(moveEdit(imp, id, p)));
+    }
+
+    /**
+     * The active plan after these edits, not applied (a tool's preview while dragging).
+     *
+     * @throws IllegalStateException if the plan is signed, as applying them would
+     */
+    static SessionPlan preview(List<PlanEdit> edits) {
+        SessionPlan before = ActivePlan.editor().plan();
+        SessionPlan after = before;
+        for (PlanEdit edit : edits) {
+            after = edit.applyTo(after);
+        }
+        PlanEditor.requireEditable(before, after);
+        return after;
+    }
+
+    private static PlanEdit moveEdit(ImagePlus imp, UUID id, PixelPoint p) {
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-        ActivePlan.editor().apply(PlanEdits.moveTarget(id, p, depthMm(p, cal), cal));
+        return PlanEdits.moveTarget(id, p, depthMm(p, cal), cal);
     }
 
     /** Changes a zone's shape. */
     static void reshapeZone(ImagePlus imp, UUID id, ZoneShape shape) {
         requireOnImage(imp, 1, shape.outline());
-        ActivePlan.editor().apply(PlanEdits.reshapeZone(id, shape, AnnotatedImages.calibration(imp, shape.outline())));
+        ActivePlan.editor().apply(reshapeEdit(imp, id, shape));
+    }
+
+    /** The active plan with a zone reshaped, not applied: the drag preview, calibrated as the edit will be. */
+    static SessionPlan withZoneReshaped(ImagePlus imp, UUID id, ZoneShape shape) {
+        return preview(List.of(reshapeEdit(imp, id, shape)));
+    }
+
+    private static PlanEdit reshapeEdit(ImagePlus imp, UUID id, ZoneShape shape) {
+        return PlanEdits.reshapeZone(id, shape, AnnotatedImages.calibration(imp, shape.outline()));
     }
 
     /** Depth below the skin line of the point's region in mm, or null when uncalibrated. */

@@ -91,10 +91,10 @@ final class PlanOverlay {
     private PlanOverlay() {
     }
 
-    /** Replaces the plan's part of the image's overlay without finding colours (previews while dragging). */
     /**
      * Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null); targets
-     * and needle paths are coloured by their worst finding in {@code findings} (none when null).
+     * are coloured by their worst finding in {@code findings}, needle paths by their worst finding about
+     * the path ({@link SafetyReport#worstPathFinding}); no colours when null.
      */
     static void render(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected) {
         Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
@@ -141,7 +141,7 @@ final class PlanOverlay {
                 String position = place == null ? "" : "#" + place + " ";
                 NeedlePath path = place == null ? null : plan.injections().get(place - 1).path();
                 if (path != null) {
-                    addPath(rois, imp, slice, t, path, position, pathColour(findings, worst), font);
+                    addPath(rois, imp, slice, t, path, position, pathColour(findings, t.id()), font);
                 }
                 addTarget(rois, imp, slice, t, position, worst, t.id().equals(selected), font);
             }
@@ -210,11 +210,12 @@ final class PlanOverlay {
         mark(text, imp, slice, t.id(), rois);
     }
 
-    private static Color pathColour(SafetyReport findings, Optional<Severity> worst) {
+    private static Color pathColour(SafetyReport findings, UUID targetId) {
         if (findings == null) {
             return TARGET;
         }
-        return worst.map(s -> s == Severity.VIOLATION ? VIOLATION : WARNING).orElse(CLEAR);
+        return findings.worstPathFinding(targetId).map(f -> f.severity() == Severity.VIOLATION ? VIOLATION : WARNING)
+                .orElse(CLEAR);
     }
 
     private static void addTarget(List<Roi> rois, ImagePlus imp, int slice, Target t, String position,

@@ -192,8 +192,16 @@ final class UltrasoundImages {
         stack.setPixels(pixels, slice);
         done[0]++;
         listener.progress(done[0], total);
-        if (imp.getCurrentSlice() == slice) {
-            imp.getProcessor().setPixels(pixels);
+        boolean shown;
+        // ImagePlus.setSlice holds this lock while it swaps the displayed pixels: without it a slider move
+        // between the check and setPixels would show this frame under another frame's number
+        synchronized (imp) {
+            shown = imp.getCurrentSlice() == slice;
+            if (shown) {
+                imp.getProcessor().setPixels(pixels);
+            }
+        }
+        if (shown) {
             imp.updateAndDraw();
         }
     }

@@ -151,7 +151,7 @@ public final class PlanEditor {
      *
      * @throws IllegalStateException naming the session and what to do
      */
-    static void requireEditable(SessionPlan before, SessionPlan after) {
+    public static void requireEditable(SessionPlan before, SessionPlan after) {
         if (before.status() != PlanStatus.SIGNED) {
             return;
         }

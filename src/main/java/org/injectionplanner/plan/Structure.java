@@ -1,5 +1,7 @@
 package org.injectionplanner.plan;
 
+import java.util.List;
+
 /**
  * An entry of the structure catalogue: what a target is injected into.
  *
@@ -9,13 +11,19 @@ package org.injectionplanner.plan;
  * @param hackettCode Hackett's letter code where one exists (docs/domain.md §2.1), else null
  * @param snomedCode SNOMED CT code where docs/domain.md gives one, else null (the name is the truth)
  * @param midline true for midline structures (side must be midline), false for paired ones
- * @param levelled true if a spinal level applies
+ * @param levelled true if a target in it needs a spinal level
+ * @param levels the spinal levels it can be at (docs/domain.md §7.2 item 6: "level must fit the
+ *        structure"); empty when no level applies
  * @param userAdded true for entries a clinic added
  */
 public record Structure(String id, String name, StructureKind kind, String hackettCode, String snomedCode,
-        boolean midline, boolean levelled, boolean userAdded) {
+        boolean midline, boolean levelled, List<SpinalLevel> levels, boolean userAdded) {
 
     public Structure {
+        levels = List.copyOf(levels);
+        if (levelled && levels.isEmpty()) {
+            throw new IllegalArgumentException("structure " + id + " needs a spinal level but lists none it can be at");
+        }
         if (id == null || id.isBlank() || !id.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("structure id must be lower-case letters, digits and '-': " + id);
         }

@@ -1,6 +1,7 @@
 package org.injectionplanner.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,30 +25,46 @@ public record StructureCatalogue(List<Structure> structures) {
 
     /** The built-in catalogue. */
     public static StructureCatalogue defaults() {
+        List<SpinalLevel> interspaces = List.of(SpinalLevel.T12_L1, SpinalLevel.L1_L2, SpinalLevel.L2_L3,
+                SpinalLevel.L3_L4, SpinalLevel.L4_L5, SpinalLevel.L5_S1);
+        List<SpinalLevel> lumbar = Arrays.stream(SpinalLevel.values())
+                .filter(l -> l.ordinal() <= SpinalLevel.L5_S1.ordinal()).toList();
+        List<SpinalLevel> none = List.of();
         return new StructureCatalogue(List.of(
-                builtIn("supraspinous", "Supraspinous ligament", StructureKind.LIGAMENT, "LS", true, true),
-                builtIn("interspinous", "Interspinous ligament", StructureKind.LIGAMENT, "LS", true, true),
-                builtIn("iliolumbar", "Iliolumbar ligament", StructureKind.LIGAMENT, "IL", false, true),
-                builtIn("long-posterior-sacroiliac", "Long posterior sacroiliac ligament", StructureKind.LIGAMENT,
-                        "A-D", false, false),
-                builtIn("short-posterior-sacroiliac", "Short posterior sacroiliac (interosseous) ligament",
-                        StructureKind.LIGAMENT, "A-D", false, false),
-                builtIn("sacrotuberous", "Sacrotuberous ligament", StructureKind.LIGAMENT, "ST", false, false),
-                builtIn("sacrospinous", "Sacrospinous ligament", StructureKind.LIGAMENT, "SS", false, false),
-                builtIn("thoracolumbar-fascia", "Thoracolumbar fascia", StructureKind.FASCIA, null, false, true),
+                builtIn("supraspinous", "Supraspinous ligament", StructureKind.LIGAMENT, "LS", true, interspaces),
+                builtIn("interspinous", "Interspinous ligament", StructureKind.LIGAMENT, "LS", true, interspaces),
+                builtIn("iliolumbar", "Iliolumbar ligament", StructureKind.LIGAMENT, "IL", false,
+                        List.of(SpinalLevel.L4, SpinalLevel.L4_L5, SpinalLevel.L5, SpinalLevel.L5_S1)),
+                optionalLevel(builtIn("long-posterior-sacroiliac", "Long posterior sacroiliac ligament",
+                        StructureKind.LIGAMENT, "A-D", false,
+                        List.of(SpinalLevel.S1, SpinalLevel.S2, SpinalLevel.S3, SpinalLevel.S4))),
+                optionalLevel(builtIn("short-posterior-sacroiliac",
+                        "Short posterior sacroiliac (interosseous) ligament", StructureKind.LIGAMENT, "A-D", false,
+                        List.of(SpinalLevel.S1, SpinalLevel.S2))),
+                builtIn("sacrotuberous", "Sacrotuberous ligament", StructureKind.LIGAMENT, "ST", false, none),
+                builtIn("sacrospinous", "Sacrospinous ligament", StructureKind.LIGAMENT, "SS", false, none),
+                builtIn("thoracolumbar-fascia", "Thoracolumbar fascia", StructureKind.FASCIA, null, false, lumbar),
                 builtIn("erector-spinae-enthesis", "Erector spinae iliac-crest enthesis", StructureKind.ENTHESIS,
-                        null, false, false),
-                builtIn("facet-capsule", "Facet joint capsule", StructureKind.JOINT_CAPSULE, null, false, true),
+                        null, false, none),
+                builtIn("facet-capsule", "Facet joint capsule", StructureKind.JOINT_CAPSULE, null, false,
+                        interspaces),
                 builtIn("gluteus-medius-tendon", "Gluteus medius tendon (greater trochanter)", StructureKind.TENDON,
-                        null, false, false),
+                        null, false, none),
                 builtIn("gluteus-minimus-tendon", "Gluteus minimus tendon (greater trochanter)",
-                        StructureKind.TENDON, null, false, false),
-                builtIn("sacrococcygeal", "Sacrococcygeal ligament", StructureKind.LIGAMENT, "SC", true, false)));
+                        StructureKind.TENDON, null, false, none),
+                builtIn("sacrococcygeal", "Sacrococcygeal ligament", StructureKind.LIGAMENT, "SC", true, none)));
     }
 
+    /** A built-in entry; a level is needed where it lists any. */
     private static Structure builtIn(String id, String name, StructureKind kind, String hackett, boolean midline,
-            boolean levelled) {
-        return new Structure(id, name, kind, hackett, null, midline, levelled, false);
+            List<SpinalLevel> levels) {
+        return new Structure(id, name, kind, hackett, null, midline, !levels.isEmpty(), levels, false);
+    }
+
+    /** The same entry with its level optional (sacral ligaments: a level may be given, none is needed). */
+    private static Structure optionalLevel(Structure s) {
+        return new Structure(s.id(), s.name(), s.kind(), s.hackettCode(), s.snomedCode(), s.midline(), false,
+                s.levels(), s.userAdded());
     }
 
     /** The structure with this id, if any. */

@@ -20,6 +20,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.plan.Target;
@@ -41,7 +42,8 @@ public final class SafetyChecks {
     public static SafetyReport check(SessionPlan plan, SafetyContext context) {
         List<Finding> out = new ArrayList<>();
         SafetyLimits limits = context.limits();
-        NoGoDepth noGo = noGoDepth(plan, limits);
+        List<Finding> duraFindings = new ArrayList<>();
+        NoGoDepth noGo = noGoDepth(plan, limits, duraFindings);
         Map<String, Target> sitesSeen = new HashMap<>();
         for (Injection injection : plan.injections()) {
             Site site = new Site(plan, plan.targetOf(injection), injection);
@@ -56,12 +58,13 @@ public final class SafetyChecks {
             }
         }
         checkSession(plan, context, out);
+        out.addAll(duraFindings);
         return new SafetyReport(out);
     }
 
     /**
      * What the target says it is, against the catalogue: a midline structure on a side or a paired one at
-     * the midline, a spinal level missing or given where none applies, and the same structure, side and
+     * the midline, a spinal level missing or not one the structure can be at, and the same structure, side and
      * level as an earlier target of the session ({@code sitesSeen}, in session order).
      */
     private static void checkDescription(Site site, StructureCatalogue catalogue, Map<String, Target> sitesSeen,
@@ -82,9 +85,13 @@ public final class SafetyChecks {
         if (structure.levelled() && target.level() == null) {
             out.add(site.warning("level", "level/" + target.id(), null, null, null, "",
                     "no spinal level for " + structure.name()));
-        } else if (!structure.levelled() && target.level() != null) {
+        } else if (target.level() != null && !structure.levels().contains(target.level())) {
             out.add(site.warning("level", "level/" + target.id(), null, null, null, "",
-                    structure.name() + " takes no spinal level, but " + target.level().label() + " is given"));
+                    structure.levels().isEmpty()
+                            ? structure.name() + " takes no spinal level, but " + target.level().label() + " is given"
+                            : structure.name() + " is not at " + target.level().label() + " (its levels: "
+                                    + String.join(", ", structure.levels().stream().map(SpinalLevel::label).toList())
+                                    + ")"));
         }
         String place = structure.id() + "|" + target.side() + "|" + target.level();
         Target first = sitesSeen.putIfAbsent(place, target);
@@ -137,32 +144,64 @@ public final class SafetyChecks {
     }
 
     /**
-     * The depth (mm below the skin line) beyond which a midline target warns, and where it comes from: the
-     * patient's own, the shallowest calibrated {@link ZoneKind#DURA} zone of the plan on any frame less its
-     * margin; else the clinic's {@code midlineNoGoDepthMm}.
+     * The depth (mm below the skin line) beyond which a midline target warns, the dura zone it comes from
+     * (null: the clinic's depth) and a description of its source for messages.
      */
     private record NoGoDepth(double mm, NerveZone zone, String source) {
     }
 
-    private static NoGoDepth noGoDepth(SessionPlan plan, SafetyLimits limits) {
-        NoGoDepth shallowest = null;
+    /** Reported skin-to-dura depths outside which a marked dura line is probably misplaced, mm (docs/safety.md). */
+    static final double PLAUSIBLE_DURA_MIN_MM = 20;
+    static final double PLAUSIBLE_DURA_MAX_MM = 100;
+
+    /**
+     * The patient's no-go depth: over the plan's {@link ZoneKind#DURA} zones calibrated from an ultrasound
+     * region (whose top is the skin line), on any frame, the smallest of (the zone's shallowest depth − its
+     * margin); else the clinic's {@code midlineNoGoDepthMm}. A dura zone that cannot give a depth, or whose
+     * depth lies outside the plausible range, gets a session warning.
+     */
+    private static NoGoDepth noGoDepth(SessionPlan plan, SafetyLimits limits, List<Finding> out) {
+        NoGoDepth smallest = null;
         for (NerveZone zone : plan.zones()) {
+            if (zone.kind() != ZoneKind.DURA) {
+                continue;
+            }
             MeasuredCalibration cal = zone.calibration();
-            if (zone.kind() != ZoneKind.DURA || cal.scale().isEmpty() || cal.skinLineY() == null) {
+            if (cal.source() != MeasuredCalibration.Source.ULTRASOUND_REGION || cal.skinLineY() == null) {
+                out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), null, null, "mm",
+                        "Session: " + zoneName(zone) + " on " + imageName(plan, zone) + " is not calibrated from an "
+                                + "ultrasound region, so its depth below the skin is unknown: it does not set the "
+                                + "patient's no-go depth"));
                 continue;
             }
             double depth = zone.shape().outline().stream()
-                    .mapToDouble(p -> CalibratedGeometry.depthMm(p, cal.skinLineY(), cal.scale().get()))
+                    .mapToDouble(p -> CalibratedGeometry.depthMm(p, cal.skinLineY(), cal.scale().orElseThrow()))
                     .min().orElseThrow();
+            if (depth < PLAUSIBLE_DURA_MIN_MM || depth > PLAUSIBLE_DURA_MAX_MM) {
+                out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), depth,
+                        depth < PLAUSIBLE_DURA_MIN_MM ? PLAUSIBLE_DURA_MIN_MM : PLAUSIBLE_DURA_MAX_MM, "mm",
+                        String.format(Locale.ROOT, "Session: %s on %s lies %.1f mm deep, outside the %s–%s mm of "
+                                + "reported skin-to-dura depths: check the line, it sets the midline no-go depth",
+                                zoneName(zone), imageName(plan, zone), depth, number(PLAUSIBLE_DURA_MIN_MM),
+                                number(PLAUSIBLE_DURA_MAX_MM))));
+            }
             double mm = Math.max(0, depth - zone.marginMm());
-            if (shallowest == null || mm < shallowest.mm()) {
-                shallowest = new NoGoDepth(mm, zone, String.format(Locale.ROOT,
-                        "the patient's: %s, frame %d, %.1f mm deep less its %s mm margin", zoneName(zone),
-                        zone.image().frame(), depth, number(zone.marginMm())));
+            if (smallest == null || mm < smallest.mm()) {
+                smallest = new NoGoDepth(mm, zone, String.format(Locale.ROOT,
+                        "the patient's: %s on %s, %.1f mm deep less its %s mm margin", zoneName(zone),
+                        imageName(plan, zone), depth, number(zone.marginMm())));
             }
         }
-        return shallowest != null ? shallowest
-                : new NoGoDepth(limits.midlineNoGoDepthMm(), null, "the clinic's; no dura zone is marked");
+        return smallest != null ? smallest : new NoGoDepth(limits.midlineNoGoDepthMm(), null,
+                "the clinic's; no dura zone calibrated from an ultrasound region is marked");
+    }
+
+    /** "frame 5 of "L4-L5 transverse"": the zone's frame and its image's description, where the plan has one. */
+    private static String imageName(SessionPlan plan, NerveZone zone) {
+        String description = plan.images().stream()
+                .filter(i -> i.sopInstanceUid().equals(zone.image().sopInstanceUid()))
+                .map(i -> i.description()).filter(d -> d != null && !d.isBlank()).findFirst().orElse(null);
+        return "frame " + zone.image().frame() + (description == null ? "" : " of \"" + description + "\"");
     }
 
     private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path, List<Finding> out) {

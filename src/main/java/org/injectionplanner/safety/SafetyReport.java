@@ -1,7 +1,9 @@
 package org.injectionplanner.safety;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.SessionPlan;
@@ -12,6 +14,10 @@ import org.injectionplanner.plan.SessionPlan;
  * @param findings all findings
  */
 public record SafetyReport(List<Finding> findings) {
+
+    /** The checks whose findings are about a needle path (docs/safety.md §3). */
+    private static final Set<String> PATH_CHECKS = Set.of("calibration", "path-calibration", "zone-calibration",
+            "zone-clearance", "needle-length", "insertion-angle");
 
     public SafetyReport {
         findings = List.copyOf(findings);
@@ -48,6 +54,16 @@ public record SafetyReport(List<Finding> findings) {
     public Optional<Severity> worstFor(UUID targetId) {
         return findings.stream().filter(f -> targetId.equals(f.targetId())).map(Finding::severity)
                 .min(Enum::compareTo);
+    }
+
+    /**
+     * The worst finding about a target's needle path (its calibration, the clearances from the zones,
+     * needle length, insertion angle), the first of the worst: what the path is coloured by. Findings
+     * about what the target is or holds (level, laterality, depth, volume) colour the target only.
+     */
+    public Optional<Finding> worstPathFinding(UUID targetId) {
+        return findings.stream().filter(f -> targetId.equals(f.targetId()) && PATH_CHECKS.contains(f.check()))
+                .min(Comparator.comparing(Finding::severity));
     }
 
     /** The findings about a target. */

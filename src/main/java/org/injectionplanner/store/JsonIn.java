@@ -141,6 +141,19 @@ final class JsonIn {
         return out;
     }
 
+    /** A required array of strings. */
+    List<String> texts(String field) throws PlanFormatException {
+        JsonNode array = required(field);
+        if (!array.isArray()) {
+            throw error(field, "expected an array, found " + describe(array));
+        }
+        List<String> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            out.add(asText(field + "[" + i + "]", array.get(i)));
+        }
+        return out;
+    }
+
     /** A required string. */
     String text(String field) throws PlanFormatException {
         return asText(field, required(field));

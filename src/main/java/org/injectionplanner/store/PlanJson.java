@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
@@ -130,6 +131,8 @@ public final class PlanJson {
             o.put("snomedCode", s.snomedCode());
             o.put("midline", s.midline());
             o.put("levelled", s.levelled());
+            ArrayNode levels = o.putArray("levels");
+            s.levels().forEach(l -> levels.add(l.label()));
             o.put("userAdded", s.userAdded());
         }
         ArrayNode presets = root.putArray("presets");
@@ -171,7 +174,8 @@ public final class PlanJson {
         double margin = root.number("defaultMarginMm");
         List<Structure> structures = new ArrayList<>();
         for (JsonIn o : root.objects("catalogue")) {
-            o.allowOnly("id", "name", "kind", "hackettCode", "snomedCode", "midline", "levelled", "userAdded");
+            o.allowOnly("id", "name", "kind", "hackettCode", "snomedCode", "midline", "levelled", "levels",
+                    "userAdded");
             String id = o.text("id");
             String name = o.text("name");
             StructureKind kind = o.optionalConstant("kind", StructureKind.class);
@@ -179,8 +183,14 @@ public final class PlanJson {
             String snomed = o.optionalText("snomedCode");
             boolean midline = o.bool("midline");
             boolean levelled = o.bool("levelled");
+            List<SpinalLevel> levels = new ArrayList<>();
+            for (String label : o.texts("levels")) {
+                levels.add(o.build(() -> Optional.ofNullable(SpinalLevel.parse(label)).orElseThrow(
+                        () -> new IllegalArgumentException("levels: '" + label + "' is not a spinal level"))));
+            }
             boolean userAdded = o.bool("userAdded");
-            structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, userAdded)));
+            structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, levels,
+                    userAdded)));
         }
         StructureCatalogue catalogue = root.build(() -> new StructureCatalogue(structures));
         List<ProtocolPreset> presets = new ArrayList<>();

@@ -115,6 +115,34 @@ class UltrasoundImagesTest {
     }
 
     @Test
+    void aFrameShownWhileTheCineLoadsGetsItsPixelsOnScreenWhenDecoded() throws Exception {
+        Path file = writeCine("shown", 5, true);
+        UltrasoundImages.LoadListener showThird = new UltrasoundImages.LoadListener() {
+            @Override
+            public void firstFrameReady(ImagePlus imp) {
+                imp.setSlice(3);
+            }
+
+            @Override
+            public void progress(int done, int total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+        };
+        ImagePlus imp = UltrasoundImages.open(only(file), Long.MAX_VALUE, showThird);
+        assertThat(imp.getCurrentSlice()).isEqualTo(3);
+        assertThat(imp.getProcessor().getPixels()).as("the displayed processor holds frame 3's own array")
+                .isSameAs(imp.getStack().getPixels(3));
+        try (DicomFile f = DicomFile.open(file)) {
+            assertThat((int[]) imp.getProcessor().getPixels())
+                    .isEqualTo((int[]) FrameProcessors.toProcessor(f.frame(3)).getPixels());
+        }
+    }
+
+    @Test
     void cineOverBudgetOpensVirtualAndPagesWithinItsCache() throws Exception {
         Path file = writeCine("big", 12, false);
         long frameBytes = (long) ROWS * COLUMNS;

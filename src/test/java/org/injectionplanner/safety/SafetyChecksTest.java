@@ -550,6 +550,18 @@ class SafetyChecksTest {
         }
 
         @Test
+        void theLevelMustBeOneTheStructureCanBeAt() {
+            assertThat(only(check(targetOnly(described(1, "iliolumbar", Side.LEFT, SpinalLevel.L3))), "level")
+                    .message()).isEqualTo("T1: Iliolumbar ligament is not at L3 (its levels: L4, L4/L5, L5, L5/S1)");
+            assertThat(only(check(targetOnly(described(1, "facet-capsule", Side.RIGHT, SpinalLevel.S3))), "level")
+                    .message()).startsWith("T1: Facet joint capsule is not at S3 (its levels: T12/L1, ");
+            assertThat(findings(check(targetOnly(described(1, "long-posterior-sacroiliac", Side.LEFT,
+                    SpinalLevel.S3))), "level")).as("a sacral level on the LPSL").isEmpty();
+            assertThat(findings(check(targetOnly(described(1, "long-posterior-sacroiliac", Side.LEFT, null))),
+                    "level")).as("optional there").isEmpty();
+        }
+
+        @Test
         void theSecondTargetAtTheSameSiteWarnsInSessionOrder() {
             Target first = described(1, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
             Target again = described(2, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
@@ -563,6 +575,19 @@ class SafetyChecksTest {
                 assertThat(f.message()).isEqualTo("Injection 2, T1: the same site as T2 (Facet joint capsule, Left, "
                         + "L4/L5): one site planned twice?");
             });
+        }
+
+        @Test
+        void descriptionWarningsColourTheTargetButNotItsPath() {
+            Target first = described(1, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
+            Target again = described(2, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
+            SessionPlan plan = draft().withTarget(first).withTarget(again)
+                    .withInjection(injection(first, path(150, 0, CAL))).withInjection(injection(again, path(200, 0, CAL)));
+            SafetyReport report = check(plan);
+            assertThat(report.worstFor(again.id())).as("the duplicate site").contains(Severity.WARNING);
+            assertThat(report.worstPathFinding(again.id())).as("a vertical 30 mm path: clear, 90° is the only "
+                    + "path finding").hasValueSatisfying(f -> assertThat(f.check()).isEqualTo("insertion-angle"));
+            assertThat(report.about(again.id())).extracting(Finding::check).contains("duplicate-site");
         }
 
         @Test
@@ -598,7 +623,8 @@ class SafetyChecksTest {
             assertThat(f.limit()).isEqualTo(40.0);
             assertThat(f.zoneId()).isNull();
             assertThat(f.message()).isEqualTo("T1: midline target 45.0 mm deep, beyond the 40 mm no-go depth (the "
-                    + "clinic's; no dura zone is marked): the spinal canal may be near");
+                    + "clinic's; no dura zone calibrated from an ultrasound region is marked): the spinal canal may be "
+                    + "near");
         }
 
         @Test
@@ -612,21 +638,53 @@ class SafetyChecksTest {
             assertThat(f.limit()).isCloseTo(55.0, within(1e-9));
             assertThat(f.zoneId()).isEqualTo(dura.id());
             assertThat(f.message()).isEqualTo("T1: midline target 57.0 mm deep, beyond the 55 mm no-go depth (the "
-                    + "patient's: zone Z2 \"dura\", frame 5, 60.0 mm deep less its 5 mm margin): the spinal canal "
-                    + "may be near");
+                    + "patient's: zone Z2 \"dura\" on frame 5 of \"fixture\", 60.0 mm deep less its 5 mm margin): the "
+                    + "spinal canal may be near");
         }
 
         @Test
-        void theShallowestCalibratedDuraZoneCountsAndNerveZonesDoNot() {
+        void theSmallestDepthLessMarginCountsAndNerveZonesDoNot() {
             NerveZone deep = dura(2, 600, 5, CAL);
             NerveZone shallow = dura(3, 400, 2, region(1, 0.1, 0.12));
-            NerveZone uncalibrated = dura(4, 100, 0, MeasuredCalibration.UNCALIBRATED);
             NerveZone nerve = zone(5, polygon(50, 100, 150, 100, 150, 150), 0, CAL);
-            Finding f = only(checkTarget(Side.MIDLINE, 47, deep, shallow, uncalibrated, nerve), "midline-depth");
+            Finding f = only(checkTarget(Side.MIDLINE, 47, deep, shallow, nerve), "midline-depth");
             assertThat(f.limit()).as("400 px × 0.12 mm = 48 mm, less 2 mm").isCloseTo(46.0, within(1e-9));
             assertThat(f.zoneId()).isEqualTo(shallow.id());
+            // 50 mm less a 10 mm margin (40 mm) comes before 48 mm less 2 mm (46 mm), though the line is deeper
+            NerveZone wideMargin = dura(4, 500, 10, CAL);
+            assertThat(only(checkTarget(Side.MIDLINE, 47, shallow, wideMargin), "midline-depth").zoneId())
+                    .isEqualTo(wideMargin.id());
             assertThat(findings(checkTarget(Side.LEFT, 70, deep), "midline-depth")).as("midline targets only")
                     .isEmpty();
+        }
+
+        @Test
+        void aDuraZoneWithoutASkinLineIsReportedAndTheClinicsDepthApplies() {
+            NerveZone uncalibrated = dura(2, 100, 0, MeasuredCalibration.UNCALIBRATED);
+            NerveZone pixelSpacing = dura(3, 300, 0,
+                    new MeasuredCalibration(MeasuredCalibration.Source.PIXEL_SPACING, 0.1, 0.1, null, 0.0));
+            SafetyReport report = checkTarget(Side.MIDLINE, 45, uncalibrated, pixelSpacing);
+            assertThat(findings(report, "dura-depth")).extracting(Finding::key)
+                    .containsExactly("dura-depth/" + uncalibrated.id(), "dura-depth/" + pixelSpacing.id());
+            assertThat(findings(report, "dura-depth").get(0).message()).isEqualTo("Session: zone Z2 \"dura\" on "
+                    + "frame 5 of \"fixture\" is not calibrated from an ultrasound region, so its depth below the "
+                    + "skin is unknown: it does not set the patient's no-go depth");
+            Finding f = only(report, "midline-depth");
+            assertThat(f.limit()).isEqualTo(40.0);
+            assertThat(f.message()).contains("(the clinic's; no dura zone calibrated from an ultrasound region is "
+                    + "marked)");
+        }
+
+        @Test
+        void aDuraLineOutsideTheReportedDepthsWarns() {
+            NerveZone nearTheSkin = dura(2, 120, 0, CAL);
+            Finding f = only(checkTarget(Side.MIDLINE, 10, nearTheSkin), "dura-depth");
+            assertThat(f.measured()).isCloseTo(12.0, within(1e-9));
+            assertThat(f.limit()).isEqualTo(SafetyChecks.PLAUSIBLE_DURA_MIN_MM);
+            assertThat(f.message()).isEqualTo("Session: zone Z2 \"dura\" on frame 5 of \"fixture\" lies 12.0 mm "
+                    + "deep, outside the 20–100 mm of reported skin-to-dura depths: check the line, it sets the "
+                    + "midline no-go depth");
+            assertThat(findings(checkTarget(Side.MIDLINE, 10, dura(2, 600, 5, CAL)), "dura-depth")).isEmpty();
         }
 
         @Test

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.plan.Target;
@@ -88,7 +89,8 @@ class PlanJsonTest {
     void settingsRoundTripIncludingUserAddedStructures() throws Exception {
         ClinicSettings settings = ClinicSettings.defaults().withDefaultMarginMm(7.5)
                 .withCatalogue(ClinicSettings.defaults().catalogue().with(new Structure("piriformis-enthesis",
-                        "Piriformis enthesis", StructureKind.ENTHESIS, null, "12345", false, false, true)));
+                        "Piriformis enthesis", StructureKind.ENTHESIS, null, "12345", false, true,
+                        List.of(SpinalLevel.L5, SpinalLevel.S1), true)));
         byte[] json = PlanJson.writeSettings(settings);
         assertThat(PlanJson.readSettings(json, "settings.json")).isEqualTo(settings);
         assertThat(tree(json).get("format").asText()).isEqualTo("injection-planner/clinic-settings");

@@ -201,7 +201,7 @@ class PlanStoreTest {
         assertThat(store.settings()).isEqualTo(ClinicSettings.defaults());
         ClinicSettings custom = ClinicSettings.defaults().withDefaultMarginMm(3)
                 .withCatalogue(ClinicSettings.defaults().catalogue().with(new Structure("glut-max", "Gluteus maximus",
-                        StructureKind.TENDON, null, null, false, false, true)));
+                        StructureKind.TENDON, null, null, false, false, List.of(), true)));
         store.saveSettings(custom);
         assertThat(new PlanStore(root).settings()).isEqualTo(custom);
         assertThat(root.resolve("clinic-settings.json")).exists();

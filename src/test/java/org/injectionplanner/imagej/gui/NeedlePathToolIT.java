@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Needle Path tool driven by real mouse events ({@link UserInput}): a drag from a skin entry point
- * released on a target plans that target's path, and records the equivalent Plan Needle Path... line.
+ * The Needle Path and Injection Target tools driven by real mouse events ({@link UserInput}): a drag from a
+ * skin entry point released on a target plans that target's path, and records the equivalent Plan Needle
+ * Path... line; while the button is held, the previews of a path or of a dragged target show their findings.
  */
 @Tag("gui")
 class NeedlePathToolIT {
@@ -98,11 +99,11 @@ class NeedlePathToolIT {
         Map<String, String> seen = keyValues(r.output());
         assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("before", "held", "back", "released");
         assertThat(seen.get("before")).as("a clear path before the drag").isEmpty();
+        SessionPlan plan = savedPlan();
         assertThat(seen.get("held")).as("the target dragged into the zone is drawn as a violation before release")
-                .isNotEmpty();
+                .isEqualTo(plan.targets().get(0).id().toString());
         assertThat(seen.get("back")).as("and clear again when dragged out, still before release").isEmpty();
         assertThat(seen.get("released")).isEmpty();
-        SessionPlan plan = savedPlan();
         assertThat(plan.targets().get(0).point().x()).as("dropped where released").isCloseTo(420, within(SCREEN_PIXEL));
     }
 
@@ -132,7 +133,7 @@ class NeedlePathToolIT {
         assertThat(seen).as("the macro wrote:\n" + r.output())
                 .containsKeys("onTarget", "status", "offTarget", "released");
         assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation")
-                .isNotEmpty();
+                .isEqualTo(savedPlan().targets().get(0).id().toString());
         assertThat(seen.get("status")).as("the worst finding first, then the mm values")
                 .startsWith("VIOLATION: ").contains("Z1").contains("| T1 needle path ");
         assertThat(seen.get("offTarget")).as("away from the target the preview is gone").isEmpty();
