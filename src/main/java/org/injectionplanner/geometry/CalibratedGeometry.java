@@ -64,6 +64,16 @@ public final class CalibratedGeometry {
     }
 
     /**
+     * A lower bound, in mm, of {@link #clearanceMm(Segment, ZoneShape, MmScale)}: the clearance of the
+     * segment (in pixels; a point when its ends coincide) from the zone's bounding box, which holds the
+     * zone. A few operations whatever the zone: for passing over zones too far away to matter.
+     */
+    public static double boundsClearanceMm(Segment seg, ZoneShape zone, MmScale s) {
+        Polygon box = JtsShapes.polygon(zone.bounds().corners(), s.mmPerPixelX(), s.mmPerPixelY());
+        return box.distance(JtsShapes.segment(seg, s.mmPerPixelX(), s.mmPerPixelY()));
+    }
+
+    /**
      * True if the segment (in pixels) has any point in common with the zone: it touches the boundary,
      * crosses the zone, or lies inside it. Needs no scale: this does not depend on the pixels' size.
      */

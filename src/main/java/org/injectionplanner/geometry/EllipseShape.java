@@ -54,6 +54,18 @@ public record EllipseShape(PixelPoint centre, double radiusX, double radiusY, do
         return new EllipseShape(centre, radiusX, radiusY, angleDeg);
     }
 
+    /** The exact bounding box of the rotated ellipse, in pixels. */
+    @Override
+    public PixelBounds bounds() {
+        double t = Math.toRadians(angleDeg);
+        double cos = Math.cos(t);
+        double sin = Math.sin(t);
+        double halfWidth = Math.hypot(radiusX * cos, radiusY * sin);
+        double halfHeight = Math.hypot(radiusX * sin, radiusY * cos);
+        return new PixelBounds(centre.x() - halfWidth, centre.y() - halfHeight, centre.x() + halfWidth,
+                centre.y() + halfHeight);
+    }
+
     /** True if the point, in pixels, lies inside the ellipse or on its boundary. */
     @Override
     public boolean contains(PixelPoint p) {

@@ -53,6 +53,14 @@ public record PolygonShape(List<PixelPoint> vertices) implements ZoneShape {
         return new PolygonShape(List.of(vertices));
     }
 
+    @Override
+    public PixelBounds bounds() {
+        return new PixelBounds(vertices.stream().mapToDouble(PixelPoint::x).min().orElseThrow(),
+                vertices.stream().mapToDouble(PixelPoint::y).min().orElseThrow(),
+                vertices.stream().mapToDouble(PixelPoint::x).max().orElseThrow(),
+                vertices.stream().mapToDouble(PixelPoint::y).max().orElseThrow());
+    }
+
     /** True if the point, in pixels, lies inside the polygon or on an edge. */
     @Override
     public boolean contains(PixelPoint p) {

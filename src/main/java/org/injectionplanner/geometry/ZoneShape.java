@@ -20,4 +20,7 @@ public sealed interface ZoneShape permits PolygonShape, EllipseShape {
      * last vertex back to the first implied.
      */
     List<PixelPoint> outline();
+
+    /** The smallest axis-aligned rectangle, in pixels, that holds the whole shape. */
+    PixelBounds bounds();
 }

@@ -34,6 +34,11 @@ import org.injectionplanner.plan.ZoneKind;
 public final class SafetyChecks {
 
     private static final String LIDOCAINE = "lidocaine";
+    /**
+     * How far beyond the margin, mm, a zone's bounding box must stay for its exact clearance to be skipped
+     * (rounding between the two computations; a clearance equal to the margin passes anyway).
+     */
+    private static final double BOUNDS_SLACK_MM = 1e-6;
 
     private SafetyChecks() {
     }
@@ -214,6 +219,10 @@ public final class SafetyChecks {
                     (zone.calibration().isCalibrated() ? "lies in another ultrasound region than " + zoneName
                             : zoneName + " is not calibrated") + ": the clearance cannot be certified"));
             return;
+        }
+        Segment reach = Segment.of(path != null ? path.entry() : target.point(), target.point());
+        if (CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale) > zone.marginMm() + BOUNDS_SLACK_MM) {
+            return; // the target and its path stay farther than the margin from the zone's bounding box
         }
         double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);
         if (targetClearance == 0) {

@@ -112,6 +112,20 @@ class ClearancePropertiesTest {
     }
 
     @Property
+    void theBoundingBoxClearanceIsALowerBound(@ForAll("zones") ZoneShape zone, @ForAll("segments") Segment seg,
+            @ForAll("points") PixelPoint p, @ForAll("scales") MmScale s) {
+        assertThat(CalibratedGeometry.boundsClearanceMm(seg, zone, s))
+                .isLessThanOrEqualTo(CalibratedGeometry.clearanceMm(seg, zone, s) + 1e-9);
+        assertThat(CalibratedGeometry.boundsClearanceMm(Segment.of(p, p), zone, s))
+                .isLessThanOrEqualTo(CalibratedGeometry.clearanceMm(p, zone, s) + 1e-9);
+        for (PixelPoint v : zone.outline()) {
+            PixelBounds box = zone.bounds();
+            assertThat(v.x()).isBetween(box.minX() - 1e-9, box.maxX() + 1e-9);
+            assertThat(v.y()).isBetween(box.minY() - 1e-9, box.maxY() + 1e-9);
+        }
+    }
+
+    @Property
     void clearanceDoesNotChangeUnderTranslation(@ForAll("zones") ZoneShape zone, @ForAll("points") PixelPoint p,
             @ForAll("segments") Segment seg, @ForAll("scales") MmScale s,
             @ForAll @DoubleRange(min = -500, max = 500) double dx,

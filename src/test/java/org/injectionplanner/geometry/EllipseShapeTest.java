@@ -71,4 +71,20 @@ class EllipseShapeTest {
         assertThat(quarter.x()).isCloseTo(100 + 10 * Math.sin(a), within(1e-9));
         assertThat(quarter.y()).isCloseTo(100 + 10 * Math.cos(a), within(1e-9));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        // angle°, half width, half height: rx = 30, ry = 10 around (100, 50)
+        "0, 30, 10",
+        "90, 10, 30",
+        "45, 22.360679774997898, 22.360679774997898",
+        "-180, 30, 10"
+    })
+    void boundsAreTheRotatedEllipsesExtremes(double angle, double halfWidth, double halfHeight) {
+        PixelBounds box = EllipseShape.of(PixelPoint.of(100, 50), 30, 10, angle).bounds();
+        assertThat(box.minX()).isCloseTo(100 - halfWidth, within(1e-9));
+        assertThat(box.maxX()).isCloseTo(100 + halfWidth, within(1e-9));
+        assertThat(box.minY()).isCloseTo(50 - halfHeight, within(1e-9));
+        assertThat(box.maxY()).isCloseTo(50 + halfHeight, within(1e-9));
+    }
 }
