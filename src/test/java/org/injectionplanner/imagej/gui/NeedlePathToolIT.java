@@ -143,6 +143,40 @@ class NeedlePathToolIT {
                 .as("released away from the target: nothing planned").isNull();
     }
 
+    @Test
+    void aZoneVertexDraggedAcrossAPathShowsTheViolationBeforeRelease() throws Exception {
+        // T1's path runs straight down x = 400; the zone's top-left vertex (480, 150) dragged to (380, 150)
+        // makes its left edge cross the path at y ≈ 160
+        String scenario = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Plan Needle Path...", "target=T1 entry_x=400 entry_y=30");
+                run("Add Nerve Zone...", "points=[480,150;540,150;540,200;480,200] frame=1 kind=nerve name=[branch] margin=2");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                run("Nerve Zone");
+                out = "before=" + call(U + "drawnIn", "%s");
+                call(U + "press", "480", "150");
+                call(U + "moveTo", "380", "150");
+                out = out + "\\nheld=" + call(U + "drawnIn", "%s");
+                call(U + "moveTo", "470", "150");
+                call(U + "release");
+                out = out + "\\nreleased=" + call(U + "drawnIn", "%s");
+                run("Save Session Plan");
+                File.saveString(out, getArgument());
+                """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION);
+        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        Map<String, String> seen = keyValues(r.output());
+        SessionPlan plan = savedPlan();
+        assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("before", "held", "released");
+        assertThat(seen.get("before")).isEmpty();
+        assertThat(seen.get("held")).as("the path the reshaped zone crosses is drawn as a violation before release")
+                .isEqualTo(plan.targets().get(0).id().toString());
+        assertThat(seen.get("released")).as("dropped clear of the path").isEmpty();
+        assertThat(plan.zones().get(0).shape().outline().get(0).x()).isCloseTo(470, within(SCREEN_PIXEL));
+    }
+
     /** The "key=value" lines a scenario wrote. */
     private static Map<String, String> keyValues(String output) {
         Map<String, String> values = new HashMap<>();
