@@ -130,10 +130,7 @@ final class JsonIn {
 
     /** A required array of objects. */
     List<JsonIn> objects(String field) throws PlanFormatException {
-        JsonNode array = required(field);
-        if (!array.isArray()) {
-            throw error(field, "expected an array, found " + describe(array));
-        }
+        JsonNode array = array(field);
         List<JsonIn> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             out.add(object(array.get(i), path(field) + "[" + i + "]", source));
@@ -143,15 +140,20 @@ final class JsonIn {
 
     /** A required array of strings. */
     List<String> texts(String field) throws PlanFormatException {
-        JsonNode array = required(field);
-        if (!array.isArray()) {
-            throw error(field, "expected an array, found " + describe(array));
-        }
+        JsonNode array = array(field);
         List<String> out = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             out.add(asText(field + "[" + i + "]", array.get(i)));
         }
         return out;
+    }
+
+    private JsonNode array(String field) throws PlanFormatException {
+        JsonNode array = required(field);
+        if (!array.isArray()) {
+            throw error(field, "expected an array, found " + describe(array));
+        }
+        return array;
     }
 
     /** A required string. */

@@ -40,13 +40,8 @@ class NeedlePathToolIT {
 
     @Test
     void aDragFromTheSkinToATargetPlansItsPath() throws Exception {
-        Path store = dir.resolve("store");
-        String scenario = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+        String scenario = withT1("""
                 run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
-                U = "org.injectionplanner.imagej.gui.UserInput.";
                 run("Record...");
                 call(U + "place", "Recorder", "0", "650");
                 run("Needle Path");
@@ -55,7 +50,7 @@ class NeedlePathToolIT {
                 call(U + "drag", "600", "40", "560", "560");
                 run("Save Session Plan");
                 File.saveString(call(U + "recorded"), getArgument());
-                """.formatted(store, STUDY);
+                """);
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
         SessionPlan plan = savedPlan();
@@ -75,29 +70,21 @@ class NeedlePathToolIT {
 
     @Test
     void aTargetDraggedIntoANerveZoneShowsTheViolationWhileTheButtonIsDown() throws Exception {
-        String scenario = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+        String scenario = withT1("""
                 run("Add Nerve Zone...", "ellipse=560,300,25,20 frame=1 kind=nerve name=[medial branch] margin=2");
                 run("Plan Needle Path...", "target=T1 entry_x=400 entry_y=30");
-                U = "org.injectionplanner.imagej.gui.UserInput.";
                 run("Injection Target");
-                out = "before=" + call(U + "drawnIn", "%s");
+                out = "before=" + violations();
                 call(U + "press", "400", "300");
                 call(U + "moveTo", "560", "300");
-                out = out + "\\nheld=" + call(U + "drawnIn", "%s");
+                out = out + "\\nheld=" + violations();
                 call(U + "moveTo", "420", "320");
-                out = out + "\\nback=" + call(U + "drawnIn", "%s");
+                out = out + "\\nback=" + violations();
                 call(U + "release");
-                out = out + "\\nreleased=" + call(U + "drawnIn", "%s");
-                run("Save Session Plan");
-                File.saveString(out, getArgument());
-                """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION, VIOLATION);
-        GuiSession.Result r = GuiSession.run(scenario, null, null);
-        assertThat(r.log()).doesNotContain("Injection Planner:");
-        Map<String, String> seen = keyValues(r.output());
-        assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("before", "held", "back", "released");
+                out = out + "\\nreleased=" + violations();
+                """);
+        Map<String, String> seen = runSavingOutput(scenario);
+        assertThat(seen).containsKeys("before", "held", "back", "released");
         assertThat(seen.get("before")).as("a clear path before the drag").isEmpty();
         SessionPlan plan = savedPlan();
         assertThat(seen.get("held")).as("the target dragged into the zone is drawn as a violation before release")
@@ -110,28 +97,19 @@ class NeedlePathToolIT {
     @Test
     void aPathDraggedAcrossANerveZoneShowsTheViolationBeforeRelease() throws Exception {
         // As in SessionMapIT: the entry (589, 30) aims the path to T1 (400, 300) through the zone's centre.
-        String scenario = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+        String scenario = withT1("""
                 run("Add Nerve Zone...", "ellipse=470,200,25,20 frame=1 kind=nerve name=[medial branch] margin=5");
-                U = "org.injectionplanner.imagej.gui.UserInput.";
                 run("Needle Path");
                 call(U + "press", "589", "30");
                 call(U + "moveTo", "400", "300");
-                out = "onTarget=" + call(U + "drawnIn", "%s") + "\\nstatus=" + call("ij.ImageJ.getStatusBarText");
+                out = "onTarget=" + violations() + "\\nstatus=" + call("ij.ImageJ.getStatusBarText");
                 call(U + "moveTo", "330", "120");
-                out = out + "\\noffTarget=" + call(U + "drawnIn", "%s");
+                out = out + "\\noffTarget=" + violations();
                 call(U + "release");
-                out = out + "\\nreleased=" + call(U + "drawnIn", "%s");
-                run("Save Session Plan");
-                File.saveString(out, getArgument());
-                """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION);
-        GuiSession.Result r = GuiSession.run(scenario, null, null);
-        assertThat(r.log()).doesNotContain("Injection Planner:");
-        Map<String, String> seen = keyValues(r.output());
-        assertThat(seen).as("the macro wrote:\n" + r.output())
-                .containsKeys("onTarget", "status", "offTarget", "released");
+                out = out + "\\nreleased=" + violations();
+                """);
+        Map<String, String> seen = runSavingOutput(scenario);
+        assertThat(seen).containsKeys("onTarget", "status", "offTarget", "released");
         assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation")
                 .isEqualTo(savedPlan().targets().get(0).id().toString());
         assertThat(seen.get("status")).as("the worst finding first, then the mm values")
@@ -147,34 +125,56 @@ class NeedlePathToolIT {
     void aZoneVertexDraggedAcrossAPathShowsTheViolationBeforeRelease() throws Exception {
         // T1's path runs straight down x = 400; the zone's top-left vertex (480, 150) dragged to (380, 150)
         // makes its left edge cross the path at y ≈ 160
-        String scenario = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+        String scenario = withT1("""
                 run("Plan Needle Path...", "target=T1 entry_x=400 entry_y=30");
                 run("Add Nerve Zone...", "points=[480,150;540,150;540,200;480,200] frame=1 kind=nerve name=[branch] margin=2");
-                U = "org.injectionplanner.imagej.gui.UserInput.";
                 run("Nerve Zone");
-                out = "before=" + call(U + "drawnIn", "%s");
+                out = "before=" + violations();
                 call(U + "press", "480", "150");
                 call(U + "moveTo", "380", "150");
-                out = out + "\\nheld=" + call(U + "drawnIn", "%s");
+                out = out + "\\nheld=" + violations();
                 call(U + "moveTo", "470", "150");
                 call(U + "release");
-                out = out + "\\nreleased=" + call(U + "drawnIn", "%s");
-                run("Save Session Plan");
-                File.saveString(out, getArgument());
-                """.formatted(dir.resolve("store"), STUDY, VIOLATION, VIOLATION, VIOLATION);
-        GuiSession.Result r = GuiSession.run(scenario, null, null);
-        assertThat(r.log()).doesNotContain("Injection Planner:");
-        Map<String, String> seen = keyValues(r.output());
+                out = out + "\\nreleased=" + violations();
+                """);
+        Map<String, String> seen = runSavingOutput(scenario);
         SessionPlan plan = savedPlan();
-        assertThat(seen).as("the macro wrote:\n" + r.output()).containsKeys("before", "held", "released");
+        assertThat(seen).containsKeys("before", "held", "released");
         assertThat(seen.get("before")).isEmpty();
         assertThat(seen.get("held")).as("the path the reshaped zone crosses is drawn as a violation before release")
                 .isEqualTo(plan.targets().get(0).id().toString());
         assertThat(seen.get("released")).as("dropped clear of the path").isEmpty();
         assertThat(plan.zones().get(0).shape().outline().get(0).x()).isCloseTo(470, within(SCREEN_PIXEL));
+    }
+
+    /**
+     * The macro that opens session 1's transverse image with target T1 at (400, 300) into the test's store,
+     * sets {@code U} to UserInput's prefix for {@code call} and defines {@code violations()} (the ids drawn in
+     * the violation colour), then runs {@code rest}.
+     */
+    private String withT1(String rest) {
+        return """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                function violations() { return call(U + "drawnIn", "%s"); }
+                """.formatted(dir.resolve("store"), STUDY, VIOLATION) + rest;
+    }
+
+    /**
+     * Runs a scenario that leaves "key=value" lines in its variable {@code out}, saves the plan, and returns
+     * those lines; ImageJ's Log must hold no plugin error.
+     */
+    private static Map<String, String> runSavingOutput(String scenario) throws Exception {
+        GuiSession.Result r = GuiSession.run(scenario + """
+                run("Save Session Plan");
+                File.saveString(out, getArgument());
+                """, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        Map<String, String> seen = keyValues(r.output());
+        assertThat(seen).as("the macro wrote:\n" + r.output()).isNotEmpty();
+        return seen;
     }
 
     /** The "key=value" lines a scenario wrote. */
