@@ -79,13 +79,15 @@ public final class ClinicSettingsCommand implements PlugIn {
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
             boolean midline = gd.getNextBoolean();
             boolean levelled = gd.getNextBoolean();
-            List<SpinalLevel> levels = new ArrayList<>();
-            for (String label : gd.getNextString().trim().split("[\\s,;]+")) {
-                if (!label.isEmpty()) {
-                    levels.add(SpinalLevel.parse(label));
-                }
-            }
+            String levelLabels = gd.getNextString().trim();
             if (!id.isEmpty()) {
+                List<SpinalLevel> levels = new ArrayList<>();
+                for (String label : levelLabels.split("[\\s,;]+")) {
+                    SpinalLevel level = SpinalLevel.parse(label);
+                    if (level != null) {
+                        levels.add(level);
+                    }
+                }
                 updated = updated.withCatalogue(updated.catalogue().with(
                         new Structure(id, name, kind, null, null, midline, levelled, levels, true)));
             }

@@ -20,15 +20,21 @@ public record Structure(String id, String name, StructureKind kind, String hacke
         boolean midline, boolean levelled, List<SpinalLevel> levels, boolean userAdded) {
 
     public Structure {
-        levels = List.copyOf(levels);
-        if (levelled && levels.isEmpty()) {
-            throw new IllegalArgumentException("structure " + id + " needs a spinal level but lists none it can be at");
-        }
         if (id == null || id.isBlank() || !id.matches("[a-z0-9-]+")) {
             throw new IllegalArgumentException("structure id must be lower-case letters, digits and '-': " + id);
         }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("structure " + id + " needs a name");
         }
+        if (levels == null || levels.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new IllegalArgumentException("structure " + id + " needs a list of spinal levels without blanks");
+        }
+        levels = List.copyOf(levels);
+        if (levelled && levels.isEmpty()) {
+            throw new IllegalArgumentException("structure " + id + " needs a spinal level but lists none it can be at");
+        }
     }
+
+    /** Every spinal level: what a clinic's own structure that needs a level can be at unless it says. */
+    public static final List<SpinalLevel> ANY_LEVEL = List.of(SpinalLevel.values());
 }

@@ -1,7 +1,6 @@
 package org.injectionplanner.plan;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,11 +26,13 @@ public record StructureCatalogue(List<Structure> structures) {
     public static StructureCatalogue defaults() {
         List<SpinalLevel> interspaces = List.of(SpinalLevel.T12_L1, SpinalLevel.L1_L2, SpinalLevel.L2_L3,
                 SpinalLevel.L3_L4, SpinalLevel.L4_L5, SpinalLevel.L5_S1);
-        List<SpinalLevel> lumbar = Arrays.stream(SpinalLevel.values())
-                .filter(l -> l.ordinal() <= SpinalLevel.L5_S1.ordinal()).toList();
+        List<SpinalLevel> lumbar = List.of(SpinalLevel.T12_L1, SpinalLevel.L1, SpinalLevel.L1_L2, SpinalLevel.L2,
+                SpinalLevel.L2_L3, SpinalLevel.L3, SpinalLevel.L3_L4, SpinalLevel.L4, SpinalLevel.L4_L5, SpinalLevel.L5,
+                SpinalLevel.L5_S1);
         List<SpinalLevel> none = List.of();
         return new StructureCatalogue(List.of(
-                builtIn("supraspinous", "Supraspinous ligament", StructureKind.LIGAMENT, "LS", true, interspaces),
+                // over the spinous-process tips: named by a process or by the interspace
+                builtIn("supraspinous", "Supraspinous ligament", StructureKind.LIGAMENT, "LS", true, lumbar),
                 builtIn("interspinous", "Interspinous ligament", StructureKind.LIGAMENT, "LS", true, interspaces),
                 builtIn("iliolumbar", "Iliolumbar ligament", StructureKind.LIGAMENT, "IL", false,
                         List.of(SpinalLevel.L4, SpinalLevel.L4_L5, SpinalLevel.L5, SpinalLevel.L5_S1)),
@@ -65,6 +66,14 @@ public record StructureCatalogue(List<Structure> structures) {
     private static Structure optionalLevel(Structure s) {
         return new Structure(s.id(), s.name(), s.kind(), s.hackettCode(), s.snomedCode(), s.midline(), false,
                 s.levels(), s.userAdded());
+    }
+
+    /**
+     * The levels of the built-in structure with this id: what a settings file written before structures
+     * listed their levels gets for its built-in entries.
+     */
+    public static Optional<List<SpinalLevel>> defaultLevels(String id) {
+        return defaults().find(id).map(Structure::levels);
     }
 
     /** The structure with this id, if any. */

@@ -45,6 +45,14 @@ public final class SafetyChecks {
 
     /** Every finding of the plan: per site in session order (targets without an injection last), then the session's. */
     public static SafetyReport check(SessionPlan plan, SafetyContext context) {
+        return check(plan, context, true);
+    }
+
+    /**
+     * As {@link #check(SessionPlan, SafetyContext)}; with {@code passOverFarZones} false every target and path
+     * is measured against every zone of its frame (what the bounding-box short cut must agree with).
+     */
+    static SafetyReport check(SessionPlan plan, SafetyContext context, boolean passOverFarZones) {
         List<Finding> out = new ArrayList<>();
         SafetyLimits limits = context.limits();
         List<Finding> duraFindings = new ArrayList<>();
@@ -53,13 +61,13 @@ public final class SafetyChecks {
         for (Injection injection : plan.injections()) {
             Site site = new Site(plan, plan.targetOf(injection), injection);
             checkDescription(site, context.catalogue(), sitesSeen, out);
-            checkSite(site, limits, noGo, out);
+            checkSite(site, limits, noGo, passOverFarZones, out);
         }
         for (Target target : plan.targets()) {
             if (plan.injectionAt(target.id()).isEmpty()) {
                 Site site = new Site(plan, target, null);
                 checkDescription(site, context.catalogue(), sitesSeen, out);
-                checkSite(site, limits, noGo, out);
+                checkSite(site, limits, noGo, passOverFarZones, out);
             }
         }
         checkSession(plan, context, out);
@@ -108,7 +116,8 @@ public final class SafetyChecks {
         }
     }
 
-    private static void checkSite(Site site, SafetyLimits limits, NoGoDepth noGo, List<Finding> out) {
+    private static void checkSite(Site site, SafetyLimits limits, NoGoDepth noGo, boolean passOverFarZones,
+            List<Finding> out) {
         SessionPlan plan = site.plan();
         Target target = site.target();
         Injection injection = site.injection();
@@ -133,7 +142,7 @@ public final class SafetyChecks {
         MmScale scale = target.calibration().scale().orElseThrow();
         for (NerveZone zone : plan.zones()) {
             if (zone.image().equals(target.image())) {
-                checkClearance(site, zone, scale, measured.isPresent() ? path : null, out);
+                checkClearance(site, zone, scale, measured.isPresent() ? path : null, passOverFarZones, out);
             }
         }
         if (injection != null) {
@@ -155,14 +164,18 @@ public final class SafetyChecks {
     private record NoGoDepth(double mm, NerveZone zone, String source) {
     }
 
-    /** Reported skin-to-dura depths outside which a marked dura line is probably misplaced, mm (docs/safety.md). */
+    /**
+     * Depths, mm, outside which a marked dura line is probably misplaced: wider than the reported
+     * skin-to-dura depths of about 30–80 mm (docs/safety.md).
+     */
     static final double PLAUSIBLE_DURA_MIN_MM = 20;
     static final double PLAUSIBLE_DURA_MAX_MM = 100;
 
     /**
-     * The patient's no-go depth: over the plan's {@link ZoneKind#DURA} zones calibrated from an ultrasound
-     * region (whose top is the skin line), on any frame, the smallest of (the zone's shallowest depth − its
-     * margin); else the clinic's {@code midlineNoGoDepthMm}. A dura zone that cannot give a depth, or whose
+     * The patient's no-go depth: over the plan's calibrated {@link ZoneKind#DURA} zones, on any frame, the
+     * smallest of (the zone's shallowest depth below its skin line − its margin), the skin line being the
+     * top of the ultrasound region (the image's top row with Pixel Spacing, as for targets); else the
+     * clinic's {@code midlineNoGoDepthMm}. A dura zone that cannot give a depth, or whose
      * depth lies outside the plausible range, gets a session warning.
      */
     private static NoGoDepth noGoDepth(SessionPlan plan, SafetyLimits limits, List<Finding> out) {
@@ -172,11 +185,10 @@ public final class SafetyChecks {
                 continue;
             }
             MeasuredCalibration cal = zone.calibration();
-            if (cal.source() != MeasuredCalibration.Source.ULTRASOUND_REGION || cal.skinLineY() == null) {
+            if (cal.scale().isEmpty() || cal.skinLineY() == null) {
                 out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), null, null, "mm",
-                        "Session: " + zoneName(zone) + " on " + imageName(plan, zone) + " is not calibrated from an "
-                                + "ultrasound region, so its depth below the skin is unknown: it does not set the "
-                                + "patient's no-go depth"));
+                        "Session: " + zoneName(zone) + " on " + imageName(plan, zone) + " is not calibrated, so its "
+                                + "depth below the skin is unknown: it does not set the patient's no-go depth"));
                 continue;
             }
             double depth = zone.shape().outline().stream()
@@ -185,8 +197,9 @@ public final class SafetyChecks {
             if (depth < PLAUSIBLE_DURA_MIN_MM || depth > PLAUSIBLE_DURA_MAX_MM) {
                 out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), depth,
                         depth < PLAUSIBLE_DURA_MIN_MM ? PLAUSIBLE_DURA_MIN_MM : PLAUSIBLE_DURA_MAX_MM, "mm",
-                        String.format(Locale.ROOT, "Session: %s on %s lies %.1f mm deep, outside the %s–%s mm of "
-                                + "reported skin-to-dura depths: check the line, it sets the midline no-go depth",
+                        String.format(Locale.ROOT, "Session: %s on %s lies %.1f mm deep, outside the plausible "
+                                + "%s–%s mm (reported skin-to-dura depths are about 30–80 mm): check the line, it "
+                                + "sets the midline no-go depth",
                                 zoneName(zone), imageName(plan, zone), depth, number(PLAUSIBLE_DURA_MIN_MM),
                                 number(PLAUSIBLE_DURA_MAX_MM))));
             }
@@ -198,7 +211,7 @@ public final class SafetyChecks {
             }
         }
         return smallest != null ? smallest : new NoGoDepth(limits.midlineNoGoDepthMm(), null,
-                "the clinic's; no dura zone calibrated from an ultrasound region is marked");
+                "the clinic's; no calibrated dura zone is marked");
     }
 
     /** "frame 5 of "L4-L5 transverse"": the zone's frame and its image's description, where the plan has one. */
@@ -209,7 +222,8 @@ public final class SafetyChecks {
         return "frame " + zone.image().frame() + (description == null ? "" : " of \"" + description + "\"");
     }
 
-    private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path, List<Finding> out) {
+    private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path,
+            boolean passOverFarZones, List<Finding> out) {
         Target target = site.target();
         String key = "zone-clearance/" + target.id() + "/" + zone.id();
         String zoneName = zoneName(zone);
@@ -221,7 +235,8 @@ public final class SafetyChecks {
             return;
         }
         Segment reach = Segment.of(path != null ? path.entry() : target.point(), target.point());
-        if (CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale) > zone.marginMm() + BOUNDS_SLACK_MM) {
+        if (passOverFarZones
+                && CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale) > zone.marginMm() + BOUNDS_SLACK_MM) {
             return; // the target and its path stay farther than the margin from the zone's bounding box
         }
         double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);

@@ -183,12 +183,19 @@ public final class PlanJson {
             String snomed = o.optionalText("snomedCode");
             boolean midline = o.bool("midline");
             boolean levelled = o.bool("levelled");
-            List<SpinalLevel> levels = new ArrayList<>();
-            for (String label : o.texts("levels")) {
-                levels.add(o.build(() -> Optional.ofNullable(SpinalLevel.parse(label)).orElseThrow(
-                        () -> new IllegalArgumentException("levels: '" + label + "' is not a spinal level"))));
-            }
             boolean userAdded = o.bool("userAdded");
+            List<SpinalLevel> levels = new ArrayList<>();
+            if (o.optional("levels") != null) {
+                for (String label : o.texts("levels")) {
+                    levels.add(o.build(() -> Optional.ofNullable(SpinalLevel.parse(label)).orElseThrow(
+                            () -> new IllegalArgumentException("levels: '" + label + "' is not a spinal level"))));
+                }
+            } else {
+                // written before structures listed their levels: the built-in ones get theirs, a clinic's own
+                // structure that needs a level any level
+                levels.addAll(StructureCatalogue.defaultLevels(userAdded ? "" : id)
+                        .orElse(levelled ? Structure.ANY_LEVEL : List.of()));
+            }
             structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, levels,
                     userAdded)));
         }

@@ -115,7 +115,7 @@ class UltrasoundImagesTest {
     }
 
     @Test
-    void aFrameShownWhileTheCineLoadsGetsItsPixelsOnScreenWhenDecoded() throws Exception {
+    void theFrameShownWhenTheRestIsDecodedGetsItsOwnPixelsOnScreen() throws Exception {
         Path file = writeCine("shown", 5, true);
         UltrasoundImages.LoadListener showThird = new UltrasoundImages.LoadListener() {
             @Override

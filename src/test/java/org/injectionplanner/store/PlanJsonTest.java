@@ -99,6 +99,22 @@ class PlanJsonTest {
     }
 
     @Test
+    void settingsWrittenBeforeStructuresListedTheirLevelsStillRead() throws Exception {
+        ClinicSettings settings = ClinicSettings.defaults().withCatalogue(ClinicSettings.defaults().catalogue()
+                .with(new Structure("own-levelled", "Own levelled", StructureKind.LIGAMENT, null, null, false, true,
+                        List.of(SpinalLevel.L5), true))
+                .with(new Structure("own-plain", "Own plain", StructureKind.TENDON, null, null, false, false,
+                        List.of(), true)));
+        ObjectNode old = (ObjectNode) tree(PlanJson.writeSettings(settings));
+        old.withArray("catalogue").forEach(structure -> ((ObjectNode) structure).remove("levels"));
+        ClinicSettings read = PlanJson.readSettings(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
+        assertThat(read.catalogue().find("iliolumbar")).as("built-in entries get their levels")
+                .isEqualTo(ClinicSettings.defaults().catalogue().find("iliolumbar"));
+        assertThat(read.catalogue().find("own-levelled").orElseThrow().levels()).isEqualTo(Structure.ANY_LEVEL);
+        assertThat(read.catalogue().find("own-plain").orElseThrow().levels()).isEmpty();
+    }
+
+    @Test
     void errorsNameTheFileAndThePath() throws Exception {
         ObjectNode doc = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         ((ObjectNode) doc.get("targets").get(1).get("point")).put("x", "abc");
