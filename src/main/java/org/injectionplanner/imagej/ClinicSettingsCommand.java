@@ -39,7 +39,7 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addNumericField("reserve", l.needleReserveMm(), 1, 6, "mm of needle beyond the path");
         gd.addNumericField("angle", l.maxInsertionAngleDeg(), 1, 6, "° steepest in-plane insertion (warning)");
         gd.addNumericField("no_go_depth", l.midlineNoGoDepthMm(), 1, 6,
-                "mm midline no-go depth without a dura zone (warning)");
+                "mm no-go depth of midline and facet targets without a dura zone (warning)");
         gd.addNumericField("site", l.maxSiteVolumeMl(), 2, 6, "mL per site (warning)");
         gd.addNumericField("session", l.maxSessionVolumeMl(), 1, 6, "mL per session (warning)");
         gd.addNumericField("lidocaine", l.maxAnaestheticMg(), 0, 6, "mg per session (warning)");

@@ -3,7 +3,7 @@ package org.injectionplanner.plan;
 /**
  * What a needle-avoidance zone protects, with its SNOMED CT concept where docs/dicom.md §4.5 gives one.
  * A {@link #DURA} zone (the dura or ligamentum flavum line, the spinal canal) also sets the patient's own
- * no-go depth for midline targets (docs/safety.md).
+ * no-go depth for midline and facet targets (docs/safety.md).
  */
 public enum ZoneKind {
     NERVE("119410002"), VESSEL(null), DURA(null), BONE(null), OTHER(null);

@@ -23,6 +23,7 @@ import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureCatalogue;
+import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 
@@ -61,13 +62,13 @@ public final class SafetyChecks {
         for (Injection injection : plan.injections()) {
             Site site = new Site(plan, plan.targetOf(injection), injection);
             checkDescription(site, context.catalogue(), sitesSeen, out);
-            checkSite(site, limits, noGo, passOverFarZones, out);
+            checkSite(site, limits, context.catalogue(), noGo, passOverFarZones, out);
         }
         for (Target target : plan.targets()) {
             if (plan.injectionAt(target.id()).isEmpty()) {
                 Site site = new Site(plan, target, null);
                 checkDescription(site, context.catalogue(), sitesSeen, out);
-                checkSite(site, limits, noGo, passOverFarZones, out);
+                checkSite(site, limits, context.catalogue(), noGo, passOverFarZones, out);
             }
         }
         checkSession(plan, context, out);
@@ -116,8 +117,8 @@ public final class SafetyChecks {
         }
     }
 
-    private static void checkSite(Site site, SafetyLimits limits, NoGoDepth noGo, boolean passOverFarZones,
-            List<Finding> out) {
+    private static void checkSite(Site site, SafetyLimits limits, StructureCatalogue catalogue, NoGoDepth noGo,
+            boolean passOverFarZones, List<Finding> out) {
         SessionPlan plan = site.plan();
         Target target = site.target();
         Injection injection = site.injection();
@@ -148,13 +149,27 @@ public final class SafetyChecks {
         if (injection != null) {
             checkInjection(site, injection, measured, limits, out);
         }
-        if (target.side() == Side.MIDLINE && target.depthMm() != null && target.depthMm() > noGo.mm()) {
+        Optional<String> nearTheCanal = nearTheCanal(target, catalogue);
+        if (nearTheCanal.isPresent() && target.depthMm() != null && target.depthMm() > noGo.mm()) {
             out.add(site.warning("midline-depth", "midline-depth/" + target.id(), noGo.zone(), target.depthMm(),
                     noGo.mm(), "mm", String.format(Locale.ROOT,
-                            "midline target %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal "
-                                    + "may be near",
-                            target.depthMm(), number(noGo.mm()), noGo.source())));
+                            "%s %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal may be near",
+                            nearTheCanal.get(), target.depthMm(), number(noGo.mm()), noGo.source())));
         }
+    }
+
+    /**
+     * What a target whose depth is held against the no-go depth is called in messages: midline targets
+     * and facet targets (a joint capsule of the catalogue that takes a spinal level), docs/domain.md §7.2
+     * item 3; empty for the others.
+     */
+    private static Optional<String> nearTheCanal(Target target, StructureCatalogue catalogue) {
+        if (target.side() == Side.MIDLINE) {
+            return Optional.of("midline target");
+        }
+        return Optional.ofNullable(target.structureId()).flatMap(catalogue::find)
+                .filter(s -> s.kind() == StructureKind.JOINT_CAPSULE && s.levelled())
+                .map(s -> s.name() + " target");
     }
 
     /**
@@ -235,8 +250,8 @@ public final class SafetyChecks {
             return;
         }
         Segment reach = Segment.of(path != null ? path.entry() : target.point(), target.point());
-        if (passOverFarZones
-                && CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale) > zone.marginMm() + BOUNDS_SLACK_MM) {
+        if (passOverFarZones && CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale)
+                > zone.marginMm() + BOUNDS_SLACK_MM) {
             return; // the target and its path stay farther than the margin from the zone's bounding box
         }
         double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);

@@ -743,6 +743,20 @@ class SafetyChecksTest {
         }
 
         @Test
+        void facetTargetsAreHeldAgainstTheNoGoDepthTooOtherSidedTargetsNot() {
+            Target facet = target(1, 100, 450, CAL);
+            facet = facet.describedAs(facet.label(), "facet-capsule", Side.LEFT, SpinalLevel.L4_L5, "");
+            Finding f = only(check(targetOnly(facet)), "midline-depth");
+            assertThat(f.message()).isEqualTo("T1: Facet joint capsule target 45.0 mm deep, beyond the 40 mm no-go "
+                    + "depth (the clinic's; no calibrated dura zone is marked): the spinal canal may be near");
+            assertThat(findings(check(targetOnly(facet, dura(2, 600, 5, CAL))), "midline-depth"))
+                    .as("clear of this patient's dura at 55 mm").isEmpty();
+            Target ligament = target(1, 100, 450, CAL);
+            assertThat(findings(check(targetOnly(ligament)), "midline-depth")).as("the iliolumbar ligament, left")
+                    .isEmpty();
+        }
+
+        @Test
         void atTheDepthOrOnASideThereIsNoWarning() {
             assertThat(findings(checkTarget(Side.MIDLINE, 40), "midline-depth")).isEmpty();
             assertThat(findings(checkTarget(Side.LEFT, 45), "midline-depth")).isEmpty();
