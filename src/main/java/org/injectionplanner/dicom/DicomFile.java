@@ -1,6 +1,5 @@
 package org.injectionplanner.dicom;
 
-import java.awt.image.Raster;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -357,9 +356,9 @@ public final class DicomFile implements Closeable {
             case "RGB" -> header.looksLikeYcbcr();
             default -> false;
         };
-        Raster raster;
+        ImageIoCodecs.Decoded decoded;
         if (header.isLossless()) {
-            raster = ImageIoCodecs.decodeJpegLossless(encoded);
+            decoded = ImageIoCodecs.decodeJpegLossless(encoded);
         } else {
             if (header.precision() != 8) {
                 throw fail(where + ": " + header.precision() + "-bit lossy JPEG is not supported;"
@@ -370,9 +369,9 @@ public final class DicomFile implements Closeable {
                 byte[] rgb = ImageIoCodecs.decodeJpegToRgb(encoded, pixels.columns(), pixels.rows());
                 return new Frame(pixels.rows(), pixels.columns(), Frame.SampleType.RGB8, rgb, null);
             }
-            raster = ImageIoCodecs.decodeJpeg(encoded);
+            decoded = ImageIoCodecs.decodeJpeg(encoded);
         }
-        return fromRaster(raster, convert);
+        return fromDecoded(decoded, convert);
     }
 
     private Frame decodeJpeg2000(byte[] encoded, int number) throws DicomException, IOException {
@@ -399,9 +398,9 @@ public final class DicomFile implements Closeable {
             throw fail(where + ": the JPEG 2000 codestream is damaged (bytes FF FF in its packet data, "
                     + defect + " bytes into the frame)");
         }
-        Raster raster = ImageIoCodecs.decodeJpeg2000(encoded);
+        ImageIoCodecs.Decoded decoded = ImageIoCodecs.decodeJpeg2000(encoded);
         boolean convert = pixels.photometric().equals("YBR_FULL") || pixels.photometric().equals("YBR_FULL_422");
-        Frame frame = fromRaster(raster, convert);
+        Frame frame = fromDecoded(decoded, convert);
         if (frame.type() == Frame.SampleType.INT16 && !header.signed() && header.precision() < 16) {
             // Pixel Representation 1 but an unsigned codestream: its samples are the two's complement
             // bit patterns of the stored values, precision bits wide (as pydicom reads them)
@@ -410,13 +409,13 @@ public final class DicomFile implements Closeable {
         return frame;
     }
 
-    private Frame fromRaster(Raster raster, boolean ybrToRgb) throws DicomException {
-        if (raster.getWidth() != pixels.columns() || raster.getHeight() != pixels.rows()) {
-            throw fail("decoded frame is " + raster.getWidth() + " × " + raster.getHeight()
+    private Frame fromDecoded(ImageIoCodecs.Decoded decoded, boolean ybrToRgb) throws DicomException {
+        if (decoded.width() != pixels.columns() || decoded.height() != pixels.rows()) {
+            throw fail("decoded frame is " + decoded.width() + " × " + decoded.height()
                     + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
         }
-        Object samples = ImageIoCodecs.samples(raster);
-        int bands = raster.getNumBands();
+        Object samples = decoded.samples();
+        int bands = decoded.bands();
         if (bands == 3) {
             if (!(samples instanceof byte[] rgb)) {
                 throw fail("16-bit colour JPEG is not supported");

@@ -12,22 +12,32 @@ import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.w3c.dom.Node;
 
 /**
  * The image codecs behind the JPEG and JPEG 2000 transfer syntaxes: the JDK's JPEG reader for lossy
- * 8-bit JPEG, TwelveMonkeys for JPEG Lossless, jai-imageio for JPEG 2000. Readers are created
+ * 8-bit JPEG (and its writer for the JPEG Baseline files we write), TwelveMonkeys for JPEG Lossless,
+ * jai-imageio for JPEG 2000. Readers are created
  * directly (never looked up in the global ImageIO registry, which Fiji fills with other plugins) and
- * kept one per thread. All but {@link #decodeJpegToRgb} return raw component rasters: colour
+ * kept one per thread. All but {@link #decodeJpegToRgb} return raw components ({@link Decoded}): colour
  * conversion is the caller's.
  *
  * <p>This is the one place outside the imagej package that uses {@code java.awt.image}: ImageIO
@@ -84,9 +94,24 @@ final class ImageIoCodecs {
         }
     }
 
+    /**
+     * A decoded frame's raw components.
+     *
+     * @param width columns
+     * @param height rows
+     * @param bands components per pixel
+     * @param samples pixel-interleaved, rows top to bottom: {@code byte[]} for 8-bit data, else {@code short[]}
+     */
+    record Decoded(int width, int height, int bands, Object samples) {
+    }
+
+    private static Decoded decoded(Raster raster) {
+        return new Decoded(raster.getWidth(), raster.getHeight(), raster.getNumBands(), samples(raster));
+    }
+
     /** Decodes a lossy (8-bit) JPEG stream to its raw components. */
-    static Raster decodeJpeg(byte[] stream) throws IOException {
-        return read(JDK_JPEG.get(), stream);
+    static Decoded decodeJpeg(byte[] stream) throws IOException {
+        return decoded(read(JDK_JPEG.get(), stream));
     }
 
     /**
@@ -111,17 +136,17 @@ final class ImageIoCodecs {
     }
 
     /** Decodes a JPEG Lossless (Process 14) stream to its raw components. */
-    static Raster decodeJpegLossless(byte[] stream) throws IOException {
-        return read(LOSSLESS_JPEG.get(), stream);
+    static Decoded decodeJpegLossless(byte[] stream) throws IOException {
+        return decoded(read(LOSSLESS_JPEG.get(), stream));
     }
 
     /** Decodes a JPEG 2000 codestream; multi-component transforms (ICT/RCT) are undone. */
-    static Raster decodeJpeg2000(byte[] stream) throws IOException {
+    static Decoded decodeJpeg2000(byte[] stream) throws IOException {
         ImageReader reader = JPEG_2000.get();
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(stream))) {
             // J2KImageReader.reset() fails on a null input, so the next setInput replaces this one
             reader.setInput(in);
-            return reader.read(0).getRaster();
+            return decoded(reader.read(0).getRaster());
         }
     }
 
@@ -139,7 +164,7 @@ final class ImageIoCodecs {
      * 16-bit words. A raster fresh from a reader whose byte buffer already holds exactly that layout
      * gives up its array (no copy); the caller then owns the raster's data.
      */
-    static Object samples(Raster raster) {
+    private static Object samples(Raster raster) {
         byte[] direct = interleavedBytes(raster);
         return direct != null ? direct : copySamples(raster);
     }
@@ -193,5 +218,70 @@ final class ImageIoCodecs {
             }
         }
         return eightBit ? bytes : shorts;
+    }
+
+    /**
+     * Encodes one frame (interleaved RGB, or grey when {@code rgb} is false) as a baseline JFIF JPEG with
+     * 4:2:2 subsampling (Y sampled 2×1), at the JDK writer's quality 0–1.
+     */
+    static byte[] encodeJpegYbr422(byte[] frame, int rows, int columns, boolean rgb, float quality)
+            throws IOException {
+        BufferedImage img = new BufferedImage(columns, rows, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
+        int pixels = rows * columns;
+        for (int i = 0; i < pixels; i++) {
+            byte r = rgb ? frame[3 * i] : frame[i];
+            byte g = rgb ? frame[3 * i + 1] : frame[i];
+            byte b = rgb ? frame[3 * i + 2] : frame[i];
+            bgr[3 * i] = b;
+            bgr[3 * i + 1] = g;
+            bgr[3 * i + 2] = r;
+        }
+        ImageWriter writer = jdkJpegWriter();
+        try {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(quality);
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
+            Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+            Node sof = find(tree, "sof");
+            Node luma = sof.getFirstChild();
+            ((org.w3c.dom.Element) luma).setAttribute("HsamplingFactor", "2");
+            ((org.w3c.dom.Element) luma).setAttribute("VsamplingFactor", "1");
+            metadata.setFromTree("javax_imageio_jpeg_image_1.0", tree);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(pixels / 4);
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                writer.setOutput(out);
+                writer.write(null, new IIOImage(img, null, metadata), param);
+            }
+            return bytes.toByteArray();
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static Node find(Node node, String name) {
+        if (name.equals(node.getNodeName())) {
+            return node;
+        }
+        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
+            Node found = find(c, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static ImageWriter jdkJpegWriter() {
+        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
+        while (it.hasNext()) {
+            ImageWriter w = it.next();
+            if (w.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) {
+                return w;
+            }
+            w.dispose();
+        }
+        throw new IllegalStateException("the JDK's JPEG writer is missing from this Java runtime");
     }
 }

@@ -1,22 +1,10 @@
 package org.injectionplanner.dicom;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
-import org.w3c.dom.Node;
 
 /**
  * Writes 8-bit ultrasound images (single frame or cine) under the US Image or US Multi-frame Image
@@ -24,7 +12,6 @@ import org.w3c.dom.Node;
  * YBR_FULL_422 (4:2:2 chroma subsampling, JFIF). Adds the Image Pixel, US Image, Multi-frame and Cine
  * attributes to the caller's header (patient, study, series, equipment, regions...).
  *
- * <p>Uses {@code java.awt.image.BufferedImage} only as ImageIO's JPEG encoder input.
  */
 public final class UltrasoundImageWriter {
 
@@ -59,8 +46,8 @@ public final class UltrasoundImageWriter {
         }
     }
 
-    /** JPEG quality, 0..1. */
-    private static final float JPEG_QUALITY = 0.85f;
+    /** The JDK JPEG writer's quality (0–1) of the JPEG Baseline frames written. */
+    static final float JPEG_QUALITY = 0.85f;
 
     private UltrasoundImageWriter() {
     }
@@ -107,7 +94,8 @@ public final class UltrasoundImageWriter {
         List<byte[]> encoded = new ArrayList<>(image.frames().size());
         long compressed = 0;
         for (byte[] frame : image.frames()) {
-            byte[] jpeg = encodeJpegYbr422(frame, image.rows(), image.columns(), image.rgb());
+            byte[] jpeg = ImageIoCodecs.encodeJpegYbr422(frame, image.rows(), image.columns(), image.rgb(),
+                    JPEG_QUALITY);
             encoded.add(jpeg);
             compressed += jpeg.length;
         }
@@ -124,66 +112,5 @@ public final class UltrasoundImageWriter {
         String s = String.format(Locale.ROOT, "%.6f", v);
         s = s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
         return s.length() > 16 ? String.format(Locale.ROOT, "%.8e", v) : s;
-    }
-
-    /** Encodes one frame as a baseline JFIF JPEG with 4:2:2 subsampling (Y sampled 2×1). */
-    static byte[] encodeJpegYbr422(byte[] frame, int rows, int columns, boolean rgb) throws IOException {
-        BufferedImage img = new BufferedImage(columns, rows, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] bgr = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
-        int pixels = rows * columns;
-        for (int i = 0; i < pixels; i++) {
-            byte r = rgb ? frame[3 * i] : frame[i];
-            byte g = rgb ? frame[3 * i + 1] : frame[i];
-            byte b = rgb ? frame[3 * i + 2] : frame[i];
-            bgr[3 * i] = b;
-            bgr[3 * i + 1] = g;
-            bgr[3 * i + 2] = r;
-        }
-        ImageWriter writer = jdkJpegWriter();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(JPEG_QUALITY);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
-            Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
-            Node sof = find(tree, "sof");
-            Node luma = sof.getFirstChild();
-            ((org.w3c.dom.Element) luma).setAttribute("HsamplingFactor", "2");
-            ((org.w3c.dom.Element) luma).setAttribute("VsamplingFactor", "1");
-            metadata.setFromTree("javax_imageio_jpeg_image_1.0", tree);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(pixels / 4);
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(img, null, metadata), param);
-            }
-            return bytes.toByteArray();
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    private static Node find(Node node, String name) {
-        if (name.equals(node.getNodeName())) {
-            return node;
-        }
-        for (Node c = node.getFirstChild(); c != null; c = c.getNextSibling()) {
-            Node found = find(c, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
-    private static ImageWriter jdkJpegWriter() {
-        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
-        while (it.hasNext()) {
-            ImageWriter w = it.next();
-            if (w.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) {
-                return w;
-            }
-            w.dispose();
-        }
-        throw new IllegalStateException("the JDK's JPEG writer is missing from this Java runtime");
     }
 }

@@ -13,7 +13,7 @@ public final class CodecAccess {
 
     /** Decodes a lossy JPEG stream with the JDK's reader to its raw interleaved components. */
     public static byte[] decodeJpegComponents(byte[] stream) throws IOException {
-        return (byte[]) ImageIoCodecs.samples(ImageIoCodecs.decodeJpeg(stream));
+        return (byte[]) ImageIoCodecs.decodeJpeg(stream).samples();
     }
 
     /** {@link ColourConversion#ybrToRgb}: interleaved Y, Cb, Cr to R, G, B in place. */
@@ -29,6 +29,6 @@ public final class CodecAccess {
 
     /** Encodes an RGB frame as baseline JPEG YBR_FULL_422, as {@link UltrasoundImageWriter} does. */
     public static byte[] encodeJpegYbr422(byte[] rgb, int rows, int columns) throws IOException {
-        return UltrasoundImageWriter.encodeJpegYbr422(rgb, rows, columns, true);
+        return ImageIoCodecs.encodeJpegYbr422(rgb, rows, columns, true, UltrasoundImageWriter.JPEG_QUALITY);
     }
 }

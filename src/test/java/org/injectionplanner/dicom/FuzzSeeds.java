@@ -247,7 +247,8 @@ final class FuzzSeeds {
         DicomBytes b = DicomBytes.explicitLittle().preamble().meta(TransferSyntax.JPEG_BASELINE_UID);
         imageHeader(b, 16, 16, 3, "YBR_FULL_422", 1);
         try {
-            byte[] jpeg = UltrasoundImageWriter.encodeJpegYbr422(TestImages.pattern(16, 16, true, 0), 16, 16, true);
+            byte[] jpeg = ImageIoCodecs.encodeJpegYbr422(TestImages.pattern(16, 16, true, 0), 16, 16, true,
+                    UltrasoundImageWriter.JPEG_QUALITY);
             return encapsulated(b, List.of(even(jpeg)), false).toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

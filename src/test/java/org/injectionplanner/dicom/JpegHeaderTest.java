@@ -21,8 +21,8 @@ class JpegHeaderTest {
 
     @BeforeAll
     static void encode() throws IOException {
-        jfifStream = UltrasoundImageWriter.encodeJpegYbr422(TestImages.pattern(ROWS, COLUMNS, true, 3), ROWS, COLUMNS,
-                true);
+        jfifStream = ImageIoCodecs.encodeJpegYbr422(TestImages.pattern(ROWS, COLUMNS, true, 3), ROWS, COLUMNS,
+                true, UltrasoundImageWriter.JPEG_QUALITY);
     }
 
     @Test
@@ -85,7 +85,7 @@ class JpegHeaderTest {
 
     /** The JDK's RGB differs from our conversion of its raw components by at most 1, and rarely. */
     private static void assertConvertsLikeUs(byte[] stream) throws IOException {
-        byte[] ours = (byte[]) ImageIoCodecs.samples(ImageIoCodecs.decodeJpeg(stream));
+        byte[] ours = (byte[]) ImageIoCodecs.decodeJpeg(stream).samples();
         ColourConversion.ybrToRgb(ours);
         byte[] jdk = ImageIoCodecs.decodeJpegToRgb(stream, COLUMNS, ROWS);
         int differ = 0;

@@ -225,7 +225,8 @@ class MalformedDicomTest {
     }
 
     private static byte[] tinyJpeg() throws IOException {
-        byte[] jpeg = UltrasoundImageWriter.encodeJpegYbr422(TestImages.pattern(16, 16, true, 0), 16, 16, true);
+        byte[] jpeg = ImageIoCodecs.encodeJpegYbr422(TestImages.pattern(16, 16, true, 0), 16, 16, true,
+                UltrasoundImageWriter.JPEG_QUALITY);
         return (jpeg.length & 1) == 0 ? jpeg : Arrays.copyOf(jpeg, jpeg.length + 1);
     }
 
