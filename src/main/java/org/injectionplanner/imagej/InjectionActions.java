@@ -62,7 +62,7 @@ final class InjectionActions {
      * while the mouse is over a target.
      */
     static SessionPlan withPathPreview(ImagePlus imp, Target target, PixelPoint entry) {
-        return PlanActions.preview(pathEdits(imp, target, entry));
+        return ActivePlan.editor().preview(pathEdits(imp, target, entry));
     }
 
     /** The edits that plan a target's path from {@code entry}, after checking the entry is on its frame. */

@@ -68,22 +68,7 @@ final class PlanActions {
 
     /** The active plan with a target moved to p, not applied: the drag preview, measured as the move will be. */
     static SessionPlan withTargetMoved(ImagePlus imp, UUID id, PixelPoint p) {
-        return preview(List.of(moveEdit(imp, id, p)));
-    }
-
-    /**
-     * The active plan after these edits, not applied (a tool's preview while dragging).
-     *
-     * @throws IllegalStateException if the plan is signed, as applying them would
-     */
-    static SessionPlan preview(List<PlanEdit> edits) {
-        SessionPlan before = ActivePlan.editor().plan();
-        SessionPlan after = before;
-        for (PlanEdit edit : edits) {
-            after = edit.applyTo(after);
-        }
-        PlanEditor.requireEditable(before, after);
-        return after;
+        return ActivePlan.editor().preview(List.of(moveEdit(imp, id, p)));
     }
 
     private static PlanEdit moveEdit(ImagePlus imp, UUID id, PixelPoint p) {
@@ -99,7 +84,7 @@ final class PlanActions {
 
     /** The active plan with a zone reshaped, not applied: the drag preview, calibrated as the edit will be. */
     static SessionPlan withZoneReshaped(ImagePlus imp, UUID id, ZoneShape shape) {
-        return preview(List.of(reshapeEdit(imp, id, shape)));
+        return ActivePlan.editor().preview(List.of(reshapeEdit(imp, id, shape)));
     }
 
     private static PlanEdit reshapeEdit(ImagePlus imp, UUID id, ZoneShape shape) {

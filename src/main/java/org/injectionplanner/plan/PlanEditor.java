@@ -62,16 +62,27 @@ public final class PlanEditor {
         return batch(edit.description(), List.of(edit));
     }
 
+    /**
+     * The plan as these edits would leave it, without applying them (a tool's preview while dragging).
+     *
+     * @throws IllegalArgumentException if an edit does not apply
+     * @throws IllegalStateException if the plan is signed and the edits change its planned content
+     */
+    public synchronized SessionPlan preview(List<PlanEdit> edits) {
+        SessionPlan after = plan;
+        for (PlanEdit e : edits) {
+            after = e.applyTo(after);
+        }
+        requireEditable(plan, after);
+        return after;
+    }
+
     /** Applies several edits as one undo step with one change event; all or nothing. */
     public SessionPlan batch(String description, List<PlanEdit> edits) {
         Change change;
         synchronized (this) {
             SessionPlan before = plan;
-            SessionPlan after = before;
-            for (PlanEdit e : edits) {
-                after = e.applyTo(after);
-            }
-            requireEditable(before, after);
+            SessionPlan after = preview(edits);
             plan = after;
             undo.push(new Step(description, before, after));
             redo.clear();
@@ -151,7 +162,7 @@ public final class PlanEditor {
      *
      * @throws IllegalStateException naming the session and what to do
      */
-    public static void requireEditable(SessionPlan before, SessionPlan after) {
+    static void requireEditable(SessionPlan before, SessionPlan after) {
         if (before.status() != PlanStatus.SIGNED) {
             return;
         }

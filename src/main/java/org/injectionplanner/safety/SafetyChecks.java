@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
@@ -17,6 +18,7 @@ import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
@@ -59,21 +61,32 @@ public final class SafetyChecks {
         List<Finding> duraFindings = new ArrayList<>();
         NoGoDepth noGo = noGoDepth(plan, limits, duraFindings);
         Map<String, Target> sitesSeen = new HashMap<>();
-        for (Injection injection : plan.injections()) {
-            Site site = new Site(plan, plan.targetOf(injection), injection);
-            checkDescription(site, context.catalogue(), sitesSeen, out);
-            checkSite(site, limits, context.catalogue(), noGo, passOverFarZones, out);
-        }
-        for (Target target : plan.targets()) {
-            if (plan.injectionAt(target.id()).isEmpty()) {
-                Site site = new Site(plan, target, null);
-                checkDescription(site, context.catalogue(), sitesSeen, out);
-                checkSite(site, limits, context.catalogue(), noGo, passOverFarZones, out);
-            }
+        for (Site site : sites(plan, context.catalogue())) {
+            checkDescription(site, sitesSeen, out);
+            checkSite(site, limits, noGo, passOverFarZones, out);
         }
         checkSession(plan, context, out);
         out.addAll(duraFindings);
         return new SafetyReport(out);
+    }
+
+    /** The sites in session order, then the targets without an injection; each with its catalogue entry. */
+    private static List<Site> sites(SessionPlan plan, StructureCatalogue catalogue) {
+        List<Site> sites = new ArrayList<>();
+        for (Injection injection : plan.injections()) {
+            Target target = plan.targetOf(injection);
+            sites.add(new Site(plan, target, injection, structureOf(target, catalogue)));
+        }
+        for (Target target : plan.targets()) {
+            if (plan.injectionAt(target.id()).isEmpty()) {
+                sites.add(new Site(plan, target, null, structureOf(target, catalogue)));
+            }
+        }
+        return sites;
+    }
+
+    private static Structure structureOf(Target target, StructureCatalogue catalogue) {
+        return target.structureId() == null ? null : catalogue.find(target.structureId()).orElse(null);
     }
 
     /**
@@ -81,15 +94,12 @@ public final class SafetyChecks {
      * the midline, a spinal level missing or not one the structure can be at, and the same structure, side and
      * level as an earlier target of the session ({@code sitesSeen}, in session order).
      */
-    private static void checkDescription(Site site, StructureCatalogue catalogue, Map<String, Target> sitesSeen,
-            List<Finding> out) {
+    private static void checkDescription(Site site, Map<String, Target> sitesSeen, List<Finding> out) {
         Target target = site.target();
-        Optional<Structure> found = target.structureId() == null ? Optional.empty()
-                : catalogue.find(target.structureId());
-        if (found.isEmpty()) {
+        Structure structure = site.structure();
+        if (structure == null) {
             return;
         }
-        Structure structure = found.get();
         if (structure.midline() != (target.side() == Side.MIDLINE)) {
             out.add(site.warning("laterality", "laterality/" + target.id(), null, null, null, "",
                     structure.midline()
@@ -117,8 +127,8 @@ public final class SafetyChecks {
         }
     }
 
-    private static void checkSite(Site site, SafetyLimits limits, StructureCatalogue catalogue, NoGoDepth noGo,
-            boolean passOverFarZones, List<Finding> out) {
+    private static void checkSite(Site site, SafetyLimits limits, NoGoDepth noGo, boolean passOverFarZones,
+            List<Finding> out) {
         SessionPlan plan = site.plan();
         Target target = site.target();
         Injection injection = site.injection();
@@ -149,7 +159,7 @@ public final class SafetyChecks {
         if (injection != null) {
             checkInjection(site, injection, measured, limits, out);
         }
-        Optional<String> nearTheCanal = nearTheCanal(target, catalogue);
+        Optional<String> nearTheCanal = nearTheCanal(site);
         if (nearTheCanal.isPresent() && target.depthMm() != null && target.depthMm() > noGo.mm()) {
             out.add(site.warning("midline-depth", "midline-depth/" + target.id(), noGo.zone(), target.depthMm(),
                     noGo.mm(), "mm", String.format(Locale.ROOT,
@@ -163,11 +173,11 @@ public final class SafetyChecks {
      * and facet targets (a joint capsule of the catalogue that takes a spinal level), docs/domain.md §7.2
      * item 3; empty for the others.
      */
-    private static Optional<String> nearTheCanal(Target target, StructureCatalogue catalogue) {
-        if (target.side() == Side.MIDLINE) {
+    private static Optional<String> nearTheCanal(Site site) {
+        if (site.target().side() == Side.MIDLINE) {
             return Optional.of("midline target");
         }
-        return Optional.ofNullable(target.structureId()).flatMap(catalogue::find)
+        return Optional.ofNullable(site.structure())
                 .filter(s -> s.kind() == StructureKind.JOINT_CAPSULE && s.levelled())
                 .map(s -> s.name() + " target");
     }
@@ -206,9 +216,9 @@ public final class SafetyChecks {
                                 + "depth below the skin is unknown: it does not set the patient's no-go depth"));
                 continue;
             }
-            double depth = zone.shape().outline().stream()
-                    .mapToDouble(p -> CalibratedGeometry.depthMm(p, cal.skinLineY(), cal.scale().orElseThrow()))
-                    .min().orElseThrow();
+            // its shallowest point is the top of its bounding box (depth depends on y alone)
+            double depth = CalibratedGeometry.depthMm(PixelPoint.of(0, zone.shape().bounds().minY()), cal.skinLineY(),
+                    cal.scale().orElseThrow());
             if (depth < PLAUSIBLE_DURA_MIN_MM || depth > PLAUSIBLE_DURA_MAX_MM) {
                 out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), depth,
                         depth < PLAUSIBLE_DURA_MIN_MM ? PLAUSIBLE_DURA_MIN_MM : PLAUSIBLE_DURA_MAX_MM, "mm",
@@ -231,9 +241,8 @@ public final class SafetyChecks {
 
     /** "frame 5 of "L4-L5 transverse"": the zone's frame and its image's description, where the plan has one. */
     private static String imageName(SessionPlan plan, NerveZone zone) {
-        String description = plan.images().stream()
-                .filter(i -> i.sopInstanceUid().equals(zone.image().sopInstanceUid()))
-                .map(i -> i.description()).filter(d -> d != null && !d.isBlank()).findFirst().orElse(null);
+        String description = plan.image(zone.image().sopInstanceUid()).map(PlanImage::description)
+                .filter(d -> !d.isBlank()).orElse(null);
         return "frame " + zone.image().frame() + (description == null ? "" : " of \"" + description + "\"");
     }
 
@@ -390,8 +399,11 @@ public final class SafetyChecks {
         return Decimals.text(value, 3);
     }
 
-    /** A site being checked: its target, injection and the name its findings start with. */
-    private record Site(SessionPlan plan, Target target, Injection injection) {
+    /**
+     * A site being checked: its target, its injection (or null), its catalogue entry (or null) and the name
+     * its findings start with.
+     */
+    private record Site(SessionPlan plan, Target target, Injection injection, Structure structure) {
 
         String name() {
             String label = target.label().isBlank() || target.label().equals("T" + target.number()) ? ""
