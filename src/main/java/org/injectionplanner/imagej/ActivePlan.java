@@ -39,6 +39,7 @@ final class ActivePlan {
     private static ClinicSettings settings;
     private static volatile UUID selected;
     private static SessionPlan checkedPlan;
+    private static ClinicSettings checkedSettings;
     private static SafetyReport checkedReport;
     private static UUID contextPlanId;
     private static LocalDate previousSessionDate;
@@ -64,6 +65,7 @@ final class ActivePlan {
         if (store == null || !store.root().equals(PluginSettings.storeRoot())) {
             store = new PlanStore(PluginSettings.storeRoot());
             settings = null;
+            contextPlanId = null;
         }
         return store;
     }
@@ -193,15 +195,16 @@ final class ActivePlan {
     static synchronized void saveSettings(ClinicSettings newSettings) throws StoreException {
         store().saveSettings(newSettings);
         settings = newSettings;
-        checkedPlan = null;
     }
 
     /** The safety findings of the active plan, checked again whenever the plan or the settings change. */
     static synchronized SafetyReport report() {
         SessionPlan plan = editor().plan();
-        if (plan != checkedPlan) {
+        ClinicSettings current = settings();
+        if (plan != checkedPlan || current != checkedSettings) {
             checkedReport = reportOf(plan);
             checkedPlan = plan;
+            checkedSettings = current;
         }
         return checkedReport;
     }
@@ -214,7 +217,7 @@ final class ActivePlan {
         return SafetyChecks.check(preview, safetyContext(preview));
     }
 
-    /** The clinic's settings and the date of the course's previous session (read once per plan). */
+    /** The clinic's settings and the date of the course's previous session (read once per plan and store). */
     private static SafetyContext safetyContext(SessionPlan plan) {
         if (!plan.id().equals(contextPlanId)) {
             try {

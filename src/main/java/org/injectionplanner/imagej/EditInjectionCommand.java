@@ -28,8 +28,7 @@ public final class EditInjectionCommand implements PlugIn {
     @Override
     public void run(String arg) {
         SessionPlan plan = ActivePlan.editor().plan();
-        Injection current = ActivePlan.selected() == null ? null
-                : plan.injectionAt(ActivePlan.selected()).orElse(null);
+        Injection current = InjectionActions.selected(plan);
         if (current == null && !plan.injections().isEmpty()) {
             current = plan.injections().get(0);
         }

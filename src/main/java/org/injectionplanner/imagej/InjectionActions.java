@@ -3,6 +3,8 @@ package org.injectionplanner.imagej;
 import ij.ImagePlus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.Locale;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.Injection;
@@ -40,6 +42,12 @@ final class InjectionActions {
                 "T" + target.number() + " has no injection (it was deleted); plan a needle path to add one"));
     }
 
+    /** The injection at the target selected in the tools or the Plan Panel, or null. */
+    static Injection selected(SessionPlan plan) {
+        UUID target = ActivePlan.selected();
+        return target == null ? null : plan.injectionAt(target).orElse(null);
+    }
+
     /** "T3" for an injection. */
     static String nameOf(SessionPlan plan, Injection injection) {
         return "T" + plan.targetOf(injection).number();
@@ -75,10 +83,11 @@ final class InjectionActions {
         PlanActions.requireOnImage(imp, slice, List.of(entry));
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
         SessionPlan plan = ActivePlan.editor().plan();
-        Injection injection = plan.injectionAt(target.id())
-                .orElse(Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()));
+        Optional<Injection> existing = plan.injectionAt(target.id());
+        Injection injection = existing
+                .orElseGet(() -> Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()));
         List<PlanEdit> edits = new ArrayList<>();
-        if (plan.injectionAt(target.id()).isEmpty()) {
+        if (existing.isEmpty()) {
             edits.add(PlanEdits.addInjection(injection));
         }
         edits.add(PlanEdits.planPath(injection.id(), new NeedlePath(entry, cal)));

@@ -57,12 +57,9 @@ public final class InjectionTargetTool extends PlugInTool {
             return;
         }
         dragTo = ToolSupport.imagePoint(imp, e);
-        try {
-            SessionPlan preview = PlanActions.withTargetMoved(imp, dragging.id(), dragTo);
-            PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), dragging.id());
-        } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.showStatus(ex.getMessage());
-        }
+        Target moving = dragging;
+        PixelPoint to = dragTo;
+        ToolSupport.showPreview(imp, () -> PlanActions.withTargetMoved(imp, moving.id(), to), moving.id());
         e.consume();
     }
 

@@ -16,8 +16,7 @@ public final class LockInjectionCommand implements PlugIn {
     @Override
     public void run(String arg) {
         SessionPlan plan = ActivePlan.editor().plan();
-        Injection selected = ActivePlan.selected() == null ? null
-                : plan.injectionAt(ActivePlan.selected()).orElse(null);
+        Injection selected = InjectionActions.selected(plan);
         GenericDialog gd = new GenericDialog("Lock Injection Position");
         gd.addStringField("injection", selected == null ? "#1" : InjectionActions.nameOf(plan, selected), 8);
         gd.addCheckbox("locked", selected == null || !selected.locked());

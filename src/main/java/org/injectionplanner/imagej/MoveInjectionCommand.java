@@ -21,8 +21,7 @@ public final class MoveInjectionCommand implements PlugIn {
     @Override
     public void run(String arg) {
         SessionPlan plan = ActivePlan.editor().plan();
-        Injection selected = ActivePlan.selected() == null ? null
-                : plan.injectionAt(ActivePlan.selected()).orElse(null);
+        Injection selected = InjectionActions.selected(plan);
         GenericDialog gd = new GenericDialog("Move Injection");
         gd.addStringField("injection", selected == null ? "#1" : InjectionActions.nameOf(plan, selected), 8);
         gd.addNumericField("position", selected == null ? 1 : plan.positionOf(selected.id()), 0);
@@ -39,6 +38,20 @@ public final class MoveInjectionCommand implements PlugIn {
             move(injection, (int) position);
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+
+    /**
+     * Moves an injection by hand in the Plan Panel and records the equivalent Move Injection... line; an
+     * error goes to the user.
+     */
+    static void moveRecorded(Injection injection, int position) {
+        String name = InjectionActions.nameOf(ActivePlan.editor().plan(), injection);
+        try {
+            move(injection, position);
+            ToolSupport.record("Move Injection...", "injection=" + name + " position=" + position);
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
         }
     }
 

@@ -7,11 +7,10 @@ import ij.plugin.tool.PlugInTool;
 import java.awt.event.MouseEvent;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.Injection;
-import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
-import org.injectionplanner.safety.SafetyReport;
 
 /**
  * The Needle Path toolbar tool: press at the skin entry point, drag to a target and release on it; the
@@ -25,8 +24,8 @@ public final class NeedlePathTool extends PlugInTool {
     static final String NAME = "Needle Path";
 
     private PixelPoint entry;
-    /** True while the overlay shows a previewed path rather than the plan. */
-    private boolean previewing;
+    /** The target whose path the overlay previews while the button is down, or null (the plan is shown). */
+    private UUID previewed;
 
     @Override
     public void mousePressed(ImagePlus imp, MouseEvent e) {
@@ -41,30 +40,36 @@ public final class NeedlePathTool extends PlugInTool {
         PixelPoint p = ToolSupport.imagePoint(imp, e);
         Optional<Target> over = ToolSupport.targetAt(imp, p);
         if (over.isPresent()) {
-            imp.deleteRoi();
-            preview(imp, over.get());
+            if (!over.get().id().equals(previewed)) {
+                // the entry is fixed during a drag: the preview changes only with the target
+                imp.deleteRoi();
+                preview(imp, over.get());
+            }
             return;
         }
         imp.setRoi(new Line(entry.x(), entry.y(), p.x(), p.y()), true);
-        if (previewing) {
-            previewing = false;
-            ActivePlan.refreshOverlays();
-        }
+        endPreview();
     }
 
     /** Shows the path from the entry to {@code target} as it would be planned, with its findings. */
     private void preview(ImagePlus imp, Target target) {
-        try {
-            SessionPlan preview = InjectionActions.withPathPreview(imp, target, entry);
-            SafetyReport findings = ActivePlan.reportOf(preview);
-            PlanOverlay.render(imp, preview, findings, ActivePlan.selected());
-            previewing = true;
-            Injection injection = preview.injectionAt(target.id()).orElseThrow();
-            String worst = findings.worstPathFinding(target.id())
+        PixelPoint from = entry;
+        Optional<ToolSupport.Preview> shown = ToolSupport.showPreview(imp,
+                () -> InjectionActions.withPathPreview(imp, target, from), ActivePlan.selected());
+        previewed = shown.isPresent() ? target.id() : null;
+        shown.ifPresent(preview -> {
+            Injection injection = preview.plan().injectionAt(target.id()).orElseThrow();
+            String worst = preview.findings().worstPathFinding(target.id())
                     .map(f -> f.severity().name() + ": " + f.message() + " | ").orElse("");
             IJ.showStatus(worst + InjectionActions.describePath(target, injection.path()));
-        } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.showStatus(ex.getMessage());
+        });
+    }
+
+    /** Shows the plan again where a preview was shown. */
+    private void endPreview() {
+        if (previewed != null) {
+            previewed = null;
+            ActivePlan.refreshOverlays();
         }
     }
 
@@ -76,10 +81,7 @@ public final class NeedlePathTool extends PlugInTool {
         PixelPoint from = entry;
         entry = null;
         imp.deleteRoi();
-        if (previewing) {
-            previewing = false;
-            ActivePlan.refreshOverlays();
-        }
+        endPreview();
         Optional<Target> target = ToolSupport.targetAt(imp, ToolSupport.imagePoint(imp, e));
         if (target.isEmpty()) {
             IJ.showStatus("Needle Path: release the drag on a target to plan its path");

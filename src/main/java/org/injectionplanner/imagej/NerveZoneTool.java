@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
@@ -82,12 +83,9 @@ public final class NerveZoneTool extends PlugInTool {
         dragged = true;
         if (editing != null) {
             editedShape = edited(editing.shape(), p);
-            try {
-                SessionPlan preview = PlanActions.withZoneReshaped(imp, editing.id(), editedShape);
-                PlanOverlay.render(imp, preview, ActivePlan.reportOf(preview), editing.id());
-            } catch (IllegalArgumentException | IllegalStateException ex) {
-                IJ.showStatus(ex.getMessage());
-            }
+            UUID zone = editing.id();
+            ZoneShape shape = editedShape;
+            ToolSupport.showPreview(imp, () -> PlanActions.withZoneReshaped(imp, zone, shape), zone);
         } else if (freehand != null) {
             freehand.add(p);
             imp.setRoi(rubberBand(freehand, Roi.POLYLINE));

@@ -163,22 +163,14 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         Button b = new Button(label);
         b.addActionListener(e -> {
             SessionPlan plan = editor.plan();
-            UUID selected = ActivePlan.selected();
-            Injection injection = selected == null ? null : plan.injectionAt(selected).orElse(null);
+            Injection injection = InjectionActions.selected(plan);
             if (injection == null) {
                 IJ.showStatus("Select an injection in the session map first");
                 return;
             }
             int position = plan.positionOf(injection.id()) + step;
-            if (position < 1 || position > plan.injections().size()) {
-                return;
-            }
-            try {
-                MoveInjectionCommand.move(injection, position);
-                ToolSupport.record("Move Injection...", "injection=" + InjectionActions.nameOf(plan, injection)
-                        + " position=" + position);
-            } catch (IllegalArgumentException | IllegalStateException ex) {
-                IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            if (position >= 1 && position <= plan.injections().size()) {
+                MoveInjectionCommand.moveRecorded(injection, position);
             }
         });
         return b;
@@ -285,14 +277,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         if (moved == null) {
             return;
         }
-        int position = plan.positionOf(mapInjections.get(to));
-        try {
-            MoveInjectionCommand.move(moved, position);
-            ToolSupport.record("Move Injection...", "injection=" + InjectionActions.nameOf(plan, moved)
-                    + " position=" + position);
-        } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
-        }
+        MoveInjectionCommand.moveRecorded(moved, plan.positionOf(mapInjections.get(to)));
     }
 
     private static String findingLine(SessionPlan plan, Finding f) {

@@ -11,10 +11,12 @@ import java.awt.event.KeyListener;
 import java.awt.event.MouseEvent;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.SafetyReport;
 
 /** What the two annotation tools share: hit testing, macro recording, and Delete on the canvas. */
 final class ToolSupport {
@@ -121,5 +123,25 @@ final class ToolSupport {
             canvas.addKeyListener(l);
         }
         imp.setProperty(KEY_LISTENER, Boolean.TRUE);
+    }
+
+    /** A plan edit shown before it is made: the plan it would give and that plan's findings. */
+    record Preview(SessionPlan plan, SafetyReport findings) {
+    }
+
+    /**
+     * Draws a tool's preview of an edit on the image, coloured by its findings, with {@code selected}
+     * highlighted. When the edit does not apply (or the plan is signed) the reason goes to the status line.
+     */
+    static Optional<Preview> showPreview(ImagePlus imp, Supplier<SessionPlan> edited, UUID selected) {
+        try {
+            SessionPlan plan = edited.get();
+            SafetyReport findings = ActivePlan.reportOf(plan);
+            PlanOverlay.render(imp, plan, findings, selected);
+            return Optional.of(new Preview(plan, findings));
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            IJ.showStatus(ex.getMessage());
+            return Optional.empty();
+        }
     }
 }

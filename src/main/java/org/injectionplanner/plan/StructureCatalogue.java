@@ -68,14 +68,6 @@ public record StructureCatalogue(List<Structure> structures) {
                 s.levels(), s.userAdded());
     }
 
-    /**
-     * The levels of the built-in structure with this id: what a settings file written before structures
-     * listed their levels gets for its built-in entries.
-     */
-    public static Optional<List<SpinalLevel>> defaultLevels(String id) {
-        return defaults().find(id).map(Structure::levels);
-    }
-
     /** The structure with this id, if any. */
     public Optional<Structure> find(String id) {
         return structures.stream().filter(s -> s.id().equals(id)).findFirst();

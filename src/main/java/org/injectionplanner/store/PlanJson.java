@@ -173,6 +173,7 @@ public final class PlanJson {
         root.allowOnly("format", "formatVersion", "defaultMarginMm", "catalogue", "presets", "checklist", "limits");
         double margin = root.number("defaultMarginMm");
         List<Structure> structures = new ArrayList<>();
+        StructureCatalogue builtIns = StructureCatalogue.defaults();
         for (JsonIn o : root.objects("catalogue")) {
             o.allowOnly("id", "name", "kind", "hackettCode", "snomedCode", "midline", "levelled", "levels",
                     "userAdded");
@@ -193,8 +194,8 @@ public final class PlanJson {
             } else {
                 // written before structures listed their levels: the built-in ones get theirs, a clinic's own
                 // structure that needs a level any level
-                levels.addAll(StructureCatalogue.defaultLevels(userAdded ? "" : id)
-                        .orElse(levelled ? Structure.ANY_LEVEL : List.of()));
+                Optional<Structure> builtIn = userAdded ? Optional.empty() : builtIns.find(id);
+                levels.addAll(builtIn.map(Structure::levels).orElse(levelled ? Structure.ANY_LEVEL : List.of()));
             }
             structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, levels,
                     userAdded)));
