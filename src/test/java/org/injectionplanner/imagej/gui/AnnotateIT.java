@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -21,17 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * frames.
  */
 @Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
 class AnnotateIT {
 
-    private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void ready() {
-        GuiSession.assumeReady();
-    }
 
     /** name, T position, x, y of each ROI of a RoiSet.zip. */
     private static List<String> describe(Path zip) throws Exception {
@@ -52,9 +47,7 @@ class AnnotateIT {
         Path store = dir.resolve("store");
         Path before = dir.resolve("before.zip");
         Path after = dir.resolve("after.zip");
-        String first = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=3");
+        String first = GuiSession.openStudy(store, 3) + """
                 run("Add Injection Target...", "x=400 y=190 frame=5 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Add Injection Target...", "x=330 y=330 frame=5 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
                 run("Add Nerve Zone...", "ellipse=517,117,30,26 frame=5 kind=nerve name=[cutaneous branch] margin=5");
@@ -72,7 +65,7 @@ class AnnotateIT {
                 run("Save Session Plan");
                 run("Export Plan ROIs...", "path=[%s]");
                 File.saveString("overlay5=" + n5, getArgument());
-                """.formatted(store, STUDY, before);
+                """.formatted(before);
         GuiSession.Result r1 = GuiSession.run(first, null, null);
         assertThat(r1.log()).doesNotContain("Injection Planner:");
         List<String> saved = describe(before);
@@ -84,9 +77,7 @@ class AnnotateIT {
                 "Z2 vessel @t20 frame=20 300,260");
 
         Path shot = GuiSession.screenshot("annotate.png");
-        String second = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=3");
+        String second = GuiSession.openStudy(store, 3) + """
                 run("Open Session Plan...", "plan=latest");
                 Stack.setFrame(20);
                 n20 = Overlay.size;
@@ -95,7 +86,7 @@ class AnnotateIT {
                 run("Export Plan ROIs...", "path=[%s]");
                 run("Plan Panel");
                 File.saveString("overlay5=" + n5 + "\\noverlay20=" + n20, getArgument());
-                """.formatted(store, STUDY, after);
+                """.formatted(after);
         GuiSession.Result r2 = GuiSession.run(second, null, shot);
         assertThat(describe(after)).isEqualTo(saved);
         assertThat(r2.output()).contains("overlay5=" + r1.output().replace("overlay5=", ""));
@@ -106,23 +97,19 @@ class AnnotateIT {
     void unsavedWorkIsOfferedAfterACrash() throws Exception {
         Path store = dir.resolve("store");
         Path recovered = dir.resolve("recovered.zip");
-        String work = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        String work = GuiSession.openStudy(store, 1) + """
                 run("Add Injection Target...", "x=400 y=200 frame=1 structure=supraspinous side=midline level=L4/L5 label=[unsaved]");
                 run("Add Nerve Zone...", "ellipse=517,117,30,26 frame=1 kind=nerve name=[unsaved nerve] margin=5");
                 wait(1500);
                 File.saveString("done", getArgument());
-                """.formatted(store, STUDY);
+                """;
         GuiSession.run(work, null, null, true);
         assertThat(Files.exists(store.resolve("courses"))).isTrue();
-        String restart = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        String restart = GuiSession.openStudy(store, 1) + """
                 run("Recover Unsaved Plan...", "which=1");
                 run("Export Plan ROIs...", "path=[%s]");
                 File.saveString("overlay=" + Overlay.size, getArgument());
-                """.formatted(store, STUDY, recovered);
+                """.formatted(recovered);
         GuiSession.Result r = GuiSession.run(restart, null, null);
         assertThat(r.log()).as("the crashed session's lock is stale and taken over")
                 .contains("took over the lock of course");

@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,13 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * frame and highlights it.
  */
 @Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
 class AnnotationToolsIT {
 
-    private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
-    private static final String SETUP = """
-            run("Injection Planner Options...", "memory=512 store=[%s]");
-            run("Open Ultrasound Study...", "path=[%s] series=3");
-            """;
     private static final String RECORDED = "----recorded----";
     /** PlanOverlay's colour for the selected annotation (Okabe–Ito yellow). */
     private static final String SELECTED = "240,228,66";
@@ -44,15 +40,10 @@ class AnnotationToolsIT {
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void ready() {
-        GuiSession.assumeReady();
-    }
-
     @Test
     void toolsEditThePlanWithTheMouseAndRecordEquivalentLines() throws Exception {
         Path interactive = dir.resolve("interactive.zip");
-        String scenario = SETUP.formatted(dir.resolve("store"), STUDY) + """
+        String scenario = GuiSession.openStudy(dir.resolve("store"), 3) + """
                 U = "org.injectionplanner.imagej.gui.UserInput.";
                 run("Record...");
                 call(U + "place", "Recorder", "0", "650");
@@ -138,7 +129,7 @@ class AnnotationToolsIT {
         assertThat(panel.get("selected2")).as("Z2 highlighted").isEqualTo(ellipse.getProperty("injectionplanner.id"));
 
         Path replayed = dir.resolve("replayed.zip");
-        String replay = SETUP.formatted(dir.resolve("store2"), STUDY)
+        String replay = GuiSession.openStudy(dir.resolve("store2"), 3)
                 + recorded.lines().filter(l -> l.startsWith("run(\"")).collect(Collectors.joining("\n"))
                 + "\nrun(\"Export Plan ROIs...\", \"path=[%s]\");\n".formatted(replayed);
         GuiSession.run(replay, null, null);

@@ -12,6 +12,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.injectionplanner.store.PlanStore;
+import org.injectionplanner.store.Revision;
+import org.injectionplanner.store.StoreException;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a macro in a real ImageJ with the built plugin jar ({@code plugins/Injection_Planner.jar}), in a
@@ -29,8 +34,19 @@ final class GuiSession {
     }
 
     static final Path PROJECT = Path.of("").toAbsolutePath();
+    /** The sample study the scenarios annotate and plan on. */
+    static final Path STUDY = PROJECT.resolve("sample-dicom/session-1");
 
     private GuiSession() {
+    }
+
+    /** For {@code @ExtendWith}: {@link #assumeReady} before each test. */
+    static final class Ready implements BeforeEachCallback {
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            assumeReady();
+        }
     }
 
     /**
@@ -46,6 +62,27 @@ final class GuiSession {
         assumeTrue(System.getenv("DISPLAY") != null, "GUI tests need a display: run them under xvfb-run");
         assertTrue(Files.isRegularFile(PROJECT.resolve("plugins/Injection_Planner.jar")),
                 "plugins/Injection_Planner.jar is missing: GUI tests run after mvn package (mvn verify)");
+    }
+
+    /**
+     * The macro lines that set the plan store to {@code store} and open series {@code series} of
+     * {@link #STUDY}: the opening of a scenario.
+     */
+    static String openStudy(Path store, int series) {
+        return """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=%s");
+                """.formatted(store, STUDY, series);
+    }
+
+    /**
+     * The newest revision of the first course of the plan store in {@code root} (a scenario's store holds
+     * one course).
+     */
+    static Revision newestRevision(Path root) throws StoreException {
+        PlanStore store = new PlanStore(root);
+        List<Revision> history = store.history(store.courses().get(0));
+        return history.get(history.size() - 1);
     }
 
     /**

@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.SessionPlan;
-import org.injectionplanner.store.PlanStore;
-import org.injectionplanner.store.Revision;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,9 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Path... line; while the button is held, the previews of a path or of a dragged target show their findings.
  */
 @Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
 class NeedlePathToolIT {
 
-    private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
     /** How far a mouse position, a whole screen pixel, may lie from the image point aimed at, in image pixels. */
     private static final double SCREEN_PIXEL = 2.0;
     /** PlanOverlay's colour for a violation (vermillion), as UserInput.drawnIn takes it. */
@@ -32,11 +29,6 @@ class NeedlePathToolIT {
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void ready() {
-        GuiSession.assumeReady();
-    }
 
     @Test
     void aDragFromTheSkinToATargetPlansItsPath() throws Exception {
@@ -153,13 +145,11 @@ class NeedlePathToolIT {
      * the violation colour), then runs {@code rest}.
      */
     private String withT1(String rest) {
-        return """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        return GuiSession.openStudy(dir.resolve("store"), 1) + """
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 U = "org.injectionplanner.imagej.gui.UserInput.";
                 function violations() { return call(U + "drawnIn", "%s"); }
-                """.formatted(dir.resolve("store"), STUDY, VIOLATION) + rest;
+                """.formatted(VIOLATION) + rest;
     }
 
     /**
@@ -186,8 +176,6 @@ class NeedlePathToolIT {
 
     /** The newest revision of the one course in the test's store. */
     private SessionPlan savedPlan() throws Exception {
-        PlanStore plans = new PlanStore(dir.resolve("store"));
-        List<Revision> history = plans.history(plans.courses().get(0));
-        return history.get(history.size() - 1).plan();
+        return GuiSession.newestRevision(dir.resolve("store")).plan();
     }
 }

@@ -8,17 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 import org.injectionplanner.cli.Main;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Revision;
 import org.injectionplanner.store.SignOff;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,9 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  * changed, the checklist answered and the plan signed.
  */
 @Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
 class SessionMapIT {
 
-    private static final Path STUDY = GuiSession.PROJECT.resolve("sample-dicom/session-1");
     private static final String ALL_YES = "indication=yes no-infection=yes no-local-contraindication=yes "
             + "anticoagulants=yes nsaids-paused=yes no-allergy=yes pregnancy=n/a diabetes=yes prosthesis=n/a "
             + "weight=yes consent=yes site-marking=yes time-out=yes";
@@ -37,19 +35,12 @@ class SessionMapIT {
     @TempDir
     Path dir;
 
-    @BeforeEach
-    void ready() {
-        GuiSession.assumeReady();
-    }
-
     @Test
     void aPathThroughANerveZoneIsFoundClearedAndThePlanSigned() throws Exception {
         Path store = dir.resolve("store");
         // The zone is centred at (470, 200), 25 × 20 px; T1 at (400, 300). The entry (589, 30) aims the
         // path through the zone's centre: at y = 200 the path is at x = 589 − 189 × 170/270 ≈ 470.
-        String plan = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        String plan = GuiSession.openStudy(store, 1) + """
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
                 run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
@@ -61,7 +52,7 @@ class SessionMapIT {
                 run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=in-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=0.5");
                 run("Save Session Plan");
                 File.saveString("saved", getArgument());
-                """.formatted(store, STUDY);
+                """;
         GuiSession.Result first = GuiSession.run(plan, null, null);
         assertThat(first.log()).doesNotContain("Injection Planner:");
         Revision planned = newest(store);
@@ -78,9 +69,7 @@ class SessionMapIT {
         Path shot = GuiSession.screenshot("session-map.png");
         // The new entry (300, 30): the path's closest approach to the zone's centre is
         // |170 × 270 − 170 × 100| / √(100² + 270²) ≈ 100 px, 75 px beyond the ellipse: ≈ 6.8 mm > 5 mm.
-        String sign = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        String sign = GuiSession.openStudy(store, 1) + """
                 run("Open Session Plan...", "plan=latest");
                 run("Plan Needle Path...", "target=T1 entry_x=300 entry_y=30");
                 run("Move Injection...", "injection=T3 position=1");
@@ -92,7 +81,7 @@ class SessionMapIT {
                 run("Save Session Plan");
                 run("Plan Panel");
                 File.saveString("signed", getArgument());
-                """.formatted(store, STUDY, ALL_YES);
+                """.formatted(ALL_YES);
         GuiSession.Result second = GuiSession.run(sign, null, shot);
         assertThat(second.log()).doesNotContain("Injection Planner:");
         Revision signed = newest(store);
@@ -113,15 +102,13 @@ class SessionMapIT {
         // A follow-up a week later: the next session of the course, less than the 14 days apart the
         // clinic's limits ask for.
         LocalDate followUp = p.date().plusDays(7);
-        String next = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        String next = GuiSession.openStudy(store, 1) + """
                 run("Open Session Plan...", "plan=latest");
                 run("New Session Plan...", "course=[next session of this course] date=%s author=[Dr Test]");
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Save Session Plan");
                 File.saveString("next", getArgument());
-                """.formatted(store, STUDY, followUp);
+                """.formatted(followUp);
         GuiSession.Result third = GuiSession.run(next, null, null);
         assertThat(third.log()).doesNotContain("Injection Planner:");
         Revision session2 = newest(store);
@@ -135,9 +122,7 @@ class SessionMapIT {
     @Test
     void aRowDraggedWithTheMouseMovesItsInjection() throws Exception {
         Path store = dir.resolve("store");
-        String scenario = """
-                run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Open Ultrasound Study...", "path=[%s] series=1");
+        String scenario = GuiSession.openStudy(store, 1) + """
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[first]");
                 run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[second]");
                 run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[third]");
@@ -149,7 +134,7 @@ class SessionMapIT {
                 top = call(U + "dragRow", "Plan Panel", "#3 ", "#1 ");
                 run("Save Session Plan");
                 File.saveString("top=" + top + "\\n" + call(U + "recorded"), getArgument());
-                """.formatted(store, STUDY);
+                """;
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
         assertThat(r.output()).as("the session map's first row after the drop").contains("top=#1  T3");
@@ -172,11 +157,9 @@ class SessionMapIT {
         return new Validation(status, out.toString(StandardCharsets.UTF_8));
     }
 
+    /** The newest revision of the one course in the store in {@code root}. */
     private static Revision newest(Path root) throws Exception {
-        PlanStore store = new PlanStore(root);
-        List<UUID> courses = store.courses();
-        assertThat(courses).hasSize(1);
-        List<Revision> history = store.history(courses.get(0));
-        return history.get(history.size() - 1);
+        assertThat(new PlanStore(root).courses()).hasSize(1);
+        return GuiSession.newestRevision(root);
     }
 }
