@@ -119,13 +119,7 @@ record JpegHeader(int sofMarker, int precision, int height, int width, int compo
      * no ICC profile, which the JDK would apply on top.
      */
     boolean readAsYcbcrByTheJdk() {
-        if (components != 3 || isLossless() || precision != 8 || iccProfile) {
-            return false;
-        }
-        if (adobeTransform >= 0) {
-            return adobeTransform == 1;
-        }
-        return jfif || componentIds.length == 3 && componentIds[0] == 1 && componentIds[1] == 2
-                && componentIds[2] == 3;
+        // where an Adobe segment is present the JDK follows its transform alone
+        return looksLikeYcbcr() && precision == 8 && !iccProfile && (adobeTransform < 0 || adobeTransform == 1);
     }
 }

@@ -44,7 +44,7 @@ public final class EditInjectionCommand implements PlugIn {
         gd.addStringField("injection", InjectionActions.nameOf(plan, current), 8);
         gd.addChoice("preset", presets.toArray(new String[0]), FIELDS);
         gd.addChoice("approach", new String[] {"in-plane", "out-of-plane"}, current.approach().label());
-        gd.addStringField("needle", needleText(current.needle()), 14);
+        gd.addStringField("needle", current.needle().toText(), 14);
         gd.addStringField("dextrose (%)", s.dextrosePercent() == null ? "" : Decimals.text(s.dextrosePercent(), 6), 8);
         gd.addStringField("anaesthetic", s.anaesthetic() == null ? "" : s.anaesthetic(), 14);
         gd.addStringField("concentration (% of the anaesthetic)",
@@ -66,27 +66,23 @@ public final class EditInjectionCommand implements PlugIn {
             if (gd.invalidNumber()) {
                 throw new IllegalArgumentException("volume must be a number of mL");
             }
-            if (!preset.equals(FIELDS)) {
+            Solution solution;
+            if (preset.equals(FIELDS)) {
+                solution = new Solution(dextrose, anaesthetic.isEmpty() ? null : anaesthetic,
+                        anaesthetic.isEmpty() ? null : concentration);
+            } else {
                 ProtocolPreset p = ActivePlan.settings().preset(preset)
                         .orElseThrow(() -> new IllegalArgumentException("no protocol preset '" + preset + "'"));
                 approach = p.approach();
                 needle = p.needle();
-                dextrose = p.solution().dextrosePercent();
-                anaesthetic = p.solution().anaesthetic() == null ? "" : p.solution().anaesthetic();
-                concentration = p.solution().anaestheticPercent();
+                solution = p.solution();
                 volume = p.volumeMl();
             }
-            Solution solution = new Solution(dextrose, anaesthetic.isEmpty() ? null : anaesthetic,
-                    anaesthetic.isEmpty() ? null : concentration);
             ActivePlan.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
             IJ.showStatus(InjectionActions.nameOf(plan, injection) + ": " + solution.description() + ", "
                     + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }
-    }
-
-    private static String needleText(Needle n) {
-        return n.gauge() + "G" + (n.lengthMm() == null ? "" : " " + Decimals.text(n.lengthMm(), 6) + "mm");
     }
 }

@@ -48,6 +48,11 @@ public record Needle(int gauge, Double lengthMm) {
         return new Needle(gauge, length);
     }
 
+    /** As {@link #parse} reads it: "25G" or "25G 38.1mm". */
+    public String toText() {
+        return gauge + "G" + (lengthMm == null ? "" : " " + Decimals.text(lengthMm, 6) + "mm");
+    }
+
     /** E.g. "25 G × 38.1 mm (1.5 in)" or "25 G, length not entered". */
     public String description() {
         if (lengthMm == null) {

@@ -62,8 +62,7 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
                 solution.dextrosePercent() == null ? "" : Decimals.text(solution.dextrosePercent(), 6),
                 solution.anaesthetic() == null ? "" : solution.anaesthetic(),
                 solution.anaestheticPercent() == null ? "" : Decimals.text(solution.anaestheticPercent(), 6),
-                Decimals.text(volumeMl, 6), needle.gauge() + "G" + (needle.lengthMm() == null ? ""
-                        : " " + Decimals.text(needle.lengthMm(), 6) + "mm"), approach.label());
+                Decimals.text(volumeMl, 6), needle.toText(), approach.label());
     }
 
     /** The templates of docs/domain.md §7.3: Yelland 2004, Hackett-Hemwall; 0.5 mL, 25 G, length blank. */
