@@ -5,6 +5,7 @@ import ij.ImageJ;
 import ij.WindowManager;
 import ij.gui.MessageDialog;
 import ij.gui.MultiLineLabel;
+import ij.text.TextWindow;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dialog;
@@ -28,7 +29,9 @@ import javax.imageio.ImageIO;
  * {@code IJ.run} with error messages redirected to the Log, where the test reads them.
  *
  * Any other error or message dialog (IJ.error, IJ.showMessage, a macro error) would block the macro
- * until GuiSession's timeout: the driver prints its title and text and exits at once with status 3.
+ * until GuiSession's timeout: the driver prints its title and text and exits at once with status 3. So
+ * it does when a macro's {@code call(...)} throws (ImageJ shows the stack trace in a window titled
+ * "Exception" and the macro goes on with an empty result).
  *
  * With {@code -Dgui.crash=true} the JVM halts at the end without running shutdown hooks, as after
  * {@code kill -9}.
@@ -96,10 +99,16 @@ public final class GuiDriver {
         Thread watcher = new Thread(() -> {
             while (true) {
                 for (Window w : Window.getWindows()) {
+                    String blocking = null;
                     if (w instanceof Dialog d && d.isShowing()
                             && (d instanceof MessageDialog || "Macro Error".equals(d.getTitle()))) {
-                        System.out.println("GuiDriver: a dialog blocks the macro: \"" + d.getTitle() + "\": "
-                                + text(d));
+                        blocking = "a dialog blocks the macro: \"" + d.getTitle() + "\": " + text(d);
+                    } else if (w instanceof TextWindow t && t.isShowing() && "Exception".equals(t.getTitle())) {
+                        // where a macro's call(...) shows what the called method threw
+                        blocking = "a call(...) threw: " + t.getTextPanel().getText();
+                    }
+                    if (blocking != null) {
+                        System.out.println("GuiDriver: " + blocking);
                         System.out.flush();
                         try {
                             Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(),

@@ -6,6 +6,7 @@ import ij.gui.ImageCanvas;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.plugin.frame.Recorder;
+import java.awt.AWTEvent;
 import java.awt.AWTException;
 import java.awt.Button;
 import java.awt.Choice;
@@ -19,11 +20,13 @@ import java.awt.List;
 import java.awt.Point;
 import java.awt.Robot;
 import java.awt.TextField;
+import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.TreeSet;
@@ -34,14 +37,20 @@ import javax.swing.JList;
  * A user's hands in the child ImageJ of {@link GuiSession}: real mouse and key events through
  * {@link Robot} (the X server's XTest), for macros to call with {@code call("...UserInput.click", x, y)}.
  * Positions are image pixel coordinates of the current image (sub-pixel, origin at the top-left corner),
- * turned into screen positions through its canvas, so they hold at any zoom. Each method waits until
- * the event queue is idle before returning; a dialog a click opens stays open for {@link #answer}.
+ * turned into screen positions through its canvas, so they hold at any zoom. Each mouse method returns
+ * only after ImageJ has dispatched the event its last step causes (the X server may deliver events well
+ * after {@link Robot#waitForIdle} on a loaded machine); a dialog a click opens stays open for {@link #answer}.
  */
 public final class UserInput {
 
     private static final int STEPS = 8;
     private static final long DIALOG_TIMEOUT_MS = 10_000;
+    private static final long EVENT_TIMEOUT_MS = 10_000;
     private static Robot robot;
+    /** The mouse events dispatched since the current action began, each as "id@x,y"; see {@link #awaitEvent}. */
+    private static final java.util.List<String> DISPATCHED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Whether this class holds the left button down (between {@link #press} and {@link #release}). */
+    private static boolean buttonDown;
 
     private UserInput() {
     }
@@ -50,18 +59,30 @@ public final class UserInput {
         if (robot == null) {
             robot = new Robot();
             robot.setAutoDelay(20);
+            Toolkit.getDefaultToolkit().addAWTEventListener(e -> {
+                MouseEvent m = (MouseEvent) e;
+                DISPATCHED.add(m.getID() + "@" + m.getXOnScreen() + "," + m.getYOnScreen());
+            }, AWTEvent.MOUSE_EVENT_MASK | AWTEvent.MOUSE_MOTION_EVENT_MASK);
         }
         return robot;
+    }
+
+    /** The robot, for a mouse action that will {@link #awaitEvent} events it causes from now on. */
+    private static Robot startMouseAction() throws AWTException {
+        Robot r = robot();
+        DISPATCHED.clear();
+        return r;
     }
 
     /** Clicks the image point (x, y) in image pixels of the current image. */
     public static String click(String x, String y) throws AWTException {
         Point p = onScreen(x, y);
-        Robot r = robot();
+        Robot r = startMouseAction();
         r.mouseMove(p.x, p.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+        awaitEvent(MouseEvent.MOUSE_PRESSED, p);
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        awaitEvent(MouseEvent.MOUSE_RELEASED, p);
         return p.x + "," + p.y;
     }
 
@@ -75,10 +96,11 @@ public final class UserInput {
     /** Moves to the image point (x, y) and presses the left button, keeping it down (see {@link #release}). */
     public static String press(String x, String y) throws AWTException {
         Point p = onScreen(x, y);
-        Robot r = robot();
+        Robot r = startMouseAction();
         r.mouseMove(p.x, p.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        buttonDown = true;
+        awaitEvent(MouseEvent.MOUSE_PRESSED, p);
         return p.x + "," + p.y;
     }
 
@@ -86,19 +108,22 @@ public final class UserInput {
     public static String moveTo(String x, String y) throws AWTException {
         Point b = onScreen(x, y);
         Point a = java.awt.MouseInfo.getPointerInfo().getLocation();
-        Robot r = robot();
+        Robot r = startMouseAction();
         for (int i = 1; i <= STEPS; i++) {
             r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
         }
-        r.waitForIdle();
+        if (!a.equals(b)) {
+            awaitEvent(buttonDown ? MouseEvent.MOUSE_DRAGGED : MouseEvent.MOUSE_MOVED, b);
+        }
         return b.x + "," + b.y;
     }
 
     /** Releases the left button where the mouse is. */
     public static String release() throws AWTException {
-        Robot r = robot();
+        Robot r = startMouseAction();
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        buttonDown = false;
+        awaitEvent(MouseEvent.MOUSE_RELEASED, java.awt.MouseInfo.getPointerInfo().getLocation());
         return "released";
     }
 
@@ -259,14 +284,46 @@ public final class UserInput {
 
     /** Presses at screen point a, moves in small steps to b and releases there. */
     private static void dragOnScreen(Point a, Point b) throws AWTException {
-        Robot r = robot();
+        Robot r = startMouseAction();
         r.mouseMove(a.x, a.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         for (int i = 1; i <= STEPS; i++) {
             r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
         }
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        awaitEvent(MouseEvent.MOUSE_RELEASED, b);
+    }
+
+    /**
+     * Waits until a mouse event {@code id} at screen point {@code at} has been dispatched, and its
+     * listeners (ImageJ's tools) have returned, then until the event queue is idle. A modal dialog that
+     * opened meanwhile (a tool's dialog opened on the press) ends the wait too: it takes the events.
+     */
+    private static void awaitEvent(int id, Point at) throws AWTException {
+        String expected = id + "@" + at.x + "," + at.y;
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        while (!DISPATCHED.contains(expected) && !modalDialogShowing()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("no mouse event " + expected + " within " + EVENT_TIMEOUT_MS
+                        + " ms; dispatched meanwhile: " + DISPATCHED);
+            }
+            robot().delay(10);
+        }
+        try {
+            onEventThread(() -> { });
+        } catch (InterruptedException | InvocationTargetException ex) {
+            throw new IllegalStateException(ex);
+        }
+        robot().waitForIdle();
+    }
+
+    private static boolean modalDialogShowing() {
+        for (Window w : Window.getWindows()) {
+            if (w instanceof Dialog d && d.isModal() && d.isShowing()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The last shown window whose title starts with {@code titleStart}. */
