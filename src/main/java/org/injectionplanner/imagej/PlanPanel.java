@@ -325,7 +325,9 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                     } else {
                         imp.setSlice(slice);
                     }
-                    if (imp.getWindow() != null) {
+                    // as in the ROI Manager, the panel keeps the keyboard, so the arrow keys walk the rows;
+                    // only an image other than the current one is brought to the front
+                    if (imp.getWindow() != null && imp != WindowManager.getCurrentImage()) {
                         imp.getWindow().toFront();
                     }
                     return;

@@ -47,7 +47,10 @@ public final class UserInput {
     private static final long DIALOG_TIMEOUT_MS = 10_000;
     private static final long EVENT_TIMEOUT_MS = 10_000;
     private static Robot robot;
-    /** The mouse events dispatched since the current action began, each as "id@x,y"; see {@link #awaitEvent}. */
+    /**
+     * The mouse and key events dispatched since the current action began, as {@link #mouseEvent} and
+     * {@link #keyEvent} name them; see {@link #awaitEvent}.
+     */
     private static final java.util.List<String> DISPATCHED = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Whether this class holds the left button down (between {@link #press} and {@link #release}). */
     private static boolean buttonDown;
@@ -59,16 +62,16 @@ public final class UserInput {
         if (robot == null) {
             robot = new Robot();
             robot.setAutoDelay(20);
-            Toolkit.getDefaultToolkit().addAWTEventListener(e -> {
-                MouseEvent m = (MouseEvent) e;
-                DISPATCHED.add(m.getID() + "@" + m.getXOnScreen() + "," + m.getYOnScreen());
-            }, AWTEvent.MOUSE_EVENT_MASK | AWTEvent.MOUSE_MOTION_EVENT_MASK);
+            Toolkit.getDefaultToolkit().addAWTEventListener(e -> DISPATCHED.add(e instanceof MouseEvent m
+                    ? mouseEvent(m.getID(), new Point(m.getXOnScreen(), m.getYOnScreen()))
+                    : keyEvent(e.getID(), ((KeyEvent) e).getKeyCode())),
+                    AWTEvent.MOUSE_EVENT_MASK | AWTEvent.MOUSE_MOTION_EVENT_MASK | AWTEvent.KEY_EVENT_MASK);
         }
         return robot;
     }
 
-    /** The robot, for a mouse action that will {@link #awaitEvent} events it causes from now on. */
-    private static Robot startMouseAction() throws AWTException {
+    /** The robot, for an action that will {@link #awaitEvent} events it causes from now on. */
+    private static Robot startAction() throws AWTException {
         Robot r = robot();
         DISPATCHED.clear();
         return r;
@@ -77,13 +80,17 @@ public final class UserInput {
     /** Clicks the image point (x, y) in image pixels of the current image. */
     public static String click(String x, String y) throws AWTException {
         Point p = onScreen(x, y);
-        Robot r = startMouseAction();
+        clickOnScreen(p);
+        return p.x + "," + p.y;
+    }
+
+    private static void clickOnScreen(Point p) throws AWTException {
+        Robot r = startAction();
         r.mouseMove(p.x, p.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        awaitEvent(MouseEvent.MOUSE_PRESSED, p);
+        awaitEvent(mouseEvent(MouseEvent.MOUSE_PRESSED, p));
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        awaitEvent(MouseEvent.MOUSE_RELEASED, p);
-        return p.x + "," + p.y;
+        awaitEvent(mouseEvent(MouseEvent.MOUSE_RELEASED, p));
     }
 
     /** Presses at (x1, y1), drags in small steps to (x2, y2) and releases; image pixels of the current image. */
@@ -96,11 +103,11 @@ public final class UserInput {
     /** Moves to the image point (x, y) and presses the left button, keeping it down (see {@link #release}). */
     public static String press(String x, String y) throws AWTException {
         Point p = onScreen(x, y);
-        Robot r = startMouseAction();
+        Robot r = startAction();
         r.mouseMove(p.x, p.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         buttonDown = true;
-        awaitEvent(MouseEvent.MOUSE_PRESSED, p);
+        awaitEvent(mouseEvent(MouseEvent.MOUSE_PRESSED, p));
         return p.x + "," + p.y;
     }
 
@@ -108,33 +115,36 @@ public final class UserInput {
     public static String moveTo(String x, String y) throws AWTException {
         Point b = onScreen(x, y);
         Point a = java.awt.MouseInfo.getPointerInfo().getLocation();
-        Robot r = startMouseAction();
+        Robot r = startAction();
         for (int i = 1; i <= STEPS; i++) {
             r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
         }
         if (!a.equals(b)) {
-            awaitEvent(buttonDown ? MouseEvent.MOUSE_DRAGGED : MouseEvent.MOUSE_MOVED, b);
+            awaitEvent(mouseEvent(buttonDown ? MouseEvent.MOUSE_DRAGGED : MouseEvent.MOUSE_MOVED, b));
         }
         return b.x + "," + b.y;
     }
 
     /** Releases the left button where the mouse is. */
     public static String release() throws AWTException {
-        Robot r = startMouseAction();
+        Robot r = startAction();
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         buttonDown = false;
-        awaitEvent(MouseEvent.MOUSE_RELEASED, java.awt.MouseInfo.getPointerInfo().getLocation());
+        awaitEvent(mouseEvent(MouseEvent.MOUSE_RELEASED, java.awt.MouseInfo.getPointerInfo().getLocation()));
         return "released";
     }
 
     /** Presses and releases a key, e.g. {@code DELETE} or {@code DOWN} (a {@code KeyEvent.VK_} name). */
     public static String key(String name) throws AWTException, ReflectiveOperationException {
-        int code = KeyEvent.class.getField("VK_" + name).getInt(null);
-        Robot r = robot();
+        typeKey(KeyEvent.class.getField("VK_" + name).getInt(null));
+        return name;
+    }
+
+    private static void typeKey(int code) throws AWTException {
+        Robot r = startAction();
         r.keyPress(code);
         r.keyRelease(code);
-        r.waitForIdle();
-        return name;
+        awaitEvent(keyEvent(KeyEvent.KEY_RELEASED, code));
     }
 
     /**
@@ -190,16 +200,19 @@ public final class UserInput {
      */
     public static String pickRow(String titleStart, String down) throws Exception {
         List list = find(frameTitled(titleStart), List.class);
-        Point p = list.getLocationOnScreen();
-        Robot r = robot();
-        r.mouseMove(p.x + list.getWidth() / 3, p.y + list.getFont().getSize() / 2 + 3);
-        r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
-        r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        r.waitForIdle();
+        Point p = settledLocation(list);
+        clickOnScreen(new Point(p.x + list.getWidth() / 3, p.y + list.getFont().getSize() / 2 + 3));
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        while (!list.isFocusOwner()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("the list of \"" + titleStart + "\" did not get the keyboard "
+                        + "focus on a click; the focus owner is "
+                        + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner());
+            }
+            robot().delay(10);
+        }
         for (int i = 0; i < Integer.parseInt(down); i++) {
-            r.keyPress(KeyEvent.VK_DOWN);
-            r.keyRelease(KeyEvent.VK_DOWN);
-            r.waitForIdle();
+            typeKey(KeyEvent.VK_DOWN);
         }
         return list.getSelectedItem();
     }
@@ -211,6 +224,7 @@ public final class UserInput {
      */
     public static String dragRow(String titleStart, String fromPrefix, String toPrefix) throws Exception {
         JList<?> list = find(frameTitled(titleStart), JList.class);
+        settledLocation(list);
         dragOnScreen(rowCentre(list, fromPrefix), rowCentre(list, toPrefix));
         String[] first = new String[1];
         onEventThread(() -> first[0] = String.valueOf(list.getModel().getElementAt(0)));
@@ -284,23 +298,22 @@ public final class UserInput {
 
     /** Presses at screen point a, moves in small steps to b and releases there. */
     private static void dragOnScreen(Point a, Point b) throws AWTException {
-        Robot r = startMouseAction();
+        Robot r = startAction();
         r.mouseMove(a.x, a.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         for (int i = 1; i <= STEPS; i++) {
             r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
         }
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
-        awaitEvent(MouseEvent.MOUSE_RELEASED, b);
+        awaitEvent(mouseEvent(MouseEvent.MOUSE_RELEASED, b));
     }
 
     /**
-     * Waits until a mouse event {@code id} at screen point {@code at} has been dispatched, and its
-     * listeners (ImageJ's tools) have returned, then until the event queue is idle. A modal dialog that
-     * opened meanwhile (a tool's dialog opened on the press) ends the wait too: it takes the events.
+     * Waits until the event {@code expected} has been dispatched and its listeners (ImageJ's tools) have
+     * returned, then until the event queue is idle. A modal dialog that opened meanwhile (a tool's dialog
+     * opened on the press) ends the wait too: it takes the events.
      */
-    private static void awaitEvent(int id, Point at) throws AWTException {
-        String expected = id + "@" + at.x + "," + at.y;
+    private static void awaitEvent(String expected) throws AWTException {
         long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
         while (!DISPATCHED.contains(expected) && !modalDialogShowing()) {
             if (System.currentTimeMillis() > end) {
@@ -315,6 +328,16 @@ public final class UserInput {
             throw new IllegalStateException(ex);
         }
         robot().waitForIdle();
+    }
+
+    /** A mouse event as {@link #DISPATCHED} lists it: its id and screen position. */
+    private static String mouseEvent(int id, Point onScreen) {
+        return id + "@" + onScreen.x + "," + onScreen.y;
+    }
+
+    /** A key event as {@link #DISPATCHED} lists it: its id and key code. */
+    private static String keyEvent(int id, int keyCode) {
+        return id + "#" + keyCode;
     }
 
     private static boolean modalDialogShowing() {
@@ -340,14 +363,43 @@ public final class UserInput {
         return frame;
     }
 
-    private static Point onScreen(String x, String y) {
+    private static Point onScreen(String x, String y) throws AWTException {
         ImagePlus imp = WindowManager.getCurrentImage();
         ImageCanvas canvas = imp.getCanvas();
-        Point origin = canvas.getLocationOnScreen();
+        Point origin = settledLocation(canvas);
         double mag = canvas.getMagnification();
         double sx = (Double.parseDouble(x) - canvas.getSrcRect().x) * mag;
         double sy = (Double.parseDouble(y) - canvas.getSrcRect().y) * mag;
         return new Point(origin.x + (int) Math.floor(sx), origin.y + (int) Math.floor(sy));
+    }
+
+    /**
+     * Where {@code c} is on the screen once its window has settled: a window just opened may still be
+     * moved to its place by ImageJ, and the X server applies a move some time after the request. Settled
+     * means the window is where it was asked to be (with no window manager, no frame offsets it) and
+     * {@code c} has not moved between two looks 50 ms apart.
+     */
+    private static Point settledLocation(Component c) throws AWTException {
+        Window w = javax.swing.SwingUtilities.getWindowAncestor(c);
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        Point before = null;
+        Point now = c.getLocationOnScreen();
+        while (!(now.equals(before) && w.getLocationOnScreen().equals(w.getLocation()))) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("the window \"" + title(w) + "\" did not settle within "
+                        + EVENT_TIMEOUT_MS + " ms: asked to be at " + w.getLocation() + ", on the screen at "
+                        + w.getLocationOnScreen());
+            }
+            robot().delay(50);
+            robot().waitForIdle();
+            before = now;
+            now = c.getLocationOnScreen();
+        }
+        return now;
+    }
+
+    private static String title(Window w) {
+        return w instanceof Frame f ? f.getTitle() : w instanceof Dialog d ? d.getTitle() : w.getName();
     }
 
     private static Dialog awaitDialog(String title) throws InterruptedException {
