@@ -1,14 +1,17 @@
 package org.injectionplanner.imagej;
 
 import ij.IJ;
+import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SpinalLevel;
@@ -22,12 +25,17 @@ import org.injectionplanner.store.StoreException;
  * stored in the plan store. Macro keys: {@code margin} (mm); the limits {@code reserve} (mm),
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code lidocaine} (mg),
  * {@code per_kg} (mg/kg), {@code interval} (days); to add a structure {@code new_id new_name new_kind
- * structure_midline levelled spinal_levels} (the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is
- * needed when {@code levelled}); {@code text1}: the presets, one per line {@code name; dextrose %;
- * anaesthetic; anaesthetic %; volume mL; needle; approach} (the first fills new injections);
- * {@code text2}: the checklist, one question per line {@code id; question}.
+ * new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or {@code any}; the levels it can be
+ * at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the checkbox
+ * {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
+ * {@code text1}: the presets, one per line {@code name; dextrose %; anaesthetic; anaesthetic %; volume mL;
+ * needle; approach} (the first fills new injections); {@code text2}: the checklist, one question per line
+ * {@code id; question}.
  */
 public final class ClinicSettingsCommand implements PlugIn {
+
+    private static final String[] LATERALITIES = Arrays.stream(Laterality.values()).map(Laterality::label)
+            .toArray(String[]::new);
 
     @Override
     public void run(String arg) {
@@ -54,7 +62,7 @@ public final class ClinicSettingsCommand implements PlugIn {
             kinds[i] = StructureKind.values()[i].name().toLowerCase(Locale.ROOT);
         }
         gd.addChoice("new_kind", kinds, "ligament");
-        gd.addCheckbox("structure_midline", false);
+        gd.addChoice("new_laterality", LATERALITIES, Laterality.PAIRED.label());
         gd.addCheckbox("levelled", false);
         gd.addStringField("spinal_levels", "", 32);
         gd.addMessage("Protocol presets (name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach),\n"
@@ -77,7 +85,7 @@ public final class ClinicSettingsCommand implements PlugIn {
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
-            boolean midline = gd.getNextBoolean();
+            Laterality laterality = lateralityOf(gd.getNextChoice());
             boolean levelled = gd.getNextBoolean();
             String levelLabels = gd.getNextString().trim();
             if (!id.isEmpty()) {
@@ -89,7 +97,7 @@ public final class ClinicSettingsCommand implements PlugIn {
                     }
                 }
                 updated = updated.withCatalogue(updated.catalogue().with(
-                        new Structure(id, name, kind, null, null, midline, levelled, levels, true)));
+                        new Structure(id, name, kind, null, null, laterality, levelled, levels, true)));
             }
             updated = updated.withPresets(parse(gd.getNextText(), ProtocolPreset::fromLine))
                     .withChecklist(parse(gd.getNextText(), ChecklistItem::fromLine));
@@ -99,6 +107,19 @@ public final class ClinicSettingsCommand implements PlugIn {
         } catch (StoreException | IllegalArgumentException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }
+    }
+
+    /**
+     * The laterality chosen; a macro recorded before the choice existed ticked {@code structure_midline} for a
+     * midline structure, and is read as it meant.
+     */
+    private static Laterality lateralityOf(String choice) {
+        String options = Macro.getOptions();
+        if (options != null && !options.contains("new_laterality=")
+                && (" " + options + " ").contains(" structure_midline ")) {
+            return Laterality.MIDLINE;
+        }
+        return Laterality.parse(choice);
     }
 
     private static <T> String lines(List<T> items, Function<T, String> line) {

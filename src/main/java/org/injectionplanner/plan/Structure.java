@@ -10,14 +10,14 @@ import java.util.List;
  * @param kind ligament, tendon, joint capsule ...
  * @param hackettCode Hackett's letter code where one exists (docs/domain.md §2.1), else null
  * @param snomedCode SNOMED CT code where docs/domain.md gives one, else null (the name is the truth)
- * @param midline true for midline structures (side must be midline), false for paired ones
+ * @param laterality the sides a target in it can be on
  * @param levelled true if a target in it needs a spinal level
  * @param levels the spinal levels it can be at (docs/domain.md §7.2 item 6: "level must fit the
  *        structure"); empty when no level applies
  * @param userAdded true for entries a clinic added
  */
 public record Structure(String id, String name, StructureKind kind, String hackettCode, String snomedCode,
-        boolean midline, boolean levelled, List<SpinalLevel> levels, boolean userAdded) {
+        Laterality laterality, boolean levelled, List<SpinalLevel> levels, boolean userAdded) {
 
     public Structure {
         if (id == null || id.isBlank() || !id.matches("[a-z0-9-]+")) {
@@ -25,6 +25,9 @@ public record Structure(String id, String name, StructureKind kind, String hacke
         }
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("structure " + id + " needs a name");
+        }
+        if (laterality == null) {
+            throw new IllegalArgumentException("structure " + id + " needs a laterality");
         }
         if (levels == null || levels.stream().anyMatch(java.util.Objects::isNull)) {
             throw new IllegalArgumentException("structure " + id + " needs a list of spinal levels without blanks");

@@ -1,5 +1,9 @@
 package org.injectionplanner.plan;
 
+import static org.injectionplanner.plan.Laterality.ANY;
+import static org.injectionplanner.plan.Laterality.MIDLINE;
+import static org.injectionplanner.plan.Laterality.PAIRED;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,39 +36,39 @@ public record StructureCatalogue(List<Structure> structures) {
         List<SpinalLevel> none = List.of();
         return new StructureCatalogue(List.of(
                 // over the spinous-process tips: named by a process or by the interspace
-                builtIn("supraspinous", "Supraspinous ligament", StructureKind.LIGAMENT, "LS", true, lumbar),
-                builtIn("interspinous", "Interspinous ligament", StructureKind.LIGAMENT, "LS", true, interspaces),
-                builtIn("iliolumbar", "Iliolumbar ligament", StructureKind.LIGAMENT, "IL", false,
+                builtIn("supraspinous", "Supraspinous ligament", StructureKind.LIGAMENT, "LS", MIDLINE, lumbar),
+                builtIn("interspinous", "Interspinous ligament", StructureKind.LIGAMENT, "LS", MIDLINE, interspaces),
+                builtIn("iliolumbar", "Iliolumbar ligament", StructureKind.LIGAMENT, "IL", PAIRED,
                         List.of(SpinalLevel.L4, SpinalLevel.L4_L5, SpinalLevel.L5, SpinalLevel.L5_S1)),
                 optionalLevel(builtIn("long-posterior-sacroiliac", "Long posterior sacroiliac ligament",
-                        StructureKind.LIGAMENT, "A-D", false,
+                        StructureKind.LIGAMENT, "A-D", PAIRED,
                         List.of(SpinalLevel.S1, SpinalLevel.S2, SpinalLevel.S3, SpinalLevel.S4))),
                 optionalLevel(builtIn("short-posterior-sacroiliac",
-                        "Short posterior sacroiliac (interosseous) ligament", StructureKind.LIGAMENT, "A-D", false,
+                        "Short posterior sacroiliac (interosseous) ligament", StructureKind.LIGAMENT, "A-D", PAIRED,
                         List.of(SpinalLevel.S1, SpinalLevel.S2))),
-                builtIn("sacrotuberous", "Sacrotuberous ligament", StructureKind.LIGAMENT, "ST", false, none),
-                builtIn("sacrospinous", "Sacrospinous ligament", StructureKind.LIGAMENT, "SS", false, none),
-                builtIn("thoracolumbar-fascia", "Thoracolumbar fascia", StructureKind.FASCIA, null, false, lumbar),
+                builtIn("sacrotuberous", "Sacrotuberous ligament", StructureKind.LIGAMENT, "ST", PAIRED, none),
+                builtIn("sacrospinous", "Sacrospinous ligament", StructureKind.LIGAMENT, "SS", PAIRED, none),
+                builtIn("thoracolumbar-fascia", "Thoracolumbar fascia", StructureKind.FASCIA, null, ANY, lumbar),
                 builtIn("erector-spinae-enthesis", "Erector spinae iliac-crest enthesis", StructureKind.ENTHESIS,
-                        null, false, none),
-                builtIn("facet-capsule", "Facet joint capsule", StructureKind.JOINT_CAPSULE, null, false,
+                        null, PAIRED, none),
+                builtIn("facet-capsule", "Facet joint capsule", StructureKind.JOINT_CAPSULE, null, PAIRED,
                         interspaces),
                 builtIn("gluteus-medius-tendon", "Gluteus medius tendon (greater trochanter)", StructureKind.TENDON,
-                        null, false, none),
+                        null, PAIRED, none),
                 builtIn("gluteus-minimus-tendon", "Gluteus minimus tendon (greater trochanter)",
-                        StructureKind.TENDON, null, false, none),
-                builtIn("sacrococcygeal", "Sacrococcygeal ligament", StructureKind.LIGAMENT, "SC", true, none)));
+                        StructureKind.TENDON, null, PAIRED, none),
+                builtIn("sacrococcygeal", "Sacrococcygeal ligament", StructureKind.LIGAMENT, "SC", MIDLINE, none)));
     }
 
     /** A built-in entry; a level is needed where it lists any. */
-    private static Structure builtIn(String id, String name, StructureKind kind, String hackett, boolean midline,
+    private static Structure builtIn(String id, String name, StructureKind kind, String hackett, Laterality laterality,
             List<SpinalLevel> levels) {
-        return new Structure(id, name, kind, hackett, null, midline, !levels.isEmpty(), levels, false);
+        return new Structure(id, name, kind, hackett, null, laterality, !levels.isEmpty(), levels, false);
     }
 
     /** The same entry with its level optional (sacral ligaments: a level may be given, none is needed). */
     private static Structure optionalLevel(Structure s) {
-        return new Structure(s.id(), s.name(), s.kind(), s.hackettCode(), s.snomedCode(), s.midline(), false,
+        return new Structure(s.id(), s.name(), s.kind(), s.hackettCode(), s.snomedCode(), s.laterality(), false,
                 s.levels(), s.userAdded());
     }
 

@@ -21,6 +21,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
@@ -90,9 +91,9 @@ public final class SafetyChecks {
     }
 
     /**
-     * What the target says it is, against the catalogue: a midline structure on a side or a paired one at
-     * the midline, a spinal level missing or not one the structure can be at, and the same structure, side and
-     * level as an earlier target of the session ({@code sitesSeen}, in session order).
+     * What the target says it is, against the catalogue: a side the structure's laterality does not allow,
+     * a spinal level missing or not one the structure can be at, and the same structure, side and level as an
+     * earlier target of the session ({@code sitesSeen}, in session order).
      */
     private static void checkDescription(Site site, Map<String, Target> sitesSeen, List<Finding> out) {
         Target target = site.target();
@@ -100,9 +101,9 @@ public final class SafetyChecks {
         if (structure == null) {
             return;
         }
-        if (structure.midline() != (target.side() == Side.MIDLINE)) {
+        if (!structure.laterality().allows(target.side())) {
             out.add(site.warning("laterality", "laterality/" + target.id(), null, null, null, "",
-                    structure.midline()
+                    structure.laterality() == Laterality.MIDLINE
                             ? structure.name() + " is a midline structure, but the side is " + target.side().label()
                             : structure.name() + " is paired, but the side is Midline: choose Left or Right"));
         }

@@ -27,6 +27,7 @@ import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.ProcedureRecord;
@@ -129,7 +130,7 @@ public final class PlanJson {
             o.put("kind", s.kind() == null ? null : s.kind().name());
             o.put("hackettCode", s.hackettCode());
             o.put("snomedCode", s.snomedCode());
-            o.put("midline", s.midline());
+            o.put("laterality", s.laterality().name());
             o.put("levelled", s.levelled());
             ArrayNode levels = o.putArray("levels");
             s.levels().forEach(l -> levels.add(l.label()));
@@ -175,16 +176,26 @@ public final class PlanJson {
         List<Structure> structures = new ArrayList<>();
         StructureCatalogue builtIns = StructureCatalogue.defaults();
         for (JsonIn o : root.objects("catalogue")) {
-            o.allowOnly("id", "name", "kind", "hackettCode", "snomedCode", "midline", "levelled", "levels",
-                    "userAdded");
+            o.allowOnly("id", "name", "kind", "hackettCode", "snomedCode", "laterality", "midline", "levelled",
+                    "levels", "userAdded");
             String id = o.text("id");
             String name = o.text("name");
             StructureKind kind = o.optionalConstant("kind", StructureKind.class);
             String hackett = o.optionalText("hackettCode");
             String snomed = o.optionalText("snomedCode");
-            boolean midline = o.bool("midline");
             boolean levelled = o.bool("levelled");
             boolean userAdded = o.bool("userAdded");
+            Optional<Structure> builtIn = userAdded ? Optional.empty() : builtIns.find(id);
+            Laterality laterality;
+            if (o.optional("laterality") != null) {
+                laterality = o.constant("laterality", Laterality.class);
+            } else if (builtIn.isPresent()) {
+                // written before structures had a laterality: a built-in one gets its own,
+                laterality = builtIn.get().laterality();
+            } else {
+                // a clinic's own one what its midline flag said
+                laterality = o.bool("midline") ? Laterality.MIDLINE : Laterality.PAIRED;
+            }
             List<SpinalLevel> levels = new ArrayList<>();
             if (o.optional("levels") != null) {
                 for (String label : o.texts("levels")) {
@@ -194,10 +205,9 @@ public final class PlanJson {
             } else {
                 // written before structures listed their levels: the built-in ones get theirs, a clinic's own
                 // structure that needs a level any level
-                Optional<Structure> builtIn = userAdded ? Optional.empty() : builtIns.find(id);
                 levels.addAll(builtIn.map(Structure::levels).orElse(levelled ? Structure.ANY_LEVEL : List.of()));
             }
-            structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, midline, levelled, levels,
+            structures.add(o.build(() -> new Structure(id, name, kind, hackett, snomed, laterality, levelled, levels,
                     userAdded)));
         }
         StructureCatalogue catalogue = root.build(() -> new StructureCatalogue(structures));

@@ -583,6 +583,14 @@ class SafetyChecksTest {
         }
 
         @Test
+        void aStructureOnEitherSideOrTheMidlineTakesAnySide() {
+            for (Side side : Side.values()) {
+                assertThat(findings(check(targetOnly(described(1, "thoracolumbar-fascia", side, SpinalLevel.L4))),
+                        "laterality")).as(side.label()).isEmpty();
+            }
+        }
+
+        @Test
         void aLevelIsNeededWhereTheStructureTakesOneAndRefusedWhereItDoesNot() {
             assertThat(only(check(targetOnly(described(1, "facet-capsule", Side.LEFT, null))), "level").message())
                     .isEqualTo("T1: no spinal level for Facet joint capsule");

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SpinalLevel;
@@ -89,7 +90,7 @@ class PlanJsonTest {
     void settingsRoundTripIncludingUserAddedStructures() throws Exception {
         ClinicSettings settings = ClinicSettings.defaults().withDefaultMarginMm(7.5)
                 .withCatalogue(ClinicSettings.defaults().catalogue().with(new Structure("piriformis-enthesis",
-                        "Piriformis enthesis", StructureKind.ENTHESIS, null, "12345", false, true,
+                        "Piriformis enthesis", StructureKind.ENTHESIS, null, "12345", Laterality.PAIRED, true,
                         List.of(SpinalLevel.L5, SpinalLevel.S1), true)));
         byte[] json = PlanJson.writeSettings(settings);
         assertThat(PlanJson.readSettings(json, "settings.json")).isEqualTo(settings);
@@ -101,10 +102,10 @@ class PlanJsonTest {
     @Test
     void settingsWrittenBeforeStructuresListedTheirLevelsStillRead() throws Exception {
         ClinicSettings settings = ClinicSettings.defaults().withCatalogue(ClinicSettings.defaults().catalogue()
-                .with(new Structure("own-levelled", "Own levelled", StructureKind.LIGAMENT, null, null, false, true,
-                        List.of(SpinalLevel.L5), true))
-                .with(new Structure("own-plain", "Own plain", StructureKind.TENDON, null, null, false, false,
-                        List.of(), true)));
+                .with(new Structure("own-levelled", "Own levelled", StructureKind.LIGAMENT, null, null,
+                        Laterality.PAIRED, true, List.of(SpinalLevel.L5), true))
+                .with(new Structure("own-plain", "Own plain", StructureKind.TENDON, null, null, Laterality.PAIRED,
+                        false, List.of(), true)));
         ObjectNode old = (ObjectNode) tree(PlanJson.writeSettings(settings));
         old.withArray("catalogue").forEach(structure -> ((ObjectNode) structure).remove("levels"));
         ClinicSettings read = PlanJson.readSettings(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
@@ -112,6 +113,30 @@ class PlanJsonTest {
                 .isEqualTo(ClinicSettings.defaults().catalogue().find("iliolumbar"));
         assertThat(read.catalogue().find("own-levelled").orElseThrow().levels()).isEqualTo(Structure.ANY_LEVEL);
         assertThat(read.catalogue().find("own-plain").orElseThrow().levels()).isEmpty();
+    }
+
+    @Test
+    void settingsWrittenBeforeStructuresHadALateralityReadTheirMidlineFlag() throws Exception {
+        ClinicSettings settings = ClinicSettings.defaults().withCatalogue(ClinicSettings.defaults().catalogue()
+                .with(new Structure("own-midline", "Own midline", StructureKind.LIGAMENT, null, null,
+                        Laterality.MIDLINE, false, List.of(), true))
+                .with(new Structure("own-paired", "Own paired", StructureKind.TENDON, null, null, Laterality.PAIRED,
+                        false, List.of(), true)));
+        ObjectNode old = (ObjectNode) tree(PlanJson.writeSettings(settings));
+        old.withArray("catalogue").forEach(node -> {
+            ObjectNode structure = (ObjectNode) node;
+            // as the old writer wrote them: the thoracolumbar fascia was "paired"
+            structure.put("midline", "MIDLINE".equals(structure.remove("laterality").asText()));
+        });
+        ClinicSettings read = PlanJson.readSettings(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
+        assertThat(read.catalogue().find("thoracolumbar-fascia").orElseThrow().laterality())
+                .as("built-in entries get their own").isEqualTo(Laterality.ANY);
+        assertThat(read).isEqualTo(settings);
+
+        ObjectNode neither = (ObjectNode) tree(PlanJson.writeSettings(settings));
+        ((ObjectNode) neither.withArray("catalogue").get(14)).remove("laterality");
+        assertThatThrownBy(() -> PlanJson.readSettings(bytes(neither), "s.json"))
+                .hasMessage("s.json: $.catalogue[14].midline: missing");
     }
 
     @Test

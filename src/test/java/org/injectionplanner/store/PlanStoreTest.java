@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Structure;
@@ -201,7 +202,7 @@ class PlanStoreTest {
         assertThat(store.settings()).isEqualTo(ClinicSettings.defaults());
         ClinicSettings custom = ClinicSettings.defaults().withDefaultMarginMm(3)
                 .withCatalogue(ClinicSettings.defaults().catalogue().with(new Structure("glut-max", "Gluteus maximus",
-                        StructureKind.TENDON, null, null, false, false, List.of(), true)));
+                        StructureKind.TENDON, null, null, Laterality.PAIRED, false, List.of(), true)));
         store.saveSettings(custom);
         assertThat(new PlanStore(root).settings()).isEqualTo(custom);
         assertThat(root.resolve("clinic-settings.json")).exists();

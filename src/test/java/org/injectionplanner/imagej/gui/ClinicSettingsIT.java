@@ -1,0 +1,55 @@
+package org.injectionplanner.imagej.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.Laterality;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.store.PlanStore;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Clinic Settings... in a real ImageJ, as a recorded macro runs it: the limits and the margin change, and
+ * structures are added to the catalogue with their laterality, including by a macro recorded before the
+ * laterality was a choice (its {@code structure_midline} checkbox).
+ */
+@Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
+class ClinicSettingsIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void settingsAndNewStructuresAreSavedInTheStore() throws Exception {
+        Path store = dir.resolve("store");
+        GuiSession.Result r = GuiSession.run("""
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 lidocaine=200 per_kg=4.5 interval=14 new_id=midline-fascia new_name=[Midline fascia] new_kind=fascia new_laterality=any levelled spinal_levels=[L4 L5]");
+                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 lidocaine=200 per_kg=4.5 interval=14 new_id=old-macro new_name=[Old macro] new_kind=ligament structure_midline");
+                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 lidocaine=200 per_kg=4.5 interval=14 new_id=paired-tendon new_name=[Paired tendon] new_kind=tendon");
+                File.saveString("done", getArgument());
+                """.formatted(store), null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        ClinicSettings settings = new PlanStore(store).settings();
+        assertThat(settings.defaultMarginMm()).isEqualTo(4.0);
+        assertThat(settings.limits().needleReserveMm()).isEqualTo(12.0);
+        assertThat(settings.limits().minIntervalDays()).isEqualTo(14);
+        assertThat(settings.catalogue().find("midline-fascia")).contains(new Structure("midline-fascia",
+                "Midline fascia", StructureKind.FASCIA, null, null, Laterality.ANY, true,
+                java.util.List.of(SpinalLevel.L4, SpinalLevel.L5), true));
+        assertThat(settings.catalogue().find("old-macro").orElseThrow().laterality())
+                .as("structure_midline, as macros recorded before the laterality choice say it")
+                .isEqualTo(Laterality.MIDLINE);
+        assertThat(settings.catalogue().find("paired-tendon").orElseThrow().laterality())
+                .as("the default").isEqualTo(Laterality.PAIRED);
+        assertThat(settings.catalogue().find("thoracolumbar-fascia").orElseThrow().laterality())
+                .isEqualTo(Laterality.ANY);
+    }
+}
