@@ -8,6 +8,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -79,16 +80,32 @@ class ClearancePropertiesTest {
         return EllipseShape.of(translate(e.centre(), dx, dy), e.radiusX(), e.radiusY(), e.angleDeg());
     }
 
+    /** One mm per pixel: clearances in pixels, with no rounding by scaling. */
+    private static final MmScale PIXELS = new MmScale(1, 1);
+
+    /** {@code clearanceMm} is zero on contact, and otherwise only where the gap in pixels is under 1e-9. */
+    private static void assertZeroExactlyOnContact(double clearanceMm, boolean contact, double gapInPixels) {
+        if (contact) {
+            assertThat(clearanceMm).isZero();
+        } else if (clearanceMm == 0) {
+            assertThat(gapInPixels).as("a gap rounded away in mm").isLessThan(1e-9);
+        }
+    }
+
     private static PixelPoint translate(PixelPoint p, double dx, double dy) {
         return PixelPoint.of(p.x() + dx, p.y() + dy);
     }
 
+    /**
+     * Zero exactly when contained, except where scaling pixels to mm rounds a gap of under 1e-9 pixel away
+     * (jqwik finds a point or segment end 1e-16 pixel from a vertex): then zero, the safe side.
+     */
     @Property
-    void pointClearanceIsNonNegativeAndZeroExactlyWhenContained(@ForAll("zones") ZoneShape zone,
+    void pointClearanceIsNonNegativeAndZeroWhenContained(@ForAll("zones") ZoneShape zone,
             @ForAll("points") PixelPoint p, @ForAll("scales") MmScale s) {
         double clearance = CalibratedGeometry.clearanceMm(p, zone, s);
         assertThat(clearance).isGreaterThanOrEqualTo(0);
-        assertThat(clearance == 0).isEqualTo(zone.contains(p));
+        assertZeroExactlyOnContact(clearance, zone.contains(p), CalibratedGeometry.clearanceMm(p, zone, PIXELS));
         Statistics.label("contained").collect(zone.contains(p));
         Statistics.label("contained").coverage(checker -> {
             checker.check(true).count(c -> c >= 10);
@@ -96,12 +113,25 @@ class ClearancePropertiesTest {
         });
     }
 
+    /** The sample jqwik shrank to: the segment ends 1.2e-16 pixel outside a vertex. */
+    @Example
+    void aSegmentEndingAHairOutsideAVertexHasZeroClearanceInMm() {
+        PolygonShape zone = PolygonShape.of(PixelPoint.of(1.999, -1.0), PixelPoint.of(-9.999999999998775E-4, 1.0),
+                PixelPoint.of(-2.001, -0.9999999999999998), PixelPoint.of(-0.0010000000000003673, -3.0));
+        Segment seg = Segment.of(PixelPoint.of(-0.736, 0.293), PixelPoint.of(-0.001, 1.0));
+        assertThat(CalibratedGeometry.crosses(seg, zone)).isFalse();
+        assertThat(CalibratedGeometry.clearanceMm(seg, zone, new MmScale(0.01, 0.01))).isZero();
+        assertThat(CalibratedGeometry.clearanceMm(seg, zone, PIXELS)).isPositive().isLessThan(1e-9);
+    }
+
+    /** As {@link #pointClearanceIsNonNegativeAndZeroWhenContained}, for a segment that crosses the zone. */
     @Property
-    void segmentClearanceIsNonNegativeAndZeroExactlyWhenItCrosses(@ForAll("zones") ZoneShape zone,
+    void segmentClearanceIsNonNegativeAndZeroWhenItCrosses(@ForAll("zones") ZoneShape zone,
             @ForAll("segments") Segment seg, @ForAll("scales") MmScale s) {
         double clearance = CalibratedGeometry.clearanceMm(seg, zone, s);
         assertThat(clearance).isGreaterThanOrEqualTo(0);
-        assertThat(clearance == 0).isEqualTo(CalibratedGeometry.crosses(seg, zone));
+        assertZeroExactlyOnContact(clearance, CalibratedGeometry.crosses(seg, zone),
+                CalibratedGeometry.clearanceMm(seg, zone, PIXELS));
         Statistics.label("crosses").collect(CalibratedGeometry.crosses(seg, zone));
         Statistics.label("crosses").coverage(checker -> {
             checker.check(true).count(c -> c >= 10);
@@ -197,7 +227,7 @@ class ClearancePropertiesTest {
     /**
      * Against the true ellipse sampled at 100 000 points: the clearance is never smaller than the true
      * distance and at most 0.001 mm larger. The sampled distance exceeds the true one by at most half
-     * the spacing of the samples.
+     * the longest spacing of the samples.
      */
     @Property(tries = 200)
     void ellipseClearanceMatchesTheTrueEllipse(@ForAll("ellipses") EllipseShape zone,
@@ -208,7 +238,7 @@ class ClearancePropertiesTest {
         int samples = 100_000;
         double a = Math.toRadians(zone.angleDeg());
         double sampled = Double.POSITIVE_INFINITY;
-        double perimeterMm = 0;
+        double longestStepMm = 0;
         PixelPoint previous = null;
         for (int i = 0; i <= samples; i++) {
             double t = 2 * Math.PI * i / samples;
@@ -218,13 +248,15 @@ class ClearancePropertiesTest {
                     zone.centre().y() - lx * Math.sin(a) + ly * Math.cos(a));
             sampled = Math.min(sampled, CalibratedGeometry.distanceMm(p, q, s));
             if (previous != null) {
-                perimeterMm += CalibratedGeometry.distanceMm(previous, q, s);
+                longestStepMm = Math.max(longestStepMm, CalibratedGeometry.distanceMm(previous, q, s));
             }
             previous = q;
         }
         double clearance = CalibratedGeometry.clearanceMm(p, zone, s);
         assertThat(clearance).isLessThanOrEqualTo(sampled + ELLIPSE_TOLERANCE_MM + 1e-9)
-                .isGreaterThanOrEqualTo(sampled - perimeterMm / samples / 2 - 1e-9);
+                // the nearest point of the ellipse lies on an arc between two samples, at most half the
+                // longest step from one (with unequal mm per pixel the steps differ greatly in mm)
+                .isGreaterThanOrEqualTo(sampled - longestStepMm / 2 - 1e-9);
     }
 
     private static double pointToSegmentMm(PixelPoint p, PixelPoint a, PixelPoint b, MmScale s) {
