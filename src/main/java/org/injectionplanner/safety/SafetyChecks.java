@@ -1,5 +1,22 @@
 package org.injectionplanner.safety;
 
+import static org.injectionplanner.safety.SafetyCheck.ANAESTHETIC_DOSE;
+import static org.injectionplanner.safety.SafetyCheck.CALIBRATION;
+import static org.injectionplanner.safety.SafetyCheck.DUPLICATE_SITE;
+import static org.injectionplanner.safety.SafetyCheck.DURA_DEPTH;
+import static org.injectionplanner.safety.SafetyCheck.INSERTION_ANGLE;
+import static org.injectionplanner.safety.SafetyCheck.INTERVAL;
+import static org.injectionplanner.safety.SafetyCheck.LATERALITY;
+import static org.injectionplanner.safety.SafetyCheck.LEVEL;
+import static org.injectionplanner.safety.SafetyCheck.MIDLINE_DEPTH;
+import static org.injectionplanner.safety.SafetyCheck.NEEDLE_LENGTH;
+import static org.injectionplanner.safety.SafetyCheck.NO_PATH;
+import static org.injectionplanner.safety.SafetyCheck.PATH_CALIBRATION;
+import static org.injectionplanner.safety.SafetyCheck.SESSION_VOLUME;
+import static org.injectionplanner.safety.SafetyCheck.SITE_VOLUME;
+import static org.injectionplanner.safety.SafetyCheck.ZONE_CALIBRATION;
+import static org.injectionplanner.safety.SafetyCheck.ZONE_CLEARANCE;
+
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,16 +119,16 @@ public final class SafetyChecks {
             return;
         }
         if (!structure.laterality().allows(target.side())) {
-            out.add(site.warning("laterality", "laterality/" + target.id(), null, null, null, "",
+            out.add(site.warning(LATERALITY, LATERALITY.key(target.id()), null, null, null, "",
                     structure.laterality() == Laterality.MIDLINE
                             ? structure.name() + " is a midline structure, but the side is " + target.side().label()
                             : structure.name() + " is paired, but the side is Midline: choose Left or Right"));
         }
         if (structure.levelled() && target.level() == null) {
-            out.add(site.warning("level", "level/" + target.id(), null, null, null, "",
+            out.add(site.warning(LEVEL, LEVEL.key(target.id()), null, null, null, "",
                     "no spinal level for " + structure.name()));
         } else if (target.level() != null && !structure.levels().contains(target.level())) {
-            out.add(site.warning("level", "level/" + target.id(), null, null, null, "",
+            out.add(site.warning(LEVEL, LEVEL.key(target.id()), null, null, null, "",
                     structure.levels().isEmpty()
                             ? structure.name() + " takes no spinal level, but " + target.level().label() + " is given"
                             : structure.name() + " is not at " + target.level().label() + " (its levels: "
@@ -121,7 +138,7 @@ public final class SafetyChecks {
         String place = structure.id() + "|" + target.side() + "|" + target.level();
         Target first = sitesSeen.putIfAbsent(place, target);
         if (first != null) {
-            out.add(site.warning("duplicate-site", "duplicate-site/" + target.id(), null, null, null, "",
+            out.add(site.warning(DUPLICATE_SITE, DUPLICATE_SITE.key(target.id()), null, null, null, "",
                     "the same site as T" + first.number() + " (" + structure.name() + ", " + target.side().label()
                             + (target.level() == null ? "" : ", " + target.level().label())
                             + "): one site planned twice?"));
@@ -134,7 +151,7 @@ public final class SafetyChecks {
         Target target = site.target();
         Injection injection = site.injection();
         if (!target.calibration().isCalibrated()) {
-            out.add(site.violation("calibration", "calibration/" + target.id(), null, null, null, "",
+            out.add(site.violation(CALIBRATION, CALIBRATION.key(target.id()), null, null, null, "",
                     "not calibrated: its position has no mm scale, so depth and clearances cannot be certified"));
             if (injection != null) {
                 checkSiteVolume(site, injection, limits, out);
@@ -144,7 +161,7 @@ public final class SafetyChecks {
         NeedlePath path = injection == null ? null : injection.path();
         Optional<NeedlePath.Measurement> measured = path == null ? Optional.empty() : path.measure(target);
         if (path != null && measured.isEmpty()) {
-            out.add(site.violation("path-calibration", "path-calibration/" + injection.id(), null, null, null, "",
+            out.add(site.violation(PATH_CALIBRATION, PATH_CALIBRATION.key(injection.id()), null, null, null, "",
                     path.entryCalibration().isCalibrated()
                             ? "the needle path's entry point and target lie in different ultrasound regions: "
                                     + "its length and clearances cannot be certified"
@@ -162,7 +179,7 @@ public final class SafetyChecks {
         }
         Optional<String> nearTheCanal = nearTheCanal(site);
         if (nearTheCanal.isPresent() && target.depthMm() != null && target.depthMm() > noGo.mm()) {
-            out.add(site.warning("midline-depth", "midline-depth/" + target.id(), noGo.zone(), target.depthMm(),
+            out.add(site.warning(MIDLINE_DEPTH, MIDLINE_DEPTH.key(target.id()), noGo.zone(), target.depthMm(),
                     noGo.mm(), "mm", String.format(Locale.ROOT,
                             "%s %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal may be near",
                             nearTheCanal.get(), target.depthMm(), number(noGo.mm()), noGo.source())));
@@ -212,7 +229,7 @@ public final class SafetyChecks {
             }
             MeasuredCalibration cal = zone.calibration();
             if (cal.scale().isEmpty() || cal.skinLineY() == null) {
-                out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), null, null, "mm",
+                out.add(session(Severity.WARNING, DURA_DEPTH, DURA_DEPTH.key(zone.id()), null, null, "mm",
                         "Session: " + zoneName(zone) + " on " + imageName(plan, zone) + " is not calibrated, so its "
                                 + "depth below the skin is unknown: it does not set the patient's no-go depth"));
                 continue;
@@ -221,7 +238,7 @@ public final class SafetyChecks {
             double depth = CalibratedGeometry.depthMm(PixelPoint.of(0, zone.shape().bounds().minY()), cal.skinLineY(),
                     cal.scale().orElseThrow());
             if (depth < PLAUSIBLE_DURA_MIN_MM || depth > PLAUSIBLE_DURA_MAX_MM) {
-                out.add(session(Severity.WARNING, "dura-depth", "dura-depth/" + zone.id(), depth,
+                out.add(session(Severity.WARNING, DURA_DEPTH, DURA_DEPTH.key(zone.id()), depth,
                         depth < PLAUSIBLE_DURA_MIN_MM ? PLAUSIBLE_DURA_MIN_MM : PLAUSIBLE_DURA_MAX_MM, "mm",
                         String.format(Locale.ROOT, "Session: %s on %s lies %.1f mm deep, outside the plausible "
                                 + "%s–%s mm (reported skin-to-dura depths are about 30–80 mm): check the line, it "
@@ -250,10 +267,10 @@ public final class SafetyChecks {
     private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path,
             boolean passOverFarZones, List<Finding> out) {
         Target target = site.target();
-        String key = "zone-clearance/" + target.id() + "/" + zone.id();
+        String key = ZONE_CLEARANCE.key(target.id(), zone.id());
         String zoneName = zoneName(zone);
         if (!zone.calibration().equals(target.calibration())) {
-            out.add(site.violation("zone-calibration", "zone-calibration/" + target.id() + "/" + zone.id(), zone,
+            out.add(site.violation(ZONE_CALIBRATION, ZONE_CALIBRATION.key(target.id(), zone.id()), zone,
                     null, zone.marginMm(), "mm",
                     (zone.calibration().isCalibrated() ? "lies in another ultrasound region than " + zoneName
                             : zoneName + " is not calibrated") + ": the clearance cannot be certified"));
@@ -266,27 +283,27 @@ public final class SafetyChecks {
         }
         double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);
         if (targetClearance == 0) {
-            out.add(site.violation("zone-clearance", key, zone, 0.0, zone.marginMm(), "mm",
+            out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
                     "the target lies inside " + zoneName));
             return;
         }
         if (path != null) {
             Segment segment = Segment.of(path.entry(), target.point());
             if (CalibratedGeometry.crosses(segment, zone.shape())) {
-                out.add(site.violation("zone-clearance", key, zone, 0.0, zone.marginMm(), "mm",
+                out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
                         "the needle path crosses " + zoneName));
                 return;
             }
             double pathClearance = CalibratedGeometry.clearanceMm(segment, zone.shape(), scale);
             if (pathClearance < zone.marginMm()) {
-                out.add(site.violation("zone-clearance", key, zone, pathClearance, zone.marginMm(), "mm",
+                out.add(site.violation(ZONE_CLEARANCE, key, zone, pathClearance, zone.marginMm(), "mm",
                         String.format(Locale.ROOT, "the needle path passes %.1f mm from %s, inside its %s mm margin",
                                 pathClearance, zoneName, number(zone.marginMm()))));
                 return;
             }
         }
         if (targetClearance < zone.marginMm()) {
-            out.add(site.violation("zone-clearance", key, zone, targetClearance, zone.marginMm(), "mm",
+            out.add(site.violation(ZONE_CLEARANCE, key, zone, targetClearance, zone.marginMm(), "mm",
                     String.format(Locale.ROOT, "the target lies %.1f mm from %s, inside its %s mm margin",
                             targetClearance, zoneName, number(zone.marginMm()))));
         }
@@ -295,7 +312,7 @@ public final class SafetyChecks {
     private static void checkInjection(Site site, Injection injection, Optional<NeedlePath.Measurement> measured,
             SafetyLimits limits, List<Finding> out) {
         if (injection.path() == null) {
-            out.add(site.warning("no-path", "no-path/" + injection.id(), null, null, null, "",
+            out.add(site.warning(NO_PATH, NO_PATH.key(injection.id()), null, null, null, "",
                     "no needle path planned: the path's clearance from the zones is not checked"));
         }
         if (measured.isPresent()) {
@@ -303,17 +320,17 @@ public final class SafetyChecks {
             double needed = m.lengthMm() + limits.needleReserveMm();
             Double needle = injection.needle().lengthMm();
             if (needle == null) {
-                out.add(site.warning("needle-length", "needle-length/" + injection.id(), null, null, needed, "mm",
+                out.add(site.warning(NEEDLE_LENGTH, NEEDLE_LENGTH.key(injection.id()), null, null, needed, "mm",
                         String.format(Locale.ROOT, "needle length not entered: it cannot be checked against the "
                                 + "%.1f mm path plus %s mm reserve", m.lengthMm(), number(limits.needleReserveMm()))));
             } else if (needle < needed) {
-                out.add(site.violation("needle-length", "needle-length/" + injection.id(), null, needle, needed, "mm",
+                out.add(site.violation(NEEDLE_LENGTH, NEEDLE_LENGTH.key(injection.id()), null, needle, needed, "mm",
                         String.format(Locale.ROOT, "the %s mm needle is shorter than the %.1f mm path plus %s mm "
                                 + "reserve (%.1f mm)", number(needle), m.lengthMm(), number(limits.needleReserveMm()),
                                 needed)));
             }
             if (injection.approach() == Approach.IN_PLANE && m.angleDeg() > limits.maxInsertionAngleDeg()) {
-                out.add(site.warning("insertion-angle", "insertion-angle/" + injection.id(), null, m.angleDeg(),
+                out.add(site.warning(INSERTION_ANGLE, INSERTION_ANGLE.key(injection.id()), null, m.angleDeg(),
                         limits.maxInsertionAngleDeg(), "°", String.format(Locale.ROOT,
                                 "in-plane insertion at %.0f° to the transducer face, steeper than %s°: the needle "
                                         + "may be hard to see", m.angleDeg(), number(limits.maxInsertionAngleDeg()))));
@@ -324,7 +341,7 @@ public final class SafetyChecks {
 
     private static void checkSiteVolume(Site site, Injection injection, SafetyLimits limits, List<Finding> out) {
         if (injection.volumeMl() > limits.maxSiteVolumeMl()) {
-            out.add(site.warning("site-volume", "site-volume/" + injection.id(), null, injection.volumeMl(),
+            out.add(site.warning(SITE_VOLUME, SITE_VOLUME.key(injection.id()), null, injection.volumeMl(),
                     limits.maxSiteVolumeMl(), "mL", String.format(Locale.ROOT, "%s mL at one site, more than %s mL",
                             number(injection.volumeMl()), number(limits.maxSiteVolumeMl()))));
         }
@@ -334,7 +351,7 @@ public final class SafetyChecks {
         SafetyLimits limits = context.limits();
         double volume = plan.injections().stream().mapToDouble(Injection::volumeMl).sum();
         if (volume > limits.maxSessionVolumeMl()) {
-            out.add(session(Severity.WARNING, "session-volume", "session-volume", volume, limits.maxSessionVolumeMl(),
+            out.add(session(Severity.WARNING, SESSION_VOLUME, SESSION_VOLUME.key(), volume, limits.maxSessionVolumeMl(),
                     "mL", String.format(Locale.ROOT, "Session: %s mL in all, more than %s mL", number(volume),
                             number(limits.maxSessionVolumeMl()))));
         }
@@ -349,7 +366,7 @@ public final class SafetyChecks {
         if (context.previousSessionDate() != null) {
             long days = ChronoUnit.DAYS.between(context.previousSessionDate(), plan.date());
             if (days < limits.minIntervalDays()) {
-                out.add(session(Severity.WARNING, "interval", "interval", (double) days,
+                out.add(session(Severity.WARNING, INTERVAL, INTERVAL.key(), (double) days,
                         (double) limits.minIntervalDays(), "days", String.format(Locale.ROOT,
                                 "Session: %d days after the previous session (%s), less than %d days", days,
                                 context.previousSessionDate(), limits.minIntervalDays())));
@@ -359,9 +376,9 @@ public final class SafetyChecks {
 
     private static void checkDose(SessionPlan plan, SafetyLimits limits, String anaesthetic, double mg,
             List<Finding> out) {
-        String key = "anaesthetic-dose/" + anaesthetic;
+        String key = ANAESTHETIC_DOSE.key(anaesthetic);
         if (!anaesthetic.equals(LIDOCAINE)) {
-            out.add(session(Severity.WARNING, "anaesthetic-dose", key, mg, null, "mg", String.format(Locale.ROOT,
+            out.add(session(Severity.WARNING, ANAESTHETIC_DOSE, key, mg, null, "mg", String.format(Locale.ROOT,
                     "Session: %.1f mg of %s in all; no dose limit is set for %s: check it against the label", mg,
                     anaesthetic, anaesthetic)));
             return;
@@ -370,7 +387,7 @@ public final class SafetyChecks {
         double limit = weight == null ? limits.maxAnaestheticMg()
                 : Math.min(limits.maxAnaestheticMg(), limits.maxAnaestheticMgPerKg() * weight);
         if (mg > limit) {
-            out.add(session(Severity.WARNING, "anaesthetic-dose", key, mg, limit, "mg", String.format(Locale.ROOT,
+            out.add(session(Severity.WARNING, ANAESTHETIC_DOSE, key, mg, limit, "mg", String.format(Locale.ROOT,
                     "Session: %.1f mg of %s in all, more than %s mg (%s)", mg, anaesthetic, number(limit),
                     weight == null ? "weight not entered" : number(limits.maxAnaestheticMgPerKg()) + " mg/kg × "
                             + number(weight) + " kg, at most " + number(limits.maxAnaestheticMg()) + " mg")));
@@ -386,9 +403,9 @@ public final class SafetyChecks {
         return name.equals("lignocaine") ? LIDOCAINE : name;
     }
 
-    private static Finding session(Severity severity, String check, String key, Double measured, Double limit,
+    private static Finding session(Severity severity, SafetyCheck check, String key, Double measured, Double limit,
             String unit, String message) {
-        return new Finding(severity, check, key, null, null, null, measured, limit, unit, message);
+        return new Finding(severity, check.checkName(), key, null, null, null, measured, limit, unit, message);
     }
 
     private static String zoneName(NerveZone zone) {
@@ -413,19 +430,19 @@ public final class SafetyChecks {
             return position + "T" + target.number() + label;
         }
 
-        Finding violation(String check, String key, NerveZone zone, Double measured, Double limit, String unit,
+        Finding violation(SafetyCheck check, String key, NerveZone zone, Double measured, Double limit, String unit,
                 String message) {
             return finding(Severity.VIOLATION, check, key, zone, measured, limit, unit, message);
         }
 
-        Finding warning(String check, String key, NerveZone zone, Double measured, Double limit, String unit,
+        Finding warning(SafetyCheck check, String key, NerveZone zone, Double measured, Double limit, String unit,
                 String message) {
             return finding(Severity.WARNING, check, key, zone, measured, limit, unit, message);
         }
 
-        private Finding finding(Severity severity, String check, String key, NerveZone zone, Double measured,
+        private Finding finding(Severity severity, SafetyCheck check, String key, NerveZone zone, Double measured,
                 Double limit, String unit, String message) {
-            return new Finding(severity, check, key, target.id(), injection == null ? null : injection.id(),
+            return new Finding(severity, check.checkName(), key, target.id(), injection == null ? null : injection.id(),
                     zone == null ? null : zone.id(), measured, limit, unit, name() + ": " + message);
         }
     }

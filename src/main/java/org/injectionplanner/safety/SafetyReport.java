@@ -3,7 +3,6 @@ package org.injectionplanner.safety;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.SessionPlan;
@@ -14,10 +13,6 @@ import org.injectionplanner.plan.SessionPlan;
  * @param findings all findings
  */
 public record SafetyReport(List<Finding> findings) {
-
-    /** The checks whose findings are about a needle path (docs/safety.md §3). */
-    private static final Set<String> PATH_CHECKS = Set.of("calibration", "path-calibration", "zone-calibration",
-            "zone-clearance", "needle-length", "insertion-angle");
 
     public SafetyReport {
         findings = List.copyOf(findings);
@@ -62,7 +57,7 @@ public record SafetyReport(List<Finding> findings) {
      * about what the target is or holds (level, laterality, depth, volume) colour the target only.
      */
     public Optional<Finding> worstPathFinding(UUID targetId) {
-        return findings.stream().filter(f -> targetId.equals(f.targetId()) && PATH_CHECKS.contains(f.check()))
+        return findings.stream().filter(f -> targetId.equals(f.targetId()) && SafetyCheck.isAboutPath(f.check()))
                 .min(Comparator.comparing(Finding::severity));
     }
 
