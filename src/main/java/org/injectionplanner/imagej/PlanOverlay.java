@@ -175,6 +175,8 @@ final class PlanOverlay {
         double top = shapeOutline.stream().mapToDouble(PixelPoint::y).min().orElse(0);
         double left = shapeOutline.stream().mapToDouble(PixelPoint::x).min().orElse(0);
         TextRoi text = new TextRoi(left, Math.max(0, top - font.getSize() - 4), label, font);
+        // kept within the image's right edge, where the margin is
+        text.setLocation(Math.max(0, Math.min(left, imp.getWidth() - text.getFloatWidth())), text.getYBase());
         text.setStrokeColor(selected ? SELECTED : MARGIN);
         text.setFillColor(LABEL_BACKGROUND);
         text.setAntialiased(false);
@@ -205,6 +207,7 @@ final class PlanOverlay {
         double x = entry.x() + (t.point().x() - entry.x()) / 3;
         double y = entry.y() + (t.point().y() - entry.y()) / 3;
         TextRoi text = new TextRoi(x + 6, y - font.getSize() / 2.0, label, font);
+        besideWithinImage(text, imp, x, 6);
         text.setStrokeColor(colour);
         text.setFillColor(LABEL_BACKGROUND);
         mark(text, imp, slice, t.id(), rois);
@@ -234,10 +237,22 @@ final class PlanOverlay {
                 ? "" : " " + t.label()) + " · " + depth
                 + worst.map(s -> s == Severity.VIOLATION ? " · VIOLATION" : " · warning").orElse("");
         TextRoi text = new TextRoi(t.point().x() + r + 4, t.point().y() - r - font.getSize() / 2.0, label, font);
+        besideWithinImage(text, imp, t.point().x(), r + 4);
         text.setStrokeColor(selected ? SELECTED : TARGET);
         text.setFillColor(LABEL_BACKGROUND);
         text.setAntialiased(false);
         mark(text, imp, slice, t.id(), rois);
+    }
+
+    /**
+     * Moves a label placed {@code gap} pixels right of {@code anchorX} to as far left of it where it would run
+     * past the image's right edge, so that its end (the findings) stays visible; image pixels.
+     */
+    private static void besideWithinImage(TextRoi text, ImagePlus imp, double anchorX, double gap) {
+        double width = text.getFloatWidth();
+        if (text.getXBase() + width > imp.getWidth()) {
+            text.setLocation(Math.max(0, anchorX - gap - width), text.getYBase());
+        }
     }
 
     /**

@@ -95,6 +95,31 @@ class PlanOverlayTest {
     }
 
     @Test
+    void labelsOfAnnotationsNearTheRightEdgeStayWithinTheImage() {
+        SessionPlan plan = plan();
+        Target nearEdge = new Target(UUID.randomUUID(), 3, "T3", "iliolumbar", Side.RIGHT, SpinalLevel.L5,
+                new ImageRef(SOP, 2), new PixelPoint(192, 100), 9.0, "", CAL);
+        plan = plan.withTarget(nearEdge).withZone(new NerveZone(UUID.randomUUID(), 3, ZoneKind.NERVE,
+                "branch near the edge", new ImageRef(SOP, 2), new EllipseShape(new PixelPoint(185, 40), 8, 6, 0), 2,
+                CAL));
+        plan = plan.withInjection(org.injectionplanner.plan.Injection.fromPreset(nearEdge.id(),
+                org.injectionplanner.plan.ClinicSettings.defaults().presets().get(0))
+                .withPath(new org.injectionplanner.plan.NeedlePath(new PixelPoint(196, 5), CAL)));
+        List<Roi> rois = PlanOverlay.build(stack(4), plan, null, null);
+        List<ij.gui.TextRoi> labels = rois.stream().filter(r -> r instanceof ij.gui.TextRoi)
+                .map(r -> (ij.gui.TextRoi) r).toList();
+        assertThat(labels).hasSizeGreaterThanOrEqualTo(6);
+        for (ij.gui.TextRoi label : labels) {
+            assertThat(label.getXBase()).as(label.getText()).isGreaterThanOrEqualTo(0);
+            if (label.getFloatWidth() <= 200) {
+                assertThat(label.getXBase() + label.getFloatWidth()).as(label.getText()).isLessThanOrEqualTo(200);
+            } else {
+                assertThat(label.getXBase()).as("wider than the image: " + label.getText()).isZero();
+            }
+        }
+    }
+
+    @Test
     void targetsZonesAndMarginsAreDrawnInDistinctStyles() {
         SessionPlan plan = plan();
         List<Roi> rois = PlanOverlay.build(stack(4), plan, null, null);
