@@ -85,7 +85,7 @@ public final class ClinicSettingsCommand implements PlugIn {
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
-            Laterality laterality = lateralityOf(gd.getNextChoice());
+            Laterality laterality = lateralityOf(gd.getNextChoice(), Macro.getOptions());
             boolean levelled = gd.getNextBoolean();
             String levelLabels = gd.getNextString().trim();
             if (!id.isEmpty()) {
@@ -110,14 +110,17 @@ public final class ClinicSettingsCommand implements PlugIn {
     }
 
     /**
-     * The laterality chosen; a macro recorded before the choice existed ticked {@code structure_midline} for a
-     * midline structure, and is read as it meant.
+     * The laterality chosen; a macro ({@code macroOptions}, null when not run by one) recorded before the
+     * choice existed ticked {@code structure_midline} for a midline structure, and is read as it meant.
      */
-    private static Laterality lateralityOf(String choice) {
-        String options = Macro.getOptions();
-        if (options != null && !options.contains("new_laterality=")
-                && (" " + options + " ").contains(" structure_midline ")) {
-            return Laterality.MIDLINE;
+    static Laterality lateralityOf(String choice, String macroOptions) {
+        if (macroOptions != null) {
+            // the option keys, without the [bracketed] values that may hold any words
+            List<String> keys = Arrays.stream(macroOptions.replaceAll("\\[[^\\]]*\\]", " ").trim().split("\\s+"))
+                    .map(option -> option.split("=", 2)[0]).toList();
+            if (keys.contains("structure_midline") && !keys.contains("new_laterality")) {
+                return Laterality.MIDLINE;
+            }
         }
         return Laterality.parse(choice);
     }

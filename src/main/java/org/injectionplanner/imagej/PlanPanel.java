@@ -315,8 +315,13 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         if (ids == null) {
             return;
         }
+        // the current image first: where it shows the instance, no other window need come forward
+        java.util.List<ImagePlus> images = new ArrayList<>();
+        images.add(WindowManager.getCurrentImage());
         for (int imageId : ids) {
-            ImagePlus imp = WindowManager.getImage(imageId);
+            images.add(WindowManager.getImage(imageId));
+        }
+        for (ImagePlus imp : images) {
             if (AnnotatedImages.isAnnotatable(imp)) {
                 int slice = AnnotatedImages.sliceOf(imp, ref);
                 if (slice > 0) {
@@ -326,7 +331,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                         imp.setSlice(slice);
                     }
                     // as in the ROI Manager, the panel keeps the keyboard, so the arrow keys walk the rows;
-                    // only an image other than the current one is brought to the front
+                    // only an image other than the current one is brought to the front (and takes the keyboard)
                     if (imp.getWindow() != null && imp != WindowManager.getCurrentImage()) {
                         imp.getWindow().toFront();
                     }

@@ -9,7 +9,7 @@ import org.injectionplanner.plan.StructureCatalogue;
  * What the checks need beyond the plan itself.
  *
  * @param limits the clinic's limits
- * @param catalogue the clinic's structures: which are midline and which take a spinal level
+ * @param catalogue the clinic's structures: the sides each can be on and the spinal levels it takes
  * @param previousSessionDate the date of the course's previous session, or null when this is the first
  *        or the course is not known (then the interval is not checked)
  */

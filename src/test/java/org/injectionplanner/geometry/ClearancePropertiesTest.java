@@ -84,7 +84,8 @@ class ClearancePropertiesTest {
     private static final MmScale PIXELS = new MmScale(1, 1);
 
     /** {@code clearanceMm} is zero on contact, and otherwise only where the gap in pixels is under 1e-9. */
-    private static void assertZeroExactlyOnContact(double clearanceMm, boolean contact, double gapInPixels) {
+    private static void assertZeroOnContactElseOnlyByRounding(double clearanceMm, boolean contact,
+            double gapInPixels) {
         if (contact) {
             assertThat(clearanceMm).isZero();
         } else if (clearanceMm == 0) {
@@ -105,7 +106,8 @@ class ClearancePropertiesTest {
             @ForAll("points") PixelPoint p, @ForAll("scales") MmScale s) {
         double clearance = CalibratedGeometry.clearanceMm(p, zone, s);
         assertThat(clearance).isGreaterThanOrEqualTo(0);
-        assertZeroExactlyOnContact(clearance, zone.contains(p), CalibratedGeometry.clearanceMm(p, zone, PIXELS));
+        assertZeroOnContactElseOnlyByRounding(clearance, zone.contains(p),
+                CalibratedGeometry.clearanceMm(p, zone, PIXELS));
         Statistics.label("contained").collect(zone.contains(p));
         Statistics.label("contained").coverage(checker -> {
             checker.check(true).count(c -> c >= 10);
@@ -115,12 +117,13 @@ class ClearancePropertiesTest {
 
     /** The sample jqwik shrank to: the segment ends 1.2e-16 pixel outside a vertex. */
     @Example
-    void aSegmentEndingAHairOutsideAVertexHasZeroClearanceInMm() {
+    void aSegmentEndingAHairOutsideAVertexHasAClearanceUnder1e9() {
         PolygonShape zone = PolygonShape.of(PixelPoint.of(1.999, -1.0), PixelPoint.of(-9.999999999998775E-4, 1.0),
                 PixelPoint.of(-2.001, -0.9999999999999998), PixelPoint.of(-0.0010000000000003673, -3.0));
         Segment seg = Segment.of(PixelPoint.of(-0.736, 0.293), PixelPoint.of(-0.001, 1.0));
         assertThat(CalibratedGeometry.crosses(seg, zone)).isFalse();
-        assertThat(CalibratedGeometry.clearanceMm(seg, zone, new MmScale(0.01, 0.01))).isZero();
+        assertThat(CalibratedGeometry.clearanceMm(seg, zone, new MmScale(0.01, 0.01))).isGreaterThanOrEqualTo(0)
+                .isLessThan(1e-9);
         assertThat(CalibratedGeometry.clearanceMm(seg, zone, PIXELS)).isPositive().isLessThan(1e-9);
     }
 
@@ -130,7 +133,7 @@ class ClearancePropertiesTest {
             @ForAll("segments") Segment seg, @ForAll("scales") MmScale s) {
         double clearance = CalibratedGeometry.clearanceMm(seg, zone, s);
         assertThat(clearance).isGreaterThanOrEqualTo(0);
-        assertZeroExactlyOnContact(clearance, CalibratedGeometry.crosses(seg, zone),
+        assertZeroOnContactElseOnlyByRounding(clearance, CalibratedGeometry.crosses(seg, zone),
                 CalibratedGeometry.clearanceMm(seg, zone, PIXELS));
         Statistics.label("crosses").collect(CalibratedGeometry.crosses(seg, zone));
         Statistics.label("crosses").coverage(checker -> {

@@ -23,8 +23,11 @@ import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
@@ -102,9 +105,8 @@ class PlanOverlayTest {
         plan = plan.withTarget(nearEdge).withZone(new NerveZone(UUID.randomUUID(), 3, ZoneKind.NERVE,
                 "branch near the edge", new ImageRef(SOP, 2), new EllipseShape(new PixelPoint(185, 40), 8, 6, 0), 2,
                 CAL));
-        plan = plan.withInjection(org.injectionplanner.plan.Injection.fromPreset(nearEdge.id(),
-                org.injectionplanner.plan.ClinicSettings.defaults().presets().get(0))
-                .withPath(new org.injectionplanner.plan.NeedlePath(new PixelPoint(196, 5), CAL)));
+        plan = plan.withInjection(Injection.fromPreset(nearEdge.id(), ClinicSettings.defaults().presets().get(0))
+                .withPath(new NeedlePath(new PixelPoint(196, 5), CAL)));
         List<Roi> rois = PlanOverlay.build(stack(4), plan, null, null);
         List<ij.gui.TextRoi> labels = rois.stream().filter(r -> r instanceof ij.gui.TextRoi)
                 .map(r -> (ij.gui.TextRoi) r).toList();

@@ -3,6 +3,7 @@ package org.injectionplanner.imagej.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.SpinalLevel;
@@ -43,7 +44,7 @@ class ClinicSettingsIT {
         assertThat(settings.limits().minIntervalDays()).isEqualTo(14);
         assertThat(settings.catalogue().find("midline-fascia")).contains(new Structure("midline-fascia",
                 "Midline fascia", StructureKind.FASCIA, null, null, Laterality.ANY, true,
-                java.util.List.of(SpinalLevel.L4, SpinalLevel.L5), true));
+                List.of(SpinalLevel.L4, SpinalLevel.L5), true));
         assertThat(settings.catalogue().find("old-macro").orElseThrow().laterality())
                 .as("structure_midline, as macros recorded before the laterality choice say it")
                 .isEqualTo(Laterality.MIDLINE);

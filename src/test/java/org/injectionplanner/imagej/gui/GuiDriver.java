@@ -9,6 +9,7 @@ import ij.text.TextWindow;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dialog;
+import java.awt.EventQueue;
 import java.awt.Label;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -16,6 +17,7 @@ import java.awt.Toolkit;
 import java.awt.Window;
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,9 @@ public final class GuiDriver {
             }
         }
         String result = IJ.runMacroFile(macro.toString(), out.toString());
+        // a call(...) that threw in the macro's last lines: the watcher may not have looked since
+        EventQueue.invokeAndWait(() -> { });
+        haltIfBlocked(out);
         if (args.length > 2) {
             Thread.sleep(1500);
             Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
@@ -98,27 +103,7 @@ public final class GuiDriver {
     private static void failFastOnMessageDialogs(Path out) {
         Thread watcher = new Thread(() -> {
             while (true) {
-                for (Window w : Window.getWindows()) {
-                    String blocking = null;
-                    if (w instanceof Dialog d && d.isShowing()
-                            && (d instanceof MessageDialog || "Macro Error".equals(d.getTitle()))) {
-                        blocking = "a dialog blocks the macro: \"" + d.getTitle() + "\": " + text(d);
-                    } else if (w instanceof TextWindow t && t.isShowing() && "Exception".equals(t.getTitle())) {
-                        // where a macro's call(...) shows what the called method threw
-                        blocking = "a call(...) threw: " + t.getTextPanel().getText();
-                    }
-                    if (blocking != null) {
-                        System.out.println("GuiDriver: " + blocking);
-                        System.out.flush();
-                        try {
-                            Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(),
-                                    StandardCharsets.UTF_8);
-                        } catch (java.io.IOException e) {
-                            System.out.println("GuiDriver: the Log could not be saved: " + e);
-                        }
-                        Runtime.getRuntime().halt(3);
-                    }
-                }
+                haltIfBlocked(out);
                 try {
                     Thread.sleep(250);
                 } catch (InterruptedException e) {
@@ -128,6 +113,34 @@ public final class GuiDriver {
         }, "gui-driver-dialog-watcher");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * Halts with status 3, after printing what it shows and saving the Log, if an error or message dialog or
+     * a call(...)'s exception window is open.
+     */
+    private static void haltIfBlocked(Path out) {
+        for (Window w : Window.getWindows()) {
+            String blocking = null;
+            if (w instanceof Dialog d && d.isVisible()
+                    && (d instanceof MessageDialog || "Macro Error".equals(d.getTitle()))) {
+                blocking = "a dialog blocks the macro: \"" + d.getTitle() + "\": " + text(d);
+            } else if (w instanceof TextWindow t && t.isVisible() && "Exception".equals(t.getTitle())) {
+                // where a macro's call(...) shows what the called method threw
+                blocking = "a call(...) threw: " + t.getTextPanel().getText();
+            }
+            if (blocking != null) {
+                System.out.println("GuiDriver: " + blocking);
+                System.out.flush();
+                try {
+                    Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(),
+                            StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    System.out.println("GuiDriver: the Log could not be saved: " + e);
+                }
+                Runtime.getRuntime().halt(3);
+            }
+        }
     }
 
     /** The text a dialog shows: its labels, in order. */

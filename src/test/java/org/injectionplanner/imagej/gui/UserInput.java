@@ -16,8 +16,11 @@ import java.awt.Container;
 import java.awt.Dialog;
 import java.awt.EventQueue;
 import java.awt.Frame;
+import java.awt.KeyboardFocusManager;
 import java.awt.List;
+import java.awt.MouseInfo;
 import java.awt.Point;
+import java.awt.Rectangle;
 import java.awt.Robot;
 import java.awt.TextField;
 import java.awt.Toolkit;
@@ -29,9 +32,13 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javax.swing.JList;
+import javax.swing.SwingUtilities;
 
 /**
  * A user's hands in the child ImageJ of {@link GuiSession}: real mouse and key events through
@@ -51,7 +58,9 @@ public final class UserInput {
      * The mouse and key events dispatched since the current action began, as {@link #mouseEvent} and
      * {@link #keyEvent} name them; see {@link #awaitEvent}.
      */
-    private static final java.util.List<String> DISPATCHED = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.List<String> DISPATCHED = new CopyOnWriteArrayList<>();
+    /** The modal dialogs showing when the current action began; a new one ends an {@link #awaitEvent}. */
+    private static Set<Dialog> modalDialogsBefore = Set.of();
     /** Whether this class holds the left button down (between {@link #press} and {@link #release}). */
     private static boolean buttonDown;
 
@@ -74,6 +83,7 @@ public final class UserInput {
     private static Robot startAction() throws AWTException {
         Robot r = robot();
         DISPATCHED.clear();
+        modalDialogsBefore = modalDialogs();
         return r;
     }
 
@@ -114,7 +124,7 @@ public final class UserInput {
     /** Moves the mouse in small steps to the image point (x, y), dragging if a button is down. */
     public static String moveTo(String x, String y) throws AWTException {
         Point b = onScreen(x, y);
-        Point a = java.awt.MouseInfo.getPointerInfo().getLocation();
+        Point a = MouseInfo.getPointerInfo().getLocation();
         Robot r = startAction();
         for (int i = 1; i <= STEPS; i++) {
             r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
@@ -130,7 +140,7 @@ public final class UserInput {
         Robot r = startAction();
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
         buttonDown = false;
-        awaitEvent(mouseEvent(MouseEvent.MOUSE_RELEASED, java.awt.MouseInfo.getPointerInfo().getLocation()));
+        awaitEvent(mouseEvent(MouseEvent.MOUSE_RELEASED, MouseInfo.getPointerInfo().getLocation()));
         return "released";
     }
 
@@ -207,7 +217,7 @@ public final class UserInput {
             if (System.currentTimeMillis() > end) {
                 throw new IllegalStateException("the list of \"" + titleStart + "\" did not get the keyboard "
                         + "focus on a click; the focus owner is "
-                        + java.awt.KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner());
+                        + KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner());
             }
             robot().delay(10);
         }
@@ -236,7 +246,7 @@ public final class UserInput {
         onEventThread(() -> {
             for (int i = 0; i < list.getModel().getSize(); i++) {
                 if (String.valueOf(list.getModel().getElementAt(i)).startsWith(prefix)) {
-                    java.awt.Rectangle cell = list.getCellBounds(i, i);
+                    Rectangle cell = list.getCellBounds(i, i);
                     Point origin = list.getLocationOnScreen();
                     centre[0] = new Point(origin.x + cell.x + cell.width / 3, origin.y + cell.y + cell.height / 2);
                     return;
@@ -310,14 +320,14 @@ public final class UserInput {
 
     /**
      * Waits until the event {@code expected} has been dispatched and its listeners (ImageJ's tools) have
-     * returned, then until the event queue is idle. A modal dialog that opened meanwhile (a tool's dialog
-     * opened on the press) ends the wait too: it takes the events.
+     * returned, then until the event queue is idle. A modal dialog that opened since the action began (a
+     * tool's dialog opened on the press) ends the wait too: it takes the events.
      */
     private static void awaitEvent(String expected) throws AWTException {
         long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
-        while (!DISPATCHED.contains(expected) && !modalDialogShowing()) {
+        while (!DISPATCHED.contains(expected) && modalDialogsBefore.containsAll(modalDialogs())) {
             if (System.currentTimeMillis() > end) {
-                throw new IllegalStateException("no mouse event " + expected + " within " + EVENT_TIMEOUT_MS
+                throw new IllegalStateException("no event " + expected + " within " + EVENT_TIMEOUT_MS
                         + " ms; dispatched meanwhile: " + DISPATCHED);
             }
             robot().delay(10);
@@ -340,13 +350,15 @@ public final class UserInput {
         return id + "#" + keyCode;
     }
 
-    private static boolean modalDialogShowing() {
+    /** The modal dialogs now showing. */
+    private static Set<Dialog> modalDialogs() {
+        Set<Dialog> modal = new HashSet<>();
         for (Window w : Window.getWindows()) {
             if (w instanceof Dialog d && d.isModal() && d.isShowing()) {
-                return true;
+                modal.add(d);
             }
         }
-        return false;
+        return modal;
     }
 
     /** The last shown window whose title starts with {@code titleStart}. */
@@ -380,7 +392,7 @@ public final class UserInput {
      * {@code c} has not moved between two looks 50 ms apart.
      */
     private static Point settledLocation(Component c) throws AWTException {
-        Window w = javax.swing.SwingUtilities.getWindowAncestor(c);
+        Window w = SwingUtilities.getWindowAncestor(c);
         long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
         Point before = null;
         Point now = c.getLocationOnScreen();
