@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes Part 10 files in Explicit VR Little Endian (optionally with encapsulated pixel data): a
@@ -60,7 +62,7 @@ public final class DicomWriter {
         Files.createDirectories(dir);
         // not Files.createTempFile, whose owner-only permissions the renamed file would keep
         Path tmp = dir.resolve("." + file.getFileName() + "."
-                + java.util.HexFormat.of().toHexDigits(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
@@ -26,6 +25,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.spi.IIORegistry;
 import javax.imageio.spi.ImageReaderSpi;
+import javax.imageio.spi.ImageWriterSpi;
 import javax.imageio.spi.ServiceRegistry;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
@@ -35,9 +35,9 @@ import org.w3c.dom.Node;
 /**
  * The image codecs behind the JPEG and JPEG 2000 transfer syntaxes: the JDK's JPEG reader for lossy
  * 8-bit JPEG (and its writer for the JPEG Baseline files we write), TwelveMonkeys for JPEG Lossless,
- * jai-imageio for JPEG 2000. Readers are created
- * directly (never looked up in the global ImageIO registry, which Fiji fills with other plugins) and
- * kept one per thread. All but {@link #decodeJpegToRgb} return raw components ({@link Decoded}): colour
+ * jai-imageio for JPEG 2000. Readers and the writer are created directly (the JDK's picked by class name,
+ * never looked up by format in the global ImageIO registry, which Fiji fills with other plugins) and kept
+ * one per thread. All but {@link #decodeJpegToRgb} return raw components ({@link Decoded}): colour
  * conversion is the caller's.
  *
  * <p>This is the one place outside the imagej package that uses {@code java.awt.image}: ImageIO
@@ -46,12 +46,15 @@ import org.w3c.dom.Node;
 final class ImageIoCodecs {
 
     private static final String JDK_JPEG_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageReaderSpi";
+    private static final String JDK_JPEG_WRITER_SPI = "com.sun.imageio.plugins.jpeg.JPEGImageWriterSpi";
 
     private static final ThreadLocal<ImageReader> JDK_JPEG = ThreadLocal.withInitial(ImageIoCodecs::newJdkJpeg);
     private static final ThreadLocal<ImageReader> LOSSLESS_JPEG =
             ThreadLocal.withInitial(ImageIoCodecs::newTwelveMonkeysJpeg);
     private static final ThreadLocal<ImageReader> JPEG_2000 =
             ThreadLocal.withInitial(() -> new J2KImageReader(new J2KImageReaderSpi()));
+    private static final ThreadLocal<ImageWriter> JDK_JPEG_WRITER =
+            ThreadLocal.withInitial(ImageIoCodecs::newJdkJpegWriter);
 
     /** sRGB, 8 bits a sample, no alpha: a destination into which the JDK's reader applies no colour profile. */
     private static final ComponentColorModel RGB = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
@@ -61,16 +64,28 @@ final class ImageIoCodecs {
     private ImageIoCodecs() {
     }
 
-    private static ImageReaderSpi jdkJpegSpi() {
-        Iterator<ImageReaderSpi> it = IIORegistry.getDefaultInstance()
-                .getServiceProviders(ImageReaderSpi.class, true);
+    /** The JDK's own provider of {@code category} named {@code className}, picked by class name. */
+    private static <T> T jdkSpi(Class<T> category, String className, String what) {
+        Iterator<T> it = IIORegistry.getDefaultInstance().getServiceProviders(category, true);
         while (it.hasNext()) {
-            ImageReaderSpi spi = it.next();
-            if (spi.getClass().getName().equals(JDK_JPEG_SPI)) {
+            T spi = it.next();
+            if (spi.getClass().getName().equals(className)) {
                 return spi;
             }
         }
-        throw new IllegalStateException("the JDK's JPEG reader is missing from this Java runtime");
+        throw new IllegalStateException("the JDK's " + what + " is missing from this Java runtime");
+    }
+
+    private static ImageReaderSpi jdkJpegSpi() {
+        return jdkSpi(ImageReaderSpi.class, JDK_JPEG_SPI, "JPEG reader");
+    }
+
+    private static ImageWriter newJdkJpegWriter() {
+        try {
+            return jdkSpi(ImageWriterSpi.class, JDK_JPEG_WRITER_SPI, "JPEG writer").createWriterInstance();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the JDK's JPEG writer", e);
+        }
     }
 
     private static ImageReader newJdkJpeg() {
@@ -237,27 +252,26 @@ final class ImageIoCodecs {
             bgr[3 * i + 1] = g;
             bgr[3 * i + 2] = r;
         }
-        ImageWriter writer = jdkJpegWriter();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(quality);
-            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
-            Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
-            Node sof = find(tree, "sof");
-            Node luma = sof.getFirstChild();
-            ((org.w3c.dom.Element) luma).setAttribute("HsamplingFactor", "2");
-            ((org.w3c.dom.Element) luma).setAttribute("VsamplingFactor", "1");
-            metadata.setFromTree("javax_imageio_jpeg_image_1.0", tree);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream(pixels / 4);
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(img, null, metadata), param);
-            }
-            return bytes.toByteArray();
+        ImageWriter writer = JDK_JPEG_WRITER.get();
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionQuality(quality);
+        IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(img), param);
+        Node tree = metadata.getAsTree("javax_imageio_jpeg_image_1.0");
+        Node sof = find(tree, "sof");
+        Node luma = sof.getFirstChild();
+        ((org.w3c.dom.Element) luma).setAttribute("HsamplingFactor", "2");
+        ((org.w3c.dom.Element) luma).setAttribute("VsamplingFactor", "1");
+        metadata.setFromTree("javax_imageio_jpeg_image_1.0", tree);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(pixels / 4);
+        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(img, null, metadata), param);
         } finally {
-            writer.dispose();
+            // the writer is kept for the thread's next frame; it must not hold the closed stream
+            writer.setOutput(null);
         }
+        return bytes.toByteArray();
     }
 
     private static Node find(Node node, String name) {
@@ -271,17 +285,5 @@ final class ImageIoCodecs {
             }
         }
         return null;
-    }
-
-    private static ImageWriter jdkJpegWriter() {
-        Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg");
-        while (it.hasNext()) {
-            ImageWriter w = it.next();
-            if (w.getClass().getName().equals("com.sun.imageio.plugins.jpeg.JPEGImageWriter")) {
-                return w;
-            }
-            w.dispose();
-        }
-        throw new IllegalStateException("the JDK's JPEG writer is missing from this Java runtime");
     }
 }

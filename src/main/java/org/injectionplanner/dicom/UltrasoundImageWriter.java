@@ -11,7 +11,6 @@ import java.util.Locale;
  * SOP class: uncompressed as MONOCHROME2 or RGB (Planar Configuration 0), or JPEG Baseline as
  * YBR_FULL_422 (4:2:2 chroma subsampling, JFIF). Adds the Image Pixel, US Image, Multi-frame and Cine
  * attributes to the caller's header (patient, study, series, equipment, regions...).
- *
  */
 public final class UltrasoundImageWriter {
 

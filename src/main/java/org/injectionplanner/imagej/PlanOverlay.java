@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.NeedlePath;
@@ -150,8 +151,7 @@ final class PlanOverlay {
     }
 
     private static void addZone(List<Roi> rois, ImagePlus imp, int slice, NerveZone z, boolean selected, Font font) {
-        List<PixelPoint> shapeOutline = z.shape().outline();
-        List<PixelPoint> drawn = simplified(shapeOutline, DRAWING_TOLERANCE_PX);
+        List<PixelPoint> drawn = simplified(z.shape().outline(), DRAWING_TOLERANCE_PX);
         PolygonRoi fill = polygon(drawn);
         fill.setFillColor(ZONE_FILL);
         mark(fill, imp, slice, z.id(), rois);
@@ -172,11 +172,10 @@ final class PlanOverlay {
         } else {
             label += " (uncalibrated: margin not drawn)";
         }
-        double top = shapeOutline.stream().mapToDouble(PixelPoint::y).min().orElse(0);
-        double left = shapeOutline.stream().mapToDouble(PixelPoint::x).min().orElse(0);
-        TextRoi text = new TextRoi(left, Math.max(0, top - font.getSize() - 4), label, font);
+        PixelBounds box = z.shape().bounds();
+        TextRoi text = new TextRoi(box.minX(), Math.max(0, box.minY() - font.getSize() - 4), label, font);
         // kept within the image's right edge, where the margin is
-        text.setLocation(Math.max(0, Math.min(left, imp.getWidth() - text.getFloatWidth())), text.getYBase());
+        text.setLocation(Math.max(0, Math.min(box.minX(), imp.getWidth() - text.getFloatWidth())), text.getYBase());
         text.setStrokeColor(selected ? SELECTED : MARGIN);
         text.setFillColor(LABEL_BACKGROUND);
         text.setAntialiased(false);
