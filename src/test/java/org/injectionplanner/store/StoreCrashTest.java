@@ -114,6 +114,11 @@ class StoreCrashTest {
                 Thread.sleep(random.nextInt(600));
             } else {
                 assertThat(child.await("ready", Duration.ofSeconds(60))).as("%s: started", name).isNotNull();
+                if (random.nextInt(4) != 0) {
+                    // the kill point follows a commit, so that the run commits whatever the machine's load
+                    assertThat(child.await("committed ", Duration.ofSeconds(60))).as("%s: committed", name)
+                            .isNotNull();
+                }
                 Thread.sleep(random.nextInt(5) == 0 ? 100 + random.nextInt(300) : random.nextInt(80));
             }
             List<String> lines = child.kill();
