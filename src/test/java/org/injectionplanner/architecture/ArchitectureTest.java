@@ -12,7 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md §2, and where AWT may be used (docs/decisions.md). */
+/** The layering of docs/design.md §2, and where AWT may be used (docs/decisions.md). */
 class ArchitectureTest {
 
     private static JavaClasses classes;
