@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * How pixel distances of one image become millimetres: its ultrasound regions, and Pixel Spacing
- * (0028,0030) as the fallback only when there are no regions (DESIGN.md §3).
+ * (0028,0030) as the fallback only when there are no regions (docs/design.md §3).
  *
  * @param regions every item of the Sequence of Ultrasound Regions, in file order
  * @param pixelSpacingRowMm Pixel Spacing between rows (y) in mm, or null

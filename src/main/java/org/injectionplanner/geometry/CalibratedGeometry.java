@@ -149,7 +149,7 @@ public final class CalibratedGeometry {
     /**
      * The mm scale for a measurement through these points (in pixels): that of the ultrasound region
      * containing all of them, or Pixel Spacing when the image has no regions. Empty when the points lie
-     * in different regions or in none: the measurement is uncalibrated (DESIGN.md §3).
+     * in different regions or in none: the measurement is uncalibrated (docs/design.md §3).
      *
      * @throws IllegalArgumentException if there are no points
      */

@@ -2,7 +2,7 @@ package org.injectionplanner.geometry;
 
 /**
  * A point in image pixel coordinates: doubles with the origin at the top-left corner of the top-left
- * pixel, x to the right, y down (ImageJ's sub-pixel convention, DESIGN.md §3). The centre of pixel
+ * pixel, x to the right, y down (ImageJ's sub-pixel convention, docs/design.md §3). The centre of pixel
  * (column 0, row 0) is (0.5, 0.5).
  *
  * @param x pixels to the right of the image's left edge

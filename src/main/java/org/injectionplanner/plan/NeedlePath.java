@@ -9,7 +9,7 @@ import org.injectionplanner.geometry.PixelPoint;
  * A planned straight needle path from a skin entry point to its injection's target, on the target's
  * frame. The target end is the target's point, so moving the target moves the path's tip.
  *
- * @param entry the skin entry point in image pixel coordinates (DESIGN.md §3)
+ * @param entry the skin entry point in image pixel coordinates (docs/design.md §3)
  * @param entryCalibration the calibration measured at the entry point; the path has mm values only
  *        where it equals the target's calibration (both ends in one region)
  */
@@ -26,7 +26,7 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration)
 
     /**
      * The path's mm measurements to its target, or empty when they cannot be certified: the target or the
-     * entry is uncalibrated, or the two lie in different regions (DESIGN.md §3).
+     * entry is uncalibrated, or the two lie in different regions (docs/design.md §3).
      */
     public Optional<Measurement> measure(Target target) {
         if (!entryCalibration.isCalibrated() || !entryCalibration.equals(target.calibration())) {

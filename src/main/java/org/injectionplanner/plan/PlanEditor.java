@@ -158,7 +158,7 @@ public final class PlanEditor {
 
     /**
      * Refuses a change of a signed plan's planned content: a signed plan changes only its procedure
-     * record, or through an amendment (DESIGN.md §5).
+     * record, or through an amendment (docs/design.md §5).
      *
      * @throws IllegalStateException naming the session and what to do
      */

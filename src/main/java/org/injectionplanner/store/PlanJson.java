@@ -53,7 +53,7 @@ import org.injectionplanner.plan.ZoneKind;
  * The plan file format (docs/plan-format.md): a {@link SessionPlan} or {@link ClinicSettings} as a
  * UTF-8 JSON document. Every field of the model is written, nullable ones as {@code null}; UUIDs in
  * canonical lower-case form, dates as ISO-8601 ({@code 2026-11-26}), enums by constant name, zone shapes
- * with a {@code "type"} of {@code "polygon"} or {@code "ellipse"}. Pixel coordinates keep DESIGN.md §3's
+ * with a {@code "type"} of {@code "polygon"} or {@code "ellipse"}. Pixel coordinates keep docs/design.md §3's
  * convention (origin at the top-left corner of the top-left pixel, x right, y down); numbers are written
  * in Java's shortest round-trip form, so that {@code read(write(plan))} equals {@code plan} exactly.
  *

@@ -21,7 +21,7 @@ import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 
 /**
- * The plan store in a folder (DESIGN.md §5, docs/plan-format.md §4): one folder per treatment course,
+ * The plan store in a folder (docs/design.md §5, docs/plan-format.md §4): one folder per treatment course,
  * every save a new immutable revision file chained to its predecessor by SHA-256, autosaved working
  * copies, and the clinic settings. Reading needs no lock; writing a course goes through
  * {@link #open(UUID)}, which locks it against other writers.

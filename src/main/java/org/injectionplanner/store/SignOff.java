@@ -11,7 +11,7 @@ import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.safety.SignOffGate;
 
 /**
- * Signing and amending session plans (DESIGN.md §5, docs/plan-format.md §2): a signature records the
+ * Signing and amending session plans (docs/design.md §5, docs/plan-format.md §2): a signature records the
  * signer, the time and the SHA-256 of the plan's planned content; an amendment reopens a signed plan as
  * a draft, keeping the signature it amends.
  */

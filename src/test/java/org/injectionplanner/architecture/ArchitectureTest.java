@@ -1,19 +1,32 @@
 package org.injectionplanner.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.GeneralCodingRules.ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of DESIGN.md §2, and where AWT may be used (docs/decisions.md). */
+/**
+ * The layers of docs/design.md §2, where AWT may be used (docs/decisions.md) and who may write to the
+ * console, checked on the main classes.
+ */
 class ArchitectureTest {
+
+    private static final String ROOT = "org.injectionplanner.";
+
+    /** The AWT packages a painter may use: drawing with Graphics2D, never windows or events. */
+    private static final String[] PAINTING = {"java.awt", "java.awt.geom", "java.awt.image", "java.awt.font"};
 
     private static JavaClasses classes;
 
@@ -24,49 +37,116 @@ class ArchitectureTest {
     }
 
     @Test
+    void packagesFollowTheLayerOrder() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .withOptionalLayers(true)
+                .layer("dicom").definedBy(ROOT + "dicom..")
+                .layer("geometry").definedBy(ROOT + "geometry..")
+                .layer("plan").definedBy(ROOT + "plan..")
+                .layer("safety").definedBy(ROOT + "safety..")
+                .layer("order").definedBy(ROOT + "order..")
+                .layer("planfile").definedBy(ROOT + "planfile..")
+                .layer("sessionmap").definedBy(ROOT + "sessionmap..")
+                .layer("scene").definedBy(ROOT + "scene..")
+                .layer("store").definedBy(ROOT + "store..")
+                .layer("workspace").definedBy(ROOT + "workspace..")
+                .layer("export").definedBy(ROOT + "export..")
+                .layer("pacs").definedBy(ROOT + "pacs..")
+                .layer("sample").definedBy(ROOT + "sample..")
+                .layer("imagej").definedBy(ROOT + "imagej..")
+                .layer("cli").definedBy(ROOT + "cli..")
+                .whereLayer("dicom").mayNotAccessAnyLayer()
+                .whereLayer("geometry").mayOnlyAccessLayers("dicom")
+                .whereLayer("plan").mayOnlyAccessLayers("dicom", "geometry")
+                .whereLayer("safety").mayOnlyAccessLayers("dicom", "geometry", "plan")
+                .whereLayer("order").mayOnlyAccessLayers("dicom", "geometry", "plan")
+                .whereLayer("planfile").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order")
+                .whereLayer("sessionmap").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order",
+                        "planfile")
+                .whereLayer("scene").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order",
+                        "planfile", "sessionmap")
+                .whereLayer("store").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order",
+                        "planfile", "sessionmap", "scene")
+                .whereLayer("workspace").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order",
+                        "planfile", "sessionmap", "scene", "store")
+                .whereLayer("export").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order",
+                        "planfile", "sessionmap", "scene", "store", "workspace")
+                .whereLayer("pacs").mayOnlyAccessLayers("dicom", "geometry", "plan", "safety", "order",
+                        "planfile", "sessionmap", "scene", "store", "workspace", "export")
+                .whereLayer("sample").mayOnlyAccessLayers("dicom", "geometry", "plan")
+                .whereLayer("sample").mayOnlyBeAccessedByLayers("imagej", "cli")
+                .whereLayer("imagej").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .ensureAllClassesAreContainedInArchitecture()
+                .check(classes);
+    }
+
+    @Test
     void onlyTheImageJPackageUsesImageJ() {
-        noClasses().that().resideOutsideOfPackage("org.injectionplanner.imagej..")
+        noClasses().that().resideOutsideOfPackage(ROOT + "imagej..")
                 .should().dependOnClassesThat().resideInAPackage("ij..")
                 .check(classes);
     }
 
     @Test
-    void awtOnlyInImageJExportCliAndTheImageIoCodecs() {
-        noClasses().that().resideOutsideOfPackages("org.injectionplanner.imagej..",
-                        "org.injectionplanner.export..", "org.injectionplanner.cli..")
-                .and().doNotHaveFullyQualifiedName("org.injectionplanner.dicom.ImageIoCodecs")
+    void exportAndPacsNeverUseImageJ() {
+        noClasses().that().resideInAnyPackage(ROOT + "export..", ROOT + "pacs..")
+                .should().dependOnClassesThat().resideInAnyPackage("ij..", ROOT + "imagej..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyImageJUsesWindowsEventsOrSwing() {
+        noClasses().that().resideOutsideOfPackage(ROOT + "imagej..")
+                .should().dependOnClassesThat(windowing())
+                .check(classes);
+    }
+
+    @Test
+    void awtOnlyInImageJSceneExportAndTheImageIoCodecs() {
+        noClasses().that().resideOutsideOfPackages(ROOT + "imagej..", ROOT + "scene..", ROOT + "export..")
+                .and().doNotHaveFullyQualifiedName(ROOT + "dicom.ImageIoCodecs")
                 .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..")
                 .check(classes);
     }
 
     @Test
-    void theCodecDependsOnNothingOfTheProject() {
-        noClasses().that().resideInAPackage("org.injectionplanner.dicom..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.injectionplanner.imagej..",
-                        "org.injectionplanner.cli..", "org.injectionplanner.sample..",
-                        "org.injectionplanner.plan..", "org.injectionplanner.store..")
+    void sceneAndExportPaintWithGraphics2dOnly() {
+        classes().that().resideInAnyPackage(ROOT + "scene..", ROOT + "export..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("java.awt..")
+                        .or(resideInAnyPackage(PAINTING)))
+                .allowEmptyShould(true)
                 .check(classes);
     }
 
     @Test
-    void thePlanModelDependsOnlyOnGeometryAndDicom() {
-        classes().that().resideInAPackage("org.injectionplanner.plan..")
-                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.injectionplanner..")
-                        .or(resideInAnyPackage("org.injectionplanner.plan..", "org.injectionplanner.geometry..",
-                                "org.injectionplanner.dicom..")))
+    void theImageIoCodecsUseOnlyRastersAndColourSpaces() {
+        classes().that().haveFullyQualifiedName(ROOT + "dicom.ImageIoCodecs")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("java.awt..")
+                        .or(resideInAnyPackage("java.awt", "java.awt.image", "java.awt.color")))
                 .check(classes);
     }
 
     @Test
-    void safetyAndOrderDependOnNothingOfStoreExportImageJOrCli() {
-        noClasses().that().resideInAnyPackage("org.injectionplanner.safety..", "org.injectionplanner.order..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.injectionplanner.store..",
-                        "org.injectionplanner.export..", "org.injectionplanner.imagej..", "org.injectionplanner.cli..")
+    void onlyTheCommandLineWritesToTheConsole() {
+        noClasses().that().resideOutsideOfPackage(ROOT + "cli..")
+                .should(ACCESS_STANDARD_STREAMS)
                 .check(classes);
     }
 
     @Test
     void packagesHaveNoCycles() {
         slices().matching("org.injectionplanner.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Windows, components, menus, the toolkit, events, drag and drop, the clipboard and Swing. */
+    private static DescribedPredicate<JavaClass> windowing() {
+        return resideInAnyPackage("javax.swing..", "java.awt.event..", "java.awt.dnd..", "java.awt.datatransfer..",
+                "java.awt.im..")
+                .or(assignableTo("java.awt.Component"))
+                .or(assignableTo("java.awt.MenuComponent"))
+                .or(assignableTo("java.awt.Toolkit"))
+                .as("are windowing AWT or Swing");
     }
 }

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Proves the decoder against independent implementations (DESIGN.md §6): every image file of
+ * Proves the decoder against independent implementations (docs/design.md §6): every image file of
  * pydicom's test files and of the shared DICOM corpus is decoded by {@code reference_decode.py}
  * (pydicom; dcmtk for JPEG and JPEG-LS and for files pydicom cannot parse) and by {@link DicomFile}
  * (as the {@code decode} command does, in process), and the canonical frames of the

@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Fuzzes the DICOM reader (DESIGN.md §6, docs/dicom.md §5): files from the shared corpus and small
+ * Fuzzes the DICOM reader (docs/design.md §6, docs/dicom.md §5): files from the shared corpus and small
  * generated ones are mutated — bit flips, random bytes, truncation, duplicated and removed chunks,
  * huge and undefined lengths, wrong VRs, odd values of the attributes that steer decoding, segmented
  * palettes with loops, images resized beyond their data, deep nesting — then read, every value read

@@ -28,7 +28,7 @@ import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
 
 /**
- * Fuzzes the store's parsers (DESIGN.md §6): valid plan, revision, autosave, settings and lock-owner
+ * Fuzzes the store's parsers (docs/design.md §6): valid plan, revision, autosave, settings and lock-owner
  * documents are garbled at the byte level (deleted, inserted, duplicated, swapped and random bytes,
  * truncation, invalid UTF-8, deep nesting, huge numbers) and at the tree level (values replaced by values
  * of other types, fields removed, renamed or added), then read. Only {@link PlanFormatException} naming the

@@ -41,7 +41,7 @@ import org.injectionplanner.safety.SafetyReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Signing, the read-only signed plan, and amendments through a real plan store (DESIGN.md §5). */
+/** Signing, the read-only signed plan, and amendments through a real plan store (docs/design.md §5). */
 class SignOffTest {
 
     private static final MeasuredCalibration CAL = region(0, 0.1, 0.1);
