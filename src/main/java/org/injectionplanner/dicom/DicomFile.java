@@ -388,7 +388,16 @@ public final class DicomFile implements Closeable {
             default -> false;
         };
         ImageIoCodecs.Decoded decoded;
-        if (header.isLossless()) {
+        if (header.isLossless() && JpegLosslessDecoder.isTruncated(encoded)) {
+            JpegLosslessDecoder.Result result = JpegLosslessDecoder.decode(encoded);
+            decoded = result.decoded();
+            int rows = pixels.rows();
+            warnings.addIfAbsent(where + ": the JPEG Lossless stream ends early (no end-of-image marker in its "
+                    + encoded.length + " bytes); decoded as libjpeg does: "
+                    + (result.firstMissingRow() < rows ? "its data runs out in row " + (result.firstMissingRow() + 1)
+                            + " of " + rows + ", which is finished with zero bits, and the rows after it are mid-grey"
+                            : "its data holds every row"));
+        } else if (header.isLossless()) {
             decoded = ImageIoCodecs.decodeJpegLossless(encoded);
         } else {
             if (header.precision() != 8) {
