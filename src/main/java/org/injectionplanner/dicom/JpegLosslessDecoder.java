@@ -1,6 +1,7 @@
 package org.injectionplanner.dicom;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * Decodes a JPEG Lossless (Process 14, ITU-T T.81 Annex H) stream whose entropy-coded data ends early,
@@ -69,61 +70,55 @@ final class JpegLosslessDecoder {
         int stride = width * components;
         int[] previous = new int[stride];
         int[] current = new int[stride];
-        int[] out = new int[height * stride];
+        // the samples as libjpeg stores them: 8-bit in bytes, wider ones in 16 bits
+        byte[] bytes = precision <= 8 ? new byte[height * stride] : null;
+        short[] shorts = precision <= 8 ? null : new short[height * stride];
         int firstMissingRow = height;
         int initial = 1 << (precision - pointTransform - 1);
         for (int y = 0; y < height; y++) {
             if (bits.insufficient) {
                 // libjpeg: zero differences and a predictor reset for every row it cannot read
-                java.util.Arrays.fill(out, y * stride, (y + 1) * stride, (initial << pointTransform) & mask());
-                continue;
-            }
-            for (int x = 0; x < width; x++) {
-                for (int c = 0; c < components; c++) {
-                    int diff = tables[c].decodeDifference(bits);
-                    int i = x * components + c;
-                    int prediction;
-                    if (y == 0) {
-                        prediction = x == 0 ? initial : current[i - components];
-                    } else if (x == 0) {
-                        prediction = previous[i];
-                    } else {
-                        prediction = predict(current[i - components], previous[i], previous[i - components]);
-                    }
-                    current[i] = (prediction + diff) & 0xFFFF;
+                Arrays.fill(current, initial);
+            } else {
+                decodeRow(bits, tables, y == 0, initial, previous, current);
+                if (bits.insufficient) {
+                    firstMissingRow = y;
                 }
             }
-            if (bits.insufficient && firstMissingRow == height) {
-                firstMissingRow = y;
-            }
             for (int i = 0; i < stride; i++) {
-                out[y * stride + i] = (current[i] << pointTransform) & mask();
+                int value = current[i] << pointTransform;
+                if (bytes != null) {
+                    bytes[y * stride + i] = (byte) value;
+                } else {
+                    shorts[y * stride + i] = (short) value;
+                }
             }
             int[] swap = previous;
             previous = current;
             current = swap;
         }
-        return new Result(new ImageIoCodecs.Decoded(width, height, components, samples(out)), firstMissingRow);
+        Object samples = bytes != null ? bytes : shorts;
+        return new Result(new ImageIoCodecs.Decoded(width, height, components, samples), firstMissingRow);
     }
 
-    /** The bits a sample keeps: libjpeg stores 8-bit samples in bytes, wider ones in 16 bits. */
-    private int mask() {
-        return precision <= 8 ? 0xFF : 0xFFFF;
-    }
-
-    private Object samples(int[] values) {
-        if (precision <= 8) {
-            byte[] b = new byte[values.length];
-            for (int i = 0; i < values.length; i++) {
-                b[i] = (byte) values[i];
+    /** Decodes one row of every component into {@code current}, predicting from {@code previous}. */
+    private void decodeRow(BitReader bits, Huffman[] tables, boolean firstRow, int initial, int[] previous,
+            int[] current) {
+        for (int x = 0; x < width; x++) {
+            for (int c = 0; c < components; c++) {
+                int diff = tables[c].decodeDifference(bits);
+                int i = x * components + c;
+                int prediction;
+                if (firstRow) {
+                    prediction = x == 0 ? initial : current[i - components];
+                } else if (x == 0) {
+                    prediction = previous[i];
+                } else {
+                    prediction = predict(current[i - components], previous[i], previous[i - components]);
+                }
+                current[i] = (prediction + diff) & 0xFFFF;
             }
-            return b;
         }
-        short[] s = new short[values.length];
-        for (int i = 0; i < values.length; i++) {
-            s[i] = (short) values[i];
-        }
-        return s;
     }
 
     /** The predictors of T.81 Table H.1 (Ra left, Rb above, Rc above left), as libjpeg computes them. */
