@@ -146,7 +146,9 @@ public final class StudyIndex {
         }
         Path root = path.toRealPath();
         Path dicomdir = findDicomdir(path);
-        if (dicomdir != null && inside(dicomdir, root)) {
+        if (dicomdir != null && !inside(dicomdir, root)) {
+            warnings.add(dicomdir + ": links to a file outside the folder; not read, the folder's own files are");
+        } else if (dicomdir != null) {
             int before = warnings.size();
             List<Path> listed = listedInDicomdir(dicomdir, root, warnings);
             if (warnings.size() > before) {

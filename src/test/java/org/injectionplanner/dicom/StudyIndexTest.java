@@ -136,6 +136,20 @@ class StudyIndexTest {
     }
 
     @Test
+    void aDicomdirLinkedFromElsewhereIsNotRead() throws Exception {
+        Path folder = folderWithDicomdir(List.of(List.of("IMAGES", "IMG1")));
+        Path foreign = dir.resolve("outside/DICOMDIR");
+        writeDicomdir(foreign, List.of(List.of("..", "outside", "victim.dcm")));
+        Files.delete(folder.resolve("DICOMDIR"));
+        Files.createSymbolicLink(folder.resolve("DICOMDIR"), foreign);
+        StudyIndex.ScanResult scan = StudyIndex.scan(folder, (a, b) -> { }, () -> false);
+        assertThat(scan.series()).singleElement().satisfies(s -> assertThat(s.first().file())
+                .isEqualTo(folder.resolve("IMAGES/IMG1")));
+        assertThat(scan.warnings()).containsExactly(folder.resolve("DICOMDIR")
+                + ": links to a file outside the folder; not read, the folder's own files are");
+    }
+
+    @Test
     void aDicomdirWhoseReferencesStayInsideIsTrustedAndLinksInsideAreFollowed() throws Exception {
         Path folder = folderWithDicomdir(List.of(List.of("IMAGES", ".", "ALIAS")));
         Files.createSymbolicLink(folder.resolve("IMAGES/ALIAS"), folder.resolve("IMAGES/IMG1"));
