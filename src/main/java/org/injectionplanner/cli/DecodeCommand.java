@@ -14,7 +14,8 @@ import org.injectionplanner.dicom.FrameDecoding;
 
 /**
  * {@code decode FILE --out DIR}: writes all frames in the canonical form to {@code DIR/frames.raw} and
- * their layout to {@code DIR/decode.json}.
+ * their layout to {@code DIR/decode.json}, with the reader's warnings (also printed, one
+ * {@code warning: FILE: ...} line each).
  */
 final class DecodeCommand implements Main.Command {
 
@@ -49,9 +50,19 @@ final class DecodeCommand implements Main.Command {
                 g.writeNumberField("frames", file.frameCount());
                 g.writeNumberField("samples", first[0].type().samples());
                 g.writeStringField("dtype", first[0].type().dtype());
+                if (!file.warnings().isEmpty()) {
+                    g.writeArrayFieldStart("warnings");
+                    for (String w : file.warnings()) {
+                        g.writeString(w);
+                    }
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             Files.writeString(dir.resolve("decode.json"), json.toString());
+            for (String w : file.warnings()) {
+                out.println("warning: " + file.name() + ": " + w);
+            }
         }
         return 0;
     }

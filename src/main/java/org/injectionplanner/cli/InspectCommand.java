@@ -73,6 +73,7 @@ final class InspectCommand implements Main.Command {
             rm.put("physicalDeltaY", r.physicalDeltaY());
             rm.put("mmPerPixelX", r.mmPerPixelX());
             rm.put("mmPerPixelY", r.mmPerPixelY());
+            rm.put("problem", r.problem());
             regions.add(rm);
         }
         m.put("regions", regions);

@@ -33,7 +33,8 @@ public final class Main {
             "generate-samples", new GenerateSamplesCommand(),
             "verify-store", new VerifyStoreCommand(),
             "validate", new ValidateCommand(),
-            "order", new OrderCommand()));
+            "order", new OrderCommand(),
+            "studies", new StudiesCommand()));
 
     private Main() {
     }

@@ -3,8 +3,8 @@ package org.injectionplanner.dicom;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An open DICOM file: its file meta and data set are read at once, its pixel data only when a frame
@@ -22,7 +22,8 @@ public final class DicomFile implements Closeable {
     private final DataSet meta;
     private final DataSet dataSet;
     private final TransferSyntax syntax;
-    private final List<String> warnings;
+    /** Defects tolerated: at opening, then while decoding (a truncated frame); each once. */
+    private final CopyOnWriteArrayList<String> warnings = new CopyOnWriteArrayList<>();
     private final ImagePixelModule pixels;
     private final Element pixelElement;
     private final int frameCount;
@@ -36,14 +37,8 @@ public final class DicomFile implements Closeable {
         this.syntax = result.syntax();
         this.pixels = ImagePixelModule.of(dataSet);
         this.pixelElement = dataSet.get(Tag.PIXEL_DATA);
-        this.frameCount = hasPixelData() ? Math.min(pixels.frames(), framesThePixelDataCanHold()) : 0;
-        if (frameCount < pixels.frames() && hasPixelData()) {
-            List<String> all = new ArrayList<>(result.warnings());
-            all.add("Number of Frames is " + pixels.frames() + " but the Pixel Data holds at most " + frameCount);
-            this.warnings = List.copyOf(all);
-        } else {
-            this.warnings = result.warnings();
-        }
+        this.warnings.addAll(result.warnings());
+        this.frameCount = hasPixelData() ? countFrames() : 0;
         if (source != this.source) {
             try {
                 source.close();
@@ -101,9 +96,12 @@ public final class DicomFile implements Closeable {
         return syntax;
     }
 
-    /** Defects the reader tolerated, in words (empty for a clean file). */
+    /**
+     * Defects the reader tolerated, in words (empty for a clean file): those found on opening, then those
+     * found decoding the frames decoded so far.
+     */
     public List<String> warnings() {
-        return warnings;
+        return List.copyOf(warnings);
     }
 
     /** The Image Pixel attributes. */
@@ -129,16 +127,49 @@ public final class DicomFile implements Closeable {
         return frameCount;
     }
 
-    private int framesThePixelDataCanHold() {
+    /**
+     * The frames to open: Number of Frames, or fewer when the Pixel Data holds fewer (frames begun in
+     * native data; frames found in encapsulated data), with a warning either way the counts disagree.
+     */
+    private int countFrames() {
+        int declared = pixels.frames();
         BulkData bulk = pixelElement.bulk();
         if (bulk.encapsulated()) {
-            return Math.max(1, bulk.fragments().size());
+            List<List<BulkData.Fragment>> found;
+            try {
+                found = locateFrames();
+            } catch (DicomException e) {
+                // decoding a frame reports the damage
+                return Math.min(declared, Math.max(1, bulk.fragments().size()));
+            }
+            if (found.size() > declared) {
+                warnings.add("the Pixel Data holds " + found.size() + " frames but Number of Frames is " + declared
+                        + "; the last " + (found.size() - declared) + " are ignored");
+                found = List.copyOf(found.subList(0, declared));
+                frameFragments = found;
+            } else if (found.size() < declared) {
+                warnings.add("Number of Frames is " + declared + " but the Pixel Data holds " + found.size()
+                        + "; the " + found.size() + " present are read");
+            }
+            return found.size();
         }
         long frameLength = pixels.nativeFrameLength();
         if (frameLength <= 0) {
             return 1;
         }
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (bulk.available() + frameLength - 1) / frameLength));
+        long begun = Math.max(1, Math.min(Integer.MAX_VALUE, (bulk.available() + frameLength - 1) / frameLength));
+        if (begun < declared) {
+            warnings.add("Number of Frames is " + declared + " but the Pixel Data holds " + begun
+                    + "; the " + begun + " present are read");
+            return (int) begun;
+        }
+        long extra = bulk.available() - declared * frameLength;
+        if (extra > 1) {
+            // one byte pads an odd length to even
+            warnings.add("the Pixel Data holds " + extra + " bytes more than Number of Frames (" + declared
+                    + ") frames of " + frameLength + " bytes; they are ignored");
+        }
+        return declared;
     }
 
     /** The ultrasound regions and the Pixel Spacing fallback of this image. */
@@ -357,7 +388,16 @@ public final class DicomFile implements Closeable {
             default -> false;
         };
         ImageIoCodecs.Decoded decoded;
-        if (header.isLossless()) {
+        if (header.isLossless() && JpegLosslessDecoder.isTruncated(encoded)) {
+            JpegLosslessDecoder.Result result = JpegLosslessDecoder.decode(encoded);
+            decoded = result.decoded();
+            int rows = pixels.rows();
+            warnings.addIfAbsent(where + ": the JPEG Lossless stream ends early (no end-of-image marker in its "
+                    + encoded.length + " bytes); decoded as libjpeg does: "
+                    + (result.firstMissingRow() < rows ? "its data runs out in row " + (result.firstMissingRow() + 1)
+                            + " of " + rows + ", which is finished with zero bits, and the rows after it are mid-grey"
+                            : "its data holds every row"));
+        } else if (header.isLossless()) {
             decoded = ImageIoCodecs.decodeJpegLossless(encoded);
         } else {
             if (header.precision() != 8) {

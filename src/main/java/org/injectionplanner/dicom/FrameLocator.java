@@ -9,6 +9,8 @@ import java.util.function.Function;
  * Finds which fragments of encapsulated pixel data make up each frame (PS3.5 A.4): from the Extended
  * Offset Table, else the Basic Offset Table, else one fragment per frame when the counts match, else
  * by the start of each frame's bitstream (JPEG SOI, JPEG 2000 SOC or JP2 signature, RLE header).
+ * The frames found may be fewer than Number of Frames (an offset table or bitstreams that list fewer),
+ * or more (bitstreams found beyond it): the caller decides what to tell.
  */
 final class FrameLocator {
 
@@ -23,7 +25,7 @@ final class FrameLocator {
         }
         long firstItem = fragments.get(0).itemOffset();
         byte[] extendedRaw = ds.getBytes(Tag.EXTENDED_OFFSET_TABLE);
-        if (extendedRaw != null && extendedRaw.length >= 8 * frames && frames > 0) {
+        if (extendedRaw != null && extendedRaw.length >= 8 && frames > 0) {
             long[] offsets = new long[extendedRaw.length / 8];
             for (int i = 0; i < offsets.length; i++) {
                 long v = 0;
@@ -47,20 +49,19 @@ final class FrameLocator {
             }
             return out;
         }
-        return byBitstreamStart(fragments, frames, codec, source, fail);
+        return byBitstreamStart(fragments, codec, source, fail);
     }
 
+    /** The frames an offset table gives: as many as Number of Frames, or as it lists when it lists fewer. */
     private static List<List<BulkData.Fragment>> byOffsets(List<BulkData.Fragment> fragments, long firstItem,
-            long[] offsets, int frames, String table, Function<String, DicomException> fail)
+            long[] offsets, int declared, String table, Function<String, DicomException> fail)
             throws DicomException {
-        if (offsets.length < frames) {
-            throw fail.apply(table + " lists " + offsets.length + " frames, Number of Frames is " + frames);
-        }
+        int frames = Math.min(declared, offsets.length);
         List<List<BulkData.Fragment>> out = new ArrayList<>(frames);
         int f = 0;
         for (int frame = 0; frame < frames; frame++) {
             long start = offsets[frame];
-            long end = frame + 1 < frames ? offsets[frame + 1] : Long.MAX_VALUE;
+            long end = frame + 1 < offsets.length ? offsets[frame + 1] : Long.MAX_VALUE;
             if (end < start) {
                 throw fail.apply(table + " offsets decrease at frame " + (frame + 2));
             }
@@ -80,7 +81,7 @@ final class FrameLocator {
         return out;
     }
 
-    private static List<List<BulkData.Fragment>> byBitstreamStart(List<BulkData.Fragment> fragments, int frames,
+    private static List<List<BulkData.Fragment>> byBitstreamStart(List<BulkData.Fragment> fragments,
             TransferSyntax.Codec codec, ByteSource source, Function<String, DicomException> fail)
             throws DicomException {
         List<List<BulkData.Fragment>> out = new ArrayList<>();
@@ -96,10 +97,6 @@ final class FrameLocator {
                 out.add(new ArrayList<>());
             }
             out.get(out.size() - 1).add(f);
-        }
-        if (out.size() != frames) {
-            throw fail.apply("found " + out.size() + " frames in " + fragments.size()
-                    + " fragments without an offset table, Number of Frames is " + frames);
         }
         return out;
     }

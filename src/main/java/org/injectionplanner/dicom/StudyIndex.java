@@ -3,6 +3,7 @@ package org.injectionplanner.dicom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,11 +34,14 @@ public final class StudyIndex {
      * @param file the file
      * @param frames frames in the file
      * @param fileSize size in bytes
+     * @param calibration the image's ultrasound regions and Pixel Spacing
+     * @param warnings defects the reader tolerated (e.g. a Number of Frames the Pixel Data does not hold)
      */
     public record Instance(Path file, String patientName, String patientId, String studyUid, String studyDate,
             String studyDescription, String seriesUid, String seriesDescription, Integer seriesNumber,
             String modality, Integer instanceNumber, String sopInstanceUid, String sopClassUid, int rows,
-            int columns, int frames, String encoding, String photometric, long fileSize) {
+            int columns, int frames, String encoding, String photometric, long fileSize,
+            UltrasoundCalibration calibration, List<String> warnings) {
     }
 
     /**
@@ -84,8 +88,11 @@ public final class StudyIndex {
      * @param series openable series, ordered by patient, study date, series number, instance number
      * @param skippedFiles files that are not DICOM images (or not readable), skipped
      * @param problems reasons for DICOM-looking files that could not be read
+     * @param warnings files left out because they lie outside the folder (DICOMDIR references leading out
+     *     of it, links to elsewhere), one line each naming the file
      */
-    public record ScanResult(List<OpenableSeries> series, int skippedFiles, List<String> problems) {
+    public record ScanResult(List<OpenableSeries> series, int skippedFiles, List<String> problems,
+            List<String> warnings) {
     }
 
     private StudyIndex() {
@@ -94,7 +101,8 @@ public final class StudyIndex {
     /** Scans a file or a folder. */
     public static ScanResult scan(Path path, Progress progress, BooleanSupplier cancelled)
             throws IOException, DicomException {
-        List<Path> files = candidates(path);
+        List<String> warnings = new ArrayList<>();
+        List<Path> files = candidates(path, warnings);
         List<Instance> instances = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int skipped = 0;
@@ -121,27 +129,46 @@ public final class StudyIndex {
         if (files.size() == 1 && instances.isEmpty() && !problems.isEmpty()) {
             throw new DicomException(path.toString(), -1, -1, problems.get(0).replace(path + ": ", ""));
         }
-        return new ScanResult(group(instances), skipped, problems);
+        return new ScanResult(group(instances), skipped, problems, List.copyOf(warnings));
     }
 
-    private static List<Path> candidates(Path path) throws IOException {
+    /**
+     * The files to read: the path itself; or a folder's regular files that lie inside it (links and
+     * DICOMDIR references resolved): those its DICOMDIR lists, or all of them when it has no usable
+     * DICOMDIR or when the DICOMDIR points outside the folder (then it is not trusted).
+     */
+    private static List<Path> candidates(Path path, List<String> warnings) throws IOException {
         if (!Files.isDirectory(path)) {
             if (!Files.isReadable(path)) {
                 throw new IOException(path + ": no such file or folder");
             }
             return List.of(path);
         }
+        Path root = path.toRealPath();
         Path dicomdir = findDicomdir(path);
-        if (dicomdir != null) {
-            List<Path> listed = listedInDicomdir(dicomdir);
-            if (!listed.isEmpty()) {
+        if (dicomdir != null && !inside(dicomdir, root)) {
+            warnings.add(dicomdir + ": links to a file outside the folder; not read, the folder's own files are");
+        } else if (dicomdir != null) {
+            int before = warnings.size();
+            List<Path> listed = listedInDicomdir(dicomdir, root, warnings);
+            if (warnings.size() > before) {
+                warnings.add(dicomdir + ": references files outside its folder, so the folder's own files are "
+                        + "read instead of the DICOMDIR's list");
+            } else if (!listed.isEmpty()) {
                 return listed;
             }
         }
         try (Stream<Path> walk = Files.walk(path)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR"))
-                    .sorted().toList();
+            List<Path> files = new ArrayList<>();
+            for (Path p : walk.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equalsIgnoreCase("DICOMDIR")).sorted().toList()) {
+                if (inside(p, root)) {
+                    files.add(p);
+                } else {
+                    warnings.add(p + ": links to a file outside the folder " + path + "; skipped");
+                }
+            }
+            return files;
         }
     }
 
@@ -152,8 +179,12 @@ public final class StudyIndex {
         }
     }
 
-    /** The image files a DICOMDIR references (Referenced File ID in its directory records). */
-    private static List<Path> listedInDicomdir(Path dicomdir) {
+    /**
+     * The image files a DICOMDIR references (Referenced File ID in its directory records) that exist
+     * inside {@code root}. A reference that leads out of the folder (an absolute path, "..", a link to
+     * elsewhere) is not opened: it adds a warning naming it.
+     */
+    private static List<Path> listedInDicomdir(Path dicomdir, Path root, List<String> warnings) {
         List<Path> files = new ArrayList<>();
         try (DicomFile dir = DicomFile.open(dicomdir)) {
             for (DataSet record : dir.dataSet().getSequence(0x00041220)) {
@@ -161,11 +192,11 @@ public final class StudyIndex {
                 if (parts.length == 0) {
                     continue;
                 }
-                Path p = dicomdir.getParent();
-                for (String part : parts) {
-                    p = p.resolve(part);
-                }
-                if (Files.isRegularFile(p)) {
+                Path p = referencedFile(dicomdir.getParent(), parts);
+                if (p == null || Files.exists(p) && !inside(p, root)) {
+                    warnings.add(dicomdir + ": Referenced File ID " + String.join("\\", parts)
+                            + " leads outside the folder; skipped");
+                } else if (Files.isRegularFile(p)) {
                     files.add(p);
                 }
             }
@@ -173,6 +204,40 @@ public final class StudyIndex {
             return List.of();
         }
         return files;
+    }
+
+    /**
+     * The path a Referenced File ID's components name, relative to the DICOMDIR's folder and normalised
+     * (no "." or ".."); null when a component is absolute or climbs out of the folder.
+     */
+    private static Path referencedFile(Path folder, String[] parts) {
+        Path relative = Path.of("");
+        for (String part : parts) {
+            Path component;
+            try {
+                component = Path.of(part);
+            } catch (InvalidPathException e) {
+                return null;
+            }
+            if (component.isAbsolute() || component.getRoot() != null) {
+                return null;
+            }
+            relative = relative.resolve(component);
+        }
+        Path normal = relative.normalize();
+        if (normal.startsWith("..") || normal.toString().isEmpty()) {
+            return null;
+        }
+        return folder.resolve(normal);
+    }
+
+    /** True if the file, links resolved, lies inside {@code root} (a real path); false if it does not exist. */
+    private static boolean inside(Path file, Path root) {
+        try {
+            return file.toRealPath().startsWith(root);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean looksLikeDicom(Path file) {
@@ -193,7 +258,8 @@ public final class StudyIndex {
                 ds.getString(Tag.SERIES_DESCRIPTION), ds.getInteger(Tag.SERIES_NUMBER), ds.getString(Tag.MODALITY),
                 ds.getInteger(Tag.INSTANCE_NUMBER), orUnknown(ds.getString(Tag.SOP_INSTANCE_UID), file),
                 ds.getString(Tag.SOP_CLASS_UID), px.rows(), px.columns(), dicom.frameCount(),
-                dicom.transferSyntax().name(), px.photometric(), Files.size(file));
+                dicom.transferSyntax().name(), px.photometric(), Files.size(file), dicom.calibration(),
+                dicom.warnings());
     }
 
     private static String orUnknown(String uid, Path file) {

@@ -2,15 +2,18 @@ package org.injectionplanner.dicom;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How pixel distances of one image become millimetres: its ultrasound regions, and Pixel Spacing
- * (0028,0030) as the fallback only when there are no regions (docs/design.md §3).
+ * (0028,0030) as the fallback only when there are no regions (docs/design.md §3). A scale outside the
+ * plausible range ({@link UltrasoundRegion#MIN_MM_PER_PIXEL} to {@link UltrasoundRegion#MAX_MM_PER_PIXEL}
+ * mm per pixel) is no scale: that region, or the Pixel Spacing, leaves the image uncalibrated.
  *
  * @param regions every item of the Sequence of Ultrasound Regions, in file order
- * @param pixelSpacingRowMm Pixel Spacing between rows (y) in mm, or null
- * @param pixelSpacingColumnMm Pixel Spacing between columns (x) in mm, or null
+ * @param pixelSpacingRowMm Pixel Spacing between rows (y) in mm, or null (absent or implausible)
+ * @param pixelSpacingColumnMm Pixel Spacing between columns (x) in mm, or null (absent or implausible)
  */
 public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixelSpacingRowMm,
         Double pixelSpacingColumnMm) {
@@ -41,8 +44,8 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
             regions.add(UltrasoundRegion.of(i, items.get(i)));
         }
         double[] spacing = ds.getDoubles(Tag.PIXEL_SPACING);
-        boolean validSpacing = spacing.length >= 2 && spacing[0] > 0 && spacing[1] > 0
-                && Double.isFinite(spacing[0]) && Double.isFinite(spacing[1]);
+        boolean validSpacing = spacing.length >= 2 && UltrasoundRegion.isPlausibleMmPerPixel(spacing[0])
+                && UltrasoundRegion.isPlausibleMmPerPixel(spacing[1]);
         return new UltrasoundCalibration(regions, validSpacing ? spacing[0] : null,
                 validSpacing ? spacing[1] : null);
     }
@@ -92,8 +95,14 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
         return Optional.empty();
     }
 
-    /** The regions that give mm (2D, cm on both axes). */
+    /** The regions that give mm (2D, cm on both axes, plausible). */
     public List<UltrasoundRegion> spatialRegions() {
         return regions.stream().filter(UltrasoundRegion::isSpatialCm).toList();
     }
+
+    /** Why the regions' scales were refused (implausible scale or location), one line per region. */
+    public List<String> problems() {
+        return regions.stream().map(UltrasoundRegion::problem).filter(Objects::nonNull).toList();
+    }
+
 }

@@ -1,5 +1,7 @@
 package org.injectionplanner.dicom;
 
+import java.util.Locale;
+
 /**
  * One item of the Sequence of Ultrasound Regions (0018,6011), PS3.3 C.8.5.5. Location bounds are
  * inclusive pixel indices (column x, row y); the reference pixel is relative to the region's origin.
@@ -32,6 +34,16 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
     /** Region Spatial Format value for 2D (tissue or flow) regions. */
     public static final int FORMAT_2D = 1;
 
+    /**
+     * Smallest mm per pixel taken as a calibration: 0.005 mm (5 µm), below the finest pixel of
+     * high-frequency (50 MHz) ultrasound biomicroscopy. docs/safety.md gives the sources.
+     */
+    public static final double MIN_MM_PER_PIXEL = 0.005;
+    /** Largest mm per pixel taken as a calibration: 5 mm, a 30 cm deep image only 60 pixels high. */
+    public static final double MAX_MM_PER_PIXEL = 5;
+    /** Largest region coordinate taken (Rows and Columns are 16-bit: 65535). */
+    public static final long MAX_COORDINATE = 65_535;
+
     /** Reads one item. */
     public static UltrasoundRegion of(int index, DataSet item) {
         return new UltrasoundRegion(index, asLong(item.getDouble(Tag.REGION_LOCATION_MIN_X0)),
@@ -51,16 +63,20 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
         return d == null ? null : Math.round(d);
     }
 
-    /** mm per pixel in x: |Physical Delta X| × 10 when the x units are cm, else null. */
+    /**
+     * mm per pixel in x: |Physical Delta X| × 10 when the x units are cm and the result lies in the
+     * plausible range ({@link #MIN_MM_PER_PIXEL} to {@link #MAX_MM_PER_PIXEL}), else null.
+     */
     public Double mmPerPixelX() {
-        return mmPerPixel(unitsX, physicalDeltaX);
+        return plausible(mmPerPixel(unitsX, physicalDeltaX));
     }
 
-    /** mm per pixel in y: |Physical Delta Y| × 10 when the y units are cm, else null. */
+    /** mm per pixel in y, as {@link #mmPerPixelX()}. */
     public Double mmPerPixelY() {
-        return mmPerPixel(unitsY, physicalDeltaY);
+        return plausible(mmPerPixel(unitsY, physicalDeltaY));
     }
 
+    /** |delta| × 10 when the units are cm and delta is finite and not 0 (the product may overflow), else null. */
     private static Double mmPerPixel(Integer units, Double delta) {
         if (units == null || units != UNITS_CM || delta == null || delta == 0 || !Double.isFinite(delta)) {
             return null;
@@ -68,10 +84,49 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
         return Math.abs(delta) * 10;
     }
 
-    /** True for a 2D region measured in cm on both axes: one that gives mm. */
+    private static Double plausible(Double mm) {
+        return mm != null && isPlausibleMmPerPixel(mm) ? mm : null;
+    }
+
+    /** True if a scale lies in the plausible range, {@link #MIN_MM_PER_PIXEL} to {@link #MAX_MM_PER_PIXEL} mm. */
+    public static boolean isPlausibleMmPerPixel(double mm) {
+        return mm >= MIN_MM_PER_PIXEL && mm <= MAX_MM_PER_PIXEL;
+    }
+
+    /** True for a 2D region measured in cm on both axes, with a plausible scale and location: one that gives mm. */
     public boolean isSpatialCm() {
-        return spatialFormat != null && spatialFormat == FORMAT_2D && mmPerPixelX() != null
-                && mmPerPixelY() != null;
+        return isCm2d() && problem() == null;
+    }
+
+    private boolean isCm2d() {
+        return spatialFormat != null && spatialFormat == FORMAT_2D && mmPerPixel(unitsX, physicalDeltaX) != null
+                && mmPerPixel(unitsY, physicalDeltaY) != null;
+    }
+
+    /**
+     * Why a 2D region in cm gives no scale (its scale or location is implausible), in words naming the
+     * region; null when it gives one, or when it is not a 2D region in cm at all.
+     */
+    public String problem() {
+        if (!isCm2d()) {
+            return null;
+        }
+        String region = "ultrasound region " + (index + 1);
+        for (String axis : new String[] {"X", "Y"}) {
+            Double delta = axis.equals("X") ? physicalDeltaX : physicalDeltaY;
+            if (!isPlausibleMmPerPixel(mmPerPixel(axis.equals("X") ? unitsX : unitsY, delta))) {
+                return String.format(Locale.ROOT, "%s: Physical Delta %s of %s cm per pixel is outside the plausible"
+                        + " %s to %s mm per pixel", region, axis, delta, MIN_MM_PER_PIXEL, MAX_MM_PER_PIXEL);
+            }
+        }
+        if (x0 == null || y0 == null || x1 == null || y1 == null) {
+            return region + ": its location (Region Location Min/Max) is missing";
+        }
+        if (x0 < 0 || y0 < 0 || x1 < x0 || y1 < y0 || x1 > MAX_COORDINATE || y1 > MAX_COORDINATE) {
+            return String.format(Locale.ROOT, "%s: location %d,%d to %d,%d is not a rectangle of pixels between 0"
+                    + " and %d", region, x0, y0, x1, y1, MAX_COORDINATE);
+        }
+        return null;
     }
 
     /** True if Region Flags bit 0 marks the region as low priority. */

@@ -58,7 +58,9 @@ final class ImageCalibrations {
             return new Result(cal, main, description, disagree);
         }
         if (!us.regions().isEmpty()) {
-            return new Result(cal, null, "uncalibrated: the ultrasound regions give no scale in cm", false);
+            List<String> problems = us.problems();
+            return new Result(cal, null, "uncalibrated: the ultrasound regions give no scale in cm"
+                    + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"), false);
         }
         if (us.pixelSpacingRowMm() != null) {
             cal.pixelWidth = us.pixelSpacingColumnMm();

@@ -52,6 +52,9 @@ public final class OpenUltrasoundStudyCommand implements PlugIn {
         StudyIndex.ScanResult scan = StudyIndex.scan(path, (done, total) -> IJ.showProgress(done, total),
                 IJ::escapePressed);
         IJ.showProgress(1.0);
+        for (String w : scan.warnings()) {
+            IJ.log("Injection Planner: " + w);
+        }
         if (scan.series().isEmpty()) {
             String why = scan.problems().isEmpty() ? ""
                     : "\n" + String.join("\n", scan.problems().stream().limit(5).toList());
@@ -92,6 +95,11 @@ public final class OpenUltrasoundStudyCommand implements PlugIn {
             @Override
             public boolean cancelled() {
                 return IJ.escapePressed();
+            }
+
+            @Override
+            public void warning(String message) {
+                IJ.log("Injection Planner: " + message);
             }
         });
         IJ.showProgress(1.0);

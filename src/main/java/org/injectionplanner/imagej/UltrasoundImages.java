@@ -44,6 +44,13 @@ final class UltrasoundImages {
 
         /** True if the user asked to stop loading. */
         boolean cancelled();
+
+        /**
+         * A defect the reader tolerated in one of the files (e.g. Number of Frames above the frames
+         * present, a truncated frame), {@code FILE: what}; told once the frames are decoded (for a
+         * virtual stack, once the first is).
+         */
+        void warning(String message);
     }
 
     /** Loading was cancelled by the user. */
@@ -93,6 +100,11 @@ final class UltrasoundImages {
             listener.firstFrameReady(imp);
             if (!virtual && n > 1) {
                 decodeRest(imp, stack, frames, listener);
+            }
+            for (DicomFile file : frames.files()) {
+                for (String w : file.warnings()) {
+                    listener.warning(file.name() + ": " + w);
+                }
             }
             return imp;
         } finally {

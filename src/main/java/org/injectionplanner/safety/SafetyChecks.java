@@ -171,7 +171,7 @@ public final class SafetyChecks {
         MmScale scale = target.calibration().scale().orElseThrow();
         for (NerveZone zone : plan.zones()) {
             if (zone.image().equals(target.image())) {
-                checkClearance(site, zone, scale, measured.isPresent() ? path : null, passOverFarZones, out);
+                checkClearance(site, zone, scale, path, measured.isPresent(), passOverFarZones, out);
             }
         }
         if (injection != null) {
@@ -264,8 +264,13 @@ public final class SafetyChecks {
         return "frame " + zone.image().frame() + (description == null ? "" : " of \"" + description + "\"");
     }
 
+    /**
+     * A target inside the zone, or a path through it, is decided in pixels (whatever the scale, so that no
+     * overflow or underflow of mm can hide it); the margins then in mm. The path's clearance in mm is
+     * measured only when {@code pathMeasured} (its entry and the target share a calibration).
+     */
     private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path,
-            boolean passOverFarZones, List<Finding> out) {
+            boolean pathMeasured, boolean passOverFarZones, List<Finding> out) {
         Target target = site.target();
         String key = ZONE_CLEARANCE.key(target.id(), zone.id());
         String zoneName = zoneName(zone);
@@ -276,24 +281,23 @@ public final class SafetyChecks {
                             : zoneName + " is not calibrated") + ": the clearance cannot be certified"));
             return;
         }
-        Segment reach = Segment.of(path != null ? path.entry() : target.point(), target.point());
-        if (passOverFarZones && CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale)
-                > zone.marginMm() + BOUNDS_SLACK_MM) {
-            return; // the target and its path stay farther than the margin from the zone's bounding box
-        }
-        double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);
-        if (targetClearance == 0) {
+        if (zone.shape().contains(target.point())) {
             out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
                     "the target lies inside " + zoneName));
             return;
         }
-        if (path != null) {
-            Segment segment = Segment.of(path.entry(), target.point());
-            if (CalibratedGeometry.crosses(segment, zone.shape())) {
-                out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
-                        "the needle path crosses " + zoneName));
-                return;
-            }
+        Segment segment = path == null ? null : Segment.of(path.entry(), target.point());
+        if (segment != null && CalibratedGeometry.crosses(segment, zone.shape())) {
+            out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
+                    "the needle path crosses " + zoneName));
+            return;
+        }
+        Segment reach = pathMeasured ? segment : Segment.of(target.point(), target.point());
+        if (passOverFarZones && CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale)
+                > zone.marginMm() + BOUNDS_SLACK_MM) {
+            return; // the target and its path stay farther than the margin from the zone's bounding box
+        }
+        if (pathMeasured) {
             double pathClearance = CalibratedGeometry.clearanceMm(segment, zone.shape(), scale);
             if (pathClearance < zone.marginMm()) {
                 out.add(site.violation(ZONE_CLEARANCE, key, zone, pathClearance, zone.marginMm(), "mm",
@@ -302,6 +306,7 @@ public final class SafetyChecks {
                 return;
             }
         }
+        double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);
         if (targetClearance < zone.marginMm()) {
             out.add(site.violation(ZONE_CLEARANCE, key, zone, targetClearance, zone.marginMm(), "mm",
                     String.format(Locale.ROOT, "the target lies %.1f mm from %s, inside its %s mm margin",

@@ -1,5 +1,8 @@
 package org.injectionplanner.dicom;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /** Headers and pixel patterns for tests that write ultrasound files (shared by the test packages). */
@@ -62,6 +65,34 @@ public final class TestImages {
         region.putDoubles(Tag.PHYSICAL_DELTA_X, deltaXCm);
         region.putDoubles(Tag.PHYSICAL_DELTA_Y, deltaYCm);
         return region;
+    }
+
+    /**
+     * Writes {@code header} with a monochrome 8-bit native cine of 48 × 64 pixels whose Number of Frames
+     * says {@code declared} while its Pixel Data holds {@code present} frames (frame i filled with the
+     * value i + 1).
+     */
+    public static void writeWithFrameCount(Path file, DataSet header, int declared, int present)
+            throws IOException {
+        int rows = 48;
+        int columns = 64;
+        DataSet ds = header;
+        ds.putString(Tag.SOP_CLASS_UID, Vr.UI, Uids.US_MULTIFRAME_IMAGE_STORAGE);
+        ds.putShorts(Tag.SAMPLES_PER_PIXEL, Vr.US, 1);
+        ds.putString(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2");
+        ds.putString(Tag.NUMBER_OF_FRAMES, Vr.IS, String.valueOf(declared));
+        ds.putShorts(Tag.ROWS, Vr.US, rows);
+        ds.putShorts(Tag.COLUMNS, Vr.US, columns);
+        ds.putShorts(Tag.BITS_ALLOCATED, Vr.US, 8);
+        ds.putShorts(Tag.BITS_STORED, Vr.US, 8);
+        ds.putShorts(Tag.HIGH_BIT, Vr.US, 7);
+        ds.putShorts(Tag.PIXEL_REPRESENTATION, Vr.US, 0);
+        byte[] pixels = new byte[rows * columns * present];
+        for (int i = 0; i < present; i++) {
+            Arrays.fill(pixels, i * rows * columns, (i + 1) * rows * columns, (byte) (i + 1));
+        }
+        ds.put(Element.of(Tag.PIXEL_DATA, Vr.OB, pixels));
+        DicomWriter.write(file, ds);
     }
 
     /** A smooth test pattern that survives JPEG well: gradients plus a square. */

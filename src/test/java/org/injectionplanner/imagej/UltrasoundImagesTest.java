@@ -47,6 +47,10 @@ class UltrasoundImagesTest {
         public boolean cancelled() {
             return false;
         }
+
+        @Override
+        public void warning(String message) {
+        }
     };
 
     private Path writeCine(String name, int frames, boolean rgb) throws Exception {
@@ -131,6 +135,10 @@ class UltrasoundImagesTest {
             public boolean cancelled() {
                 return false;
             }
+
+            @Override
+            public void warning(String message) {
+            }
         };
         ImagePlus imp = UltrasoundImages.open(only(file), Long.MAX_VALUE, showThird);
         assertThat(imp.getCurrentSlice()).isEqualTo(3);
@@ -205,5 +213,36 @@ class UltrasoundImagesTest {
         assertThat(scan.series()).hasSize(2);
         assertThat(scan.skippedFiles()).isEqualTo(1);
         assertThat(scan.series()).extracting(StudyIndex.OpenableSeries::frames).containsExactlyInAnyOrder(3, 1);
+    }
+
+    @Test
+    void anOverstatedFrameCountOpensTheFramesPresentAndWarns() throws Exception {
+        Path file = dir.resolve("overstated.dcm");
+        TestImages.writeWithFrameCount(file, TestImages.usHeader("overstated"), 2_147_483_647, 3);
+        List<String> warnings = new ArrayList<>();
+        UltrasoundImages.LoadListener listener = new UltrasoundImages.LoadListener() {
+            @Override
+            public void firstFrameReady(ImagePlus imp) {
+            }
+
+            @Override
+            public void progress(int done, int total) {
+            }
+
+            @Override
+            public boolean cancelled() {
+                return false;
+            }
+
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+        ImagePlus imp = UltrasoundImages.open(only(file), Long.MAX_VALUE, listener);
+        assertThat(imp.getStackSize()).isEqualTo(3);
+        assertThat(((byte[]) imp.getStack().getPixels(3))[0]).isEqualTo((byte) 3);
+        assertThat(warnings).containsExactly(file + ": Number of Frames is 2147483647 but the Pixel Data holds 3;"
+                + " the 3 present are read");
     }
 }

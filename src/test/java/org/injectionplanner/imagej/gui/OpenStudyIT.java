@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.injectionplanner.dicom.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,25 @@ class OpenStudyIT {
         assertThat(Double.parseDouble(v.get("ph"))).isCloseTo(0.228571, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(v.get("frames")).isEqualTo("34");
         assertThat(v.get("bits")).isEqualTo("24");
+    }
+
+    @Test
+    void whatTheReaderToleratedIsWrittenToTheLog() throws Exception {
+        Path folder = Files.createTempDirectory("open-study-warnings");
+        Path file = folder.resolve("overstated.dcm");
+        TestImages.writeWithFrameCount(file, TestImages.usHeader("overstated"), 2_147_483_647, 3);
+        Path elsewhere = SAMPLES.resolve("session-2/01-transverse-L4-L5.dcm").toAbsolutePath();
+        Files.createSymbolicLink(folder.resolve("link.dcm"), elsewhere);
+        String macro = """
+                out = getArgument();
+                run("Open Ultrasound Study...", "path=[%s]");
+                File.saveString("frames=" + nSlices + "\\nlog=" + replace(getInfo("log"), "\\n", " | ") + "\\n", out);
+                """.formatted(folder);
+        Map<String, String> v = values(GuiSession.run(macro, null, null).output());
+        assertThat(v.get("frames")).isEqualTo("3");
+        assertThat(v.get("log")).contains("Injection Planner: " + folder.resolve("link.dcm")
+                + ": links to a file outside the folder").contains("Injection Planner: " + file
+                + ": Number of Frames is 2147483647 but the Pixel Data holds 3; the 3 present are read");
     }
 
     @Test
