@@ -35,6 +35,7 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("org.injectionplanner.imagej..",
                         "org.injectionplanner.export..", "org.injectionplanner.cli..")
                 .and().doNotHaveFullyQualifiedName("org.injectionplanner.dicom.ImageIoCodecs")
+                .and().resideOutsideOfPackage("org.injectionplanner.scene..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..")
                 .check(classes);
     }
