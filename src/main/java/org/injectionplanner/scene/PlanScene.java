@@ -227,8 +227,9 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         void target(Target t, String position, Severity worst, boolean selected) {
             boolean violation = worst == Severity.VIOLATION;
             // the ring is a disc under the dot: filling is cheaper than stroking a circle
+            Color ring = selected ? style.selected() : violation ? style.violation() : style.ink();
             marks.add(new Disc(t.id(), t.point(), selected || violation ? PlanStyle.WIDE_RING_RADIUS
-                    : PlanStyle.RING_RADIUS, selected ? style.selected() : violation ? style.violation() : style.ink()));
+                    : PlanStyle.RING_RADIUS, ring));
             marks.add(new Disc(t.id(), t.point(), PlanStyle.TARGET_RADIUS, style.forFinding(worst, style.target())));
             if (violation) {
                 marks.add(new Cross(t.id(), t.point(), PlanStyle.CROSS_HALF_SPAN, style.ink(), PlanStyle.CROSS_WIDTH));
@@ -238,8 +239,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     ? "" : " " + t.label()) + " · " + depth
                     + (worst == null ? "" : worst == Severity.VIOLATION ? " · VIOLATION" : " · warning");
             double r = PlanStyle.TARGET_RADIUS;
-            label(t.id(), beside(t.point().x(), r + 4, labelWidth(text, false)),
-                    t.point().y() - r - font.getSize() / 2.0, text, selected ? style.selected() : style.target(), false);
+            label(t.id(), beside(t.point().x(), r + 4, labelWidth(text, false)), t.point().y() - r - font.getSize() / 2.0,
+                    text, selected ? style.selected() : style.target(), false);
         }
 
         /**

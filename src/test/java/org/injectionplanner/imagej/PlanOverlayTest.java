@@ -133,12 +133,13 @@ class PlanOverlayTest {
         List<Roi> rois = PlanOverlay.build(stack(4), plan, null, null);
         List<Roi> target = parts(rois, plan.targets().get(0).id());
         List<Roi> zone = parts(rois, plan.zones().get(0).id());
-        assertThat(target).extracting(Roi::getFillColor).contains(PlanStyle.CURRENT.target());
-        Roi outline = zone.stream().filter(r -> PlanStyle.CURRENT.zone().equals(r.getStrokeColor())).findFirst().orElseThrow();
+        PlanStyle style = PlanStyle.CURRENT;
+        assertThat(target).extracting(Roi::getFillColor).contains(style.target());
+        Roi outline = zone.stream().filter(r -> style.zone().equals(r.getStrokeColor())).findFirst().orElseThrow();
         Roi margin = zone.stream()
-                .filter(r -> PlanStyle.CURRENT.margin().equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
+                .filter(r -> style.margin().equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
                 .findFirst().orElseThrow();
-        assertThat(List.of(PlanStyle.CURRENT.target(), PlanStyle.CURRENT.zone(), PlanStyle.CURRENT.margin())).doesNotHaveDuplicates();
+        assertThat(List.of(style.target(), style.zone(), style.margin())).doesNotHaveDuplicates();
         assertThat(margin.getStrokeWidth()).as("the margin is thinner than the zone's outline")
                 .isLessThan(outline.getStrokeWidth());
         assertThat(margin.getFillColor()).as("only the zone is filled").isNull();

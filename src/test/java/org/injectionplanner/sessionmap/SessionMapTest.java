@@ -58,7 +58,8 @@ class SessionMapTest {
         assertThat(report.about(plan.targets().get(1).id())).hasSize(2);
         assertThat(map.lines()).containsExactly(
                 "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  path 9.5 mm 18°",
-                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  no path  locked  done",
+                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  no path"
+                        + "  locked  done",
                 "      warning: " + t2Finding.message(),
                 "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
                 "Checklist: 0 of 0 answered; weight not entered",
@@ -107,8 +108,8 @@ class SessionMapTest {
                 .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(100, 20, CAL)));
         SafetyReport report = report(plan);
         Finding calibration = report.violations().get(0);
-        plan = plan.withOverride(new FindingOverride(calibration.key(), calibration.measured(), "measured by hand", "Dr A",
-                PlanFixtures.AT));
+        plan = plan.withOverride(new FindingOverride(calibration.key(), calibration.measured(), "measured by hand",
+                "Dr A", PlanFixtures.AT));
         SessionMap map = SessionMap.of(plan, report, SETTINGS);
         SessionMap.InjectionEntry entry = map.injections().get(0);
         assertThat(entry.depthMm()).isNull();
