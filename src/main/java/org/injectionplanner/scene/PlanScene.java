@@ -115,28 +115,10 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     public static PlanScene of(SessionPlan plan, SafetyReport findings, ImageRef frame, int width, int height,
             UUID selected, PlanStyle style) {
         Builder b = new Builder(style, width, style.labelFont(width));
-        for (NerveZone z : plan.zones()) {
-            if (z.image().equals(frame)) {
-                b.zone(z, z.id().equals(selected));
-            }
-        }
-        Map<UUID, Integer> positions = new HashMap<>();
-        for (int i = 0; i < plan.injections().size(); i++) {
-            positions.put(plan.injections().get(i).targetId(), i + 1);
-        }
-        for (Target t : plan.targets()) {
-            if (t.image().equals(frame)) {
-                Integer place = positions.get(t.id());
-                String position = place == null ? "" : "#" + place + " ";
-                NeedlePath path = place == null ? null : plan.injections().get(place - 1).path();
-                if (path != null) {
-                    Severity worstPath = findings == null ? null
-                            : findings.worstPathFinding(t.id()).map(Finding::severity).orElse(null);
-                    b.path(t, path, position, worstPath, findings != null);
-                }
-                Severity worst = findings == null ? null : findings.worstFor(t.id()).orElse(null);
-                b.target(t, position, worst, t.id().equals(selected));
-            }
+        try {
+            b.add(plan, findings, frame, selected);
+        } finally {
+            b.metrics.dispose();
         }
         return new PlanScene(frame, width, height, b.font, b.marks, scaleBar(plan, frame, width, height));
     }
@@ -184,6 +166,33 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             this.width = width;
             this.font = font;
             this.metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+        }
+
+        /** The marks of the plan's zones, then of its targets with their paths, on {@code frame}. */
+        void add(SessionPlan plan, SafetyReport findings, ImageRef frame, UUID selected) {
+            for (NerveZone z : plan.zones()) {
+                if (z.image().equals(frame)) {
+                    zone(z, z.id().equals(selected));
+                }
+            }
+            Map<UUID, Integer> positions = new HashMap<>();
+            for (int i = 0; i < plan.injections().size(); i++) {
+                positions.put(plan.injections().get(i).targetId(), i + 1);
+            }
+            for (Target t : plan.targets()) {
+                if (t.image().equals(frame)) {
+                    Integer place = positions.get(t.id());
+                    String position = place == null ? "" : "#" + place + " ";
+                    NeedlePath path = place == null ? null : plan.injections().get(place - 1).path();
+                    if (path != null) {
+                        Severity worstPath = findings == null ? null
+                                : findings.worstPathFinding(t.id()).map(Finding::severity).orElse(null);
+                        path(t, path, position, worstPath, findings != null);
+                    }
+                    target(t, position, findings == null ? null : findings.worstFor(t.id()).orElse(null),
+                            t.id().equals(selected));
+                }
+            }
         }
 
         void zone(NerveZone z, boolean selected) {

@@ -1,6 +1,7 @@
 package org.injectionplanner.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.injectionplanner.plan.PlanFixtures.p;
 
 import java.awt.Color;
@@ -139,7 +140,7 @@ class PlanSceneTest {
         PlanScene.ScaleBar bar = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE).scaleBar();
         // a fifth of 600 px is 120 px = 12 mm at 0.1 mm/px: 10 mm, 100 px
         assertThat(bar.mm()).isEqualTo(10);
-        assertThat(bar.lengthPx()).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(bar.lengthPx()).isCloseTo(100, within(1e-9));
         assertThat(bar.text()).isEqualTo("10 mm");
         assertThat(bar.start().y()).isLessThan(400).isGreaterThan(350);
         SessionPlan uncalibrated = PlanFixtures.draft()
