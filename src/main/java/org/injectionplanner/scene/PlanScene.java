@@ -248,8 +248,9 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     ? "" : " " + t.label()) + " · " + depth
                     + (worst == null ? "" : worst == Severity.VIOLATION ? " · VIOLATION" : " · warning");
             double r = PlanStyle.TARGET_RADIUS;
-            label(t.id(), beside(t.point().x(), r + 4, labelWidth(text, false)), t.point().y() - r - font.getSize() / 2.0,
-                    text, selected ? style.selected() : style.target(), false);
+            double y = t.point().y() - r - font.getSize() / 2.0;
+            label(t.id(), beside(t.point().x(), r + 4, labelWidth(text, false)), y, text,
+                    selected ? style.selected() : style.target(), false);
         }
 
         /**
