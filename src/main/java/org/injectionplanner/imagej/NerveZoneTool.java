@@ -19,6 +19,7 @@ import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.ZoneKind;
+import org.injectionplanner.scene.PlanStyle;
 
 /**
  * The Nerve Zone tool: click vertices and double-click (or click the first vertex) to close a polygon;
@@ -150,7 +151,7 @@ public final class NerveZoneTool extends PlugInTool {
             ys[i] = (float) points.get(i).y();
         }
         PolygonRoi roi = new PolygonRoi(xs, ys, type);
-        roi.setStrokeColor(PlanOverlay.ZONE);
+        roi.setStrokeColor(PlanStyle.CURRENT.zone());
         return roi;
     }
 

@@ -23,14 +23,11 @@ import javax.swing.JList;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 import org.injectionplanner.plan.Injection;
-import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
-import org.injectionplanner.safety.Finding;
-import org.injectionplanner.safety.SafetyReport;
-import org.injectionplanner.safety.Severity;
+import org.injectionplanner.sessionmap.SessionMap;
 
 /**
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
@@ -203,61 +200,23 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                 + "), " + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
     }
 
-    /**
-     * The session map: the injections in order with what each gives and its findings, then the session's
-     * findings, the checklist and the sign-off.
-     */
+    /** The session map ({@link SessionMap}) of the plan, its findings and the clinic settings. */
     private void fillSessionMap(SessionPlan plan) {
-        SafetyReport report = ActivePlan.report();
         filling = true;
         mapModel.clear();
         mapRows.clear();
         mapInjections.clear();
-        for (Injection i : plan.injections()) {
-            Target t = plan.targetOf(i);
-            String path = i.path() == null ? "no path" : i.path().measure(t)
-                    .map(m -> String.format(Locale.ROOT, "path %.1f mm %.0f°", m.lengthMm(), m.angleDeg()))
-                    .orElse("path uncalibrated");
-            String state = i.record().state() == InjectionState.PLANNED ? ""
-                    : "  " + i.record().state().name().toLowerCase(Locale.ROOT);
-            row(String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-5s %s%s%s", plan.positionOf(i.id()),
-                    t.number(), truncate(t.label(), 22), truncate(i.solution().description(), 34), i.volumeMl(),
-                    i.needle().gauge() + " G", path, i.locked() ? "  locked" : "", state), t.id(), i.id());
-            for (Finding f : report.about(t.id())) {
-                row("      " + findingLine(plan, f), t.id(), i.id());
-            }
+        for (SessionMap.Row row : SessionMap.of(plan, ActivePlan.report(), ActivePlan.settings()).rows()) {
+            mapModel.addElement(row.text());
+            mapRows.add(row.targetId());
+            mapInjections.add(row.injectionId());
         }
-        for (Finding f : report.findings()) {
-            if (f.targetId() == null) {
-                row(findingLine(plan, f), null, null);
-            }
-        }
-        int answered = plan.checklist().size() - plan.unansweredChecklist().size();
-        row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", answered, plan.checklist().size(),
-                plan.patientWeightKg() == null ? "; weight not entered"
-                        : String.format(Locale.ROOT, "; weight %.1f kg", plan.patientWeightKg())), null, null);
-        double volume = plan.injections().stream().mapToDouble(Injection::volumeMl).sum();
-        double mg = plan.injections().stream().mapToDouble(i -> i.solution().anaestheticMg(i.volumeMl())).sum();
-        row(String.format(Locale.ROOT, "Totals: %d injections, %.2f mL, anaesthetic %.1f mg",
-                plan.injections().size(), volume, mg), null, null);
-        row(plan.signature() == null
-                ? "Not signed: " + report.openViolations(plan).size() + " open violation(s), "
-                        + plan.unansweredChecklist().size() + " unanswered question(s)"
-                : "Signed by " + plan.signature().signer() + " at " + plan.signature().signedAt() + ", SHA-256 "
-                        + plan.signature().contentSha256().substring(0, 16) + "…", null, null);
         UUID selected = ActivePlan.selected();
         int index = selected == null ? -1 : mapRows.indexOf(selected);
         if (index >= 0) {
             sessionMap.setSelectedIndex(index);
         }
         filling = false;
-    }
-
-    /** Adds a session-map row about a target (or null) in an injection's block (or null). */
-    private void row(String text, UUID targetId, UUID injectionId) {
-        mapModel.addElement(text);
-        mapRows.add(targetId);
-        mapInjections.add(injectionId);
     }
 
     /**
@@ -278,17 +237,6 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
             return;
         }
         MoveInjectionCommand.moveRecorded(moved, plan.positionOf(mapInjections.get(to)));
-    }
-
-    private static String findingLine(SessionPlan plan, Finding f) {
-        String state = f.severity() == Severity.WARNING ? "warning"
-                : SafetyReport.overrideOf(plan, f).map(o -> "VIOLATION (overridden: " + o.reason() + ")")
-                        .orElse("VIOLATION");
-        return state + ": " + f.message();
-    }
-
-    private static String truncate(String text, int length) {
-        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 
     private void selectMapRow(int index) {

@@ -20,7 +20,6 @@ import static org.injectionplanner.safety.SafetyCheck.ZONE_CLEARANCE;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -54,7 +53,6 @@ import org.injectionplanner.plan.ZoneKind;
  */
 public final class SafetyChecks {
 
-    private static final String LIDOCAINE = "lidocaine";
     /**
      * How far beyond the margin, mm, a zone's bounding box must stay for its exact clearance to be skipped
      * (rounding between the two computations; a clearance equal to the margin passes anyway).
@@ -360,14 +358,9 @@ public final class SafetyChecks {
                     "mL", String.format(Locale.ROOT, "Session: %s mL in all, more than %s mL", number(volume),
                             number(limits.maxSessionVolumeMl()))));
         }
-        Map<String, Double> mgByAnaesthetic = new LinkedHashMap<>();
-        for (Injection i : plan.injections()) {
-            if (i.solution().anaesthetic() != null) {
-                mgByAnaesthetic.merge(drugName(i.solution().anaesthetic()), i.solution().anaestheticMg(i.volumeMl()),
-                        Double::sum);
-            }
+        for (DrugDoses.Dose dose : DrugDoses.of(plan)) {
+            checkDose(plan, limits, dose.drug(), dose.mg(), out);
         }
-        mgByAnaesthetic.forEach((name, mg) -> checkDose(plan, limits, name, mg, out));
         if (context.previousSessionDate() != null) {
             long days = ChronoUnit.DAYS.between(context.previousSessionDate(), plan.date());
             if (days < limits.minIntervalDays()) {
@@ -382,7 +375,7 @@ public final class SafetyChecks {
     private static void checkDose(SessionPlan plan, SafetyLimits limits, String anaesthetic, double mg,
             List<Finding> out) {
         String key = ANAESTHETIC_DOSE.key(anaesthetic);
-        if (!anaesthetic.equals(LIDOCAINE)) {
+        if (!anaesthetic.equals(DrugDoses.LIDOCAINE)) {
             out.add(session(Severity.WARNING, ANAESTHETIC_DOSE, key, mg, null, "mg", String.format(Locale.ROOT,
                     "Session: %.1f mg of %s in all; no dose limit is set for %s: check it against the label", mg,
                     anaesthetic, anaesthetic)));
@@ -397,15 +390,6 @@ public final class SafetyChecks {
                     weight == null ? "weight not entered" : number(limits.maxAnaestheticMgPerKg()) + " mg/kg × "
                             + number(weight) + " kg, at most " + number(limits.maxAnaestheticMg()) + " mg")));
         }
-    }
-
-    /**
-     * The name a drug's doses are summed under: lower case, and lignocaine (the British name) as lidocaine,
-     * so that one drug entered under both names is held against one limit.
-     */
-    private static String drugName(String anaesthetic) {
-        String name = anaesthetic.strip().toLowerCase(Locale.ROOT);
-        return name.equals("lignocaine") ? LIDOCAINE : name;
     }
 
     private static Finding session(Severity severity, SafetyCheck check, String key, Double measured, Double limit,

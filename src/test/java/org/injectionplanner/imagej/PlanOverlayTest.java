@@ -35,6 +35,12 @@ import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.safety.Severity;
+import org.injectionplanner.scene.PlanScene;
+import org.injectionplanner.scene.PlanStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,12 +133,13 @@ class PlanOverlayTest {
         List<Roi> rois = PlanOverlay.build(stack(4), plan, null, null);
         List<Roi> target = parts(rois, plan.targets().get(0).id());
         List<Roi> zone = parts(rois, plan.zones().get(0).id());
-        assertThat(target).extracting(Roi::getFillColor).contains(PlanOverlay.TARGET);
-        Roi outline = zone.stream().filter(r -> PlanOverlay.ZONE.equals(r.getStrokeColor())).findFirst().orElseThrow();
+        PlanStyle style = PlanStyle.CURRENT;
+        assertThat(target).extracting(Roi::getFillColor).contains(style.target());
+        Roi outline = zone.stream().filter(r -> style.zone().equals(r.getStrokeColor())).findFirst().orElseThrow();
         Roi margin = zone.stream()
-                .filter(r -> PlanOverlay.MARGIN.equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
+                .filter(r -> style.margin().equals(r.getStrokeColor()) && !(r instanceof ij.gui.TextRoi))
                 .findFirst().orElseThrow();
-        assertThat(List.of(PlanOverlay.TARGET, PlanOverlay.ZONE, PlanOverlay.MARGIN)).doesNotHaveDuplicates();
+        assertThat(List.of(style.target(), style.zone(), style.margin())).doesNotHaveDuplicates();
         assertThat(margin.getStrokeWidth()).as("the margin is thinner than the zone's outline")
                 .isLessThan(outline.getStrokeWidth());
         assertThat(margin.getFillColor()).as("only the zone is filled").isNull();
@@ -140,29 +147,38 @@ class PlanOverlayTest {
     }
 
     @Test
-    void zoneOutlinesAreDrawnWithFewerVerticesWithinTheTolerance() {
-        List<PixelPoint> outline = new EllipseShape(new PixelPoint(100, 80), 30, 20, 25).outline();
-        List<PixelPoint> drawn = PlanOverlay.simplified(outline, PlanOverlay.DRAWING_TOLERANCE_PX);
-        assertThat(drawn.size()).isLessThan(outline.size() / 2);
-        assertThat(outline).containsAll(drawn);
-        for (PixelPoint p : outline) {
-            double nearest = Double.MAX_VALUE;
-            for (int i = 0; i < drawn.size(); i++) {
-                nearest = Math.min(nearest, segmentDistance(p, drawn.get(i), drawn.get((i + 1) % drawn.size())));
-            }
-            assertThat(nearest).isLessThanOrEqualTo(PlanOverlay.DRAWING_TOLERANCE_PX);
+    void eachMarkOfTheFramesSceneIsOneRoiAndLabelsMeasureAsImageJsTextRois() {
+        SessionPlan plan = plan();
+        Target t1 = plan.targets().get(0);
+        // a steep in-plane path from above: an insertion-angle warning, drawn dashed
+        plan = plan.withInjection(Injection.fromPreset(t1.id(), ClinicSettings.defaults().presets().get(0))
+                .withPath(new NeedlePath(new PixelPoint(52, 5), CAL)));
+        SafetyReport report = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+        assertThat(report.worstPathFinding(t1.id())).get().extracting(f -> f.severity()).isEqualTo(Severity.WARNING);
+        ImagePlus imp = stack(4);
+        List<Roi> rois = PlanOverlay.build(imp, plan, report, null);
+        List<PlanScene.Mark> marks = new ArrayList<>();
+        for (int frame : new int[] {2, 4}) {
+            marks.addAll(PlanScene.of(plan, report, new ImageRef(SOP, frame), 200, 150, null, PlanStyle.CURRENT)
+                    .marks());
         }
-        List<PixelPoint> box = List.of(new PixelPoint(0, 0), new PixelPoint(10, 0), new PixelPoint(20, 0),
-                new PixelPoint(20, 10), new PixelPoint(0, 10));
-        assertThat(PlanOverlay.simplified(box, 0.05)).containsExactly(new PixelPoint(0, 0), new PixelPoint(20, 0),
-                new PixelPoint(20, 10), new PixelPoint(0, 10));
-    }
-
-    private static double segmentDistance(PixelPoint p, PixelPoint a, PixelPoint b) {
-        double dx = b.x() - a.x();
-        double dy = b.y() - a.y();
-        double t = Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / (dx * dx + dy * dy)));
-        return Math.hypot(p.x() - a.x() - t * dx, p.y() - a.y() - t * dy);
+        assertThat(rois).hasSameSizeAs(marks);
+        for (int i = 0; i < rois.size(); i++) {
+            Roi roi = rois.get(i);
+            PlanScene.Mark mark = marks.get(i);
+            assertThat(roi.getProperty(PlanOverlay.PROP_ID)).isEqualTo(mark.annotationId().toString());
+            if (mark instanceof PlanScene.Label label) {
+                ij.gui.TextRoi text = (ij.gui.TextRoi) roi;
+                assertThat(text.getFloatWidth()).as(label.text()).isEqualTo(label.width());
+                assertThat(text.getFloatHeight()).as(label.text()).isEqualTo(label.height());
+                assertThat(text.getXBase()).isEqualTo(label.x());
+            }
+            if (mark instanceof PlanScene.Line line) {
+                assertThat(roi).isInstanceOf(ij.gui.Line.class);
+                assertThat(roi.getStroke().getDashArray()).as("the warning's path is dashed").isNotNull();
+                assertThat(roi.getStrokeColor()).isEqualTo(line.colour()).isEqualTo(PlanStyle.CURRENT.warning());
+            }
+        }
     }
 
     private static List<Roi> parts(List<Roi> rois, UUID id) {

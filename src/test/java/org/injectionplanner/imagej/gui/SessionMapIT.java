@@ -11,6 +11,9 @@ import java.time.LocalDate;
 import org.injectionplanner.cli.Main;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.sessionmap.SessionMap;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Revision;
 import org.injectionplanner.store.SignOff;
@@ -80,7 +83,7 @@ class SessionMapIT {
                 run("Record Injection...", "injection=#1 state=done note=[]");
                 run("Save Session Plan");
                 run("Plan Panel");
-                File.saveString("signed", getArgument());
+                File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel"), getArgument());
                 """.formatted(ALL_YES);
         GuiSession.Result second = GuiSession.run(sign, null, shot);
         assertThat(second.log()).doesNotContain("Injection Planner:");
@@ -94,6 +97,12 @@ class SessionMapIT {
         assertThat(p.injections().get(0).locked()).as("T3 was locked at #1").isTrue();
         assertThat(p.targetOf(p.injections().get(0)).number()).isEqualTo(3);
         assertThat(p.injections().get(0).record().state().name()).isEqualTo("DONE");
+        PlanStore planStore = new PlanStore(store);
+        SessionMap map = SessionMap.of(p, SafetyChecks.check(p, SafetyContext.of(planStore.settings(),
+                planStore.previousSessionDate(p).orElse(null))), planStore.settings());
+        assertThat(second.output().lines()).as("the Plan Panel shows the session map's rows")
+                .containsExactlyElementsOf(map.lines());
+        assertThat(map.lines()).contains("Totals: 3 injections, 1.50 mL; lidocaine 3.0 mg in 1.50 mL");
         Validation clear = validate(signed.file());
         assertThat(clear.status()).as(clear.json()).isZero();
         assertThat(clear.json()).doesNotContain("zone-clearance");

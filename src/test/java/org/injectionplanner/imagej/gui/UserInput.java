@@ -241,6 +241,18 @@ public final class UserInput {
         return first[0];
     }
 
+    /** The rows of the Swing list in the window titled {@code titleStart...} (the Plan Panel's session map). */
+    public static String rows(String titleStart) throws Exception {
+        JList<?> list = find(frameTitled(titleStart), JList.class);
+        StringBuilder rows = new StringBuilder();
+        onEventThread(() -> {
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                rows.append(list.getModel().getElementAt(i)).append('\n');
+            }
+        });
+        return rows.toString();
+    }
+
     private static Point rowCentre(JList<?> list, String prefix) throws Exception {
         Point[] centre = new Point[1];
         onEventThread(() -> {

@@ -1,0 +1,222 @@
+package org.injectionplanner.sessionmap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.injectionplanner.geometry.CalibratedGeometry;
+import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.Segment;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.Solution;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.safety.Severity;
+
+/**
+ * The session map of a plan: its injections in session order with what each gives and its findings, then
+ * the session's findings, the checklist, the totals and the sign-off. Computed once from a plan, its safety
+ * report and the clinic settings; the one source of the Plan Panel's session map and of exports. Lengths
+ * and depths in mm, volumes in mL, angles in degrees to the transducer face.
+ *
+ * @param injections one entry per injection, in session order
+ * @param sessionFindings the findings about the session as a whole (no target), in report order
+ * @param checklist how far the pre-procedure checklist is answered
+ * @param totals the session's totals per drug
+ * @param signOff the sign-off line
+ * @param rows every line of the map as shown, in order
+ */
+public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionFindings, Checklist checklist,
+        SessionTotals totals, SignOff signOff, List<Row> rows) {
+
+    public SessionMap {
+        injections = List.copyOf(injections);
+        sessionFindings = List.copyOf(sessionFindings);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One injection of the session.
+     *
+     * @param position its place in the session order, 1 first
+     * @param injectionId the injection
+     * @param targetId its target
+     * @param targetNumber the target's number (T3 is 3)
+     * @param label the target's label
+     * @param structure the structure's name in the clinic's catalogue (its id where the catalogue lacks it;
+     *        empty without one)
+     * @param side the side
+     * @param level the spinal level, or null
+     * @param image the DICOM instance and frame the target is on
+     * @param approach in-plane or out-of-plane
+     * @param needle gauge and length
+     * @param solution what is injected
+     * @param volumeMl the planned volume, mL
+     * @param depthMm the target's depth below the skin line, mm, or null uncalibrated
+     * @param path the planned needle path, or null
+     * @param pathLengthMm the path's length, mm, or null without a path or where it cannot be measured
+     * @param angleDeg the path's angle to the transducer face, degrees, or null as the length
+     * @param minClearanceMm the smallest clearance, mm, of the path (or the target, without a measured path)
+     *        from the zones on its frame measured in its calibration (0 inside or across one); null where
+     *        there is no such zone
+     * @param locked whether the injection is locked at its position
+     * @param state what happened during the procedure
+     * @param findings the findings about its target, in report order
+     */
+    public record InjectionEntry(int position, UUID injectionId, UUID targetId, int targetNumber, String label,
+            String structure, Side side, SpinalLevel level, ImageRef image, Approach approach, Needle needle,
+            Solution solution, double volumeMl, Double depthMm, NeedlePath path, Double pathLengthMm, Double angleDeg,
+            Double minClearanceMm, boolean locked, InjectionState state, List<Finding> findings) {
+
+        public InjectionEntry {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    /**
+     * The pre-procedure checklist's state.
+     *
+     * @param answered questions answered
+     * @param questions questions asked
+     * @param patientWeightKg the patient's weight, kg, or null while not entered
+     */
+    public record Checklist(int answered, int questions, Double patientWeightKg) {
+    }
+
+    /**
+     * The sign-off's state.
+     *
+     * @param signature the signature, or null while unsigned
+     * @param openViolations violations without a written override (they block signing)
+     * @param unansweredQuestions checklist questions without an answer
+     */
+    public record SignOff(Signature signature, int openViolations, int unansweredQuestions) {
+    }
+
+    /**
+     * A line of the map as shown.
+     *
+     * @param text the line
+     * @param targetId the target it is about, or null
+     * @param injectionId the injection whose block it belongs to (its line and its findings' lines), or null
+     */
+    public record Row(String text, UUID targetId, UUID injectionId) {
+    }
+
+    /** The map of a plan, with its safety report and the clinic settings (for structure names). */
+    public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings) {
+        List<InjectionEntry> entries = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (Injection i : plan.injections()) {
+            InjectionEntry e = entry(plan, i, report, settings);
+            entries.add(e);
+            rows.add(new Row(injectionLine(e), e.targetId(), e.injectionId()));
+            for (Finding f : e.findings()) {
+                rows.add(new Row("      " + findingLine(plan, f), e.targetId(), e.injectionId()));
+            }
+        }
+        List<Finding> sessionFindings = report.findings().stream().filter(f -> f.targetId() == null).toList();
+        for (Finding f : sessionFindings) {
+            rows.add(new Row(findingLine(plan, f), null, null));
+        }
+        Checklist checklist = new Checklist(plan.checklist().size() - plan.unansweredChecklist().size(),
+                plan.checklist().size(), plan.patientWeightKg());
+        rows.add(new Row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
+                checklist.questions(), checklist.patientWeightKg() == null ? "; weight not entered"
+                        : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
+        SessionTotals totals = SessionTotals.of(plan);
+        rows.add(new Row(totals.text(), null, null));
+        SignOff signOff = new SignOff(plan.signature(), report.openViolations(plan).size(),
+                plan.unansweredChecklist().size());
+        rows.add(new Row(signOffLine(signOff), null, null));
+        return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows);
+    }
+
+    /** The rows' texts, in order. */
+    public List<String> lines() {
+        return rows.stream().map(Row::text).toList();
+    }
+
+    private static InjectionEntry entry(SessionPlan plan, Injection i, SafetyReport report, ClinicSettings settings) {
+        Target t = plan.targetOf(i);
+        String structure = t.structureId() == null ? ""
+                : settings.catalogue().find(t.structureId()).map(s -> s.name()).orElse(t.structureId());
+        NeedlePath.Measurement m = i.path() == null ? null : i.path().measure(t).orElse(null);
+        return new InjectionEntry(plan.positionOf(i.id()), i.id(), t.id(), t.number(), t.label(), structure, t.side(),
+                t.level(), t.image(), i.approach(), i.needle(), i.solution(), i.volumeMl(), t.depthMm(), i.path(),
+                m == null ? null : m.lengthMm(), m == null ? null : m.angleDeg(),
+                minClearanceMm(plan, t, m == null ? null : i.path()), i.locked(), i.record().state(),
+                report.about(t.id()));
+    }
+
+    /**
+     * The smallest clearance, mm, from the zones on the target's frame in its calibration of the measured
+     * path (or of the target alone when {@code path} is null); null when the target is uncalibrated or no
+     * such zone exists.
+     */
+    private static Double minClearanceMm(SessionPlan plan, Target t, NeedlePath path) {
+        MmScale scale = t.calibration().scale().orElse(null);
+        if (scale == null) {
+            return null;
+        }
+        Double smallest = null;
+        for (NerveZone z : plan.zones()) {
+            if (!z.image().equals(t.image()) || !z.calibration().equals(t.calibration())) {
+                continue;
+            }
+            double mm;
+            if (path == null) {
+                mm = CalibratedGeometry.clearanceMm(t.point(), z.shape(), scale);
+            } else {
+                Segment segment = Segment.of(path.entry(), t.point());
+                mm = CalibratedGeometry.crosses(segment, z.shape()) ? 0
+                        : CalibratedGeometry.clearanceMm(segment, z.shape(), scale);
+            }
+            smallest = smallest == null ? mm : Math.min(smallest, mm);
+        }
+        return smallest;
+    }
+
+    /** "#1  T3   label   solution   0.5 mL 25 G  path 40.1 mm 30°  locked  done". */
+    private static String injectionLine(InjectionEntry e) {
+        String path = e.path() == null ? "no path" : e.pathLengthMm() == null ? "path uncalibrated"
+                : String.format(Locale.ROOT, "path %.1f mm %.0f°", e.pathLengthMm(), e.angleDeg());
+        String state = e.state() == InjectionState.PLANNED ? "" : "  " + e.state().name().toLowerCase(Locale.ROOT);
+        return String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-5s %s%s%s", e.position(),
+                e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34), e.volumeMl(),
+                e.needle().gauge() + " G", path, e.locked() ? "  locked" : "", state);
+    }
+
+    /** "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …". */
+    private static String findingLine(SessionPlan plan, Finding f) {
+        String state = f.severity() == Severity.WARNING ? "warning"
+                : SafetyReport.overrideOf(plan, f).map(o -> "VIOLATION (overridden: " + o.reason() + ")")
+                        .orElse("VIOLATION");
+        return state + ": " + f.message();
+    }
+
+    private static String signOffLine(SignOff s) {
+        Signature signature = s.signature();
+        return signature == null
+                ? "Not signed: " + s.openViolations() + " open violation(s), " + s.unansweredQuestions()
+                        + " unanswered question(s)"
+                : "Signed by " + signature.signer() + " at " + signature.signedAt() + ", SHA-256 "
+                        + signature.contentSha256().substring(0, 16) + "…";
+    }
+
+    private static String truncate(String text, int length) {
+        return text.length() <= length ? text : text.substring(0, length - 1) + "…";
+    }
+}

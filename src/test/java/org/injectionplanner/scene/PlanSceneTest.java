@@ -1,0 +1,199 @@
+package org.injectionplanner.scene;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.injectionplanner.plan.PlanFixtures.p;
+
+import java.awt.Color;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.PlanFixtures;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.safety.SafetyReport;
+import org.junit.jupiter.api.Test;
+
+/** What a plan's scene holds: marks per annotation on its frame, styled by the worst finding. */
+class PlanSceneTest {
+
+    private static final MeasuredCalibration CAL = PlanFixtures.region(0, 0.1, 0.1);
+    private static final ImageRef FRAME = new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 1);
+    private static final PlanStyle STYLE = PlanStyle.CURRENT;
+
+    /**
+     * On a 600 × 400 image at 0.1 mm/px: Z1 a nerve about (300, 200), 2 mm margin; T1 inside it (a violation,
+     * its path too); T2 far from it with a clear path and a 90 mm needle; T3 with an in-plane path steeper than
+     * 30° (a warning about the path); T4 on frame 2.
+     */
+    private static SessionPlan plan() {
+        Target t1 = PlanFixtures.target(1, 300, 200, CAL);
+        Target t2 = PlanFixtures.target(2, 100, 300, CAL);
+        Target t3 = PlanFixtures.target(3, 500, 300, CAL);
+        Target t4 = PlanFixtures.target(4, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 2), 50, 50, CAL);
+        Injection steep = PlanFixtures.injection(t3, PlanFixtures.path(480, 20, CAL));
+        steep = steep.prescribed(Approach.IN_PLANE, new Needle(22, 88.9), steep.solution(), steep.volumeMl());
+        return PlanFixtures.draft().withTarget(t1).withTarget(t2).withTarget(t3).withTarget(t4)
+                .withZone(PlanFixtures.zone(1, new EllipseShape(p(300, 200), 40, 20, 0), 2, CAL))
+                .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(300, 20, CAL)))
+                .withInjection(PlanFixtures.injection(t2, PlanFixtures.path(20, 280, CAL)))
+                .withInjection(steep);
+    }
+
+    private static SafetyReport report(SessionPlan plan) {
+        return SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+    }
+
+    private static <M extends PlanScene.Mark> List<M> marks(PlanScene scene, UUID id, Class<M> type) {
+        return scene.marks().stream().filter(m -> m.annotationId().equals(id)).filter(type::isInstance)
+                .map(type::cast).toList();
+    }
+
+    @Test
+    void aViolationIsThickSolidAndCrossedAWarningDashedAClearPathThinAndSolid() {
+        SessionPlan plan = plan();
+        SafetyReport report = report(plan);
+        PlanScene scene = PlanScene.of(plan, report, FRAME, 600, 400, null, STYLE);
+        UUID t1 = plan.targets().get(0).id();
+        UUID t2 = plan.targets().get(1).id();
+        UUID t3 = plan.targets().get(2).id();
+        assertThat(report.worstPathFinding(t3)).get().extracting(f -> f.check()).isEqualTo("insertion-angle");
+
+        PlanScene.Line violated = marks(scene, t1, PlanScene.Line.class).get(0);
+        assertThat(violated.colour()).isEqualTo(STYLE.violation());
+        assertThat(violated.dash()).isEqualTo(PlanStyle.Dash.SOLID);
+        assertThat(violated.width()).isEqualTo(PlanStyle.VIOLATION_PATH_WIDTH);
+        assertThat(marks(scene, t1, PlanScene.Cross.class)).singleElement()
+                .satisfies(c -> assertThat(c.centre()).isEqualTo(new PixelPoint(300, 200)));
+        assertThat(marks(scene, t1, PlanScene.Label.class)).anyMatch(l -> l.text().endsWith("· VIOLATION"));
+
+        PlanScene.Line clear = marks(scene, t2, PlanScene.Line.class).get(0);
+        assertThat(clear.colour()).isEqualTo(STYLE.clear());
+        assertThat(clear.dash()).isEqualTo(PlanStyle.Dash.SOLID);
+        assertThat(clear.width()).isLessThan(violated.width());
+        assertThat(marks(scene, t2, PlanScene.Cross.class)).isEmpty();
+
+        PlanScene.Line warned = marks(scene, t3, PlanScene.Line.class).get(0);
+        assertThat(warned.colour()).isEqualTo(STYLE.warning());
+        assertThat(warned.dash()).isEqualTo(PlanStyle.Dash.DASHED);
+        assertThat(marks(scene, t3, PlanScene.Cross.class)).isEmpty();
+        assertThat(marks(scene, t3, PlanScene.Label.class)).anyMatch(l -> l.text().endsWith("· warning"));
+    }
+
+    @Test
+    void onlyTheFramesAnnotationsAreInItsScene() {
+        SessionPlan plan = plan();
+        PlanScene first = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE);
+        PlanScene second = PlanScene.of(plan, null, new ImageRef(FRAME.sopInstanceUid(), 2), 600, 400, null, STYLE);
+        UUID t4 = plan.targets().get(3).id();
+        assertThat(first.marks()).noneMatch(m -> m.annotationId().equals(t4));
+        assertThat(second.marks()).allMatch(m -> m.annotationId().equals(t4)).hasSize(3);
+        assertThat(PlanScene.of(plan, null, new ImageRef("2.25.999", 1), 600, 400, null, STYLE).marks()).isEmpty();
+    }
+
+    @Test
+    void withoutFindingsPathsAreInTheTargetColourAndNothingIsCrossed() {
+        SessionPlan plan = plan();
+        PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE);
+        assertThat(scene.marks()).filteredOn(m -> m instanceof PlanScene.Line)
+                .allMatch(m -> ((PlanScene.Line) m).colour().equals(STYLE.target()));
+        assertThat(scene.marks()).noneMatch(m -> m instanceof PlanScene.Cross);
+    }
+
+    @Test
+    void theSelectedAnnotationIsHighlighted() {
+        SessionPlan plan = plan();
+        UUID z1 = plan.zones().get(0).id();
+        PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, z1, STYLE);
+        assertThat(marks(scene, z1, PlanScene.Outline.class)).anyMatch(o -> STYLE.selected().equals(o.stroke())
+                && o.width() == PlanStyle.SELECTED_ZONE_WIDTH);
+        assertThat(marks(scene, z1, PlanScene.Label.class)).singleElement()
+                .satisfies(l -> assertThat(l.colour()).isEqualTo(STYLE.selected()));
+    }
+
+    @Test
+    void labelsStayWithinTheImagesWidth() {
+        // T3 at x = 500: on the narrower images its labels run past the right edge, and are drawn left of it
+        SessionPlan plan = plan();
+        for (int width : new int[] {510, 560, 600}) {
+            PlanScene scene = PlanScene.of(plan, report(plan), FRAME, width, 400, null, STYLE);
+            assertThat(scene.marks()).filteredOn(m -> m instanceof PlanScene.Label).map(m -> (PlanScene.Label) m)
+                    .allSatisfy(l -> {
+                        assertThat(l.x()).as(l.text()).isGreaterThanOrEqualTo(0);
+                        assertThat(l.x() + l.width()).as(l.text()).isLessThanOrEqualTo(width);
+                    });
+        }
+    }
+
+    @Test
+    void theScaleBarIsARoundLengthFromTheFramesCalibration() {
+        SessionPlan plan = plan();
+        PlanScene.ScaleBar bar = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE).scaleBar();
+        // a fifth of 600 px is 120 px = 12 mm at 0.1 mm/px: 10 mm, 100 px
+        assertThat(bar.mm()).isEqualTo(10);
+        assertThat(bar.lengthPx()).isCloseTo(100, within(1e-9));
+        assertThat(bar.text()).isEqualTo("10 mm");
+        assertThat(bar.start().y()).isLessThan(400).isGreaterThan(350);
+        SessionPlan uncalibrated = PlanFixtures.draft()
+                .withTarget(PlanFixtures.target(1, 10, 10, MeasuredCalibration.UNCALIBRATED));
+        assertThat(PlanScene.of(uncalibrated, null, FRAME, 600, 400, null, STYLE).scaleBar()).isNull();
+    }
+
+    @Test
+    void theMutedStyleIsGreyerThanTheCurrentOne() {
+        List<Color> current = colours(PlanStyle.CURRENT);
+        List<Color> muted = colours(PlanStyle.MUTED);
+        for (int i = 0; i < current.size(); i++) {
+            assertThat(saturation(muted.get(i))).isLessThan(saturation(current.get(i)));
+            assertThat(muted.get(i).getAlpha()).isEqualTo(current.get(i).getAlpha());
+        }
+        SessionPlan plan = plan();
+        PlanScene scene = PlanScene.of(plan, report(plan), FRAME, 600, 400, null, PlanStyle.MUTED);
+        assertThat(scene.marks()).filteredOn(m -> m instanceof PlanScene.Line)
+                .anyMatch(m -> ((PlanScene.Line) m).colour().equals(PlanStyle.MUTED.violation()));
+    }
+
+    private static List<Color> colours(PlanStyle s) {
+        return List.of(s.target(), s.zone(), s.zoneFill(), s.margin(), s.selected(), s.violation(), s.warning(),
+                s.clear());
+    }
+
+    private static float saturation(Color c) {
+        return Color.RGBtoHSB(c.getRed(), c.getGreen(), c.getBlue(), null)[1];
+    }
+
+    @Test
+    void zoneOutlinesAreDrawnWithFewerVerticesWithinTheTolerance() {
+        List<PixelPoint> outline = new EllipseShape(new PixelPoint(100, 80), 30, 20, 25).outline();
+        List<PixelPoint> drawn = Outlines.simplified(outline, Outlines.DRAWING_TOLERANCE_PX);
+        assertThat(drawn.size()).isLessThan(outline.size() / 2);
+        assertThat(outline).containsAll(drawn);
+        for (PixelPoint q : outline) {
+            double nearest = Double.MAX_VALUE;
+            for (int i = 0; i < drawn.size(); i++) {
+                nearest = Math.min(nearest, segmentDistance(q, drawn.get(i), drawn.get((i + 1) % drawn.size())));
+            }
+            assertThat(nearest).isLessThanOrEqualTo(Outlines.DRAWING_TOLERANCE_PX);
+        }
+        List<PixelPoint> box = List.of(new PixelPoint(0, 0), new PixelPoint(10, 0), new PixelPoint(20, 0),
+                new PixelPoint(20, 10), new PixelPoint(0, 10));
+        assertThat(Outlines.simplified(box, 0.05)).containsExactly(new PixelPoint(0, 0), new PixelPoint(20, 0),
+                new PixelPoint(20, 10), new PixelPoint(0, 10));
+    }
+
+    private static double segmentDistance(PixelPoint q, PixelPoint a, PixelPoint b) {
+        double dx = b.x() - a.x();
+        double dy = b.y() - a.y();
+        double t = Math.max(0, Math.min(1, ((q.x() - a.x()) * dx + (q.y() - a.y()) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(q.x() - a.x() - t * dx, q.y() - a.y() - t * dy);
+    }
+}

@@ -1,0 +1,134 @@
+package org.injectionplanner.sessionmap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.injectionplanner.plan.PlanFixtures.p;
+
+import java.util.List;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.plan.ChecklistItem;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.FindingOverride;
+import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.PlanFixtures;
+import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.safety.SafetyReport;
+import org.junit.jupiter.api.Test;
+
+/** The session map of a known plan: its rows as the Plan Panel shows them and the values behind them. */
+class SessionMapTest {
+
+    private static final MeasuredCalibration CAL = PlanFixtures.region(0, 0.1, 0.1);
+    private static final ClinicSettings SETTINGS = ClinicSettings.defaults();
+
+    /**
+     * At 0.1 mm/px: T1 at (100, 200), 20 mm deep, its path from (10, 170) (9.5 mm at 18°); Z1 an
+     * ellipse about (200, 200) reaching x = 170, 7 mm from the path; T2 at (400, 100) without a path, locked
+     * and done (the same site as T1: a warning).
+     */
+    private static SessionPlan plan() {
+        Target t1 = PlanFixtures.target(1, 100, 200, CAL);
+        Target t2 = PlanFixtures.target(2, 400, 100, CAL);
+        return PlanFixtures.draft().withTarget(t1).withTarget(t2)
+                .withZone(PlanFixtures.zone(1, new EllipseShape(p(200, 200), 30, 20, 0), 5, CAL))
+                .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(10, 170, CAL)))
+                .withInjection(PlanFixtures.injection(t2, null).withLocked(true)
+                        .recorded(ProcedureRecord.done(PlanFixtures.AT, "")));
+    }
+
+    private static SafetyReport report(SessionPlan plan) {
+        return SafetyChecks.check(plan, SafetyContext.of(SETTINGS, null));
+    }
+
+    @Test
+    void theRowsAreTheInjectionsWithTheirFindingsThenTheSessionsLines() {
+        SessionPlan plan = plan();
+        SafetyReport report = report(plan);
+        SessionMap map = SessionMap.of(plan, report, SETTINGS);
+        Finding t2Finding = report.about(plan.targets().get(1).id()).get(0);
+        assertThat(report.about(plan.targets().get(1).id())).hasSize(2);
+        assertThat(map.lines()).containsExactly(
+                "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  path 9.5 mm 18°",
+                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  no path"
+                        + "  locked  done",
+                "      warning: " + t2Finding.message(),
+                "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
+                "Checklist: 0 of 0 answered; weight not entered",
+                "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
+                "Not signed: 0 open violation(s), 0 unanswered question(s)");
+        assertThat(map.rows().get(2).injectionId()).isEqualTo(plan.injections().get(1).id());
+        assertThat(map.rows().get(2).targetId()).isEqualTo(plan.targets().get(1).id());
+        assertThat(map.rows().subList(4, 7)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
+    }
+
+    @Test
+    void eachInjectionCarriesItsValues() {
+        SessionPlan plan = plan();
+        SessionMap map = SessionMap.of(plan, report(plan), SETTINGS);
+        SessionMap.InjectionEntry first = map.injections().get(0);
+        assertThat(first.position()).isEqualTo(1);
+        assertThat(first.targetNumber()).isEqualTo(1);
+        assertThat(first.structure()).isEqualTo("Iliolumbar ligament");
+        assertThat(first.side()).isEqualTo(Side.LEFT);
+        assertThat(first.level()).isEqualTo(SpinalLevel.L4_L5);
+        assertThat(first.image()).isEqualTo(plan.targets().get(0).image());
+        assertThat(first.volumeMl()).isEqualTo(0.5);
+        assertThat(first.depthMm()).isCloseTo(20.0, within(1e-9));
+        assertThat(first.pathLengthMm()).isCloseTo(Math.hypot(9, 3), within(1e-9));
+        assertThat(first.angleDeg()).isCloseTo(Math.toDegrees(Math.atan2(3, 9)), within(1e-9));
+        // the ellipse's outline is a polygon through points of the ellipse: at most 7 mm, a little less
+        assertThat(first.minClearanceMm()).isCloseTo(7.0, within(0.05));
+        assertThat(first.findings()).isEmpty();
+        assertThat(first.locked()).isFalse();
+        SessionMap.InjectionEntry second = map.injections().get(1);
+        assertThat(second.pathLengthMm()).isNull();
+        assertThat(second.angleDeg()).isNull();
+        // without a path, the target's own clearance: (400, 100) to the ellipse's nearest point
+        assertThat(second.minClearanceMm()).isGreaterThan(17.0).isLessThan(20.0);
+        assertThat(second.locked()).isTrue();
+        assertThat(second.state()).isEqualTo(InjectionState.DONE);
+        assertThat(second.findings()).extracting(Finding::check).containsExactly("duplicate-site", "no-path");
+        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, null));
+        assertThat(map.signOff()).isEqualTo(new SessionMap.SignOff(null, 0, 0));
+    }
+
+    @Test
+    void anUncalibratedTargetHasNoDepthNorClearanceAndItsViolationShowsItsOverride() {
+        Target t1 = PlanFixtures.target(1, 100, 200, MeasuredCalibration.UNCALIBRATED);
+        SessionPlan plan = PlanFixtures.draft().withTarget(t1)
+                .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(100, 20, CAL)));
+        SafetyReport report = report(plan);
+        Finding calibration = report.violations().get(0);
+        plan = plan.withOverride(new FindingOverride(calibration.key(), calibration.measured(), "measured by hand",
+                "Dr A", PlanFixtures.AT));
+        SessionMap map = SessionMap.of(plan, report, SETTINGS);
+        SessionMap.InjectionEntry entry = map.injections().get(0);
+        assertThat(entry.depthMm()).isNull();
+        assertThat(entry.pathLengthMm()).isNull();
+        assertThat(entry.minClearanceMm()).isNull();
+        assertThat(map.lines().get(0)).endsWith("path uncalibrated");
+        assertThat(map.lines()).contains("      VIOLATION (overridden: measured by hand): " + calibration.message());
+        assertThat(map.signOff().openViolations()).isZero();
+    }
+
+    @Test
+    void aSignedPlansLastRowNamesTheSignerAndTheContentsHash() {
+        SessionPlan plan = PlanFixtures.answeredYes(PlanFixtures.draft(List.of(
+                ChecklistItem.defaults().get(0)))).withPatientWeightKg(72.5);
+        SessionPlan signed = plan.signed(new Signature("Dr A", PlanFixtures.AT,
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS).lines();
+        assertThat(lines).containsExactly("Checklist: 1 of 1 answered; weight 72.5 kg",
+                "Totals: 0 injections, 0.00 mL; no local anaesthetic",
+                "Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef…");
+    }
+}
