@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 
@@ -69,6 +70,11 @@ public final class OpenCourse implements AutoCloseable {
         return courseId;
     }
 
+    /** The store the course is in. */
+    PlanStore store() {
+        return store;
+    }
+
     /** The course's folder. */
     public Path folder() {
         return dir;
@@ -93,14 +99,20 @@ public final class OpenCourse implements AutoCloseable {
      *
      * @param author who saves (not blank)
      * @param reason why, e.g. "amended after review"; may be empty
+     * A signed plan is saved only if its signature matches its planned content and, when the signature is
+     * not the one of the plan's newest revision, could have been given ({@link SignOff#signatureProblems},
+     * with {@link PlanStore#safetyContext}).
+     *
      * @throws ConflictException if the newest revision on disk is not the one this session last saw
      *         (nothing is written)
-     * @throws StoreException if it cannot be written (no revision is then created)
+     * @throws StoreException if it cannot be written (no revision is then created), or it carries a new
+     *         signature the store does not accept
      * @throws IllegalArgumentException if the plan belongs to another course or the author is blank
      */
     public synchronized Revision save(SessionPlan plan, String author, String reason) throws StoreException {
         checkOpen();
         requireThisCourse(plan);
+        requireSoundSignature(plan);
         Head onDisk = head(dir);
         if (!sameAsSeen(onDisk)) {
             throw conflict(onDisk);
@@ -218,6 +230,21 @@ public final class OpenCourse implements AutoCloseable {
         }
         return new ConflictException("course " + courseId + " cannot be saved: " + elsewhere
                 + " since this session saw it; reopen the plan (nothing was saved)");
+    }
+
+    private void requireSoundSignature(SessionPlan plan) throws StoreException {
+        if (plan.status() != PlanStatus.SIGNED) {
+            return;
+        }
+        boolean saved = store.latest(courseId, plan.id())
+                .map(r -> plan.signature().equals(r.plan().signature())).orElse(false);
+        List<String> problems = saved
+                ? (SignOff.intact(plan) ? List.of() : List.of("its planned content was changed after signing"))
+                : SignOff.signatureProblems(plan, store.safetyContext(plan));
+        if (!problems.isEmpty()) {
+            throw new StoreException("session " + plan.sessionNumber() + " cannot be saved as signed by "
+                    + plan.signature().signer() + " (nothing was saved):\n- " + String.join("\n- ", problems));
+        }
     }
 
     private void requireThisCourse(SessionPlan plan) {

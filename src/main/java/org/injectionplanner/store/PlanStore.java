@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 
 /**
@@ -127,6 +128,16 @@ public final class PlanStore {
                 .filter(p -> !p.id().equals(plan.id()) && p.sessionNumber() < plan.sessionNumber())
                 .max(Comparator.comparingInt(SessionPlan::sessionNumber))
                 .map(SessionPlan::date);
+    }
+
+    /**
+     * What the safety checks of {@code plan} go by in this store: its clinic settings and the date of the
+     * course's previous session ({@link #previousSessionDate}).
+     *
+     * @throws StoreException if the settings or the course's revisions cannot be read
+     */
+    public SafetyContext safetyContext(SessionPlan plan) throws StoreException {
+        return SafetyContext.of(settings(), previousSessionDate(plan).orElse(null));
     }
 
     /**
