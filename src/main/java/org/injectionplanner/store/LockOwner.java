@@ -1,12 +1,15 @@
 package org.injectionplanner.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.Pointer;
 
 /**
  * Who holds a course's lock: the workstation, the process on it, the operating-system user and since
@@ -42,29 +45,31 @@ public record LockOwner(String host, long pid, String user, OffsetDateTime since
                 + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since);
     }
 
-    byte[] toJson() {
-        ObjectNode o = Json.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", PlanJson.FORMAT_VERSION);
-        o.put("host", host);
-        o.put("pid", pid);
-        o.put("user", user);
-        o.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since));
-        return PlanJson.withLineEnd(Json.pretty(o));
+    /** The record as Jackson writes it. */
+    private record Document(String format, int formatVersion, String host, long pid, String user, String since) {
     }
 
-    /** The owner recorded in {@code bytes}, or empty if they are not a lock owner record. */
+    byte[] toJson() {
+        return JsonDialect.document(new Document(FORMAT, PlanJson.FORMAT_VERSION, host, pid, user,
+                JsonDialect.time(since)));
+    }
+
+    /**
+     * The owner recorded in {@code bytes}, or empty if they are not a lock owner record. Lenient, as the
+     * lock is: a record in any other shape is simply not one.
+     */
     static Optional<LockOwner> parse(byte[] bytes, String source) {
         try {
-            JsonIn o = JsonIn.object(Json.parse(bytes, source), "$", source);
-            if (!FORMAT.equals(o.text("format"))) {
+            JsonNode o = JsonDialect.parse(bytes, source);
+            JsonNode pid = o.path("pid");
+            if (!FORMAT.equals(o.path("format").textValue()) || !pid.isIntegralNumber() || !pid.canConvertToLong()
+                    || !o.path("host").isTextual() || !o.path("user").isTextual()) {
                 return Optional.empty();
             }
-            JsonNode pid = o.required("pid");
-            if (!pid.isIntegralNumber() || !pid.canConvertToLong()) {
-                return Optional.empty();
-            }
-            return Optional.of(new LockOwner(o.text("host"), pid.longValue(), o.text("user"), o.dateTime("since")));
+            OffsetDateTime since = Pointer.root(source).field("since").time(o.path("since").textValue());
+            return since == null ? Optional.empty()
+                    : Optional.of(new LockOwner(o.get("host").textValue(), pid.longValue(), o.get("user").textValue(),
+                            since));
         } catch (PlanFormatException e) {
             return Optional.empty();
         }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 
 /**
@@ -131,7 +133,7 @@ public final class OpenCourse implements AutoCloseable {
             throw new StoreException("cannot save revision " + sequence + " of course " + courseId + " to " + file
                     + ": " + e.getMessage() + " (nothing was saved)", e);
         }
-        String sha256 = Json.sha256(written.bytes());
+        String sha256 = JsonDialect.sha256(written.bytes());
         seen = new Head(name, sha256);
         LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
         Path autosave = StoreLayout.autosave(dir, plan.id());
@@ -272,7 +274,11 @@ public final class OpenCourse implements AutoCloseable {
             throw new ConflictException("course " + dir.getFileName() + " has two revisions numbered "
                     + newest.sequence() + ": two programs saved it at once; run verify-store");
         }
-        return new Head(newest, Json.sha256(PlanJson.readFile(revisions.resolve(newest.fileName()))));
+        try {
+            return new Head(newest, JsonDialect.sha256(PlanFiles.read(revisions.resolve(newest.fileName()))));
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
     }
 
     private static void removeTemporaryFiles(Path dir) throws StoreException {

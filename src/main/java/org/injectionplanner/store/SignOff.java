@@ -7,6 +7,7 @@ import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.safety.SignOffGate;

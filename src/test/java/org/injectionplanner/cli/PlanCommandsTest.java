@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
@@ -33,7 +34,6 @@ import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.store.OpenCourse;
-import org.injectionplanner.store.PlanJson;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Revision;
 import org.junit.jupiter.api.Test;
@@ -159,7 +159,7 @@ class PlanCommandsTest {
                 .replace("\"sessionNumber\": 2", "\"sessionNumber\": \"two\""));
         r = run("order", wrongField.toString());
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: ").contains(wrongField.toString(), "$.sessionNumber");
+        assertThat(r.err()).startsWith("error: ").contains(wrongField.toString(), "/sessionNumber");
 
         assertThat(run("validate").status()).isEqualTo(2);
         assertThat(run("validate", "a.json", "b.json").err()).contains("takes one PLAN", "usage:");

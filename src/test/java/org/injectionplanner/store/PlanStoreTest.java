@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.SessionPlan;
@@ -208,8 +209,9 @@ class PlanStoreTest {
         assertThat(root.resolve("clinic-settings.json")).exists();
         Files.writeString(root.resolve("clinic-settings.json"), "{\"format\": \"injection-planner/clinic-settings\"}",
                 StandardCharsets.UTF_8);
-        assertThatThrownBy(store::settings).isInstanceOf(PlanFormatException.class)
-                .hasMessage(root.resolve("clinic-settings.json") + ": $.formatVersion: missing");
+        assertThatThrownBy(store::settings).isInstanceOf(StoreException.class)
+                .hasCauseInstanceOf(PlanFormatException.class)
+                .hasMessage(root.resolve("clinic-settings.json") + ": /formatVersion: missing");
     }
 
     @Test

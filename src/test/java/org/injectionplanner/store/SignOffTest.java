@@ -36,6 +36,7 @@ import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;

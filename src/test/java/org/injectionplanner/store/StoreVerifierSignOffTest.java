@@ -10,6 +10,7 @@ import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.store.VerifyReport.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
