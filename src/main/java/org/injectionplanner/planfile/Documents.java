@@ -1,6 +1,5 @@
 package org.injectionplanner.planfile;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -16,10 +15,10 @@ import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.plan.ZoneKind;
 
 /**
- * The plan and settings documents as Jackson binds and writes them: one record per JSON object of
- * docs/plan-format.md, components in the order they are written. Only the JSON's shape lives here (field
- * names, order, types, which fields are {@link Required}); {@link PlanJson} and {@link SettingsJson} turn
- * them into the model and back, with the checks JSON cannot express.
+ * The plan and settings documents as Jackson binds them when reading: one record per JSON object of
+ * docs/plan-format.md, components in the documented order. Only the JSON's shape lives here (field names,
+ * types, which fields are {@link Required}); {@link PlanJson} and {@link SettingsJson} turn them into the
+ * model with the checks JSON cannot express. (Writing builds a tree instead: docs/decisions.md.)
  */
 final class Documents {
 
@@ -54,7 +53,7 @@ final class Documents {
     record Point(@Required Double x, @Required Double y) {
     }
 
-    /** A zone shape, told apart by its {@code "type"}, written first. */
+    /** A zone shape, told apart by its {@code "type"}. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
     @JsonSubTypes({@JsonSubTypes.Type(value = Polygon.class, name = "polygon"),
         @JsonSubTypes.Type(value = Ellipse.class, name = "ellipse")})
@@ -112,11 +111,11 @@ final class Documents {
     }
 
     /**
-     * A catalogue entry. {@code midline} is read from files written before {@code laterality} (and never
+     * A catalogue entry. {@code midline} is read from files written before {@code laterality} (and no longer
      * written); {@code laterality} and {@code levels} are absent from such files.
      */
     record Structure(@Required String id, @Required String name, StructureKind kind, String hackettCode,
-            String snomedCode, Laterality laterality, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean midline,
+            String snomedCode, Laterality laterality, Boolean midline,
             @Required Boolean levelled, List<String> levels, @Required Boolean userAdded) {
     }
 

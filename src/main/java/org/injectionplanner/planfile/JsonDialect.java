@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,8 +99,8 @@ public final class JsonDialect {
         return mapper;
     }
 
-    /** The value (a document record or tree) as indented UTF-8 JSON, without a final line end. */
-    public static byte[] pretty(Object value) {
+    /** The value (a tree) as indented UTF-8 JSON, without a final line end. */
+    public static byte[] pretty(JsonNode value) {
         try {
             return PRETTY.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -108,16 +109,16 @@ public final class JsonDialect {
     }
 
     /** The value as an indented UTF-8 JSON document ending in a line feed. */
-    public static byte[] document(Object value) {
+    public static byte[] document(JsonNode value) {
         byte[] json = pretty(value);
         byte[] out = Arrays.copyOf(json, json.length + 1);
         out[json.length] = '\n';
         return out;
     }
 
-    /** The value (a document record) as a JSON tree, to be embedded in another document. */
-    static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
+    /** A new empty object, to build a document to write. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.injectionplanner.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,8 +68,8 @@ public final class PlanJson {
      *
      * @throws IllegalArgumentException if the plan holds a number JSON cannot carry (NaN, ±∞)
      */
-    public static JsonNode toTree(SessionPlan plan) {
-        return JsonDialect.tree(document(plan));
+    public static ObjectNode toTree(SessionPlan plan) {
+        return document(plan);
     }
 
     /**
@@ -264,75 +266,183 @@ public final class PlanJson {
         return mmPerPixel;
     }
 
-    private static Documents.Plan document(SessionPlan plan) {
-        List<Documents.Image> images = plan.images().stream().map(i -> new Documents.Image(i.sopInstanceUid(),
-                i.studyInstanceUid(), i.seriesInstanceUid(), i.description(), i.frames(), i.path())).toList();
-        List<Documents.Target> targets = plan.targets().stream().map(t -> new Documents.Target(t.id().toString(),
-                t.number(), t.label(), t.structureId(), t.side(), t.level(), imageRef(t.image()),
-                point(t.point(), "point"), finite(t.depthMm(), "depthMm"), t.notes(), calibration(t.calibration())))
-                .toList();
-        List<Documents.Zone> zones = plan.zones().stream().map(z -> new Documents.Zone(z.id().toString(), z.number(),
-                z.kind(), z.name(), imageRef(z.image()), shape(z.shape()), finite(z.marginMm(), "marginMm"),
-                calibration(z.calibration()))).toList();
-        List<Documents.Injection> injections = plan.injections().stream().map(i -> new Documents.Injection(
-                i.id().toString(), i.targetId().toString(), i.locked(), i.approach(), needle(i.needle()),
-                solution(i.solution()), finite(i.volumeMl(), "volumeMl"),
-                i.path() == null ? null : new Documents.NeedlePath(point(i.path().entry(), "entry"),
-                        calibration(i.path().entryCalibration())),
-                new Documents.ProcedureRecord(i.record().state(), JsonDialect.time(i.record().at()), i.record().note())))
-                .toList();
-        List<Documents.ChecklistEntry> checklist = plan.checklist().stream().map(e -> new Documents.ChecklistEntry(
-                checklistItem(e.item()), e.answer(), e.note())).toList();
-        List<Documents.FindingOverride> overrides = plan.overrides().stream().map(o -> new Documents.FindingOverride(
-                o.findingKey(), finite(o.measured(), "measured"), o.reason(), o.author(), JsonDialect.time(o.at()))).toList();
-        List<Documents.Amendment> amendments = plan.amendments().stream().map(a -> new Documents.Amendment(
-                a.reason(), a.author(), JsonDialect.time(a.at()), signature(a.amended()))).toList();
-        return new Documents.Plan(PLAN_FORMAT, FORMAT_VERSION, plan.id().toString(), plan.courseId().toString(),
-                plan.sessionNumber(), plan.date().toString(), plan.author(), plan.status(),
-                finite(plan.patientWeightKg(), "patientWeightKg"), images, targets, zones, injections, checklist,
-                overrides, plan.signature() == null ? null : signature(plan.signature()), amendments);
+    /** The plan document as a Jackson tree, members in the documented order. */
+    private static ObjectNode document(SessionPlan plan) {
+        ObjectNode root = JsonDialect.object();
+        root.put("format", PLAN_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("id", plan.id().toString());
+        root.put("courseId", plan.courseId().toString());
+        root.put("sessionNumber", plan.sessionNumber());
+        root.put("date", plan.date().toString());
+        root.put("author", plan.author());
+        root.put("status", plan.status().name());
+        root.put("patientWeightKg", finite(plan.patientWeightKg(), "patientWeightKg"));
+        ArrayNode images = root.putArray("images");
+        for (PlanImage i : plan.images()) {
+            ObjectNode o = images.addObject();
+            o.put("sopInstanceUid", i.sopInstanceUid());
+            o.put("studyInstanceUid", i.studyInstanceUid());
+            o.put("seriesInstanceUid", i.seriesInstanceUid());
+            o.put("description", i.description());
+            o.put("frames", i.frames());
+            o.put("path", i.path());
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (Target t : plan.targets()) {
+            ObjectNode o = targets.addObject();
+            o.put("id", t.id().toString());
+            o.put("number", t.number());
+            o.put("label", t.label());
+            o.put("structureId", t.structureId());
+            o.put("side", t.side().name());
+            o.put("level", t.level() == null ? null : t.level().name());
+            o.set("image", imageRef(t.image()));
+            o.set("point", point(t.point(), "point"));
+            o.put("depthMm", finite(t.depthMm(), "depthMm"));
+            o.put("notes", t.notes());
+            o.set("calibration", calibration(t.calibration()));
+        }
+        ArrayNode zones = root.putArray("zones");
+        for (NerveZone z : plan.zones()) {
+            ObjectNode o = zones.addObject();
+            o.put("id", z.id().toString());
+            o.put("number", z.number());
+            o.put("kind", z.kind().name());
+            o.put("name", z.name());
+            o.set("image", imageRef(z.image()));
+            o.set("shape", shape(z.shape()));
+            o.put("marginMm", finite(z.marginMm(), "marginMm"));
+            o.set("calibration", calibration(z.calibration()));
+        }
+        ArrayNode injections = root.putArray("injections");
+        for (Injection i : plan.injections()) {
+            ObjectNode o = injections.addObject();
+            o.put("id", i.id().toString());
+            o.put("targetId", i.targetId().toString());
+            o.put("locked", i.locked());
+            o.put("approach", i.approach().name());
+            o.set("needle", needle(i.needle()));
+            o.set("solution", solution(i.solution()));
+            o.put("volumeMl", finite(i.volumeMl(), "volumeMl"));
+            if (i.path() == null) {
+                o.putNull("path");
+            } else {
+                ObjectNode path = o.putObject("path");
+                path.set("entry", point(i.path().entry(), "entry"));
+                path.set("entryCalibration", calibration(i.path().entryCalibration()));
+            }
+            ObjectNode record = o.putObject("record");
+            record.put("state", i.record().state().name());
+            record.put("at", JsonDialect.time(i.record().at()));
+            record.put("note", i.record().note());
+        }
+        ArrayNode checklist = root.putArray("checklist");
+        for (ChecklistEntry e : plan.checklist()) {
+            ObjectNode o = checklist.addObject();
+            o.set("item", checklistItem(e.item()));
+            o.put("answer", e.answer() == null ? null : e.answer().name());
+            o.put("note", e.note());
+        }
+        ArrayNode overrides = root.putArray("overrides");
+        for (FindingOverride f : plan.overrides()) {
+            ObjectNode o = overrides.addObject();
+            o.put("findingKey", f.findingKey());
+            o.put("measured", finite(f.measured(), "measured"));
+            o.put("reason", f.reason());
+            o.put("author", f.author());
+            o.put("at", JsonDialect.time(f.at()));
+        }
+        if (plan.signature() == null) {
+            root.putNull("signature");
+        } else {
+            root.set("signature", signature(plan.signature()));
+        }
+        ArrayNode amendments = root.putArray("amendments");
+        for (Amendment a : plan.amendments()) {
+            ObjectNode o = amendments.addObject();
+            o.put("reason", a.reason());
+            o.put("author", a.author());
+            o.put("at", JsonDialect.time(a.at()));
+            o.set("amended", signature(a.amended()));
+        }
+        return root;
     }
 
     /** A needle as written. */
-    static Documents.Needle needle(Needle n) {
-        return new Documents.Needle(n.gauge(), finite(n.lengthMm(), "lengthMm"));
+    static ObjectNode needle(Needle n) {
+        ObjectNode o = JsonDialect.object();
+        o.put("gauge", n.gauge());
+        o.put("lengthMm", finite(n.lengthMm(), "lengthMm"));
+        return o;
     }
 
     /** A solution as written. */
-    static Documents.Solution solution(Solution s) {
-        return new Documents.Solution(finite(s.dextrosePercent(), "dextrosePercent"), s.anaesthetic(),
-                finite(s.anaestheticPercent(), "anaestheticPercent"));
+    static ObjectNode solution(Solution s) {
+        ObjectNode o = JsonDialect.object();
+        o.put("dextrosePercent", finite(s.dextrosePercent(), "dextrosePercent"));
+        o.put("anaesthetic", s.anaesthetic());
+        o.put("anaestheticPercent", finite(s.anaestheticPercent(), "anaestheticPercent"));
+        return o;
     }
 
     /** A checklist item as written. */
-    static Documents.ChecklistItem checklistItem(ChecklistItem item) {
-        return new Documents.ChecklistItem(item.id(), item.question());
+    static ObjectNode checklistItem(ChecklistItem item) {
+        ObjectNode o = JsonDialect.object();
+        o.put("id", item.id());
+        o.put("question", item.question());
+        return o;
     }
 
-    private static Documents.Signature signature(Signature s) {
-        return new Documents.Signature(s.signer(), JsonDialect.time(s.signedAt()), s.contentSha256());
+    private static ObjectNode signature(Signature s) {
+        ObjectNode o = JsonDialect.object();
+        o.put("signer", s.signer());
+        o.put("signedAt", JsonDialect.time(s.signedAt()));
+        o.put("contentSha256", s.contentSha256());
+        return o;
     }
 
-    private static Documents.ImageRef imageRef(ImageRef ref) {
-        return new Documents.ImageRef(ref.sopInstanceUid(), ref.frame());
+    private static ObjectNode imageRef(ImageRef ref) {
+        ObjectNode o = JsonDialect.object();
+        o.put("sopInstanceUid", ref.sopInstanceUid());
+        o.put("frame", ref.frame());
+        return o;
     }
 
-    private static Documents.Point point(PixelPoint p, String what) {
-        return new Documents.Point(finite(p.x(), what + ".x"), finite(p.y(), what + ".y"));
+    private static ObjectNode point(PixelPoint p, String what) {
+        ObjectNode o = JsonDialect.object();
+        o.put("x", finite(p.x(), what + ".x"));
+        o.put("y", finite(p.y(), what + ".y"));
+        return o;
     }
 
-    private static Documents.Shape shape(ZoneShape shape) {
+    private static ObjectNode shape(ZoneShape shape) {
+        ObjectNode o = JsonDialect.object();
         if (shape instanceof PolygonShape p) {
-            return new Documents.Polygon(p.vertices().stream().map(v -> point(v, "vertex")).toList());
+            o.put("type", "polygon");
+            ArrayNode vertices = o.putArray("vertices");
+            for (PixelPoint v : p.vertices()) {
+                vertices.add(point(v, "vertex"));
+            }
+        } else {
+            EllipseShape e = (EllipseShape) shape;
+            o.put("type", "ellipse");
+            o.set("centre", point(e.centre(), "centre"));
+            o.put("radiusX", finite(e.radiusX(), "radiusX"));
+            o.put("radiusY", finite(e.radiusY(), "radiusY"));
+            o.put("angleDeg", finite(e.angleDeg(), "angleDeg"));
         }
-        EllipseShape e = (EllipseShape) shape;
-        return new Documents.Ellipse(point(e.centre(), "centre"), finite(e.radiusX(), "radiusX"),
-                finite(e.radiusY(), "radiusY"), finite(e.angleDeg(), "angleDeg"));
+        return o;
     }
 
-    private static Documents.Calibration calibration(MeasuredCalibration c) {
-        return new Documents.Calibration(c.source(), finite(c.mmPerPixelX(), "mmPerPixelX"),
-                finite(c.mmPerPixelY(), "mmPerPixelY"), c.regionIndex(), finite(c.skinLineY(), "skinLineY"));
+    private static ObjectNode calibration(MeasuredCalibration c) {
+        ObjectNode o = JsonDialect.object();
+        o.put("source", c.source() == null ? null : c.source().name());
+        o.put("mmPerPixelX", finite(c.mmPerPixelX(), "mmPerPixelX"));
+        o.put("mmPerPixelY", finite(c.mmPerPixelY(), "mmPerPixelY"));
+        o.put("regionIndex", c.regionIndex());
+        o.put("skinLineY", finite(c.skinLineY(), "skinLineY"));
+        return o;
     }
 
     /**

@@ -1,6 +1,8 @@
 package org.injectionplanner.planfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +18,9 @@ import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureCatalogue;
 
 /**
- * The clinic settings document (docs/plan-format.md §5): {@link ClinicSettings} as UTF-8 JSON, read and
- * written with Jackson through {@link Documents}, in the dialect and with the errors of {@link PlanJson}.
+ * The clinic settings document (docs/plan-format.md §5): {@link ClinicSettings} as UTF-8 JSON, bound to
+ * {@link Documents} records to read and written as a Jackson tree, in the dialect and with the errors of
+ * {@link PlanJson}.
  * Files written before structures had a {@code laterality} or {@code levels} read with the meaning they
  * had. Thread-safe.
  */
@@ -35,26 +38,46 @@ public final class SettingsJson {
      * @throws IllegalArgumentException if they hold a number JSON cannot carry (NaN, ±∞)
      */
     public static byte[] write(ClinicSettings settings) {
-        List<Documents.Structure> catalogue = settings.catalogue().structures().stream()
-                .map(s -> new Documents.Structure(s.id(), s.name(), s.kind(), s.hackettCode(), s.snomedCode(),
-                        s.laterality(), null, s.levelled(), s.levels().stream().map(SpinalLevel::label).toList(),
-                        s.userAdded()))
-                .toList();
-        List<Documents.Preset> presets = settings.presets().stream()
-                .map(p -> new Documents.Preset(p.name(), PlanJson.solution(p.solution()),
-                        PlanJson.finite(p.volumeMl(), "volumeMl"), PlanJson.needle(p.needle()), p.approach()))
-                .toList();
+        ObjectNode root = JsonDialect.object();
+        root.put("format", SETTINGS_FORMAT);
+        root.put("formatVersion", PlanJson.FORMAT_VERSION);
+        root.put("defaultMarginMm", PlanJson.finite(settings.defaultMarginMm(), "defaultMarginMm"));
+        ArrayNode structures = root.putArray("catalogue");
+        for (Structure s : settings.catalogue().structures()) {
+            ObjectNode o = structures.addObject();
+            o.put("id", s.id());
+            o.put("name", s.name());
+            o.put("kind", s.kind() == null ? null : s.kind().name());
+            o.put("hackettCode", s.hackettCode());
+            o.put("snomedCode", s.snomedCode());
+            o.put("laterality", s.laterality().name());
+            o.put("levelled", s.levelled());
+            ArrayNode levels = o.putArray("levels");
+            s.levels().forEach(l -> levels.add(l.label()));
+            o.put("userAdded", s.userAdded());
+        }
+        ArrayNode presets = root.putArray("presets");
+        for (ProtocolPreset p : settings.presets()) {
+            ObjectNode o = presets.addObject();
+            o.put("name", p.name());
+            o.set("solution", PlanJson.solution(p.solution()));
+            o.put("volumeMl", PlanJson.finite(p.volumeMl(), "volumeMl"));
+            o.set("needle", PlanJson.needle(p.needle()));
+            o.put("approach", p.approach().name());
+        }
+        ArrayNode checklist = root.putArray("checklist");
+        settings.checklist().forEach(item -> checklist.add(PlanJson.checklistItem(item)));
         SafetyLimits l = settings.limits();
-        Documents.Limits limits = new Documents.Limits(PlanJson.finite(l.needleReserveMm(), "needleReserveMm"),
-                PlanJson.finite(l.maxInsertionAngleDeg(), "maxInsertionAngleDeg"),
-                PlanJson.finite(l.midlineNoGoDepthMm(), "midlineNoGoDepthMm"),
-                PlanJson.finite(l.maxSiteVolumeMl(), "maxSiteVolumeMl"),
-                PlanJson.finite(l.maxSessionVolumeMl(), "maxSessionVolumeMl"),
-                PlanJson.finite(l.maxAnaestheticMg(), "maxAnaestheticMg"),
-                PlanJson.finite(l.maxAnaestheticMgPerKg(), "maxAnaestheticMgPerKg"), l.minIntervalDays());
-        return JsonDialect.document(new Documents.Settings(SETTINGS_FORMAT, PlanJson.FORMAT_VERSION,
-                PlanJson.finite(settings.defaultMarginMm(), "defaultMarginMm"), catalogue, presets,
-                settings.checklist().stream().map(PlanJson::checklistItem).toList(), limits));
+        ObjectNode limits = root.putObject("limits");
+        limits.put("needleReserveMm", PlanJson.finite(l.needleReserveMm(), "needleReserveMm"));
+        limits.put("maxInsertionAngleDeg", PlanJson.finite(l.maxInsertionAngleDeg(), "maxInsertionAngleDeg"));
+        limits.put("midlineNoGoDepthMm", PlanJson.finite(l.midlineNoGoDepthMm(), "midlineNoGoDepthMm"));
+        limits.put("maxSiteVolumeMl", PlanJson.finite(l.maxSiteVolumeMl(), "maxSiteVolumeMl"));
+        limits.put("maxSessionVolumeMl", PlanJson.finite(l.maxSessionVolumeMl(), "maxSessionVolumeMl"));
+        limits.put("maxAnaestheticMg", PlanJson.finite(l.maxAnaestheticMg(), "maxAnaestheticMg"));
+        limits.put("maxAnaestheticMgPerKg", PlanJson.finite(l.maxAnaestheticMgPerKg(), "maxAnaestheticMgPerKg"));
+        limits.put("minIntervalDays", l.minIntervalDays());
+        return JsonDialect.document(root);
     }
 
     /**
@@ -121,9 +144,10 @@ public final class SettingsJson {
         if (o.levels() != null) {
             for (int i = 0; i < o.levels().size(); i++) {
                 String label = o.levels().get(i);
-                SpinalLevel level = label == null ? null : SpinalLevel.parse(label);
+                Pointer p = at.field("levels").index(i);
+                SpinalLevel level = p.build(() -> SpinalLevel.parse(label));
                 if (level == null) {
-                    throw at.field("levels").index(i).error("expected a spinal level such as \"L4/L5\", found "
+                    throw p.error("expected a spinal level such as \"L4/L5\", found "
                             + (label == null ? "null" : Pointer.quote(label)));
                 }
                 levels.add(level);

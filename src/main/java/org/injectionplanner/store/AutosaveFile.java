@@ -1,6 +1,7 @@
 package org.injectionplanner.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.planfile.JsonDialect;
@@ -19,7 +20,7 @@ final class AutosaveFile {
     /** The {@code "format"} of an autosave file. */
     static final String FORMAT = "injection-planner/autosave";
 
-    /** The file as Jackson binds and writes it; the plan is read by {@link PlanJson}. */
+    /** The file as Jackson binds it to read; the plan is read by {@link PlanJson}. */
     private record Document(@Required String format, @Required Integer formatVersion, @Required String savedAt,
             Integer basedOnSequence, @Required JsonNode plan) {
     }
@@ -38,8 +39,13 @@ final class AutosaveFile {
     }
 
     static byte[] write(SessionPlan plan, OffsetDateTime savedAt, Integer basedOnSequence) {
-        return JsonDialect.document(new Document(FORMAT, PlanJson.FORMAT_VERSION, JsonDialect.time(savedAt),
-                basedOnSequence, PlanJson.toTree(plan)));
+        ObjectNode root = JsonDialect.object();
+        root.put("format", FORMAT);
+        root.put("formatVersion", PlanJson.FORMAT_VERSION);
+        root.put("savedAt", JsonDialect.time(savedAt));
+        root.put("basedOnSequence", basedOnSequence);
+        root.set("plan", PlanJson.toTree(plan));
+        return JsonDialect.document(root);
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.injectionplanner.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
@@ -45,13 +46,15 @@ public record LockOwner(String host, long pid, String user, OffsetDateTime since
                 + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since);
     }
 
-    /** The record as Jackson writes it. */
-    private record Document(String format, int formatVersion, String host, long pid, String user, String since) {
-    }
-
     byte[] toJson() {
-        return JsonDialect.document(new Document(FORMAT, PlanJson.FORMAT_VERSION, host, pid, user,
-                JsonDialect.time(since)));
+        ObjectNode o = JsonDialect.object();
+        o.put("format", FORMAT);
+        o.put("formatVersion", PlanJson.FORMAT_VERSION);
+        o.put("host", host);
+        o.put("pid", pid);
+        o.put("user", user);
+        o.put("since", JsonDialect.time(since));
+        return JsonDialect.document(o);
     }
 
     /**

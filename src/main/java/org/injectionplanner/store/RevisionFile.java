@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,12 +29,12 @@ final class RevisionFile {
     /** The {@code "format"} of a revision file. */
     static final String FORMAT = "injection-planner/plan-revision";
 
-    /** The whole file as Jackson binds it; the plan is read by {@link PlanJson}. */
+    /** The whole file as Jackson binds it to read; the plan is read by {@link PlanJson}. */
     private record Document(@Required String format, @Required Integer formatVersion, @Required Header header,
             @Required JsonNode plan) {
     }
 
-    /** The header as written. */
+    /** The header as Jackson binds it. */
     private record Header(@Required String courseId, @Required String planId, @Required Integer sequence,
             @Required String savedAt, @Required String author, @Required String reason, String previousSha256,
             @Required String contentSha256) {
@@ -78,8 +79,15 @@ final class RevisionFile {
         byte[] planBytes = indent(JsonDialect.pretty(PlanJson.toTree(plan)));
         RevisionHeader h = new RevisionHeader(plan.courseId(), plan.id(), sequence, savedAt, author, reason,
                 previousSha256, JsonDialect.sha256(planBytes));
-        Header written = new Header(h.courseId().toString(), h.planId().toString(), h.sequence(),
-                JsonDialect.time(h.savedAt()), h.author(), h.reason(), h.previousSha256(), h.contentSha256());
+        ObjectNode written = JsonDialect.object();
+        written.put("courseId", h.courseId().toString());
+        written.put("planId", h.planId().toString());
+        written.put("sequence", h.sequence());
+        written.put("savedAt", JsonDialect.time(h.savedAt()));
+        written.put("author", h.author());
+        written.put("reason", h.reason());
+        written.put("previousSha256", h.previousSha256());
+        written.put("contentSha256", h.contentSha256());
         ByteArrayOutputStream out = new ByteArrayOutputStream(planBytes.length + 1024);
         out.writeBytes(JsonDialect.utf8("{\n  \"format\": \"" + FORMAT + "\",\n  \"formatVersion\": "
                 + PlanJson.FORMAT_VERSION + ",\n  \"header\": "));
