@@ -15,12 +15,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.planfile.PlanFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
