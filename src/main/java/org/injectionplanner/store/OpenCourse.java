@@ -98,13 +98,12 @@ public final class OpenCourse implements AutoCloseable {
     /**
      * Saves the plan as the course's next revision and removes its autosave. The file is written to a
      * temporary file, forced to disk and renamed into place; once this returns the revision is durable.
-     *
-     * @param author who saves (not blank)
-     * @param reason why, e.g. "amended after review"; may be empty
      * A signed plan is saved only if its signature matches its planned content and, when the signature is
      * not the one of the plan's newest revision, could have been given ({@link SignOff#signatureProblems},
      * with {@link PlanStore#safetyContext}).
      *
+     * @param author who saves (not blank)
+     * @param reason why, e.g. "amended after review"; may be empty
      * @throws ConflictException if the newest revision on disk is not the one this session last saw
      *         (nothing is written)
      * @throws StoreException if it cannot be written (no revision is then created), or it carries a new

@@ -161,6 +161,15 @@ class PlanCommandsTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: ").contains(wrongField.toString(), "/sessionNumber");
 
+        Path negativeScale = dir.resolve("negative-scale.json");
+        Files.writeString(negativeScale, new String(PlanJson.write(clean()), StandardCharsets.UTF_8)
+                .replaceFirst("\"mmPerPixelX\": 0.1", "\"mmPerPixelX\": -0.1"));
+        r = run("validate", negativeScale.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + negativeScale + ": /targets/0/calibration/mmPerPixelX: must be a "
+                + "positive number of mm per pixel, found -0.1" + System.lineSeparator());
+
         assertThat(run("validate").status()).isEqualTo(2);
         assertThat(run("validate", "a.json", "b.json").err()).contains("takes one PLAN", "usage:");
     }
