@@ -34,9 +34,9 @@ import org.injectionplanner.plan.Target;
  * The session plan document (docs/plan-format.md §2): a {@link SessionPlan} as UTF-8 JSON, bound to
  * {@link Documents} records by Jackson to read and written as a Jackson tree (docs/decisions.md). Every
  * field of the model is written, nullable ones as {@code null}; UUIDs in canonical lower-case form, dates
- * as ISO-8601, enums by constant name, zone shapes with a {@code "type"}. Pixel coordinates keep docs/design.md §3's convention (origin at the
- * top-left corner of the top-left pixel, x right, y down); numbers are written in their shortest
- * round-trip form, so {@code read(write(plan))} equals {@code plan} and writing it again gives the same
+ * as ISO-8601, enums by constant name, zone shapes with a {@code "type"}. Pixel coordinates keep
+ * docs/design.md §3's convention (origin at the top-left corner of the top-left pixel, x right, y down);
+ * numbers are written in their shortest round-trip form, so {@code read(write(plan))} equals {@code plan} and writing it again gives the same
  * bytes — the bytes a signature hashes.
  *
  * <p>Reading is strict: missing or unknown fields, wrong types, non-finite numbers, non-canonical UUIDs,
