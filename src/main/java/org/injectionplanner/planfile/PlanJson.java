@@ -36,8 +36,8 @@ import org.injectionplanner.plan.Target;
  * field of the model is written, nullable ones as {@code null}; UUIDs in canonical lower-case form, dates
  * as ISO-8601, enums by constant name, zone shapes with a {@code "type"}. Pixel coordinates keep
  * docs/design.md §3's convention (origin at the top-left corner of the top-left pixel, x right, y down);
- * numbers are written in their shortest round-trip form, so {@code read(write(plan))} equals {@code plan} and writing it again gives the same
- * bytes — the bytes a signature hashes.
+ * numbers are written in their shortest round-trip form, so {@code read(write(plan))} equals {@code plan}
+ * and writing it again gives the same bytes — the bytes a signature hashes.
  *
  * <p>Reading is strict: missing or unknown fields, wrong types, non-finite numbers, non-canonical UUIDs,
  * other format names or versions and values the model refuses are {@link PlanFormatException}s naming the
