@@ -3,7 +3,6 @@ package org.injectionplanner.planfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -89,16 +88,6 @@ public final class PlanJson {
      */
     public static SessionPlan read(byte[] json, String source) throws PlanFormatException {
         return fromTree(JsonDialect.parse(json, source), Pointer.root(source));
-    }
-
-    /**
-     * Reads a plan file.
-     *
-     * @throws PlanFormatException if it is not a valid plan document, or too large
-     * @throws java.io.IOException if it cannot be read
-     */
-    public static SessionPlan read(Path file) throws PlanFormatException, java.io.IOException {
-        return read(JsonDialect.readFile(file), file.toString());
     }
 
     /**
