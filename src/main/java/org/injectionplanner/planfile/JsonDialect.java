@@ -51,7 +51,7 @@ import java.util.stream.Collectors;
 public final class JsonDialect {
 
     /** Nesting deeper than this is refused (the formats nest at most seven levels). */
-    public static final int MAX_NESTING = 64;
+    static final int MAX_NESTING = 64;
 
     /** Files larger than this are refused before they are read, bytes. */
     public static final long MAX_FILE_BYTES = 64L << 20;
@@ -176,7 +176,7 @@ public final class JsonDialect {
     }
 
     /** Refuses anything but an object at {@code at}. */
-    public static void requireObject(JsonNode value, Pointer at) throws PlanFormatException {
+    private static void requireObject(JsonNode value, Pointer at) throws PlanFormatException {
         if (value == null || !value.isObject()) {
             throw at.error("expected an object, found " + describe(value));
         }
