@@ -32,8 +32,7 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
         }
         String signer = gd.getNextString();
         try {
-            Revision r = session.finalizePlan(ActivePlan.report(), signer,
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
+            Revision r = session.finalizePlan(signer, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
             IJ.showStatus("Session " + r.plan().sessionNumber() + " signed by " + signer.strip() + ": revision "
                     + r.header().sequence() + ", SHA-256 " + r.plan().signature().contentSha256().substring(0, 12)
                     + "…");

@@ -1,9 +1,14 @@
 package org.injectionplanner.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.Pointer;
+import org.injectionplanner.planfile.Required;
 
 /**
  * An autosave file: the working copy of a plan, written after every edit. Not part of the revision chain
@@ -14,6 +19,11 @@ final class AutosaveFile {
 
     /** The {@code "format"} of an autosave file. */
     static final String FORMAT = "injection-planner/autosave";
+
+    /** The file as Jackson binds it to read; the plan is read by {@link PlanJson}. */
+    private record Document(@Required String format, @Required Integer formatVersion, @Required String savedAt,
+            Integer basedOnSequence, @Required JsonNode plan) {
+    }
 
     /**
      * A parsed autosave file.
@@ -29,13 +39,13 @@ final class AutosaveFile {
     }
 
     static byte[] write(SessionPlan plan, OffsetDateTime savedAt, Integer basedOnSequence) {
-        ObjectNode root = Json.object();
+        ObjectNode root = JsonDialect.object();
         root.put("format", FORMAT);
         root.put("formatVersion", PlanJson.FORMAT_VERSION);
-        root.put("savedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(savedAt));
+        root.put("savedAt", JsonDialect.time(savedAt));
         root.put("basedOnSequence", basedOnSequence);
         root.set("plan", PlanJson.toTree(plan));
-        return PlanJson.withLineEnd(Json.pretty(root));
+        return JsonDialect.document(root);
     }
 
     /**
@@ -45,12 +55,11 @@ final class AutosaveFile {
      * @throws PlanFormatException if they are not an autosave file
      */
     static Parsed parse(byte[] bytes, String source) throws PlanFormatException {
-        JsonIn root = JsonIn.object(Json.parse(bytes, source), "$", source);
-        root.requireFormat(FORMAT, PlanJson.FORMAT_VERSION);
-        root.allowOnly("format", "formatVersion", "savedAt", "basedOnSequence", "plan");
-        OffsetDateTime savedAt = root.dateTime("savedAt");
-        Integer basedOn = root.optionalInteger("basedOnSequence");
-        SessionPlan plan = PlanJson.fromTree(root.required("plan"), root.path("plan"), source);
-        return new Parsed(savedAt, basedOn, plan);
+        Pointer root = Pointer.root(source);
+        JsonNode tree = JsonDialect.parse(bytes, source);
+        JsonDialect.requireFormat(tree, root, FORMAT, PlanJson.FORMAT_VERSION);
+        Document d = JsonDialect.bind(tree, Document.class, root);
+        OffsetDateTime savedAt = root.field("savedAt").time(d.savedAt());
+        return new Parsed(savedAt, d.basedOnSequence(), PlanJson.fromTree(d.plan(), root.field("plan")));
     }
 }

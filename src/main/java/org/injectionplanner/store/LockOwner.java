@@ -7,6 +7,10 @@ import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.Pointer;
 
 /**
  * Who holds a course's lock: the workstation, the process on it, the operating-system user and since
@@ -43,28 +47,32 @@ public record LockOwner(String host, long pid, String user, OffsetDateTime since
     }
 
     byte[] toJson() {
-        ObjectNode o = Json.object();
+        ObjectNode o = JsonDialect.object();
         o.put("format", FORMAT);
         o.put("formatVersion", PlanJson.FORMAT_VERSION);
         o.put("host", host);
         o.put("pid", pid);
         o.put("user", user);
-        o.put("since", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(since));
-        return PlanJson.withLineEnd(Json.pretty(o));
+        o.put("since", JsonDialect.time(since));
+        return JsonDialect.document(o);
     }
 
-    /** The owner recorded in {@code bytes}, or empty if they are not a lock owner record. */
+    /**
+     * The owner recorded in {@code bytes}, or empty if they are not a lock owner record. Lenient, as the
+     * lock is: a record in any other shape is simply not one.
+     */
     static Optional<LockOwner> parse(byte[] bytes, String source) {
         try {
-            JsonIn o = JsonIn.object(Json.parse(bytes, source), "$", source);
-            if (!FORMAT.equals(o.text("format"))) {
+            JsonNode o = JsonDialect.parse(bytes, source);
+            JsonNode pid = o.path("pid");
+            if (!FORMAT.equals(o.path("format").textValue()) || !pid.isIntegralNumber() || !pid.canConvertToLong()
+                    || !o.path("host").isTextual() || !o.path("user").isTextual()) {
                 return Optional.empty();
             }
-            JsonNode pid = o.required("pid");
-            if (!pid.isIntegralNumber() || !pid.canConvertToLong()) {
-                return Optional.empty();
-            }
-            return Optional.of(new LockOwner(o.text("host"), pid.longValue(), o.text("user"), o.dateTime("since")));
+            OffsetDateTime since = Pointer.root(source).field("since").time(o.path("since").textValue());
+            return since == null ? Optional.empty()
+                    : Optional.of(new LockOwner(o.get("host").textValue(), pid.longValue(), o.get("user").textValue(),
+                            since));
         } catch (PlanFormatException e) {
             return Optional.empty();
         }

@@ -9,7 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 
 /**
@@ -69,6 +72,11 @@ public final class OpenCourse implements AutoCloseable {
         return courseId;
     }
 
+    /** The store the course is in. */
+    PlanStore store() {
+        return store;
+    }
+
     /** The course's folder. */
     public Path folder() {
         return dir;
@@ -90,17 +98,22 @@ public final class OpenCourse implements AutoCloseable {
     /**
      * Saves the plan as the course's next revision and removes its autosave. The file is written to a
      * temporary file, forced to disk and renamed into place; once this returns the revision is durable.
+     * A signed plan is saved only if its signature matches its planned content and, when the signature is
+     * not the one of the plan's newest revision, could have been given ({@link SignOff#signatureProblems},
+     * with {@link PlanStore#safetyContext}).
      *
      * @param author who saves (not blank)
      * @param reason why, e.g. "amended after review"; may be empty
      * @throws ConflictException if the newest revision on disk is not the one this session last saw
      *         (nothing is written)
-     * @throws StoreException if it cannot be written (no revision is then created)
+     * @throws StoreException if it cannot be written (no revision is then created), or it carries a new
+     *         signature the store does not accept
      * @throws IllegalArgumentException if the plan belongs to another course or the author is blank
      */
     public synchronized Revision save(SessionPlan plan, String author, String reason) throws StoreException {
         checkOpen();
         requireThisCourse(plan);
+        requireSoundSignature(plan);
         Head onDisk = head(dir);
         if (!sameAsSeen(onDisk)) {
             throw conflict(onDisk);
@@ -119,7 +132,7 @@ public final class OpenCourse implements AutoCloseable {
             throw new StoreException("cannot save revision " + sequence + " of course " + courseId + " to " + file
                     + ": " + e.getMessage() + " (nothing was saved)", e);
         }
-        String sha256 = Json.sha256(written.bytes());
+        String sha256 = JsonDialect.sha256(written.bytes());
         seen = new Head(name, sha256);
         LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
         Path autosave = StoreLayout.autosave(dir, plan.id());
@@ -220,6 +233,21 @@ public final class OpenCourse implements AutoCloseable {
                 + " since this session saw it; reopen the plan (nothing was saved)");
     }
 
+    private void requireSoundSignature(SessionPlan plan) throws StoreException {
+        if (plan.status() != PlanStatus.SIGNED) {
+            return;
+        }
+        boolean saved = store.latest(courseId, plan.id())
+                .map(r -> plan.signature().equals(r.plan().signature())).orElse(false);
+        List<String> problems = saved
+                ? (SignOff.intact(plan) ? List.of() : List.of("its planned content was changed after signing"))
+                : SignOff.signatureProblems(plan, store.safetyContext(plan));
+        if (!problems.isEmpty()) {
+            throw new StoreException("session " + plan.sessionNumber() + " cannot be saved as signed by "
+                    + plan.signature().signer() + " (nothing was saved):\n- " + String.join("\n- ", problems));
+        }
+    }
+
     private void requireThisCourse(SessionPlan plan) {
         if (!plan.courseId().equals(courseId)) {
             throw new IllegalArgumentException("plan " + plan.id() + " belongs to course " + plan.courseId()
@@ -245,7 +273,11 @@ public final class OpenCourse implements AutoCloseable {
             throw new ConflictException("course " + dir.getFileName() + " has two revisions numbered "
                     + newest.sequence() + ": two programs saved it at once; run verify-store");
         }
-        return new Head(newest, Json.sha256(PlanJson.readFile(revisions.resolve(newest.fileName()))));
+        try {
+            return new Head(newest, JsonDialect.sha256(PlanFiles.read(revisions.resolve(newest.fileName()))));
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
     }
 
     private static void removeTemporaryFiles(Path dir) throws StoreException {

@@ -1,10 +1,16 @@
 package org.injectionplanner.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.Pointer;
 
 /**
  * Reads a plan named on the command line: a session plan document (docs/plan-format.md §2) or a revision
@@ -27,12 +33,19 @@ public final class PlanFiles {
     /**
      * Reads a plan document or a revision file.
      *
-     * @throws PlanFormatException if it is neither, or damaged
-     * @throws StoreException if it cannot be read
+     * @throws StoreException if it cannot be read, or is neither (caused by a {@link PlanFormatException})
      */
     public static Loaded load(Path file) throws StoreException {
-        byte[] bytes = PlanJson.readFile(file);
-        JsonNode root = Json.parse(bytes, file.toString());
+        try {
+            return loadFormatted(file);
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
+    }
+
+    private static Loaded loadFormatted(Path file) throws StoreException, PlanFormatException {
+        byte[] bytes = read(file);
+        JsonNode root = JsonDialect.parse(bytes, file.toString());
         JsonNode format = root.get("format");
         if (format != null && RevisionFile.FORMAT.equals(format.asText())) {
             Path revisions = file.toAbsolutePath().normalize().getParent();
@@ -52,6 +65,22 @@ public final class PlanFiles {
             }
             return new Loaded(parsed.plan(), Optional.empty());
         }
-        return new Loaded(PlanJson.fromTree(root, "$", file.toString()), Optional.empty());
+        return new Loaded(PlanJson.fromTree(root, Pointer.root(file.toString())), Optional.empty());
+    }
+
+    /**
+     * The bytes of a plan store file, refusing files over {@link JsonDialect#MAX_FILE_BYTES}.
+     *
+     * @throws StoreException if it is missing or unreadable
+     * @throws PlanFormatException if it is too large
+     */
+    static byte[] read(Path file) throws StoreException, PlanFormatException {
+        try {
+            return JsonDialect.readFile(file);
+        } catch (NoSuchFileException e) {
+            throw new StoreException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
-import org.injectionplanner.safety.SafetyReport;
 
 /**
  * What the plugin edits a plan through: a {@link PlanEditor} on the plan and its course opened in a
@@ -141,15 +140,17 @@ public final class PlanSession implements AutoCloseable {
 
     /**
      * Signs the editor's plan and saves the signed plan as a new revision (reason "Signed by …"); the
-     * editor then holds the signed plan, with its history cleared.
+     * editor then holds the signed plan, with its history cleared. The safety checks are run here, with
+     * the store's clinic settings and the course's previous session ({@link PlanStore#safetyContext}),
+     * whatever findings the caller shows.
      *
-     * @param report the plan's current findings
      * @throws SignOffRefusedException if the plan cannot be signed (nothing changed)
-     * @throws StoreException if the revision cannot be written (the editor keeps the unsigned plan)
+     * @throws StoreException if the settings or course cannot be read, or the revision cannot be written
+     *         (the editor keeps the unsigned plan)
      */
-    public Revision finalizePlan(SafetyReport report, String signer, OffsetDateTime at)
-            throws SignOffRefusedException, StoreException {
-        SessionPlan signed = SignOff.sign(editor.plan(), report, signer, at);
+    public Revision finalizePlan(String signer, OffsetDateTime at) throws SignOffRefusedException, StoreException {
+        SessionPlan plan = editor.plan();
+        SessionPlan signed = SignOff.sign(plan, course.store().safetyContext(plan), signer, at);
         Future<Revision> done = writer.submit(() -> course.save(signed, signer, "Signed by " + signer.strip()));
         Revision revision = await(done);
         saved = signed;

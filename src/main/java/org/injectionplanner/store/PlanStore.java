@@ -18,6 +18,10 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.SettingsJson;
+import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 
 /**
@@ -130,25 +134,42 @@ public final class PlanStore {
     }
 
     /**
+     * What the safety checks of {@code plan} go by in this store: its clinic settings and the date of the
+     * course's previous session ({@link #previousSessionDate}).
+     *
+     * @throws StoreException if the settings or the course's revisions cannot be read
+     */
+    public SafetyContext safetyContext(SessionPlan plan) throws StoreException {
+        return SafetyContext.of(settings(), previousSessionDate(plan).orElse(null));
+    }
+
+    /**
      * Reads one revision file.
      *
-     * @throws PlanFormatException if it is not a revision file, or its name disagrees with its header
-     * @throws StoreException if it cannot be read, or its plan was changed after it was saved
+     * @throws StoreException if it cannot be read, is not a revision file (caused by a
+     *         {@link PlanFormatException}), its name disagrees with its header, or its plan was changed after
+     *         it was saved
      */
     public Revision load(Path revisionFile) throws StoreException {
-        byte[] bytes = PlanJson.readFile(revisionFile);
-        RevisionFile.Parsed parsed = RevisionFile.parse(bytes, revisionFile.toString());
+        byte[] bytes;
+        RevisionFile.Parsed parsed;
+        try {
+            bytes = PlanFiles.read(revisionFile);
+            parsed = RevisionFile.parse(bytes, revisionFile.toString());
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
         RevisionHeader h = parsed.header();
         Optional<RevisionName> name = RevisionName.parse(revisionFile.getFileName().toString());
         if (name.isEmpty() || name.get().sequence() != h.sequence() || !name.get().planId().equals(h.planId())) {
-            throw new PlanFormatException(revisionFile + ": the file name does not match its header (revision "
+            throw new StoreException(revisionFile + ": the file name does not match its header (revision "
                     + h.sequence() + " of plan " + h.planId() + ")");
         }
         if (!parsed.contentIntact()) {
             throw new StoreException(revisionFile + ": the plan was changed after it was saved (its SHA-256 no "
                     + "longer matches the header); run verify-store and restore the file from a backup");
         }
-        return new Revision(revisionFile, h, parsed.plan(), Json.sha256(bytes));
+        return new Revision(revisionFile, h, parsed.plan(), JsonDialect.sha256(bytes));
     }
 
     /**
@@ -164,10 +185,15 @@ public final class PlanStore {
             if (!StoreLayout.AUTOSAVE_NAME.matcher(file.getFileName().toString()).matches()) {
                 continue;
             }
-            AutosaveFile.Parsed autosave = AutosaveFile.parse(PlanJson.readFile(file), file.toString());
+            AutosaveFile.Parsed autosave;
+            try {
+                autosave = AutosaveFile.parse(PlanFiles.read(file), file.toString());
+            } catch (PlanFormatException e) {
+                throw StoreException.of(e);
+            }
             SessionPlan plan = autosave.plan();
             if (!plan.courseId().equals(courseId) || !file.getFileName().toString().equals(plan.id() + ".json")) {
-                throw new PlanFormatException(file + ": holds plan " + plan.id() + " of course " + plan.courseId()
+                throw new StoreException(file + ": holds plan " + plan.id() + " of course " + plan.courseId()
                         + ", not the one its name and folder say");
             }
             Optional<Revision> latest = latest(courseId, plan.id());
@@ -190,7 +216,11 @@ public final class PlanStore {
         if (!Files.exists(file)) {
             return ClinicSettings.defaults();
         }
-        return PlanJson.readSettings(PlanJson.readFile(file), file.toString());
+        try {
+            return SettingsJson.read(PlanFiles.read(file), file.toString());
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /**
@@ -202,7 +232,7 @@ public final class PlanStore {
         Path file = StoreLayout.settings(root);
         try {
             Files.createDirectories(root);
-            AtomicFiles.replace(file, PlanJson.writeSettings(settings));
+            AtomicFiles.replace(file, SettingsJson.write(settings));
         } catch (IOException e) {
             throw new StoreException("cannot save the clinic settings to " + file + ": " + e.getMessage(), e);
         }

@@ -9,10 +9,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.UUID;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.Pointer;
+import org.injectionplanner.planfile.Required;
 
 /**
  * The bytes of a revision file: an object with {@code "format"}, {@code "formatVersion"}, {@code "header"}
@@ -24,6 +28,17 @@ final class RevisionFile {
 
     /** The {@code "format"} of a revision file. */
     static final String FORMAT = "injection-planner/plan-revision";
+
+    /** The whole file as Jackson binds it to read; the plan is read by {@link PlanJson}. */
+    private record Document(@Required String format, @Required Integer formatVersion, @Required Header header,
+            @Required JsonNode plan) {
+    }
+
+    /** The header as Jackson binds it. */
+    private record Header(@Required String courseId, @Required String planId, @Required Integer sequence,
+            @Required String savedAt, @Required String author, @Required String reason, String previousSha256,
+            @Required String contentSha256) {
+    }
 
     /**
      * A parsed revision file.
@@ -61,17 +76,26 @@ final class RevisionFile {
      */
     static Written write(SessionPlan plan, int sequence, OffsetDateTime savedAt, String author, String reason,
             String previousSha256) {
-        byte[] planBytes = indent(Json.pretty(PlanJson.toTree(plan)));
-        RevisionHeader header = new RevisionHeader(plan.courseId(), plan.id(), sequence, savedAt, author, reason,
-                previousSha256, Json.sha256(planBytes));
+        byte[] planBytes = indent(JsonDialect.pretty(PlanJson.toTree(plan)));
+        RevisionHeader h = new RevisionHeader(plan.courseId(), plan.id(), sequence, savedAt, author, reason,
+                previousSha256, JsonDialect.sha256(planBytes));
+        ObjectNode written = JsonDialect.object();
+        written.put("courseId", h.courseId().toString());
+        written.put("planId", h.planId().toString());
+        written.put("sequence", h.sequence());
+        written.put("savedAt", JsonDialect.time(h.savedAt()));
+        written.put("author", h.author());
+        written.put("reason", h.reason());
+        written.put("previousSha256", h.previousSha256());
+        written.put("contentSha256", h.contentSha256());
         ByteArrayOutputStream out = new ByteArrayOutputStream(planBytes.length + 1024);
-        out.writeBytes(Json.utf8("{\n  \"format\": \"" + FORMAT + "\",\n  \"formatVersion\": "
+        out.writeBytes(JsonDialect.utf8("{\n  \"format\": \"" + FORMAT + "\",\n  \"formatVersion\": "
                 + PlanJson.FORMAT_VERSION + ",\n  \"header\": "));
-        out.writeBytes(indent(Json.pretty(headerTree(header))));
-        out.writeBytes(Json.utf8(",\n  \"plan\": "));
+        out.writeBytes(indent(JsonDialect.pretty(written)));
+        out.writeBytes(JsonDialect.utf8(",\n  \"plan\": "));
         out.writeBytes(planBytes);
-        out.writeBytes(Json.utf8("\n}\n"));
-        return new Written(header, out.toByteArray());
+        out.writeBytes(JsonDialect.utf8("\n}\n"));
+        return new Written(h, out.toByteArray());
     }
 
     /**
@@ -81,55 +105,39 @@ final class RevisionFile {
      * @throws PlanFormatException if they are not a revision file
      */
     static Parsed parse(byte[] bytes, String source) throws PlanFormatException {
-        JsonIn root = JsonIn.object(Json.parse(bytes, source), "$", source);
-        root.requireFormat(FORMAT, PlanJson.FORMAT_VERSION);
-        root.allowOnly("format", "formatVersion", "header", "plan");
-        RevisionHeader header = header(root.object("header"));
-        JsonIn planNode = root.object("plan");
-        SessionPlan plan = PlanJson.fromTree(planNode.node(), planNode.path(), source);
+        Pointer root = Pointer.root(source);
+        JsonNode tree = JsonDialect.parse(bytes, source);
+        JsonDialect.requireFormat(tree, root, FORMAT, PlanJson.FORMAT_VERSION);
+        Document d = JsonDialect.bind(tree, Document.class, root);
+        RevisionHeader header = header(d.header(), root.field("header"));
+        SessionPlan plan = PlanJson.fromTree(d.plan(), root.field("plan"));
         if (!plan.id().equals(header.planId()) || !plan.courseId().equals(header.courseId())) {
-            throw JsonIn.error(source, "$.plan", "the plan's id or course differs from the header's");
+            throw root.field("plan").error("the plan's id or course differs from the header's");
         }
-        return new Parsed(header, plan, Json.sha256(planBytes(bytes, source)));
+        return new Parsed(header, plan, JsonDialect.sha256(planBytes(bytes, source)));
     }
 
     /** A revision file's bytes as read from {@code file}. */
     static Parsed read(Path file) throws StoreException {
-        return parse(PlanJson.readFile(file), file.toString());
+        try {
+            return parse(PlanFiles.read(file), file.toString());
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
     }
 
-    private static ObjectNode headerTree(RevisionHeader h) {
-        ObjectNode o = Json.object();
-        o.put("courseId", h.courseId().toString());
-        o.put("planId", h.planId().toString());
-        o.put("sequence", h.sequence());
-        o.put("savedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.savedAt()));
-        o.put("author", h.author());
-        o.put("reason", h.reason());
-        o.put("previousSha256", h.previousSha256());
-        o.put("contentSha256", h.contentSha256());
-        return o;
-    }
-
-    private static RevisionHeader header(JsonIn o) throws PlanFormatException {
-        o.allowOnly("courseId", "planId", "sequence", "savedAt", "author", "reason", "previousSha256",
-                "contentSha256");
-        UUID courseId = o.uuid("courseId");
-        UUID planId = o.uuid("planId");
-        int sequence = o.integer("sequence");
-        OffsetDateTime savedAt = o.dateTime("savedAt");
-        String author = o.text("author");
-        String reason = o.text("reason");
-        String previous = o.optionalText("previousSha256");
-        String content = o.text("contentSha256");
-        if (previous != null && !isSha256(previous)) {
-            throw o.error("previousSha256", "expected 64 lower-case hex digits");
+    private static RevisionHeader header(Header o, Pointer at) throws PlanFormatException {
+        UUID courseId = at.field("courseId").uuid(o.courseId());
+        UUID planId = at.field("planId").uuid(o.planId());
+        OffsetDateTime savedAt = at.field("savedAt").time(o.savedAt());
+        if (o.previousSha256() != null && !isSha256(o.previousSha256())) {
+            throw at.field("previousSha256").error("expected 64 lower-case hex digits");
         }
-        if (!isSha256(content)) {
-            throw o.error("contentSha256", "expected 64 lower-case hex digits");
+        if (!isSha256(o.contentSha256())) {
+            throw at.field("contentSha256").error("expected 64 lower-case hex digits");
         }
-        return o.build(() -> new RevisionHeader(courseId, planId, sequence, savedAt, author, reason, previous,
-                content));
+        return at.build(() -> new RevisionHeader(courseId, planId, o.sequence(), savedAt, o.author(), o.reason(),
+                o.previousSha256(), o.contentSha256()));
     }
 
     private static boolean isSha256(String text) {
@@ -138,7 +146,7 @@ final class RevisionFile {
 
     /** The bytes of the top-level {@code "plan"} value, from its '{' to its '}'. */
     private static byte[] planBytes(byte[] bytes, String source) throws PlanFormatException {
-        try (JsonParser p = Json.MAPPER.createParser(bytes)) {
+        try (JsonParser p = JsonDialect.parser(bytes)) {
             p.nextToken();
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -152,11 +160,11 @@ final class RevisionFile {
                 p.skipChildren();
             }
         } catch (JsonProcessingException e) {
-            throw Json.syntaxError(source, e);
+            throw JsonDialect.syntaxError(source, e);
         } catch (IOException e) {
             throw new PlanFormatException(source + ": not valid JSON: " + e.getMessage(), e);
         }
-        throw JsonIn.error(source, "$.plan", "missing");
+        throw Pointer.root(source).field("plan").error("missing");
     }
 
     /** Indents a pretty-printed value by one level (two spaces); JSON strings hold no raw line feeds. */

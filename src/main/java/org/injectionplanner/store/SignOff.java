@@ -7,7 +7,9 @@ import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
-import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.safety.SignOffGate;
 
 /**
@@ -21,14 +23,16 @@ public final class SignOff {
     }
 
     /**
-     * The plan signed.
+     * The plan signed, after checking it with the safety checks under {@code context} (the store's
+     * clinic settings and the course's previous session: {@link PlanStore#safetyContext}). Package-private:
+     * outside the store a plan is signed only by {@link PlanSession#finalizePlan}, and
+     * {@link OpenCourse#save} refuses a new signature that {@link #signatureProblems} finds fault with.
      *
-     * @param report the plan's current findings
      * @throws SignOffRefusedException if {@link SignOffGate} finds problems (listed in the exception)
      */
-    public static SessionPlan sign(SessionPlan plan, SafetyReport report, String signer, OffsetDateTime at)
+    static SessionPlan sign(SessionPlan plan, SafetyContext context, String signer, OffsetDateTime at)
             throws SignOffRefusedException {
-        List<String> problems = new ArrayList<>(SignOffGate.problems(plan, report));
+        List<String> problems = new ArrayList<>(SignOffGate.problems(plan, SafetyChecks.check(plan, context)));
         if (signer == null || signer.isBlank()) {
             problems.add("the signer's name is missing");
         }
@@ -36,6 +40,29 @@ public final class SignOff {
             throw new SignOffRefusedException(plan.sessionNumber(), problems);
         }
         return plan.signed(new Signature(signer, at, PlanJson.plannedContentSha256(plan)));
+    }
+
+    /**
+     * Why a signed plan's signature could not have been given under {@code context}: its SHA-256 does not
+     * match its planned content, or the plan as it stood unsigned fails {@link SignOffGate}. Empty when
+     * the signature is sound.
+     *
+     * @throws IllegalArgumentException if the plan is not signed
+     */
+    static List<String> signatureProblems(SessionPlan signed, SafetyContext context) {
+        if (signed.status() != PlanStatus.SIGNED) {
+            throw new IllegalArgumentException("session " + signed.sessionNumber() + " is not signed");
+        }
+        List<String> problems = new ArrayList<>();
+        if (!intact(signed)) {
+            problems.add("its signature's SHA-256 does not match its planned content");
+        }
+        SessionPlan unsigned = new SessionPlan(signed.id(), signed.courseId(), signed.sessionNumber(), signed.date(),
+                signed.author(), PlanStatus.DRAFT, signed.patientWeightKg(), signed.images(), signed.targets(),
+                signed.zones(), signed.injections(), signed.checklist(), signed.overrides(), null,
+                signed.amendments());
+        problems.addAll(SignOffGate.problems(unsigned, SafetyChecks.check(unsigned, context)));
+        return problems;
     }
 
     /** True if a signed plan's planned content still hashes to its signature's SHA-256. */

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.SettingsJson;
 import org.injectionplanner.store.StoreLayout.RevisionName;
 import org.injectionplanner.store.VerifyReport.Problem;
 import org.injectionplanner.store.VerifyReport.Severity;
@@ -62,8 +65,8 @@ public final class StoreVerifier {
         Path settings = StoreLayout.settings(root);
         if (Files.exists(settings)) {
             try {
-                PlanJson.readSettings(PlanJson.readFile(settings), settings.toString());
-            } catch (StoreException e) {
+                SettingsJson.read(PlanFiles.read(settings), settings.toString());
+            } catch (StoreException | PlanFormatException e) {
                 problem(Severity.BREAK, settings, e.getMessage());
             }
         }
@@ -117,8 +120,8 @@ public final class StoreVerifier {
             }
             byte[] bytes;
             try {
-                bytes = PlanJson.readFile(file);
-            } catch (StoreException e) {
+                bytes = PlanFiles.read(file);
+            } catch (StoreException | PlanFormatException e) {
                 problem(Severity.BREAK, file, e.getMessage());
                 previous = name;
                 previousBytes = null;
@@ -181,7 +184,7 @@ public final class StoreVerifier {
                     + parsed.actualContentSha256() + ", the header says " + h.contentSha256() + ")");
         }
         if (previous != null && previousBytes != null) {
-            String actual = Json.sha256(previousBytes);
+            String actual = JsonDialect.sha256(previousBytes);
             if (!actual.equals(h.previousSha256())) {
                 problem(Severity.BREAK, file, "the predecessor hash does not match " + previous.fileName()
                         + " (its SHA-256 is " + actual + ", this header says " + h.previousSha256()
@@ -197,12 +200,12 @@ public final class StoreVerifier {
             return;
         }
         try {
-            AutosaveFile.Parsed parsed = AutosaveFile.parse(PlanJson.readFile(file), file.toString());
+            AutosaveFile.Parsed parsed = AutosaveFile.parse(PlanFiles.read(file), file.toString());
             if (!parsed.plan().courseId().equals(courseId)) {
                 problem(Severity.WARNING, file, "an autosave of course " + parsed.plan().courseId()
                         + " in this course");
             }
-        } catch (StoreException e) {
+        } catch (StoreException | PlanFormatException e) {
             problem(Severity.WARNING, file, "unsaved work that cannot be recovered: " + e.getMessage());
         }
     }

@@ -136,6 +136,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void thePlanFileFormatDependsOnlyOnThePlanModel() {
+        classes().that().resideInAPackage("org.injectionplanner.planfile..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.injectionplanner..")
+                        .or(resideInAnyPackage("org.injectionplanner.planfile..", "org.injectionplanner.plan..",
+                                "org.injectionplanner.geometry..")))
+                .check(classes);
+    }
+
+    @Test
     void packagesHaveNoCycles() {
         slices().matching("org.injectionplanner.(*)..").should().beFreeOfCycles().check(classes);
     }

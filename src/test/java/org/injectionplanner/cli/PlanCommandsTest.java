@@ -30,10 +30,10 @@ import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.store.OpenCourse;
-import org.injectionplanner.store.PlanJson;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Revision;
 import org.junit.jupiter.api.Test;
@@ -159,7 +159,16 @@ class PlanCommandsTest {
                 .replace("\"sessionNumber\": 2", "\"sessionNumber\": \"two\""));
         r = run("order", wrongField.toString());
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.err()).startsWith("error: ").contains(wrongField.toString(), "$.sessionNumber");
+        assertThat(r.err()).startsWith("error: ").contains(wrongField.toString(), "/sessionNumber");
+
+        Path negativeScale = dir.resolve("negative-scale.json");
+        Files.writeString(negativeScale, new String(PlanJson.write(clean()), StandardCharsets.UTF_8)
+                .replaceFirst("\"mmPerPixelX\": 0.1", "\"mmPerPixelX\": -0.1"));
+        r = run("validate", negativeScale.toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("error: " + negativeScale + ": /targets/0/calibration/mmPerPixelX: must be a "
+                + "positive number of mm per pixel, found -0.1" + System.lineSeparator());
 
         assertThat(run("validate").status()).isEqualTo(2);
         assertThat(run("validate", "a.json", "b.json").err()).contains("takes one PLAN", "usage:");

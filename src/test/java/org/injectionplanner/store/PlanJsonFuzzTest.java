@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,6 +27,9 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.SettingsJson;
 
 /**
  * Fuzzes the store's parsers (docs/design.md §6): valid plan, revision, autosave, settings and lock-owner
@@ -36,6 +40,8 @@ import org.injectionplanner.plan.SessionPlan;
  */
 @Tag("fuzz")
 class PlanJsonFuzzTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private static final OffsetDateTime AT = OffsetDateTime.of(2026, 11, 26, 9, 0, 0, 0, ZoneOffset.UTC);
 
@@ -59,11 +65,11 @@ class PlanJsonFuzzTest {
             @ForAll @IntRange(min = 1, max = 4) int mutations) throws Exception {
         Random r = new Random(seed);
         Parser parser = Parser.values()[r.nextInt(Parser.values().length)];
-        JsonNode tree = Json.MAPPER.readTree(valid(parser, r));
+        JsonNode tree = MAPPER.readTree(valid(parser, r));
         for (int i = 0; i < mutations; i++) {
             mutateTree(tree, r);
         }
-        check(parser, Json.MAPPER.writeValueAsBytes(tree));
+        check(parser, MAPPER.writeValueAsBytes(tree));
     }
 
     @Property(tries = 300)
@@ -80,7 +86,7 @@ class PlanJsonFuzzTest {
             case REVISION -> r.nextBoolean() ? RevisionFile.write(plan, 1, AT, "Dr A", "", null).bytes()
                     : RevisionFile.write(plan, 2 + r.nextInt(5), AT, "Dr A", "reason", "ab".repeat(32)).bytes();
             case AUTOSAVE -> AutosaveFile.write(plan, AT, r.nextBoolean() ? null : 4);
-            case SETTINGS -> PlanJson.writeSettings(ClinicSettings.defaults());
+            case SETTINGS -> SettingsJson.write(ClinicSettings.defaults());
             case LOCK_OWNER -> new LockOwner("host", 42, "user", AT).toJson();
         };
     }
@@ -93,7 +99,7 @@ class PlanJsonFuzzTest {
                 case PLAN -> PlanJson.read(bytes, "fuzz.json");
                 case REVISION -> RevisionFile.parse(bytes, "fuzz.json");
                 case AUTOSAVE -> AutosaveFile.parse(bytes, "fuzz.json");
-                case SETTINGS -> PlanJson.readSettings(bytes, "fuzz.json");
+                case SETTINGS -> SettingsJson.read(bytes, "fuzz.json");
                 case LOCK_OWNER -> LockOwner.parse(bytes, "fuzz.json");
             }
         } catch (PlanFormatException e) {
@@ -143,7 +149,7 @@ class PlanJsonFuzzTest {
     /** Replaces one scalar token (string, number, literal) of the document's well-formed prefix by a literal. */
     private static byte[] replaceToken(byte[] in, Random r) {
         List<int[]> tokens = new ArrayList<>();
-        try (JsonParser p = Json.MAPPER.createParser(in)) {
+        try (JsonParser p = MAPPER.createParser(in)) {
             JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t.isScalarValue()) {

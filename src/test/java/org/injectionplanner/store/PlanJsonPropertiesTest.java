@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanJson;
 
 /** Write → read gives an equal plan, and writing again gives the same bytes, for any valid plan. */
 class PlanJsonPropertiesTest {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,16 +18,21 @@ import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.SettingsJson;
 import org.junit.jupiter.api.Test;
 
 class PlanJsonTest {
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private static JsonNode tree(byte[] json) throws Exception {
-        return Json.MAPPER.readTree(json);
+        return MAPPER.readTree(json);
     }
 
     private static byte[] bytes(JsonNode tree) throws Exception {
-        return Json.MAPPER.writeValueAsBytes(tree);
+        return MAPPER.writeValueAsBytes(tree);
     }
 
     @Test
@@ -92,10 +98,10 @@ class PlanJsonTest {
                 .withCatalogue(ClinicSettings.defaults().catalogue().with(new Structure("piriformis-enthesis",
                         "Piriformis enthesis", StructureKind.ENTHESIS, null, "12345", Laterality.PAIRED, true,
                         List.of(SpinalLevel.L5, SpinalLevel.S1), true)));
-        byte[] json = PlanJson.writeSettings(settings);
-        assertThat(PlanJson.readSettings(json, "settings.json")).isEqualTo(settings);
+        byte[] json = SettingsJson.write(settings);
+        assertThat(SettingsJson.read(json, "settings.json")).isEqualTo(settings);
         assertThat(tree(json).get("format").asText()).isEqualTo("injection-planner/clinic-settings");
-        assertThat(PlanJson.readSettings(PlanJson.writeSettings(ClinicSettings.defaults()), "d"))
+        assertThat(SettingsJson.read(SettingsJson.write(ClinicSettings.defaults()), "d"))
                 .isEqualTo(ClinicSettings.defaults());
     }
 
@@ -106,9 +112,9 @@ class PlanJsonTest {
                         Laterality.PAIRED, true, List.of(SpinalLevel.L5), true))
                 .with(new Structure("own-plain", "Own plain", StructureKind.TENDON, null, null, Laterality.PAIRED,
                         false, List.of(), true)));
-        ObjectNode old = (ObjectNode) tree(PlanJson.writeSettings(settings));
+        ObjectNode old = (ObjectNode) tree(SettingsJson.write(settings));
         old.withArray("catalogue").forEach(structure -> ((ObjectNode) structure).remove("levels"));
-        ClinicSettings read = PlanJson.readSettings(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
+        ClinicSettings read = SettingsJson.read(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
         assertThat(read.catalogue().find("iliolumbar")).as("built-in entries get their levels")
                 .isEqualTo(ClinicSettings.defaults().catalogue().find("iliolumbar"));
         assertThat(read.catalogue().find("own-levelled").orElseThrow().levels()).isEqualTo(Structure.ANY_LEVEL);
@@ -122,21 +128,21 @@ class PlanJsonTest {
                         Laterality.MIDLINE, false, List.of(), true))
                 .with(new Structure("own-paired", "Own paired", StructureKind.TENDON, null, null, Laterality.PAIRED,
                         false, List.of(), true)));
-        ObjectNode old = (ObjectNode) tree(PlanJson.writeSettings(settings));
+        ObjectNode old = (ObjectNode) tree(SettingsJson.write(settings));
         old.withArray("catalogue").forEach(node -> {
             ObjectNode structure = (ObjectNode) node;
             // as the old writer wrote them: the thoracolumbar fascia was "paired"
             structure.put("midline", "MIDLINE".equals(structure.remove("laterality").asText()));
         });
-        ClinicSettings read = PlanJson.readSettings(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
+        ClinicSettings read = SettingsJson.read(old.toString().getBytes(StandardCharsets.UTF_8), "old.json");
         assertThat(read.catalogue().find("thoracolumbar-fascia").orElseThrow().laterality())
                 .as("built-in entries get their own").isEqualTo(Laterality.ANY);
         assertThat(read).isEqualTo(settings);
 
-        ObjectNode neither = (ObjectNode) tree(PlanJson.writeSettings(settings));
+        ObjectNode neither = (ObjectNode) tree(SettingsJson.write(settings));
         ((ObjectNode) neither.withArray("catalogue").get(14)).remove("laterality");
-        assertThatThrownBy(() -> PlanJson.readSettings(bytes(neither), "s.json"))
-                .hasMessage("s.json: $.catalogue[14].midline: missing");
+        assertThatThrownBy(() -> SettingsJson.read(bytes(neither), "s.json"))
+                .hasMessage("s.json: /catalogue/14/midline: missing");
     }
 
     @Test
@@ -145,41 +151,41 @@ class PlanJsonTest {
         ((ObjectNode) doc.get("targets").get(1).get("point")).put("x", "abc");
         assertThatThrownBy(() -> PlanJson.read(bytes(doc), "plan.json"))
                 .isInstanceOf(PlanFormatException.class)
-                .hasMessage("plan.json: $.targets[1].point.x: expected a number, found \"abc\"");
+                .hasMessage("plan.json: /targets/1/point/x: expected a number, found \"abc\"");
 
         ObjectNode missing = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         ((ObjectNode) missing.get("zones").get(0).get("shape")).remove("vertices");
         assertThatThrownBy(() -> PlanJson.read(bytes(missing), "plan.json"))
-                .hasMessage("plan.json: $.zones[0].shape.vertices: missing");
+                .hasMessage("plan.json: /zones/0/shape/vertices: missing");
 
         ObjectNode unknownShape = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         ((ObjectNode) unknownShape.get("zones").get(1).get("shape")).put("type", "circle");
         assertThatThrownBy(() -> PlanJson.read(bytes(unknownShape), "p"))
-                .hasMessage("p: $.zones[1].shape.type: expected \"polygon\" or \"ellipse\", found \"circle\"");
+                .hasMessage("p: /zones/1/shape/type: expected \"polygon\" or \"ellipse\", found \"circle\"");
 
         ObjectNode extra = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         ((ObjectNode) extra.get("images").get(0)).put("patientName", "x");
         assertThatThrownBy(() -> PlanJson.read(bytes(extra), "p"))
-                .hasMessageStartingWith("p: $.images[0].patientName: unknown field");
+                .hasMessageStartingWith("p: /images/0/patientName: unknown field");
 
         ObjectNode badUuid = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         badUuid.put("id", "1-1-1-1-1");
-        assertThatThrownBy(() -> PlanJson.read(bytes(badUuid), "p")).hasMessageStartingWith("p: $.id: expected a UUID");
+        assertThatThrownBy(() -> PlanJson.read(bytes(badUuid), "p")).hasMessageStartingWith("p: /id: expected a UUID");
 
         ObjectNode badFrame = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         ((ObjectNode) badFrame.get("targets").get(0).get("image")).put("frame", 0);
         assertThatThrownBy(() -> PlanJson.read(bytes(badFrame), "p"))
-                .hasMessage("p: $.targets[0].image: frame numbers start at 1, got 0");
+                .hasMessage("p: /targets/0/image: frame numbers start at 1, got 0");
 
         ObjectNode badSide = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         ((ObjectNode) badSide.get("targets").get(0)).put("side", "left");
         assertThatThrownBy(() -> PlanJson.read(bytes(badSide), "p"))
-                .hasMessage("p: $.targets[0].side: expected one of [LEFT, RIGHT, MIDLINE], found \"left\"");
+                .hasMessage("p: /targets/0/side: expected one of [LEFT, RIGHT, MIDLINE], found \"left\"");
 
         ObjectNode fraction = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         fraction.put("sessionNumber", 1.5);
         assertThatThrownBy(() -> PlanJson.read(bytes(fraction), "p"))
-                .hasMessageStartingWith("p: $.sessionNumber: expected a whole number");
+                .hasMessageStartingWith("p: /sessionNumber: expected a whole number");
     }
 
     @Test
@@ -187,18 +193,18 @@ class PlanJsonTest {
         ObjectNode newer = (ObjectNode) tree(PlanJson.write(TestPlans.sample()));
         newer.put("formatVersion", 2);
         assertThatThrownBy(() -> PlanJson.read(bytes(newer), "p"))
-                .hasMessage("p: $.formatVersion: version 2 was written by a newer Injection Planner; "
+                .hasMessage("p: /formatVersion: version 2 was written by a newer Injection Planner; "
                         + "update the plugin");
-        assertThatThrownBy(() -> PlanJson.read(PlanJson.writeSettings(ClinicSettings.defaults()), "s.json"))
-                .hasMessageStartingWith("s.json: $.format: expected \"injection-planner/session-plan\"");
+        assertThatThrownBy(() -> PlanJson.read(SettingsJson.write(ClinicSettings.defaults()), "s.json"))
+                .hasMessageStartingWith("s.json: /format: expected \"injection-planner/session-plan\"");
         assertThatThrownBy(() -> PlanJson.read("{\"format\": 1} trailing".getBytes(StandardCharsets.UTF_8), "t"))
                 .isInstanceOf(PlanFormatException.class).hasMessageStartingWith("t: not valid JSON (line 1, column");
         assertThatThrownBy(() -> PlanJson.read("{\"a\": 1, \"a\": 2}".getBytes(StandardCharsets.UTF_8), "d"))
                 .hasMessageContaining("Duplicate field 'a'");
         assertThatThrownBy(() -> PlanJson.read(new byte[0], "empty"))
-                .hasMessage("empty: $: expected an object, found nothing");
+                .hasMessage("empty: expected an object, found nothing");
         assertThatThrownBy(() -> PlanJson.read("[1]".getBytes(StandardCharsets.UTF_8), "a"))
-                .hasMessage("a: $: expected an object, found an array");
+                .hasMessage("a: expected an object, found an array");
         String deep = "[".repeat(5000) + "]".repeat(5000);
         assertThatThrownBy(() -> PlanJson.read(deep.getBytes(StandardCharsets.UTF_8), "deep"))
                 .isInstanceOf(PlanFormatException.class).hasMessageContaining("nesting");

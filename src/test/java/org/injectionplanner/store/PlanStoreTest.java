@@ -20,6 +20,7 @@ import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.planfile.PlanFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -208,8 +209,9 @@ class PlanStoreTest {
         assertThat(root.resolve("clinic-settings.json")).exists();
         Files.writeString(root.resolve("clinic-settings.json"), "{\"format\": \"injection-planner/clinic-settings\"}",
                 StandardCharsets.UTF_8);
-        assertThatThrownBy(store::settings).isInstanceOf(PlanFormatException.class)
-                .hasMessage(root.resolve("clinic-settings.json") + ": $.formatVersion: missing");
+        assertThatThrownBy(store::settings).isInstanceOf(StoreException.class)
+                .hasCauseInstanceOf(PlanFormatException.class)
+                .hasMessage(root.resolve("clinic-settings.json") + ": /formatVersion: missing");
     }
 
     @Test

@@ -32,8 +32,11 @@ import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
@@ -63,8 +66,10 @@ class SignOffTest {
                 .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(600, 0, CAL)));
     }
 
+    private static final SafetyContext CONTEXT = SafetyContext.of(ClinicSettings.defaults(), null);
+
     private static SafetyReport check(SessionPlan plan) {
-        return SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+        return SafetyChecks.check(plan, CONTEXT);
     }
 
     /** The plan with every checklist item answered and the violation overridden. */
@@ -85,7 +90,7 @@ class SignOffTest {
         SafetyReport report = check(plan);
         Finding violation = report.violations().get(0);
         assertThat(report.violations()).hasSize(1);
-        assertThatThrownBy(() -> SignOff.sign(plan, report, "Dr A", AT))
+        assertThatThrownBy(() -> SignOff.sign(plan, CONTEXT, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> {
                     assertThat(e.problems()).containsExactly(
                             "violation without a written override reason: " + violation.message(),
@@ -96,9 +101,69 @@ class SignOffTest {
     }
 
     @Test
+    void aPlanWithAnOpenViolationCannotBeSignedThroughTheStoreWhateverReportTheCallerHolds() throws Exception {
+        SessionPlan answered = PlanFixtures.answeredYes(plan());
+        PlanStore store = new PlanStore(root);
+        try (PlanSession session = PlanSession.open(store, answered)) {
+            session.save("Dr A", "planned");
+            assertThatThrownBy(() -> session.finalizePlan("Dr A", AT))
+                    .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
+                            .singleElement().asString().startsWith("violation without a written override reason"));
+            assertThat(session.editor().plan()).isEqualTo(answered);
+
+            // a signature made outside the store, over the right content, is refused by every save
+            SessionPlan forged = answered.signed(new Signature("Dr A", AT, PlanJson.plannedContentSha256(answered)));
+            assertThatThrownBy(() -> session.course().save(forged, "Dr A", "signed elsewhere"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("session 2 cannot be saved as signed by Dr A (nothing was saved):\n- "
+                            + "violation without a written override reason: Injection 1, T1");
+            session.editor().replace(forged, "signed elsewhere");
+            assertThatThrownBy(() -> session.save("Dr A", "signed elsewhere")).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("violation without a written override reason");
+        }
+        assertThat(store.history(PlanFixtures.COURSE)).singleElement()
+                .satisfies(r -> assertThat(r.plan().status()).isEqualTo(PlanStatus.DRAFT));
+    }
+
+    @Test
+    void finalizingChecksWithTheStoresSettingsNotTheCallers() throws Exception {
+        SessionPlan plan = ready();
+        assertThat(check(plan).openViolations(plan)).as("clean under the default settings").isEmpty();
+        PlanStore store = new PlanStore(root);
+        SafetyLimits d = SafetyLimits.defaults();
+        // an 80 mm reserve: the 88.9 mm needles are too short for the 30 mm paths
+        store.saveSettings(ClinicSettings.defaults().withLimits(new SafetyLimits(80, d.maxInsertionAngleDeg(),
+                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.maxAnaestheticMg(),
+                d.maxAnaestheticMgPerKg(), d.minIntervalDays())));
+        try (PlanSession session = PlanSession.open(store, plan)) {
+            assertThatThrownBy(() -> session.finalizePlan("Dr A", AT))
+                    .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
+                            .hasSize(2).allMatch(p -> p.startsWith("violation without a written override reason")
+                                    && p.contains("needle")));
+            SessionPlan signedByDefaults = SignOff.sign(plan, CONTEXT, "Dr A", AT);
+            assertThatThrownBy(() -> session.course().save(signedByDefaults, "Dr A", "signed"))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("needle");
+        }
+        assertThat(store.history(PlanFixtures.COURSE)).isEmpty();
+    }
+
+    @Test
+    void aSignedPlanChangedAfterSigningCannotBeSaved() throws Exception {
+        PlanStore store = new PlanStore(root);
+        try (PlanSession session = PlanSession.open(store, ready())) {
+            SessionPlan signed = session.finalizePlan("Dr A", AT).plan();
+            Target t1 = signed.targets().get(0);
+            SessionPlan moved = signed.withTarget(t1.movedTo(new PixelPoint(250, 300), t1.depthMm(), CAL));
+            assertThatThrownBy(() -> session.course().save(moved, "Dr A", "moved behind the editor's back"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("its planned content was changed after signing");
+        }
+    }
+
+    @Test
     void answersAloneDoNotSignAPlanWithAnOpenViolation() {
         SessionPlan answered = PlanFixtures.answeredYes(plan());
-        assertThatThrownBy(() -> SignOff.sign(answered, check(answered), "Dr A", AT))
+        assertThatThrownBy(() -> SignOff.sign(answered, CONTEXT, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("violation without a written override reason: Injection 1, T1"));
     }
@@ -106,7 +171,7 @@ class SignOffTest {
     @Test
     void anOverrideAloneDoesNotSignAPlanWithAnUnansweredItem() {
         SessionPlan plan = ready().withChecklistEntry(ChecklistEntry.unanswered(CHECKLIST.get(1)));
-        assertThatThrownBy(() -> SignOff.sign(plan, check(plan), "Dr A", AT))
+        assertThatThrownBy(() -> SignOff.sign(plan, CONTEXT, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("checklist item unanswered: Time-out done"));
     }
@@ -114,11 +179,11 @@ class SignOffTest {
     @Test
     void aPlanWithoutInjectionsOrSignerCannotBeSigned() {
         SessionPlan empty = PlanFixtures.draft();
-        assertThatThrownBy(() -> SignOff.sign(empty, check(empty), "Dr A", AT))
+        assertThatThrownBy(() -> SignOff.sign(empty, CONTEXT, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("no injections are planned"));
         SessionPlan plan = ready();
-        assertThatThrownBy(() -> SignOff.sign(plan, check(plan), " ", AT))
+        assertThatThrownBy(() -> SignOff.sign(plan, CONTEXT, " ", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("the signer's name is missing"));
     }
@@ -126,7 +191,7 @@ class SignOffTest {
     @Test
     void withAnOverrideAndAllAnswersThePlanIsSignedOverItsPlannedContent() throws Exception {
         SessionPlan plan = ready();
-        SessionPlan signed = SignOff.sign(plan, check(plan), " Dr A ", AT);
+        SessionPlan signed = SignOff.sign(plan, CONTEXT, " Dr A ", AT);
         assertThat(signed.status()).isEqualTo(PlanStatus.SIGNED);
         assertThat(signed.signature().signer()).isEqualTo("Dr A");
         assertThat(signed.signature().signedAt()).isEqualTo(AT);
@@ -145,7 +210,7 @@ class SignOffTest {
                 first.solution(), first.volumeMl()));
         assertThat(SignOff.intact(tampered)).isFalse();
         assertThat(SignOff.intact(signed.withPatientWeightKg(70.0))).isFalse();
-        assertThatThrownBy(() -> SignOff.sign(signed, check(signed), "Dr B", AT))
+        assertThatThrownBy(() -> SignOff.sign(signed, CONTEXT, "Dr B", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
                         .containsExactly("session 2 is already signed by Dr A"));
     }
@@ -153,7 +218,7 @@ class SignOffTest {
     @Test
     void aSignedPlanRefusesEditsButAcceptsTheProcedureRecord() throws Exception {
         SessionPlan plan = ready();
-        SessionPlan signed = SignOff.sign(plan, check(plan), "Dr A", AT);
+        SessionPlan signed = SignOff.sign(plan, CONTEXT, "Dr A", AT);
         PlanEditor editor = new PlanEditor(signed);
         Injection first = signed.injections().get(0);
         Target t1 = signed.targets().get(0);
@@ -194,7 +259,7 @@ class SignOffTest {
         Revision amendedRevision;
         try (PlanSession session = PlanSession.open(store, ready())) {
             session.save("Dr A", "planned");
-            signedRevision = session.finalizePlan(check(session.editor().plan()), "Dr A", AT);
+            signedRevision = session.finalizePlan("Dr A", AT);
             assertThat(signedRevision.plan().status()).isEqualTo(PlanStatus.SIGNED);
             assertThat(signedRevision.header().reason()).isEqualTo("Signed by Dr A");
             assertThat(session.editor().plan()).isEqualTo(signedRevision.plan());
@@ -233,7 +298,7 @@ class SignOffTest {
     @Test
     void anAmendedPlanIsSignedAgainWithItsAmendmentInsideTheSignature() throws Exception {
         SessionPlan plan = ready();
-        SessionPlan signed = SignOff.sign(plan, check(plan), "Dr A", AT);
+        SessionPlan signed = SignOff.sign(plan, CONTEXT, "Dr A", AT);
         PlanEditor editor = new PlanEditor(signed);
         editor.apply(PlanEdits.amend(SignOff.amendment(signed, "volume corrected", "Dr A", AT.plusHours(1))));
         Injection first = signed.injections().get(0);
@@ -241,7 +306,7 @@ class SignOffTest {
                 first.solution(), 0.8));
         assertThat(changed.status()).isEqualTo(PlanStatus.DRAFT);
 
-        SessionPlan resigned = SignOff.sign(changed, check(changed), "Dr A", AT.plusHours(2));
+        SessionPlan resigned = SignOff.sign(changed, CONTEXT, "Dr A", AT.plusHours(2));
         assertThat(SignOff.intact(resigned)).isTrue();
         assertThat(resigned.signature()).isNotEqualTo(signed.signature());
         assertThat(resigned.amendments()).singleElement().extracting(a -> a.amended()).isEqualTo(signed.signature());

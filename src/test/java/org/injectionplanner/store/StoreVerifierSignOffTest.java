@@ -2,6 +2,7 @@ package org.injectionplanner.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.injectionplanner.geometry.PixelPoint;
@@ -9,11 +10,16 @@ import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.store.VerifyReport.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** verify-store checks signatures and that a signed plan changes only through an amendment. */
+/**
+ * verify-store checks signatures and that a signed plan changes only through an amendment. The revisions
+ * are written as the store writes them but behind its back: the store itself refuses to save a signature
+ * its checks would not give, or a signed plan changed after signing.
+ */
 class StoreVerifierSignOffTest {
 
     private static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-26T10:00:00+01:00");
@@ -32,29 +38,32 @@ class StoreVerifierSignOffTest {
                 t.calibration()));
     }
 
+    /** Writes {@code plan} as revision {@code sequence} of its course, chained to {@code previous}. */
+    private Path write(SessionPlan plan, int sequence, Path previous) throws Exception {
+        Path dir = StoreLayout.revisions(StoreLayout.course(root, plan.courseId()));
+        Files.createDirectories(dir);
+        String previousSha256 = previous == null ? null : PlanStoreTestFiles.sha256(Files.readAllBytes(previous));
+        Path file = dir.resolve(new StoreLayout.RevisionName(sequence, plan.id()).fileName());
+        Files.write(file, RevisionFile.write(plan, sequence, AT.plusMinutes(sequence), "Dr A", "revision " + sequence,
+                previousSha256).bytes());
+        return file;
+    }
+
     @Test
     void anAmendedAndResignedPlanIsIntact() throws Exception {
         SessionPlan first = signed(TestPlans.sample());
         SessionPlan amended = moved(first.amended(new Amendment("level corrected", "Dr A", AT.plusHours(1),
                 first.signature())));
-        try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
-            course.save(first, "Dr A", "signed");
-            course.save(amended, "Dr A", "level corrected");
-            course.save(signed(amended), "Dr A", "signed again");
-        }
+        Path one = write(first, 1, null);
+        Path two = write(amended, 2, one);
+        write(signed(amended), 3, two);
         assertThat(StoreVerifier.verify(root).problems()).isEmpty();
     }
 
     @Test
     void aSignedPlanChangedWithoutAnAmendmentIsABreak() throws Exception {
         SessionPlan first = signed(TestPlans.sample());
-        SessionPlan changed = moved(first);
-        Path second;
-        try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
-            Path one = course.save(first, "Dr A", "signed").file();
-            second = course.save(changed, "Dr A", "edited behind the editor's back").file();
-            assertThat(one).isNotEqualTo(second);
-        }
+        Path second = write(moved(first), 2, write(first, 1, null));
         VerifyReport report = StoreVerifier.verify(root);
         assertThat(report.breaks()).allMatch(p -> p.file().equals(second)).extracting(Problem::message)
                 .containsExactly("the signature of session 2 by Dr A does not match the plan's content: the signed "

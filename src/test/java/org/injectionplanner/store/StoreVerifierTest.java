@@ -126,7 +126,7 @@ class StoreVerifierTest {
     void brokenSettingsAreABreakAndAMissingFolderAnError() throws Exception {
         Files.writeString(root.resolve("clinic-settings.json"), "[]");
         assertThat(StoreVerifier.verify(root).breaks()).extracting(Problem::message)
-                .containsExactly("$: expected an object, found an array");
+                .containsExactly("expected an object, found an array");
         assertThatThrownBy(() -> StoreVerifier.verify(root.resolve("nope"))).isInstanceOf(StoreException.class)
                 .hasMessageEndingWith("nope is not a folder; give the plan store's folder");
     }

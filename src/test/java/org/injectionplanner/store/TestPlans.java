@@ -192,11 +192,20 @@ final class TestPlans {
     private static MeasuredCalibration calibration(Random r) {
         return switch (r.nextInt(4)) {
             case 0 -> MeasuredCalibration.UNCALIBRATED;
-            case 1 -> new MeasuredCalibration(MeasuredCalibration.Source.PIXEL_SPACING, number(r), number(r), null,
+            case 1 -> new MeasuredCalibration(MeasuredCalibration.Source.PIXEL_SPACING, scale(r), scale(r), null,
                     0.0);
-            default -> new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, number(r), number(r),
+            default -> new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, scale(r), scale(r),
                     r.nextBoolean() ? null : r.nextInt(), r.nextBoolean() ? null : number(r));
         };
+    }
+
+    /** A scale in mm per pixel: any positive finite double (the format refuses others). */
+    private static double scale(Random r) {
+        double d;
+        do {
+            d = Math.abs(number(r));
+        } while (!(d > 0));
+        return d;
     }
 
     private static final double[] EDGE = {0.0, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL,

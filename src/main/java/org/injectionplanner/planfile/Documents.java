@@ -1,0 +1,131 @@
+package org.injectionplanner.planfile;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.List;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.Laterality;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.plan.ZoneKind;
+
+/**
+ * The plan and settings documents as Jackson binds them when reading: one record per JSON object of
+ * docs/plan-format.md, components in the documented order. Only the JSON's shape lives here (field names,
+ * types, which fields are {@link Required}); {@link PlanJson} and {@link SettingsJson} turn them into the
+ * model with the checks JSON cannot express. (Writing builds a tree instead: docs/decisions.md.)
+ */
+final class Documents {
+
+    private Documents() {
+    }
+
+    record Plan(@Required String format, @Required Integer formatVersion, @Required String id,
+            @Required String courseId, @Required Integer sessionNumber, @Required String date,
+            @Required String author, @Required PlanStatus status, Double patientWeightKg,
+            @Required List<Image> images, @Required List<Target> targets, @Required List<Zone> zones,
+            @Required List<Injection> injections, @Required List<ChecklistEntry> checklist,
+            @Required List<FindingOverride> overrides, Signature signature, @Required List<Amendment> amendments) {
+    }
+
+    record Image(@Required String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,
+            String description, @Required Integer frames, String path) {
+    }
+
+    record Target(@Required String id, @Required Integer number, @Required String label, String structureId,
+            @Required Side side, SpinalLevel level, @Required ImageRef image, @Required Point point,
+            Double depthMm, @Required String notes, @Required Calibration calibration) {
+    }
+
+    record Zone(@Required String id, @Required Integer number, @Required ZoneKind kind, @Required String name,
+            @Required ImageRef image, @Required Shape shape, @Required Double marginMm,
+            @Required Calibration calibration) {
+    }
+
+    record ImageRef(@Required String sopInstanceUid, @Required Integer frame) {
+    }
+
+    record Point(@Required Double x, @Required Double y) {
+    }
+
+    /** A zone shape, told apart by its {@code "type"}. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+    @JsonSubTypes({@JsonSubTypes.Type(value = Polygon.class, name = "polygon"),
+        @JsonSubTypes.Type(value = Ellipse.class, name = "ellipse")})
+    sealed interface Shape permits Polygon, Ellipse {
+    }
+
+    record Polygon(@Required List<Point> vertices) implements Shape {
+    }
+
+    record Ellipse(@Required Point centre, @Required Double radiusX, @Required Double radiusY,
+            @Required Double angleDeg) implements Shape {
+    }
+
+    record Calibration(@Required MeasuredCalibration.Source source, Double mmPerPixelX, Double mmPerPixelY,
+            Integer regionIndex, Double skinLineY) {
+    }
+
+    record Injection(@Required String id, @Required String targetId, @Required Boolean locked,
+            @Required Approach approach, @Required Needle needle, @Required Solution solution,
+            @Required Double volumeMl, NeedlePath path, @Required ProcedureRecord record) {
+    }
+
+    record Needle(@Required Integer gauge, Double lengthMm) {
+    }
+
+    record Solution(Double dextrosePercent, String anaesthetic, Double anaestheticPercent) {
+    }
+
+    record NeedlePath(@Required Point entry, @Required Calibration entryCalibration) {
+    }
+
+    record ProcedureRecord(@Required InjectionState state, String at, @Required String note) {
+    }
+
+    record ChecklistEntry(@Required ChecklistItem item, ChecklistAnswer answer, @Required String note) {
+    }
+
+    record ChecklistItem(@Required String id, @Required String question) {
+    }
+
+    record FindingOverride(@Required String findingKey, Double measured, @Required String reason,
+            @Required String author, @Required String at) {
+    }
+
+    record Signature(@Required String signer, @Required String signedAt, @Required String contentSha256) {
+    }
+
+    record Amendment(@Required String reason, @Required String author, @Required String at,
+            @Required Signature amended) {
+    }
+
+    record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
+            @Required List<Structure> catalogue, @Required List<Preset> presets,
+            @Required List<ChecklistItem> checklist, @Required Limits limits) {
+    }
+
+    /**
+     * A catalogue entry. {@code midline} is read from files written before {@code laterality} (and no longer
+     * written); {@code laterality} and {@code levels} are absent from such files.
+     */
+    record Structure(@Required String id, @Required String name, StructureKind kind, String hackettCode,
+            String snomedCode, Laterality laterality, Boolean midline,
+            @Required Boolean levelled, List<String> levels, @Required Boolean userAdded) {
+    }
+
+    record Preset(@Required String name, @Required Solution solution, @Required Double volumeMl,
+            @Required Needle needle, @Required Approach approach) {
+    }
+
+    record Limits(@Required Double needleReserveMm, @Required Double maxInsertionAngleDeg,
+            @Required Double midlineNoGoDepthMm, @Required Double maxSiteVolumeMl,
+            @Required Double maxSessionVolumeMl, @Required Double maxAnaestheticMg,
+            @Required Double maxAnaestheticMgPerKg, @Required Integer minIntervalDays) {
+    }
+}

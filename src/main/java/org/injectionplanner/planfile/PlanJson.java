@@ -1,0 +1,449 @@
+package org.injectionplanner.planfile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.Amendment;
+import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ChecklistItem;
+import org.injectionplanner.plan.FindingOverride;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.Solution;
+import org.injectionplanner.plan.Target;
+
+/**
+ * The session plan document (docs/plan-format.md §2): a {@link SessionPlan} as UTF-8 JSON, bound to
+ * {@link Documents} records by Jackson to read and written as a Jackson tree (docs/decisions.md). Every
+ * field of the model is written, nullable ones as {@code null}; UUIDs in canonical lower-case form, dates
+ * as ISO-8601, enums by constant name, zone shapes with a {@code "type"}. Pixel coordinates keep
+ * docs/design.md §3's convention (origin at the top-left corner of the top-left pixel, x right, y down);
+ * numbers are written in their shortest round-trip form, so {@code read(write(plan))} equals {@code plan}
+ * and writing it again gives the same bytes — the bytes a signature hashes.
+ *
+ * <p>Reading is strict: missing or unknown fields, wrong types, non-finite numbers, non-canonical UUIDs,
+ * other format names or versions and values the model refuses are {@link PlanFormatException}s naming the
+ * file and the JSON pointer of the value ({@code plan.json: /targets/2/point/x: …}). Thread-safe.
+ */
+public final class PlanJson {
+
+    /** The {@code "format"} of a session plan document. */
+    public static final String PLAN_FORMAT = "injection-planner/session-plan";
+
+    /** The {@code "formatVersion"} this code writes and reads (of every plan file format). */
+    public static final int FORMAT_VERSION = 1;
+
+    private PlanJson() {
+    }
+
+    /**
+     * The plan as an indented UTF-8 JSON document ending in a line feed.
+     *
+     * @throws IllegalArgumentException if the plan holds a number JSON cannot carry (NaN, ±∞)
+     */
+    public static byte[] write(SessionPlan plan) {
+        return JsonDialect.document(document(plan));
+    }
+
+    /**
+     * The plan as a JSON tree: the document {@link #write} prints, to embed in a revision or autosave file.
+     *
+     * @throws IllegalArgumentException if the plan holds a number JSON cannot carry (NaN, ±∞)
+     */
+    public static ObjectNode toTree(SessionPlan plan) {
+        return document(plan);
+    }
+
+    /**
+     * The SHA-256 (64 lower-case hex digits) of what a signature covers: the plan's planned content
+     * ({@link SessionPlan#plannedContent()}) written as a plan document.
+     */
+    public static String plannedContentSha256(SessionPlan plan) {
+        return JsonDialect.sha256(write(plan.plannedContent()));
+    }
+
+    /**
+     * Reads a plan document.
+     *
+     * @param json UTF-8 JSON
+     * @param source the file or label named in error messages
+     * @throws PlanFormatException if it is not a valid plan document
+     */
+    public static SessionPlan read(byte[] json, String source) throws PlanFormatException {
+        return fromTree(JsonDialect.parse(json, source), Pointer.root(source));
+    }
+
+    /**
+     * Reads the plan document {@code value} found at {@code at} (e.g. {@code /plan} of a revision file).
+     *
+     * @throws PlanFormatException if it is not a valid plan document
+     */
+    public static SessionPlan fromTree(JsonNode value, Pointer at) throws PlanFormatException {
+        JsonDialect.requireFormat(value, at, PLAN_FORMAT, FORMAT_VERSION);
+        Documents.Plan d = JsonDialect.bind(value, Documents.Plan.class, at);
+        List<PlanImage> images = new ArrayList<>();
+        for (int i = 0; i < d.images().size(); i++) {
+            Documents.Image o = d.images().get(i);
+            images.add(at.field("images").index(i).build(() -> new PlanImage(o.sopInstanceUid(), o.studyInstanceUid(),
+                    o.seriesInstanceUid(), o.description(), o.frames(), o.path())));
+        }
+        List<Target> targets = new ArrayList<>();
+        for (int i = 0; i < d.targets().size(); i++) {
+            targets.add(target(d.targets().get(i), at.field("targets").index(i)));
+        }
+        List<NerveZone> zones = new ArrayList<>();
+        for (int i = 0; i < d.zones().size(); i++) {
+            zones.add(zone(d.zones().get(i), at.field("zones").index(i)));
+        }
+        List<Injection> injections = new ArrayList<>();
+        for (int i = 0; i < d.injections().size(); i++) {
+            injections.add(injection(d.injections().get(i), at.field("injections").index(i)));
+        }
+        List<ChecklistEntry> checklist = new ArrayList<>();
+        for (int i = 0; i < d.checklist().size(); i++) {
+            Documents.ChecklistEntry o = d.checklist().get(i);
+            Pointer p = at.field("checklist").index(i);
+            ChecklistItem item = checklistItem(o.item(), p.field("item"));
+            checklist.add(p.build(() -> new ChecklistEntry(item, o.answer(), o.note())));
+        }
+        List<FindingOverride> overrides = new ArrayList<>();
+        for (int i = 0; i < d.overrides().size(); i++) {
+            Documents.FindingOverride o = d.overrides().get(i);
+            Pointer p = at.field("overrides").index(i);
+            Double measured = p.field("measured").finite(o.measured());
+            OffsetDateTime when = p.field("at").time(o.at());
+            overrides.add(p.build(() -> new FindingOverride(o.findingKey(), measured, o.reason(), o.author(), when)));
+        }
+        Signature signature = d.signature() == null ? null : signature(d.signature(), at.field("signature"));
+        List<Amendment> amendments = new ArrayList<>();
+        for (int i = 0; i < d.amendments().size(); i++) {
+            Documents.Amendment o = d.amendments().get(i);
+            Pointer p = at.field("amendments").index(i);
+            OffsetDateTime when = p.field("at").time(o.at());
+            Signature amended = signature(o.amended(), p.field("amended"));
+            amendments.add(p.build(() -> new Amendment(o.reason(), o.author(), when, amended)));
+        }
+        UUID id = at.field("id").uuid(d.id());
+        UUID courseId = at.field("courseId").uuid(d.courseId());
+        LocalDate date = at.field("date").date(d.date());
+        Double weight = at.field("patientWeightKg").finite(d.patientWeightKg());
+        return at.build(() -> new SessionPlan(id, courseId, d.sessionNumber(), date, d.author(), d.status(), weight,
+                images, targets, zones, injections, checklist, overrides, signature, amendments));
+    }
+
+    private static Target target(Documents.Target o, Pointer at) throws PlanFormatException {
+        UUID id = at.field("id").uuid(o.id());
+        ImageRef image = imageRef(o.image(), at.field("image"));
+        PixelPoint point = point(o.point(), at.field("point"));
+        Double depthMm = at.field("depthMm").finite(o.depthMm());
+        MeasuredCalibration calibration = calibration(o.calibration(), at.field("calibration"));
+        return at.build(() -> new Target(id, o.number(), o.label(), o.structureId(), o.side(), o.level(), image, point,
+                depthMm, o.notes(), calibration));
+    }
+
+    private static NerveZone zone(Documents.Zone o, Pointer at) throws PlanFormatException {
+        UUID id = at.field("id").uuid(o.id());
+        ImageRef image = imageRef(o.image(), at.field("image"));
+        ZoneShape shape = shape(o.shape(), at.field("shape"));
+        double margin = at.field("marginMm").finite(o.marginMm());
+        MeasuredCalibration calibration = calibration(o.calibration(), at.field("calibration"));
+        return at.build(() -> new NerveZone(id, o.number(), o.kind(), o.name(), image, shape, margin, calibration));
+    }
+
+    private static Injection injection(Documents.Injection o, Pointer at) throws PlanFormatException {
+        UUID id = at.field("id").uuid(o.id());
+        UUID targetId = at.field("targetId").uuid(o.targetId());
+        Needle needle = needle(o.needle(), at.field("needle"));
+        Solution solution = solution(o.solution(), at.field("solution"));
+        double volume = at.field("volumeMl").finite(o.volumeMl());
+        NeedlePath path = null;
+        if (o.path() != null) {
+            Pointer p = at.field("path");
+            PixelPoint entry = point(o.path().entry(), p.field("entry"));
+            MeasuredCalibration cal = calibration(o.path().entryCalibration(), p.field("entryCalibration"));
+            path = p.build(() -> new NeedlePath(entry, cal));
+        }
+        Pointer r = at.field("record");
+        OffsetDateTime when = r.field("at").time(o.record().at());
+        ProcedureRecord record = r.build(() -> new ProcedureRecord(o.record().state(), when, o.record().note()));
+        NeedlePath planned = path;
+        return at.build(() -> new Injection(id, targetId, o.locked(), o.approach(), needle, solution, volume, planned,
+                record));
+    }
+
+    /** A needle of a plan or a protocol preset. */
+    static Needle needle(Documents.Needle o, Pointer at) throws PlanFormatException {
+        Double length = at.field("lengthMm").finite(o.lengthMm());
+        return at.build(() -> new Needle(o.gauge(), length));
+    }
+
+    /** A solution of a plan or a protocol preset. */
+    static Solution solution(Documents.Solution o, Pointer at) throws PlanFormatException {
+        Double dextrose = at.field("dextrosePercent").finite(o.dextrosePercent());
+        Double percent = at.field("anaestheticPercent").finite(o.anaestheticPercent());
+        return at.build(() -> new Solution(dextrose, o.anaesthetic(), percent));
+    }
+
+    /** A checklist item of a plan or the clinic settings. */
+    static ChecklistItem checklistItem(Documents.ChecklistItem o, Pointer at) throws PlanFormatException {
+        return at.build(() -> new ChecklistItem(o.id(), o.question()));
+    }
+
+    private static Signature signature(Documents.Signature o, Pointer at) throws PlanFormatException {
+        OffsetDateTime when = at.field("signedAt").time(o.signedAt());
+        return at.build(() -> new Signature(o.signer(), when, o.contentSha256()));
+    }
+
+    private static ImageRef imageRef(Documents.ImageRef o, Pointer at) throws PlanFormatException {
+        return at.build(() -> new ImageRef(o.sopInstanceUid(), o.frame()));
+    }
+
+    private static PixelPoint point(Documents.Point o, Pointer at) throws PlanFormatException {
+        double x = at.field("x").finite(o.x());
+        double y = at.field("y").finite(o.y());
+        return new PixelPoint(x, y);
+    }
+
+    private static ZoneShape shape(Documents.Shape o, Pointer at) throws PlanFormatException {
+        if (o instanceof Documents.Polygon polygon) {
+            List<PixelPoint> vertices = new ArrayList<>();
+            for (int i = 0; i < polygon.vertices().size(); i++) {
+                vertices.add(point(polygon.vertices().get(i), at.field("vertices").index(i)));
+            }
+            return at.build(() -> new PolygonShape(vertices));
+        }
+        Documents.Ellipse e = (Documents.Ellipse) o;
+        PixelPoint centre = point(e.centre(), at.field("centre"));
+        double rx = at.field("radiusX").finite(e.radiusX());
+        double ry = at.field("radiusY").finite(e.radiusY());
+        double angle = at.field("angleDeg").finite(e.angleDeg());
+        return at.build(() -> new EllipseShape(centre, rx, ry, angle));
+    }
+
+    /**
+     * A calibration; a scale, where given, must be a positive finite number of mm per pixel (the checks
+     * measure with it).
+     */
+    private static MeasuredCalibration calibration(Documents.Calibration o, Pointer at) throws PlanFormatException {
+        Double x = scale(o.mmPerPixelX(), at.field("mmPerPixelX"));
+        Double y = scale(o.mmPerPixelY(), at.field("mmPerPixelY"));
+        Double skin = at.field("skinLineY").finite(o.skinLineY());
+        return at.build(() -> new MeasuredCalibration(o.source(), x, y, o.regionIndex(), skin));
+    }
+
+    private static Double scale(Double mmPerPixel, Pointer at) throws PlanFormatException {
+        if (at.finite(mmPerPixel) != null && !(mmPerPixel > 0)) {
+            throw at.error("must be a positive number of mm per pixel, found " + mmPerPixel);
+        }
+        return mmPerPixel;
+    }
+
+    /** The plan document as a Jackson tree, members in the documented order. */
+    private static ObjectNode document(SessionPlan plan) {
+        ObjectNode root = JsonDialect.object();
+        root.put("format", PLAN_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("id", plan.id().toString());
+        root.put("courseId", plan.courseId().toString());
+        root.put("sessionNumber", plan.sessionNumber());
+        root.put("date", plan.date().toString());
+        root.put("author", plan.author());
+        root.put("status", plan.status().name());
+        root.put("patientWeightKg", finite(plan.patientWeightKg(), "patientWeightKg"));
+        ArrayNode images = root.putArray("images");
+        for (PlanImage i : plan.images()) {
+            ObjectNode o = images.addObject();
+            o.put("sopInstanceUid", i.sopInstanceUid());
+            o.put("studyInstanceUid", i.studyInstanceUid());
+            o.put("seriesInstanceUid", i.seriesInstanceUid());
+            o.put("description", i.description());
+            o.put("frames", i.frames());
+            o.put("path", i.path());
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (Target t : plan.targets()) {
+            ObjectNode o = targets.addObject();
+            o.put("id", t.id().toString());
+            o.put("number", t.number());
+            o.put("label", t.label());
+            o.put("structureId", t.structureId());
+            o.put("side", t.side().name());
+            o.put("level", t.level() == null ? null : t.level().name());
+            o.set("image", imageRef(t.image()));
+            o.set("point", point(t.point(), "point"));
+            o.put("depthMm", finite(t.depthMm(), "depthMm"));
+            o.put("notes", t.notes());
+            o.set("calibration", calibration(t.calibration()));
+        }
+        ArrayNode zones = root.putArray("zones");
+        for (NerveZone z : plan.zones()) {
+            ObjectNode o = zones.addObject();
+            o.put("id", z.id().toString());
+            o.put("number", z.number());
+            o.put("kind", z.kind().name());
+            o.put("name", z.name());
+            o.set("image", imageRef(z.image()));
+            o.set("shape", shape(z.shape()));
+            o.put("marginMm", finite(z.marginMm(), "marginMm"));
+            o.set("calibration", calibration(z.calibration()));
+        }
+        ArrayNode injections = root.putArray("injections");
+        for (Injection i : plan.injections()) {
+            ObjectNode o = injections.addObject();
+            o.put("id", i.id().toString());
+            o.put("targetId", i.targetId().toString());
+            o.put("locked", i.locked());
+            o.put("approach", i.approach().name());
+            o.set("needle", needle(i.needle()));
+            o.set("solution", solution(i.solution()));
+            o.put("volumeMl", finite(i.volumeMl(), "volumeMl"));
+            if (i.path() == null) {
+                o.putNull("path");
+            } else {
+                ObjectNode path = o.putObject("path");
+                path.set("entry", point(i.path().entry(), "entry"));
+                path.set("entryCalibration", calibration(i.path().entryCalibration()));
+            }
+            ObjectNode record = o.putObject("record");
+            record.put("state", i.record().state().name());
+            record.put("at", JsonDialect.time(i.record().at()));
+            record.put("note", i.record().note());
+        }
+        ArrayNode checklist = root.putArray("checklist");
+        for (ChecklistEntry e : plan.checklist()) {
+            ObjectNode o = checklist.addObject();
+            o.set("item", checklistItem(e.item()));
+            o.put("answer", e.answer() == null ? null : e.answer().name());
+            o.put("note", e.note());
+        }
+        ArrayNode overrides = root.putArray("overrides");
+        for (FindingOverride f : plan.overrides()) {
+            ObjectNode o = overrides.addObject();
+            o.put("findingKey", f.findingKey());
+            o.put("measured", finite(f.measured(), "measured"));
+            o.put("reason", f.reason());
+            o.put("author", f.author());
+            o.put("at", JsonDialect.time(f.at()));
+        }
+        if (plan.signature() == null) {
+            root.putNull("signature");
+        } else {
+            root.set("signature", signature(plan.signature()));
+        }
+        ArrayNode amendments = root.putArray("amendments");
+        for (Amendment a : plan.amendments()) {
+            ObjectNode o = amendments.addObject();
+            o.put("reason", a.reason());
+            o.put("author", a.author());
+            o.put("at", JsonDialect.time(a.at()));
+            o.set("amended", signature(a.amended()));
+        }
+        return root;
+    }
+
+    /** A needle as written. */
+    static ObjectNode needle(Needle n) {
+        ObjectNode o = JsonDialect.object();
+        o.put("gauge", n.gauge());
+        o.put("lengthMm", finite(n.lengthMm(), "lengthMm"));
+        return o;
+    }
+
+    /** A solution as written. */
+    static ObjectNode solution(Solution s) {
+        ObjectNode o = JsonDialect.object();
+        o.put("dextrosePercent", finite(s.dextrosePercent(), "dextrosePercent"));
+        o.put("anaesthetic", s.anaesthetic());
+        o.put("anaestheticPercent", finite(s.anaestheticPercent(), "anaestheticPercent"));
+        return o;
+    }
+
+    /** A checklist item as written. */
+    static ObjectNode checklistItem(ChecklistItem item) {
+        ObjectNode o = JsonDialect.object();
+        o.put("id", item.id());
+        o.put("question", item.question());
+        return o;
+    }
+
+    private static ObjectNode signature(Signature s) {
+        ObjectNode o = JsonDialect.object();
+        o.put("signer", s.signer());
+        o.put("signedAt", JsonDialect.time(s.signedAt()));
+        o.put("contentSha256", s.contentSha256());
+        return o;
+    }
+
+    private static ObjectNode imageRef(ImageRef ref) {
+        ObjectNode o = JsonDialect.object();
+        o.put("sopInstanceUid", ref.sopInstanceUid());
+        o.put("frame", ref.frame());
+        return o;
+    }
+
+    private static ObjectNode point(PixelPoint p, String what) {
+        ObjectNode o = JsonDialect.object();
+        o.put("x", finite(p.x(), what + ".x"));
+        o.put("y", finite(p.y(), what + ".y"));
+        return o;
+    }
+
+    private static ObjectNode shape(ZoneShape shape) {
+        ObjectNode o = JsonDialect.object();
+        if (shape instanceof PolygonShape p) {
+            o.put("type", "polygon");
+            ArrayNode vertices = o.putArray("vertices");
+            for (PixelPoint v : p.vertices()) {
+                vertices.add(point(v, "vertex"));
+            }
+        } else {
+            EllipseShape e = (EllipseShape) shape;
+            o.put("type", "ellipse");
+            o.set("centre", point(e.centre(), "centre"));
+            o.put("radiusX", finite(e.radiusX(), "radiusX"));
+            o.put("radiusY", finite(e.radiusY(), "radiusY"));
+            o.put("angleDeg", finite(e.angleDeg(), "angleDeg"));
+        }
+        return o;
+    }
+
+    private static ObjectNode calibration(MeasuredCalibration c) {
+        ObjectNode o = JsonDialect.object();
+        o.put("source", c.source() == null ? null : c.source().name());
+        o.put("mmPerPixelX", finite(c.mmPerPixelX(), "mmPerPixelX"));
+        o.put("mmPerPixelY", finite(c.mmPerPixelY(), "mmPerPixelY"));
+        o.put("regionIndex", c.regionIndex());
+        o.put("skinLineY", finite(c.skinLineY(), "skinLineY"));
+        return o;
+    }
+
+    /**
+     * The number, refused if JSON cannot carry it; null stays null.
+     *
+     * @throws IllegalArgumentException for NaN and ±∞
+     */
+    static Double finite(Double value, String what) {
+        if (value != null && !Double.isFinite(value)) {
+            throw new IllegalArgumentException("cannot write " + what + " = " + value
+                    + ": JSON has no NaN or infinity");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,85 @@
+package org.injectionplanner.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.SettingsJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Files written by the store before the plan format moved to {@code planfile} (test resources
+ * {@code planfile/golden/}, written by that code from {@link TestPlans}) still read, and writing what was
+ * read gives the same bytes: the canonical bytes that revision hashes and signatures cover are unchanged.
+ */
+class GoldenFilesTest {
+
+    private static byte[] golden(String name) throws IOException {
+        try (InputStream in = GoldenFilesTest.class.getResourceAsStream("/org/injectionplanner/planfile/golden/"
+                + name)) {
+            assertThat(in).as(name).isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"plan-sample.json", "plan-signed.json", "plan-random-1.json", "plan-random-2.json",
+        "plan-random-3.json", "plan-random-4.json"})
+    void plansReadAndWriteTheSameBytes(String name) throws Exception {
+        byte[] bytes = golden(name);
+        SessionPlan plan = PlanJson.read(bytes, name);
+        assertThat(PlanJson.write(plan)).isEqualTo(bytes);
+    }
+
+    @Test
+    void theSampleWritesAsBeforeAndItsOldSignatureStillHolds() throws Exception {
+        assertThat(PlanJson.write(TestPlans.sample())).isEqualTo(golden("plan-sample.json"));
+        SessionPlan signed = PlanJson.read(golden("plan-signed.json"), "plan-signed.json");
+        assertThat(signed.status()).isEqualTo(PlanStatus.SIGNED);
+        assertThat(SignOff.intact(signed)).isTrue();
+        assertThat(signed.signature().contentSha256()).isEqualTo(PlanJson.plannedContentSha256(TestPlans.sample()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"revision-000001.json", "revision-000002.json"})
+    void revisionsReadIntactAndWriteTheSameBytes(String name) throws Exception {
+        byte[] bytes = golden(name);
+        RevisionFile.Parsed parsed = RevisionFile.parse(bytes, name);
+        assertThat(parsed.contentIntact()).isTrue();
+        RevisionHeader h = parsed.header();
+        RevisionFile.Written again = RevisionFile.write(parsed.plan(), h.sequence(), h.savedAt(), h.author(),
+                h.reason(), h.previousSha256());
+        assertThat(again.bytes()).isEqualTo(bytes);
+        assertThat(again.header()).isEqualTo(h);
+        assertThat(JsonDialect.sha256(again.bytes())).isEqualTo(JsonDialect.sha256(bytes));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"autosave.json", "autosave-unsaved.json"})
+    void autosavesReadAndWriteTheSameBytes(String name) throws Exception {
+        byte[] bytes = golden(name);
+        AutosaveFile.Parsed parsed = AutosaveFile.parse(bytes, name);
+        assertThat(AutosaveFile.write(parsed.plan(), parsed.savedAt(), parsed.basedOnSequence())).isEqualTo(bytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"settings-defaults.json", "settings-custom.json"})
+    void settingsReadAndWriteTheSameBytes(String name) throws Exception {
+        byte[] bytes = golden(name);
+        ClinicSettings settings = SettingsJson.read(bytes, name);
+        assertThat(SettingsJson.write(settings)).isEqualTo(bytes);
+    }
+
+    @Test
+    void theDefaultSettingsWriteAsBefore() throws Exception {
+        assertThat(SettingsJson.write(ClinicSettings.defaults())).isEqualTo(golden("settings-defaults.json"));
+        assertThat(SettingsJson.read(golden("settings-defaults.json"), "d")).isEqualTo(ClinicSettings.defaults());
+    }
+}
