@@ -11,6 +11,7 @@ import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Frame;
 import org.injectionplanner.dicom.FrameDecoding;
+import org.injectionplanner.dicom.SeriesFrames;
 import org.injectionplanner.dicom.StudyIndex;
 import org.injectionplanner.dicom.Tag;
 
