@@ -72,7 +72,7 @@ public final class EditPlanAnnotationCommand implements PlugIn {
         if (!p.equals(t.point())) {
             ImagePlus imp = imageShowing(t.image());
             MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-            edits.add(PlanEdits.moveTarget(t.id(), p, PlanActions.depthMm(p, cal), cal));
+            edits.add(PlanEdits.moveTarget(t.id(), p, cal));
         }
         ActivePlan.editor().batch("Edit target T" + t.number(), edits);
     }

@@ -39,7 +39,7 @@ final class PlanActions {
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
         int number = editor.plan().nextTargetNumber();
         Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? "T" + number : label,
-                structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, depthMm(p, cal), "", cal);
+                structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
         editor.batch("Add target " + target.label(),
                 List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
                         PlanEdits.addInjection(Injection.fromPreset(target.id(),
@@ -73,7 +73,7 @@ final class PlanActions {
 
     private static PlanEdit moveEdit(ImagePlus imp, UUID id, PixelPoint p) {
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-        return PlanEdits.moveTarget(id, p, depthMm(p, cal), cal);
+        return PlanEdits.moveTarget(id, p, cal);
     }
 
     /** Changes a zone's shape. */
@@ -89,14 +89,6 @@ final class PlanActions {
 
     private static PlanEdit reshapeEdit(ImagePlus imp, UUID id, ZoneShape shape) {
         return PlanEdits.reshapeZone(id, shape, AnnotatedImages.calibration(imp, shape.outline()));
-    }
-
-    /** Depth below the skin line of the point's region in mm, or null when uncalibrated. */
-    static Double depthMm(PixelPoint p, MeasuredCalibration cal) {
-        if (!cal.isCalibrated() || cal.skinLineY() == null) {
-            return null;
-        }
-        return (p.y() - cal.skinLineY()) * cal.mmPerPixelY();
     }
 
     /** The id of the annotation named "T3", "Z2" (case-insensitive), or by its UUID. */
