@@ -5,6 +5,7 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.ArrayList;
 import java.util.List;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
@@ -41,7 +42,7 @@ public final class EditInjectionCommand implements PlugIn {
         ActivePlan.settings().presets().forEach(p -> presets.add(p.name()));
         Solution s = current.solution();
         GenericDialog gd = new GenericDialog("Edit Injection");
-        gd.addStringField("injection", InjectionActions.nameOf(plan, current), 8);
+        gd.addStringField("injection", AnnotationNames.of(plan, current), 8);
         gd.addChoice("preset", presets.toArray(new String[0]), FIELDS);
         gd.addChoice("approach", new String[] {"in-plane", "out-of-plane"}, current.approach().label());
         gd.addStringField("needle", current.needle().toText(), 14);
@@ -55,7 +56,7 @@ public final class EditInjectionCommand implements PlugIn {
             return;
         }
         try {
-            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            Injection injection = AnnotationNames.resolveInjection(plan, gd.getNextString());
             String preset = gd.getNextChoice();
             Approach approach = Approach.parse(gd.getNextChoice());
             Needle needle = Needle.parse(gd.getNextString());
@@ -79,7 +80,7 @@ public final class EditInjectionCommand implements PlugIn {
                 volume = p.volumeMl();
             }
             ActivePlan.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
-            IJ.showStatus(InjectionActions.nameOf(plan, injection) + ": " + solution.description() + ", "
+            IJ.showStatus(AnnotationNames.of(plan, injection) + ": " + solution.description() + ", "
                     + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());

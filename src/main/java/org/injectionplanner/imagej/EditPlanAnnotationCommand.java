@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
@@ -32,13 +33,13 @@ public final class EditPlanAnnotationCommand implements PlugIn {
         SessionPlan plan = ActivePlan.editor().plan();
         UUID selected = ActivePlan.selected();
         GenericDialog which = new GenericDialog("Edit Plan Annotation");
-        which.addStringField("annotation", selected == null ? "T1" : PlanActions.nameOf(plan, selected), 8);
+        which.addStringField("annotation", selected == null ? "T1" : AnnotationNames.of(plan, selected), 8);
         which.showDialog();
         if (which.wasCanceled()) {
             return;
         }
         try {
-            UUID id = PlanActions.resolve(plan, which.getNextString());
+            UUID id = AnnotationNames.resolve(plan, which.getNextString());
             if (plan.target(id).isPresent()) {
                 editTarget(plan.target(id).get());
             } else {
@@ -67,14 +68,14 @@ public final class EditPlanAnnotationCommand implements PlugIn {
             throw new IllegalArgumentException("x and y must be numbers");
         }
         List<PlanEdit> edits = new ArrayList<>();
-        edits.add(PlanEdits.describeTarget(t.id(), f.label().isEmpty() ? "T" + t.number() : f.label(),
+        edits.add(PlanEdits.describeTarget(t.id(), f.label().isEmpty() ? AnnotationNames.of(t) : f.label(),
                 f.structure().id(), f.side(), f.level(), notes));
         if (!p.equals(t.point())) {
             ImagePlus imp = imageShowing(t.image());
             MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
             edits.add(PlanEdits.moveTarget(t.id(), p, cal));
         }
-        ActivePlan.editor().batch("Edit target T" + t.number(), edits);
+        ActivePlan.editor().batch("Edit target " + AnnotationNames.of(t), edits);
     }
 
     /** An open image showing the frame; moving a target needs its calibration. */
@@ -119,6 +120,6 @@ public final class EditPlanAnnotationCommand implements PlugIn {
             ImagePlus imp = imageShowing(z.image());
             edits.add(PlanEdits.reshapeZone(z.id(), shape, AnnotatedImages.calibration(imp, shape.outline())));
         }
-        ActivePlan.editor().batch("Edit zone Z" + z.number(), edits);
+        ActivePlan.editor().batch("Edit zone " + AnnotationNames.of(z), edits);
     }
 }

@@ -8,6 +8,7 @@ import java.awt.event.MouseEvent;
 import java.util.Locale;
 import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 
@@ -84,7 +85,7 @@ public final class InjectionTargetTool extends PlugInTool {
     private static void place(ImagePlus imp, PixelPoint p) {
         int slice = imp.getCurrentSlice();
         GenericDialog gd = new GenericDialog("Injection Target");
-        TargetFields.addTo(gd, TargetFields.last(), "T" + ActivePlan.editor().plan().nextTargetNumber());
+        TargetFields.addTo(gd, TargetFields.last(), AnnotationNames.target(ActivePlan.editor().plan().nextTargetNumber()));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

@@ -2,10 +2,10 @@ package org.injectionplanner.imagej;
 
 import ij.ImagePlus;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -22,8 +22,8 @@ import org.injectionplanner.plan.ZoneKind;
 
 /**
  * What the tools and commands do to the active plan: place, move and delete targets and zones on an
- * image, measuring each in its region's calibration. Annotations are named T1, T2 ... and Z1, Z2 ...
- * in commands and macros. A new target gets its injection at the end of the session order, filled from
+ * image, measuring each in its region's calibration. Annotations are named as {@link AnnotationNames}
+ * says. A new target gets its injection at the end of the session order, filled from
  * the clinic's first protocol preset.
  */
 final class PlanActions {
@@ -38,7 +38,7 @@ final class PlanActions {
         PlanEditor editor = ActivePlan.editor();
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
         int number = editor.plan().nextTargetNumber();
-        Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? "T" + number : label,
+        Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? AnnotationNames.target(number) : label,
                 structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
         editor.batch("Add target " + target.label(),
                 List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
@@ -55,7 +55,7 @@ final class PlanActions {
         int number = editor.plan().nextZoneNumber();
         NerveZone zone = new NerveZone(UUID.randomUUID(), number, kind, name, AnnotatedImages.refFor(imp, slice),
                 shape, marginMm, cal);
-        editor.batch("Add zone Z" + number + " " + name,
+        editor.batch("Add zone " + AnnotationNames.zone(number) + " " + name,
                 List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addZone(zone)));
         return zone;
     }
@@ -89,36 +89,6 @@ final class PlanActions {
 
     private static PlanEdit reshapeEdit(ImagePlus imp, UUID id, ZoneShape shape) {
         return PlanEdits.reshapeZone(id, shape, AnnotatedImages.calibration(imp, shape.outline()));
-    }
-
-    /** The id of the annotation named "T3", "Z2" (case-insensitive), or by its UUID. */
-    static UUID resolve(SessionPlan plan, String name) {
-        String n = name.trim();
-        Optional<UUID> found = Optional.empty();
-        if (n.matches("(?i)t\\d+")) {
-            int number = Integer.parseInt(n.substring(1));
-            found = plan.targets().stream().filter(t -> t.number() == number).map(Target::id).findFirst();
-        } else if (n.matches("(?i)z\\d+")) {
-            int number = Integer.parseInt(n.substring(1));
-            found = plan.zones().stream().filter(z -> z.number() == number).map(NerveZone::id).findFirst();
-        } else {
-            try {
-                UUID id = UUID.fromString(n);
-                if (plan.target(id).isPresent() || plan.zone(id).isPresent()) {
-                    found = Optional.of(id);
-                }
-            } catch (IllegalArgumentException notAUuid) {
-                found = Optional.empty();
-            }
-        }
-        return found.orElseThrow(() -> new IllegalArgumentException("no annotation '" + name
-                + "' in the plan: name targets T1, T2 ... and zones Z1, Z2 ..."));
-    }
-
-    /** "T3" or "Z2" for an annotation id. */
-    static String nameOf(SessionPlan plan, UUID id) {
-        return plan.target(id).map(t -> "T" + t.number())
-                .orElseGet(() -> plan.zone(id).map(z -> "Z" + z.number()).orElse("?"));
     }
 
     /** The frame an annotation was placed on. */

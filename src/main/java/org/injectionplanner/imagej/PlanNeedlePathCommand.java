@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
@@ -24,7 +25,7 @@ public final class PlanNeedlePathCommand implements PlugIn {
         SessionPlan plan = ActivePlan.editor().plan();
         GenericDialog gd = new GenericDialog("Plan Needle Path");
         gd.addStringField("target",
-                ActivePlan.selected() == null ? "T1" : PlanActions.nameOf(plan, ActivePlan.selected()), 8);
+                ActivePlan.selected() == null ? "T1" : AnnotationNames.of(plan, ActivePlan.selected()), 8);
         gd.addNumericField("entry_x", imp.getWidth() / 2.0, 1, 8, "pixels");
         gd.addNumericField("entry_y", 0, 1, 8, "pixels");
         gd.showDialog();
@@ -38,7 +39,7 @@ public final class PlanNeedlePathCommand implements PlugIn {
             if (gd.invalidNumber()) {
                 throw new IllegalArgumentException("entry_x and entry_y must be numbers");
             }
-            Target target = plan.target(PlanActions.resolve(plan, name))
+            Target target = plan.target(AnnotationNames.resolve(plan, name))
                     .orElseThrow(() -> new IllegalArgumentException(name + " is not a target"));
             Injection injection = InjectionActions.planPath(imp, target, new PixelPoint(x, y));
             IJ.showStatus(InjectionActions.describePath(target, injection.path()));

@@ -22,6 +22,7 @@ import javax.swing.DefaultListModel;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.NerveZone;
@@ -142,7 +143,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                     IJ.showStatus("Select a target or zone in the list first");
                     return;
                 }
-                String name = PlanActions.nameOf(editor.plan(), selected);
+                String name = AnnotationNames.of(editor.plan(), selected);
                 DeletePlanAnnotationCommand.delete(selected);
                 ToolSupport.record(command, "annotation=" + name);
             } else {
@@ -339,7 +340,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                 }
             }
         }
-        IJ.showStatus("The image of " + PlanActions.nameOf(editor.plan(), id) + " is not open");
+        IJ.showStatus("The image of " + AnnotationNames.of(editor.plan(), id) + " is not open");
     }
 
     @Override

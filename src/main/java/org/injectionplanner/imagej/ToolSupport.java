@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
@@ -109,7 +110,7 @@ final class ToolSupport {
                 if (selected == null) {
                     IJ.showStatus("Select a target or zone first (click it, or pick it in the Plan Panel)");
                 } else {
-                    String name = PlanActions.nameOf(ActivePlan.editor().plan(), selected);
+                    String name = AnnotationNames.of(ActivePlan.editor().plan(), selected);
                     try {
                         DeletePlanAnnotationCommand.delete(selected);
                         record("Delete Plan Annotation...", "annotation=" + name);

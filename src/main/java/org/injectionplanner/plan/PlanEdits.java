@@ -182,7 +182,7 @@ public final class PlanEdits {
     }
 
     private static String name(Target t) {
-        return t.label().isEmpty() ? "T" + t.number() : t.label();
+        return t.label().isEmpty() ? AnnotationNames.of(t) : t.label();
     }
 
     private static void requireImage(SessionPlan plan, ImageRef ref) {
