@@ -28,7 +28,7 @@ public final class AddInjectionTargetCommand implements PlugIn {
         gd.addNumericField("x", imp.getWidth() / 2.0, 1, 8, "pixels");
         gd.addNumericField("y", imp.getHeight() / 2.0, 1, 8, "pixels");
         gd.addNumericField("frame", imp.getCurrentSlice(), 0);
-        TargetFields.addTo(gd, last, AnnotationNames.target(ActivePlan.editor().plan().nextTargetNumber()));
+        TargetFields.addTo(gd, last, AnnotationNames.target(PluginWorkspace.editor().plan().nextTargetNumber()));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

@@ -16,8 +16,8 @@ public final class DeletePlanAnnotationCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
-        UUID selected = ActivePlan.selected();
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        UUID selected = PluginWorkspace.get().selected();
         GenericDialog gd = new GenericDialog("Delete Plan Annotation");
         gd.addStringField("annotation", selected == null ? "" : AnnotationNames.of(plan, selected), 8);
         gd.showDialog();
@@ -34,15 +34,15 @@ public final class DeletePlanAnnotationCommand implements PlugIn {
 
     /** Deletes an annotation of the active plan. */
     static void delete(UUID id) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         String name = AnnotationNames.of(plan, id);
         if (plan.target(id).isPresent()) {
-            ActivePlan.editor().apply(PlanEdits.deleteTarget(id));
+            PluginWorkspace.editor().apply(PlanEdits.deleteTarget(id));
         } else {
-            ActivePlan.editor().apply(PlanEdits.deleteZone(id));
+            PluginWorkspace.editor().apply(PlanEdits.deleteZone(id));
         }
-        if (id.equals(ActivePlan.selected())) {
-            ActivePlan.select(null);
+        if (id.equals(PluginWorkspace.get().selected())) {
+            PluginWorkspace.get().select(null);
         }
         IJ.showStatus("Deleted " + name);
     }

@@ -28,7 +28,7 @@ public final class EditInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection current = InjectionActions.selected(plan);
         if (current == null && !plan.injections().isEmpty()) {
             current = plan.injections().get(0);
@@ -39,7 +39,7 @@ public final class EditInjectionCommand implements PlugIn {
         }
         List<String> presets = new ArrayList<>();
         presets.add(FIELDS);
-        ActivePlan.settings().presets().forEach(p -> presets.add(p.name()));
+        PluginWorkspace.get().settings().presets().forEach(p -> presets.add(p.name()));
         Solution s = current.solution();
         GenericDialog gd = new GenericDialog("Edit Injection");
         gd.addStringField("injection", AnnotationNames.of(plan, current), 8);
@@ -72,14 +72,14 @@ public final class EditInjectionCommand implements PlugIn {
                 solution = new Solution(dextrose, anaesthetic.isEmpty() ? null : anaesthetic,
                         anaesthetic.isEmpty() ? null : concentration);
             } else {
-                ProtocolPreset p = ActivePlan.settings().preset(preset)
+                ProtocolPreset p = PluginWorkspace.get().settings().preset(preset)
                         .orElseThrow(() -> new IllegalArgumentException("no protocol preset '" + preset + "'"));
                 approach = p.approach();
                 needle = p.needle();
                 solution = p.solution();
                 volume = p.volumeMl();
             }
-            ActivePlan.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
+            PluginWorkspace.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
             IJ.showStatus(AnnotationNames.of(plan, injection) + ": " + solution.description() + ", "
                     + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {

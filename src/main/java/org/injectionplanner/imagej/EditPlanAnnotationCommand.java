@@ -17,6 +17,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEdit;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 
@@ -30,8 +31,8 @@ public final class EditPlanAnnotationCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
-        UUID selected = ActivePlan.selected();
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        UUID selected = PluginWorkspace.get().selected();
         GenericDialog which = new GenericDialog("Edit Plan Annotation");
         which.addStringField("annotation", selected == null ? "T1" : AnnotationNames.of(plan, selected), 8);
         which.showDialog();
@@ -51,9 +52,9 @@ public final class EditPlanAnnotationCommand implements PlugIn {
     }
 
     private static void editTarget(Target t) {
-        GenericDialog gd = new GenericDialog("Edit Target T" + t.number());
-        TargetFields.addTo(gd, new TargetFields(ActivePlan.settings().catalogue().require(t.structureId()), t.side(),
-                t.level(), t.label()), t.label());
+        GenericDialog gd = new GenericDialog("Edit Target " + AnnotationNames.of(t));
+        Structure structure = PluginWorkspace.get().settings().catalogue().require(t.structureId());
+        TargetFields.addTo(gd, new TargetFields(structure, t.side(), t.level(), t.label()), t.label());
         gd.addStringField("notes", t.notes(), 30);
         gd.addNumericField("x", t.point().x(), 2, 8, "pixels");
         gd.addNumericField("y", t.point().y(), 2, 8, "pixels");
@@ -75,7 +76,7 @@ public final class EditPlanAnnotationCommand implements PlugIn {
             MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
             edits.add(PlanEdits.moveTarget(t.id(), p, cal));
         }
-        ActivePlan.editor().batch("Edit target " + AnnotationNames.of(t), edits);
+        PluginWorkspace.editor().batch("Edit target " + AnnotationNames.of(t), edits);
     }
 
     /** An open image showing the frame; moving a target needs its calibration. */
@@ -120,6 +121,6 @@ public final class EditPlanAnnotationCommand implements PlugIn {
             ImagePlus imp = imageShowing(z.image());
             edits.add(PlanEdits.reshapeZone(z.id(), shape, AnnotatedImages.calibration(imp, shape.outline())));
         }
-        ActivePlan.editor().batch("Edit zone " + AnnotationNames.of(z), edits);
+        PluginWorkspace.editor().batch("Edit zone " + AnnotationNames.of(z), edits);
     }
 }

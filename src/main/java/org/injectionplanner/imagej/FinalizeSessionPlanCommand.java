@@ -19,7 +19,7 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession session = ActivePlan.sessionOrError();
+        PlanSession session = PluginWorkspace.sessionOrError();
         if (session == null) {
             return;
         }
@@ -32,7 +32,7 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
         }
         String signer = gd.getNextString();
         try {
-            Revision r = session.finalizePlan(ActivePlan.report(), signer,
+            Revision r = session.finalizePlan(PluginWorkspace.get().report(), signer,
                     OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS));
             IJ.showStatus("Session " + r.plan().sessionNumber() + " signed by " + signer.strip() + ": revision "
                     + r.header().sequence() + ", SHA-256 " + r.plan().signature().contentSha256().substring(0, 12)

@@ -37,7 +37,7 @@ public final class ImportPlanRoisCommand implements PlugIn {
         gd.addMessage(rois.size() + " ROIs: points become targets, closed shapes become zones.");
         TargetFields.addTo(gd, TargetFields.last(), "");
         gd.addChoice("kind", AddNerveZoneCommand.KINDS, "nerve");
-        gd.addNumericField("margin", ActivePlan.settings().defaultMarginMm(), 1, 6, "mm");
+        gd.addNumericField("margin", PluginWorkspace.get().settings().defaultMarginMm(), 1, 6, "mm");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

@@ -27,7 +27,7 @@ final class InjectionActions {
 
     /** The injection at the target selected in the tools or the Plan Panel, or null. */
     static Injection selected(SessionPlan plan) {
-        UUID target = ActivePlan.selected();
+        UUID target = PluginWorkspace.get().selected();
         return target == null ? null : plan.injectionAt(target).orElse(null);
     }
 
@@ -39,8 +39,8 @@ final class InjectionActions {
      */
     static Injection planPath(ImagePlus imp, Target target, PixelPoint entry) {
         List<PlanEdit> edits = pathEdits(imp, target, entry);
-        ActivePlan.editor().batch("Plan needle path of " + AnnotationNames.of(target), edits);
-        return ActivePlan.editor().plan().injectionAt(target.id()).orElseThrow();
+        PluginWorkspace.editor().batch("Plan needle path of " + AnnotationNames.of(target), edits);
+        return PluginWorkspace.editor().plan().injectionAt(target.id()).orElseThrow();
     }
 
     /**
@@ -48,7 +48,7 @@ final class InjectionActions {
      * while the mouse is over a target.
      */
     static SessionPlan withPathPreview(ImagePlus imp, Target target, PixelPoint entry) {
-        return ActivePlan.editor().preview(pathEdits(imp, target, entry));
+        return PluginWorkspace.editor().preview(pathEdits(imp, target, entry));
     }
 
     /** The edits that plan a target's path from {@code entry}, after checking the entry is on its frame. */
@@ -60,10 +60,10 @@ final class InjectionActions {
         }
         PlanActions.requireOnImage(imp, slice, List.of(entry));
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Optional<Injection> existing = plan.injectionAt(target.id());
         Injection injection = existing
-                .orElseGet(() -> Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()));
+                .orElseGet(() -> Injection.fromPreset(target.id(), PluginWorkspace.get().settings().defaultPreset()));
         List<PlanEdit> edits = new ArrayList<>();
         if (existing.isEmpty()) {
             edits.add(PlanEdits.addInjection(injection));
@@ -75,7 +75,8 @@ final class InjectionActions {
     /** A status line describing an injection's path: length, depth and angle, or why there are none. */
     static String describePath(Target target, NeedlePath path) {
         return path.measure(target).map(m -> String.format(Locale.ROOT,
-                "%s needle path %.1f mm, target %s deep, %.0f° to the transducer face", AnnotationNames.of(target), m.lengthMm(),
+                "%s needle path %.1f mm, target %s deep, %.0f° to the transducer face", AnnotationNames.of(target),
+                m.lengthMm(),
                 m.targetDepthMm() == null ? "?" : String.format(Locale.ROOT, "%.1f mm", m.targetDepthMm()),
                 m.angleDeg()))
                 .orElse(AnnotationNames.of(target) + " needle path not calibrated: no mm values (entry and target must "

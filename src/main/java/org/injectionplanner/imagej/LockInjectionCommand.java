@@ -16,10 +16,11 @@ public final class LockInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection selected = InjectionActions.selected(plan);
         GenericDialog gd = new GenericDialog("Lock Injection Position");
-        gd.addStringField("injection", selected == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, selected), 8);
+        gd.addStringField("injection",
+                selected == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, selected), 8);
         gd.addCheckbox("locked", selected == null || !selected.locked());
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -28,7 +29,7 @@ public final class LockInjectionCommand implements PlugIn {
         try {
             Injection injection = AnnotationNames.resolveInjection(plan, gd.getNextString());
             boolean locked = gd.getNextBoolean();
-            ActivePlan.editor().apply(PlanEdits.lock(injection.id(), locked));
+            PluginWorkspace.editor().apply(PlanEdits.lock(injection.id(), locked));
             IJ.showStatus(AnnotationNames.of(plan, injection) + (locked ? " locked at " : " released from ")
                     + AnnotationNames.position(plan.positionOf(injection.id())));
         } catch (IllegalArgumentException | IllegalStateException e) {

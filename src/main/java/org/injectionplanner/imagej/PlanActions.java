@@ -35,22 +35,23 @@ final class PlanActions {
     static Target addTarget(ImagePlus imp, int slice, PixelPoint p, Structure structure, Side side,
             SpinalLevel level, String label) {
         requireOnImage(imp, slice, List.of(p));
-        PlanEditor editor = ActivePlan.editor();
+        PlanEditor editor = PluginWorkspace.editor();
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
         int number = editor.plan().nextTargetNumber();
-        Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? AnnotationNames.target(number) : label,
-                structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
+        String named = label == null || label.isBlank() ? AnnotationNames.target(number) : label;
+        Target target = new Target(UUID.randomUUID(), number, named, structure.id(), side, level,
+                AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
         editor.batch("Add target " + target.label(),
                 List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
                         PlanEdits.addInjection(Injection.fromPreset(target.id(),
-                                ActivePlan.settings().defaultPreset()))));
+                                PluginWorkspace.get().settings().defaultPreset()))));
         return target;
     }
 
     /** Draws a zone on a slice of an image. */
     static NerveZone addZone(ImagePlus imp, int slice, ZoneShape shape, ZoneKind kind, String name, double marginMm) {
         requireOnImage(imp, slice, shape.outline());
-        PlanEditor editor = ActivePlan.editor();
+        PlanEditor editor = PluginWorkspace.editor();
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, shape.outline());
         int number = editor.plan().nextZoneNumber();
         NerveZone zone = new NerveZone(UUID.randomUUID(), number, kind, name, AnnotatedImages.refFor(imp, slice),
@@ -63,12 +64,12 @@ final class PlanActions {
     /** Moves a target to a new point on its frame. */
     static void moveTarget(ImagePlus imp, UUID id, PixelPoint p) {
         requireOnImage(imp, 1, List.of(p));
-        ActivePlan.editor().apply(moveEdit(imp, id, p));
+        PluginWorkspace.editor().apply(moveEdit(imp, id, p));
     }
 
     /** The active plan with a target moved to p, not applied: the drag preview, measured as the move will be. */
     static SessionPlan withTargetMoved(ImagePlus imp, UUID id, PixelPoint p) {
-        return ActivePlan.editor().preview(List.of(moveEdit(imp, id, p)));
+        return PluginWorkspace.editor().preview(List.of(moveEdit(imp, id, p)));
     }
 
     private static PlanEdit moveEdit(ImagePlus imp, UUID id, PixelPoint p) {
@@ -79,12 +80,12 @@ final class PlanActions {
     /** Changes a zone's shape. */
     static void reshapeZone(ImagePlus imp, UUID id, ZoneShape shape) {
         requireOnImage(imp, 1, shape.outline());
-        ActivePlan.editor().apply(reshapeEdit(imp, id, shape));
+        PluginWorkspace.editor().apply(reshapeEdit(imp, id, shape));
     }
 
     /** The active plan with a zone reshaped, not applied: the drag preview, calibrated as the edit will be. */
     static SessionPlan withZoneReshaped(ImagePlus imp, UUID id, ZoneShape shape) {
-        return ActivePlan.editor().preview(List.of(reshapeEdit(imp, id, shape)));
+        return PluginWorkspace.editor().preview(List.of(reshapeEdit(imp, id, shape)));
     }
 
     private static PlanEdit reshapeEdit(ImagePlus imp, UUID id, ZoneShape shape) {

@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
@@ -22,10 +23,10 @@ public final class PlanNeedlePathCommand implements PlugIn {
         if (imp == null) {
             return;
         }
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         GenericDialog gd = new GenericDialog("Plan Needle Path");
-        gd.addStringField("target",
-                ActivePlan.selected() == null ? "T1" : AnnotationNames.of(plan, ActivePlan.selected()), 8);
+        UUID selected = PluginWorkspace.get().selected();
+        gd.addStringField("target", selected == null ? "T1" : AnnotationNames.of(plan, selected), 8);
         gd.addNumericField("entry_x", imp.getWidth() / 2.0, 1, 8, "pixels");
         gd.addNumericField("entry_y", 0, 1, 8, "pixels");
         gd.showDialog();

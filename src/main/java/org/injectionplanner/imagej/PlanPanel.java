@@ -32,6 +32,7 @@ import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.safety.Severity;
+import org.injectionplanner.workspace.PlanWorkspace;
 
 /**
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
@@ -40,7 +41,7 @@ import org.injectionplanner.safety.Severity;
  * moves it to that place in the order; buttons run the same commands as the menu (so they record macro
  * lines too).
  */
-final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, ActivePlan.SelectionListener {
+final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWorkspace.Listener {
 
     private static PlanPanel instance;
 
@@ -111,7 +112,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         both.add(map);
         add(both, BorderLayout.CENTER);
         editor.addListener(this);
-        ActivePlan.addSelectionListener(this);
+        PluginWorkspace.get().addListener(this);
         fill();
         pack();
         setSize(Math.max(getWidth(), 760), getHeight());
@@ -119,7 +120,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
 
     /** Shows the panel of the active plan (one at a time). */
     static synchronized void showPanel() {
-        PlanEditor editor = ActivePlan.editor();
+        PlanEditor editor = PluginWorkspace.editor();
         if (instance != null && instance.editor != editor) {
             instance.close();
         }
@@ -137,7 +138,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
     private Button button(String label, String command) {
         Button b = new Button(label);
         b.addActionListener(e -> {
-            UUID selected = ActivePlan.selected();
+            UUID selected = PluginWorkspace.get().selected();
             if (command.startsWith("Delete")) {
                 if (selected == null) {
                     IJ.showStatus("Select a target or zone in the list first");
@@ -185,7 +186,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         for (Target t : plan.targets()) {
             String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%5.1f mm", t.depthMm());
             list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s frame %-3d %s", t.number(),
-                    ActivePlan.settings().catalogue().find(t.structureId()).map(s -> s.name()).orElse(t.structureId()),
+                    PluginWorkspace.get().settings().catalogue().find(t.structureId()).map(s -> s.name())
+                            .orElse(t.structureId()),
                     t.side().label(), t.level() == null ? "" : t.level().label(), t.image().frame(), depth));
             rows.add(t.id());
         }
@@ -195,7 +197,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                     z.calibration().isCalibrated() ? "" : "  uncalibrated"));
             rows.add(z.id());
         }
-        UUID selected = ActivePlan.selected();
+        UUID selected = PluginWorkspace.get().selected();
         int index = selected == null ? -1 : rows.indexOf(selected);
         if (index >= 0) {
             list.select(index);
@@ -209,7 +211,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
      * findings, the checklist and the sign-off.
      */
     private void fillSessionMap(SessionPlan plan) {
-        SafetyReport report = ActivePlan.report();
+        SafetyReport report = PluginWorkspace.get().report();
         filling = true;
         mapModel.clear();
         mapRows.clear();
@@ -246,7 +248,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                         + plan.unansweredChecklist().size() + " unanswered question(s)"
                 : "Signed by " + plan.signature().signer() + " at " + plan.signature().signedAt() + ", SHA-256 "
                         + plan.signature().contentSha256().substring(0, 16) + "…", null, null);
-        UUID selected = ActivePlan.selected();
+        UUID selected = PluginWorkspace.get().selected();
         int index = selected == null ? -1 : mapRows.indexOf(selected);
         if (index >= 0) {
             sessionMap.setSelectedIndex(index);
@@ -296,7 +298,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         if (index < 0 || index >= mapRows.size() || mapRows.get(index) == null) {
             return;
         }
-        ActivePlan.select(mapRows.get(index));
+        PluginWorkspace.get().select(mapRows.get(index));
         jumpTo(mapRows.get(index));
     }
 
@@ -305,7 +307,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
             return;
         }
         UUID id = rows.get(index);
-        ActivePlan.select(id);
+        PluginWorkspace.get().select(id);
         jumpTo(id);
     }
 
@@ -349,7 +351,11 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
     }
 
     @Override
-    public void selectionChanged(UUID selected) {
+    public void workspaceChanged(PlanWorkspace.Change change) {
+        if (change != PlanWorkspace.Change.SELECTION) {
+            return;
+        }
+        UUID selected = PluginWorkspace.get().selected();
         EventQueue.invokeLater(() -> {
             int index = selected == null ? -1 : rows.indexOf(selected);
             if (index >= 0 && list.getSelectedIndex() != index) {
@@ -366,7 +372,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
     @Override
     public void close() {
         editor.removeListener(this);
-        ActivePlan.removeSelectionListener(this);
+        PluginWorkspace.get().removeListener(this);
         synchronized (PlanPanel.class) {
             if (instance == this) {
                 instance = null;

@@ -21,7 +21,7 @@ public final class RecordInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection next = plan.injections().stream().filter(i -> i.record().state().name().equals("PLANNED"))
                 .findFirst().orElse(null);
         GenericDialog gd = new GenericDialog("Record Injection");
@@ -42,9 +42,9 @@ public final class RecordInjectionCommand implements PlugIn {
                 case "skipped" -> ProcedureRecord.skipped(now, note);
                 default -> ProcedureRecord.PLANNED;
             };
-            ActivePlan.editor().apply(PlanEdits.record(injection.id(), record));
-            IJ.showStatus(AnnotationNames.of(plan, injection) + " (" + AnnotationNames.position(plan.positionOf(injection.id())) + ") "
-                    + state);
+            PluginWorkspace.editor().apply(PlanEdits.record(injection.id(), record));
+            IJ.showStatus(AnnotationNames.of(plan, injection) + " ("
+                    + AnnotationNames.position(plan.positionOf(injection.id())) + ") " + state);
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }
