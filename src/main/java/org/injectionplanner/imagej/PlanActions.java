@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.EditBatch;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -13,6 +14,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEdit;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
@@ -31,33 +33,59 @@ final class PlanActions {
     private PlanActions() {
     }
 
-    /** Places a target on a slice of an image. */
+    /** Places a target on a slice of an image, with its injection: one undoable edit. */
     static Target addTarget(ImagePlus imp, int slice, PixelPoint p, Structure structure, Side side,
             SpinalLevel level, String label) {
-        requireOnImage(imp, slice, List.of(p));
         PlanEditor editor = PluginWorkspace.editor();
-        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-        int number = editor.plan().nextTargetNumber();
-        String named = label == null || label.isBlank() ? AnnotationNames.target(number) : label;
-        Target target = new Target(UUID.randomUUID(), number, named, structure.id(), side, level,
-                AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
-        editor.batch("Add target " + target.label(),
-                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
-                        PlanEdits.addInjection(Injection.fromPreset(target.id(),
-                                PluginWorkspace.get().settings().defaultPreset()))));
+        EditBatch batch = new EditBatch(editor.plan());
+        Target target = addTarget(batch, imp, slice, p, structure, side, level, label,
+                PluginWorkspace.get().settings().defaultPreset());
+        editor.batch("Add target " + target.label(), batch.edits());
         return target;
     }
 
-    /** Draws a zone on a slice of an image. */
+    /**
+     * Adds to a batch the edits that place a target on a slice of an image (numbered after the batch's
+     * targets) with its injection from a preset.
+     *
+     * @param label the target's label; blank gives its name (T3)
+     * @throws IllegalArgumentException if the image cannot be annotated or the point is not on the slice
+     */
+    static Target addTarget(EditBatch batch, ImagePlus imp, int slice, PixelPoint p, Structure structure, Side side,
+            SpinalLevel level, String label, ProtocolPreset preset) {
+        requireOnImage(imp, slice, List.of(p));
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
+        int number = batch.plan().nextTargetNumber();
+        String named = label == null || label.isBlank() ? AnnotationNames.target(number) : label;
+        Target target = new Target(UUID.randomUUID(), number, named, structure.id(), side, level,
+                AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
+        batch.add(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice))).add(PlanEdits.addTarget(target))
+                .add(PlanEdits.addInjection(Injection.fromPreset(target.id(), preset)));
+        return target;
+    }
+
+    /** Draws a zone on a slice of an image: one undoable edit. */
     static NerveZone addZone(ImagePlus imp, int slice, ZoneShape shape, ZoneKind kind, String name, double marginMm) {
-        requireOnImage(imp, slice, shape.outline());
         PlanEditor editor = PluginWorkspace.editor();
+        EditBatch batch = new EditBatch(editor.plan());
+        NerveZone zone = addZone(batch, imp, slice, shape, kind, name, marginMm);
+        editor.batch("Add zone " + AnnotationNames.of(zone) + " " + name, batch.edits());
+        return zone;
+    }
+
+    /**
+     * Adds to a batch the edits that draw a zone on a slice of an image (numbered after the batch's zones).
+     *
+     * @throws IllegalArgumentException if the image cannot be annotated, the shape is not on the slice or
+     *     the zone is not valid (e.g. a negative margin)
+     */
+    static NerveZone addZone(EditBatch batch, ImagePlus imp, int slice, ZoneShape shape, ZoneKind kind, String name,
+            double marginMm) {
+        requireOnImage(imp, slice, shape.outline());
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, shape.outline());
-        int number = editor.plan().nextZoneNumber();
-        NerveZone zone = new NerveZone(UUID.randomUUID(), number, kind, name, AnnotatedImages.refFor(imp, slice),
-                shape, marginMm, cal);
-        editor.batch("Add zone " + AnnotationNames.zone(number) + " " + name,
-                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addZone(zone)));
+        NerveZone zone = new NerveZone(UUID.randomUUID(), batch.plan().nextZoneNumber(), kind, name,
+                AnnotatedImages.refFor(imp, slice), shape, marginMm, cal);
+        batch.add(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice))).add(PlanEdits.addZone(zone));
         return zone;
     }
 
