@@ -49,6 +49,10 @@ final class PlanOverlay {
 
     static final String MARK = "injectionplanner.plan";
     static final String PROP_ID = "injectionplanner.id";
+    /** The {@link #MARK} value of a read-only plan's elements (a current plan's are "true"). */
+    static final String READ_ONLY = "read-only";
+    private static final Color MUTED = new Color(150, 150, 150);
+    private static final Color MUTED_FILL = new Color(150, 150, 150, 50);
     static final Color TARGET = new Color(230, 159, 0);
     static final Color ZONE = new Color(0, 114, 178);
     static final Color MARGIN = new Color(86, 180, 233);
@@ -115,6 +119,42 @@ final class PlanOverlay {
             for (Roi r : build(imp, plan, findings, selected)) {
                 ov.add(r);
             }
+        }
+        ov.selectable(false);
+        imp.setOverlay(ov.size() == 0 ? null : ov);
+    }
+
+    /**
+     * Replaces the read-only plans' part of the image's overlay (a prior session shown for follow-up
+     * review): each plan drawn as {@link #render} draws one, without finding colours or selection, in muted
+     * grey and beneath the other elements. {@link #render} keeps these elements.
+     */
+    static void renderReadOnly(ImagePlus imp, List<SessionPlan> plans) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        List<Roi> kept = new ArrayList<>();
+        for (Roi r : ov.toArray()) {
+            if (!READ_ONLY.equals(r.getProperty(MARK))) {
+                kept.add(r);
+            }
+        }
+        if (plans.isEmpty() && kept.size() == ov.size()) {
+            return;
+        }
+        ov.clear();
+        for (SessionPlan plan : plans) {
+            for (Roi r : build(imp, plan, null, null)) {
+                r.setProperty(MARK, READ_ONLY);
+                // a filled ImageJ Roi is drawn by its fill colour only
+                if (r.getFillColor() != null) {
+                    r.setFillColor(MUTED_FILL);
+                } else {
+                    r.setStrokeColor(MUTED);
+                }
+                ov.add(r);
+            }
+        }
+        for (Roi r : kept) {
+            ov.add(r);
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);

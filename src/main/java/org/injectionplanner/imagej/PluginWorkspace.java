@@ -97,7 +97,10 @@ final class PluginWorkspace {
         }
     }
 
-    /** Redraws the plan overlay of every open image the plugin opened (removes it when no plan is open). */
+    /**
+     * Redraws the plan overlays of every open image the plugin opened: the read-only plans muted, the
+     * current plan over them (each part removed when there is none).
+     */
     static void refreshOverlays() {
         int[] ids = WindowManager.getIDList();
         if (ids == null) {
@@ -107,6 +110,7 @@ final class PluginWorkspace {
         for (int id : ids) {
             ImagePlus imp = WindowManager.getImage(id);
             if (AnnotatedImages.isAnnotatable(imp)) {
+                PlanOverlay.renderReadOnly(imp, now.readOnly());
                 PlanOverlay.render(imp, now.current(), now.report(), now.selected());
             }
         }
