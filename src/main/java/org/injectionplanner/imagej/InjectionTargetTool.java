@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
-import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 
 /**

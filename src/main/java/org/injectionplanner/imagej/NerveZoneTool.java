@@ -17,7 +17,6 @@ import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.NerveZone;
-import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.ZoneKind;
 
 /**

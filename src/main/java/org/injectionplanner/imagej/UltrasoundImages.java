@@ -2,7 +2,6 @@ package org.injectionplanner.imagej;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.process.ImageProcessor;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
