@@ -42,7 +42,7 @@ public final class DeletePlanAnnotationCommand implements PlugIn {
             PluginWorkspace.editor().apply(PlanEdits.deleteZone(id));
         }
         if (id.equals(PluginWorkspace.get().selected())) {
-            PluginWorkspace.get().select(null);
+            PluginWorkspace.select(null);
         }
         IJ.showStatus("Deleted " + name);
     }

@@ -43,7 +43,7 @@ public final class InjectionTargetTool extends PlugInTool {
         if (hit.isPresent()) {
             dragging = hit.get();
             dragTo = null;
-            PluginWorkspace.get().select(dragging.id());
+            PluginWorkspace.select(dragging.id());
             return;
         }
         dragging = null;
@@ -94,7 +94,7 @@ public final class InjectionTargetTool extends PlugInTool {
             TargetFields f = TargetFields.readFrom(gd);
             Target t = PlanActions.addTarget(imp, slice, p, f.structure(), f.side(), f.level(), f.label());
             f.remember();
-            PluginWorkspace.get().select(t.id());
+            PluginWorkspace.select(t.id());
             ToolSupport.record("Add Injection Target...", String.format(Locale.ROOT,
                     "x=%.2f y=%.2f frame=%d structure=%s side=%s level=%s label=[%s]", p.x(), p.y(), slice,
                     f.structure().id(), AddInjectionTargetCommand.sideName(f.side()),

@@ -62,14 +62,14 @@ public final class NerveZoneTool extends PlugInTool {
             Optional<NerveZone> vertexZone = vertexAt(imp, p);
             if (vertexZone.isPresent()) {
                 editing = vertexZone.get();
-                PluginWorkspace.get().select(editing.id());
+                PluginWorkspace.select(editing.id());
                 return;
             }
             Optional<NerveZone> inside = ToolSupport.zoneAt(imp, p);
             if (inside.isPresent() && inside.get().shape() instanceof EllipseShape) {
                 editing = inside.get();
                 editingVertex = -1;
-                PluginWorkspace.get().select(editing.id());
+                PluginWorkspace.select(editing.id());
                 return;
             }
         }
@@ -223,7 +223,7 @@ public final class NerveZoneTool extends PlugInTool {
             String name = gd.getNextString().trim();
             double margin = gd.getNextNumber();
             NerveZone z = PlanActions.addZone(imp, slice, shape, kind, name, margin);
-            PluginWorkspace.get().select(z.id());
+            PluginWorkspace.select(z.id());
             ToolSupport.record("Add Nerve Zone...", AddNerveZoneCommand.macroShape(shape)
                     + String.format(Locale.ROOT, " frame=%d kind=%s name=[%s] margin=%.1f", slice,
                     kind.name().toLowerCase(Locale.ROOT), name, margin));

@@ -298,7 +298,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         if (index < 0 || index >= mapRows.size() || mapRows.get(index) == null) {
             return;
         }
-        PluginWorkspace.get().select(mapRows.get(index));
+        PluginWorkspace.select(mapRows.get(index));
         jumpTo(mapRows.get(index));
     }
 
@@ -307,7 +307,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             return;
         }
         UUID id = rows.get(index);
-        PluginWorkspace.get().select(id);
+        PluginWorkspace.select(id);
         jumpTo(id);
     }
 

@@ -6,7 +6,9 @@ import ij.WindowManager;
 import ij.gui.YesNoCancelDialog;
 import java.awt.GraphicsEnvironment;
 import java.util.List;
+import java.util.UUID;
 import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.PlanSession;
 import org.injectionplanner.store.Recovery;
 import org.injectionplanner.store.StoreException;
@@ -76,6 +78,21 @@ final class PluginWorkspace {
                     "No session plan is open: add a target or zone, or open a plan.");
         }
         return s;
+    }
+
+    /**
+     * Selects a target or zone of the current plan; null, or an id the current plan does not hold (a
+     * view still showing a plan closed since), clears the selection.
+     */
+    static void select(UUID annotationId) {
+        PlanWorkspace ws = get();
+        SessionPlan plan = ws.currentPlan();
+        if (annotationId == null || plan == null
+                || plan.target(annotationId).isEmpty() && plan.zone(annotationId).isEmpty()) {
+            ws.clearSelection();
+        } else {
+            ws.select(annotationId);
+        }
     }
 
     /** Asks whether to recover crash leftovers, and does if told to. Never asks in macros or headless. */
