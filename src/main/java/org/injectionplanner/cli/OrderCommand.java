@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.order.CostModel;
 import org.injectionplanner.order.SessionOrder;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
@@ -47,7 +48,7 @@ final class OrderCommand implements Main.Command {
             io.put("position", position++);
             io.put("currentPosition", plan.positionOf(id));
             io.put("injectionId", id.toString());
-            io.put("target", "T" + t.number());
+            io.put("target", AnnotationNames.of(t));
             io.put("label", t.label());
             io.put("structureId", t.structureId());
             io.put("side", t.side().name());

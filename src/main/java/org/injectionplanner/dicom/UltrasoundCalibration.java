@@ -1,6 +1,7 @@
 package org.injectionplanner.dicom;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,4 +106,29 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
         return regions.stream().map(UltrasoundRegion::problem).filter(Objects::nonNull).toList();
     }
 
+    /**
+     * The region that holds the image: the largest of the {@link #spatialRegions()} (by its pixel
+     * extent; a region without bounds counts as empty, the first wins a tie); empty if none gives mm.
+     * A viewer with one scale per image shows this region's.
+     */
+    public Optional<UltrasoundRegion> imageRegion() {
+        return spatialRegions().stream().max(Comparator.comparingDouble(UltrasoundCalibration::areaPixels));
+    }
+
+    /** True if the spatial regions do not all have the scale of {@link #imageRegion()} (to 1 part in 10⁹). */
+    public boolean spatialScalesDiffer() {
+        return imageRegion().map(main -> spatialRegions().stream().anyMatch(r -> !sameScale(r, main))).orElse(false);
+    }
+
+    private static double areaPixels(UltrasoundRegion r) {
+        if (r.x0() == null || r.x1() == null || r.y0() == null || r.y1() == null) {
+            return 0;
+        }
+        return (double) (r.x1() - r.x0() + 1) * (r.y1() - r.y0() + 1);
+    }
+
+    private static boolean sameScale(UltrasoundRegion a, UltrasoundRegion b) {
+        return Math.abs(a.mmPerPixelX() - b.mmPerPixelX()) <= 1e-9 * b.mmPerPixelX()
+                && Math.abs(a.mmPerPixelY() - b.mmPerPixelY()) <= 1e-9 * b.mmPerPixelY();
+    }
 }

@@ -5,6 +5,7 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
@@ -27,7 +28,7 @@ public final class AddInjectionTargetCommand implements PlugIn {
         gd.addNumericField("x", imp.getWidth() / 2.0, 1, 8, "pixels");
         gd.addNumericField("y", imp.getHeight() / 2.0, 1, 8, "pixels");
         gd.addNumericField("frame", imp.getCurrentSlice(), 0);
-        TargetFields.addTo(gd, last, "T" + ActivePlan.editor().plan().nextTargetNumber());
+        TargetFields.addTo(gd, last, AnnotationNames.target(PluginWorkspace.editor().plan().nextTargetNumber()));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

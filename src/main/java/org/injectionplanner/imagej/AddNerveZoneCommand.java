@@ -38,7 +38,7 @@ public final class AddNerveZoneCommand implements PlugIn {
         gd.addNumericField("frame", imp.getCurrentSlice(), 0);
         gd.addChoice("kind", KINDS, "nerve");
         gd.addStringField("name", "", 24);
-        gd.addNumericField("margin", ActivePlan.settings().defaultMarginMm(), 1, 6, "mm");
+        gd.addNumericField("margin", PluginWorkspace.get().settings().defaultMarginMm(), 1, 6, "mm");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

@@ -16,7 +16,7 @@ public final class AmendSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession session = ActivePlan.sessionOrError();
+        PlanSession session = PluginWorkspace.sessionOrError();
         if (session == null) {
             return;
         }

@@ -39,7 +39,7 @@ public final class ClinicSettingsCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        ClinicSettings current = ActivePlan.settings();
+        ClinicSettings current = PluginWorkspace.get().settings();
         SafetyLimits l = current.limits();
         GenericDialog gd = new GenericDialog("Clinic Settings");
         gd.addNumericField("margin", current.defaultMarginMm(), 1, 6, "mm (default safety margin of new zones)");
@@ -101,8 +101,7 @@ public final class ClinicSettingsCommand implements PlugIn {
             }
             updated = updated.withPresets(parse(gd.getNextText(), ProtocolPreset::fromLine))
                     .withChecklist(parse(gd.getNextText(), ChecklistItem::fromLine));
-            ActivePlan.saveSettings(updated);
-            ActivePlan.refreshOverlays();
+            PluginWorkspace.get().saveSettings(updated);
             IJ.showStatus("Clinic settings saved");
         } catch (StoreException | IllegalArgumentException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());

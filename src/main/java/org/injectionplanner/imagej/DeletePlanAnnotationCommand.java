@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.UUID;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
 
@@ -15,16 +16,16 @@ public final class DeletePlanAnnotationCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
-        UUID selected = ActivePlan.selected();
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        UUID selected = PluginWorkspace.get().selected();
         GenericDialog gd = new GenericDialog("Delete Plan Annotation");
-        gd.addStringField("annotation", selected == null ? "" : PlanActions.nameOf(plan, selected), 8);
+        gd.addStringField("annotation", selected == null ? "" : AnnotationNames.of(plan, selected), 8);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
         try {
-            UUID id = PlanActions.resolve(plan, gd.getNextString());
+            UUID id = AnnotationNames.resolve(plan, gd.getNextString());
             delete(id);
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
@@ -33,15 +34,15 @@ public final class DeletePlanAnnotationCommand implements PlugIn {
 
     /** Deletes an annotation of the active plan. */
     static void delete(UUID id) {
-        SessionPlan plan = ActivePlan.editor().plan();
-        String name = PlanActions.nameOf(plan, id);
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        String name = AnnotationNames.of(plan, id);
         if (plan.target(id).isPresent()) {
-            ActivePlan.editor().apply(PlanEdits.deleteTarget(id));
+            PluginWorkspace.editor().apply(PlanEdits.deleteTarget(id));
         } else {
-            ActivePlan.editor().apply(PlanEdits.deleteZone(id));
+            PluginWorkspace.editor().apply(PlanEdits.deleteZone(id));
         }
-        if (id.equals(ActivePlan.selected())) {
-            ActivePlan.select(null);
+        if (id.equals(PluginWorkspace.get().selected())) {
+            PluginWorkspace.select(null);
         }
         IJ.showStatus("Deleted " + name);
     }

@@ -5,6 +5,7 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.util.ArrayList;
 import java.util.List;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
@@ -27,7 +28,7 @@ public final class EditInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection current = InjectionActions.selected(plan);
         if (current == null && !plan.injections().isEmpty()) {
             current = plan.injections().get(0);
@@ -38,10 +39,10 @@ public final class EditInjectionCommand implements PlugIn {
         }
         List<String> presets = new ArrayList<>();
         presets.add(FIELDS);
-        ActivePlan.settings().presets().forEach(p -> presets.add(p.name()));
+        PluginWorkspace.get().settings().presets().forEach(p -> presets.add(p.name()));
         Solution s = current.solution();
         GenericDialog gd = new GenericDialog("Edit Injection");
-        gd.addStringField("injection", InjectionActions.nameOf(plan, current), 8);
+        gd.addStringField("injection", AnnotationNames.of(plan, current), 8);
         gd.addChoice("preset", presets.toArray(new String[0]), FIELDS);
         gd.addChoice("approach", new String[] {"in-plane", "out-of-plane"}, current.approach().label());
         gd.addStringField("needle", current.needle().toText(), 14);
@@ -55,7 +56,7 @@ public final class EditInjectionCommand implements PlugIn {
             return;
         }
         try {
-            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            Injection injection = AnnotationNames.resolveInjection(plan, gd.getNextString());
             String preset = gd.getNextChoice();
             Approach approach = Approach.parse(gd.getNextChoice());
             Needle needle = Needle.parse(gd.getNextString());
@@ -71,15 +72,15 @@ public final class EditInjectionCommand implements PlugIn {
                 solution = new Solution(dextrose, anaesthetic.isEmpty() ? null : anaesthetic,
                         anaesthetic.isEmpty() ? null : concentration);
             } else {
-                ProtocolPreset p = ActivePlan.settings().preset(preset)
+                ProtocolPreset p = PluginWorkspace.get().settings().preset(preset)
                         .orElseThrow(() -> new IllegalArgumentException("no protocol preset '" + preset + "'"));
                 approach = p.approach();
                 needle = p.needle();
                 solution = p.solution();
                 volume = p.volumeMl();
             }
-            ActivePlan.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
-            IJ.showStatus(InjectionActions.nameOf(plan, injection) + ": " + solution.description() + ", "
+            PluginWorkspace.editor().apply(PlanEdits.prescribe(injection.id(), approach, needle, solution, volume));
+            IJ.showStatus(AnnotationNames.of(plan, injection) + ": " + solution.description() + ", "
                     + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());

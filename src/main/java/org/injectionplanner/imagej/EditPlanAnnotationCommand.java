@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEdit;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 
@@ -29,16 +31,16 @@ public final class EditPlanAnnotationCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
-        UUID selected = ActivePlan.selected();
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        UUID selected = PluginWorkspace.get().selected();
         GenericDialog which = new GenericDialog("Edit Plan Annotation");
-        which.addStringField("annotation", selected == null ? "T1" : PlanActions.nameOf(plan, selected), 8);
+        which.addStringField("annotation", selected == null ? "T1" : AnnotationNames.of(plan, selected), 8);
         which.showDialog();
         if (which.wasCanceled()) {
             return;
         }
         try {
-            UUID id = PlanActions.resolve(plan, which.getNextString());
+            UUID id = AnnotationNames.resolve(plan, which.getNextString());
             if (plan.target(id).isPresent()) {
                 editTarget(plan.target(id).get());
             } else {
@@ -50,9 +52,9 @@ public final class EditPlanAnnotationCommand implements PlugIn {
     }
 
     private static void editTarget(Target t) {
-        GenericDialog gd = new GenericDialog("Edit Target T" + t.number());
-        TargetFields.addTo(gd, new TargetFields(ActivePlan.settings().catalogue().require(t.structureId()), t.side(),
-                t.level(), t.label()), t.label());
+        GenericDialog gd = new GenericDialog("Edit Target " + AnnotationNames.of(t));
+        Structure structure = PluginWorkspace.get().settings().catalogue().require(t.structureId());
+        TargetFields.addTo(gd, new TargetFields(structure, t.side(), t.level(), t.label()), t.label());
         gd.addStringField("notes", t.notes(), 30);
         gd.addNumericField("x", t.point().x(), 2, 8, "pixels");
         gd.addNumericField("y", t.point().y(), 2, 8, "pixels");
@@ -67,14 +69,14 @@ public final class EditPlanAnnotationCommand implements PlugIn {
             throw new IllegalArgumentException("x and y must be numbers");
         }
         List<PlanEdit> edits = new ArrayList<>();
-        edits.add(PlanEdits.describeTarget(t.id(), f.label().isEmpty() ? "T" + t.number() : f.label(),
+        edits.add(PlanEdits.describeTarget(t.id(), f.label().isEmpty() ? AnnotationNames.of(t) : f.label(),
                 f.structure().id(), f.side(), f.level(), notes));
         if (!p.equals(t.point())) {
             ImagePlus imp = imageShowing(t.image());
             MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-            edits.add(PlanEdits.moveTarget(t.id(), p, PlanActions.depthMm(p, cal), cal));
+            edits.add(PlanEdits.moveTarget(t.id(), p, cal));
         }
-        ActivePlan.editor().batch("Edit target T" + t.number(), edits);
+        PluginWorkspace.editor().batch("Edit target " + AnnotationNames.of(t), edits);
     }
 
     /** An open image showing the frame; moving a target needs its calibration. */
@@ -119,6 +121,6 @@ public final class EditPlanAnnotationCommand implements PlugIn {
             ImagePlus imp = imageShowing(z.image());
             edits.add(PlanEdits.reshapeZone(z.id(), shape, AnnotatedImages.calibration(imp, shape.outline())));
         }
-        ActivePlan.editor().batch("Edit zone Z" + z.number(), edits);
+        PluginWorkspace.editor().batch("Edit zone " + AnnotationNames.of(z), edits);
     }
 }

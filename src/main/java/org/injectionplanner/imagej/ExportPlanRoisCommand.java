@@ -15,7 +15,7 @@ public final class ExportPlanRoisCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         if (plan.targets().isEmpty() && plan.zones().isEmpty()) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan has no targets or zones to export.");
             return;

@@ -19,7 +19,7 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession session = ActivePlan.sessionOrError();
+        PlanSession session = PluginWorkspace.sessionOrError();
         if (session == null) {
             return;
         }

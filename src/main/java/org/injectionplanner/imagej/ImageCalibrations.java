@@ -1,17 +1,17 @@
 package org.injectionplanner.imagej;
 
 import ij.measure.Calibration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.injectionplanner.dicom.FrameTiming;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.dicom.UltrasoundRegion;
 
 /**
- * Sets ImageJ's Calibration from an ultrasound image: mm per pixel from the 2D region in cm that holds
- * the image data (the largest), Pixel Spacing when there are no regions, frame interval from the cine
- * timing. ImageJ has one scale per image; where the regions disagree, {@link #of} says so and the
+ * Sets ImageJ's Calibration from an ultrasound image: mm per pixel from the region that holds the
+ * image ({@link UltrasoundCalibration#imageRegion()}), Pixel Spacing when there are no regions, frame
+ * interval from the cine timing. ImageJ has one scale per image; where the regions disagree, {@link #of} says so and the
  * plugin's own measurements use per-region calibration.
  */
 final class ImageCalibrations {
@@ -40,13 +40,13 @@ final class ImageCalibrations {
             cal.fps = timing.framesPerSecond();
             cal.setTimeUnit("s");
         }
-        List<UltrasoundRegion> spatial = us.spatialRegions();
-        if (!spatial.isEmpty()) {
-            UltrasoundRegion main = spatial.stream().max(Comparator.comparingDouble(ImageCalibrations::area)).get();
+        Optional<UltrasoundRegion> imageRegion = us.imageRegion();
+        if (imageRegion.isPresent()) {
+            UltrasoundRegion main = imageRegion.get();
             cal.pixelWidth = main.mmPerPixelX();
             cal.pixelHeight = main.mmPerPixelY();
             cal.setUnit("mm");
-            boolean disagree = spatial.stream().anyMatch(r -> !sameScale(r, main));
+            boolean disagree = us.spatialScalesDiffer();
             String description = String.format(Locale.ROOT,
                     "calibrated from ultrasound region %d: %.5f × %.5f mm/pixel (x × y)", main.index() + 1,
                     main.mmPerPixelX(), main.mmPerPixelY());
@@ -71,17 +71,5 @@ final class ImageCalibrations {
                     false);
         }
         return new Result(cal, null, "uncalibrated: no ultrasound regions and no Pixel Spacing", false);
-    }
-
-    private static double area(UltrasoundRegion r) {
-        if (r.x0() == null || r.x1() == null || r.y0() == null || r.y1() == null) {
-            return 0;
-        }
-        return (double) (r.x1() - r.x0() + 1) * (r.y1() - r.y0() + 1);
-    }
-
-    private static boolean sameScale(UltrasoundRegion a, UltrasoundRegion b) {
-        return Math.abs(a.mmPerPixelX() - b.mmPerPixelX()) <= 1e-9 * b.mmPerPixelX()
-                && Math.abs(a.mmPerPixelY() - b.mmPerPixelY()) <= 1e-9 * b.mmPerPixelY();
     }
 }

@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.EditBatch;
+import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.ZoneKind;
 
 /**
@@ -37,7 +40,7 @@ public final class ImportPlanRoisCommand implements PlugIn {
         gd.addMessage(rois.size() + " ROIs: points become targets, closed shapes become zones.");
         TargetFields.addTo(gd, TargetFields.last(), "");
         gd.addChoice("kind", AddNerveZoneCommand.KINDS, "nerve");
-        gd.addNumericField("margin", ActivePlan.settings().defaultMarginMm(), 1, 6, "mm");
+        gd.addNumericField("margin", PluginWorkspace.get().settings().defaultMarginMm(), 1, 6, "mm");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -45,16 +48,49 @@ public final class ImportPlanRoisCommand implements PlugIn {
         TargetFields fields = TargetFields.readFrom(gd);
         ZoneKind kind = ZoneKind.parse(gd.getNextChoice());
         double margin = gd.getNextNumber();
+        try {
+            Imported done = importRois(PluginWorkspace.editor(), imp, rois, fields, kind, margin,
+                    PluginWorkspace.get().settings().defaultPreset());
+            IJ.showStatus("Imported " + done.targets() + " targets and " + done.zones() + " zones"
+                    + (done.skipped() > 0 ? "; " + done.skipped() + " lines or texts skipped" : ""));
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+        }
+    }
+
+    /**
+     * What an import added.
+     *
+     * @param targets targets added (one per point of the point ROIs)
+     * @param zones zones added (one per closed shape)
+     * @param skipped ROIs that are neither (lines, texts)
+     */
+    record Imported(int targets, int zones, int skipped) {
+    }
+
+    /**
+     * Adds the ROIs to the editor's plan as targets (each point of a point ROI, with its injection from
+     * {@code preset}) and zones (each closed shape), each on its ROI's frame, as ONE undoable edit: all or
+     * nothing. Lines and texts are skipped.
+     *
+     * @throws IllegalArgumentException naming the first ROI that cannot become an annotation (e.g. a point off
+     *     the image or a self-crossing outline); nothing is added then
+     * @throws IllegalStateException if the plan is signed (nothing is added)
+     */
+    static Imported importRois(PlanEditor editor, ImagePlus imp, List<Roi> rois, TargetFields fields, ZoneKind kind,
+            double marginMm, ProtocolPreset preset) {
+        EditBatch batch = new EditBatch(editor.plan());
         int targets = 0;
         int zones = 0;
         int skipped = 0;
-        try {
-            for (Roi roi : rois) {
+        for (int i = 0; i < rois.size(); i++) {
+            Roi roi = rois.get(i);
+            try {
                 int frame = PlanRois.frameOf(roi, imp, imp.getCurrentSlice());
                 if (roi.getType() == Roi.POINT) {
                     for (PixelPoint p : PlanRois.points(roi)) {
-                        PlanActions.addTarget(imp, frame, p, fields.structure(), fields.side(), fields.level(),
-                                fields.label());
+                        PlanActions.addTarget(batch, imp, frame, p, fields.structure(), fields.side(), fields.level(),
+                                fields.label(), preset);
                         targets++;
                     }
                     continue;
@@ -64,14 +100,19 @@ public final class ImportPlanRoisCommand implements PlugIn {
                     skipped++;
                     continue;
                 }
-                PlanActions.addZone(imp, frame, shape, kind, roi.getName() == null ? "" : roi.getName(), margin);
+                PlanActions.addZone(batch, imp, frame, shape, kind, roi.getName() == null ? "" : roi.getName(),
+                        marginMm);
                 zones++;
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ROI " + (i + 1) + " of " + rois.size()
+                        + (roi.getName() == null ? "" : " \"" + roi.getName() + "\"") + " (" + roi.getTypeAsString()
+                        + "): " + e.getMessage() + ". Nothing was imported.", e);
             }
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }
-        IJ.showStatus("Imported " + targets + " targets and " + zones + " zones"
-                + (skipped > 0 ? "; " + skipped + " lines or texts skipped" : ""));
+        if (!batch.isEmpty()) {
+            editor.batch("Import " + targets + " targets and " + zones + " zones from ROIs", batch.edits());
+        }
+        return new Imported(targets, zones, skipped);
     }
 
     private static List<Roi> sourceRois(ImagePlus imp) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.Locale;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
@@ -17,40 +18,17 @@ import org.injectionplanner.plan.Target;
 
 /**
  * What the injection commands do to the active plan. Injections are named in commands and macros by
- * their target ("T3") or their place in the session order ("#2").
+ * their target ("T3") or their place in the session order ("#2"), see {@link AnnotationNames}.
  */
 final class InjectionActions {
 
     private InjectionActions() {
     }
 
-    /** The injection named "T3" (by its target) or "#2" (by its position). */
-    static Injection resolve(SessionPlan plan, String name) {
-        String n = name.trim();
-        if (n.matches("#\\d+")) {
-            int position = Integer.parseInt(n.substring(1));
-            if (position < 1 || position > plan.injections().size()) {
-                throw new IllegalArgumentException("no injection " + n + ": the session has "
-                        + plan.injections().size() + " injections");
-            }
-            return plan.injections().get(position - 1);
-        }
-        Target target = plan.target(PlanActions.resolve(plan, n))
-                .orElseThrow(() -> new IllegalArgumentException(n + " is a zone; name an injection by its target "
-                        + "(T3) or its position (#2)"));
-        return plan.injectionAt(target.id()).orElseThrow(() -> new IllegalArgumentException(
-                "T" + target.number() + " has no injection (it was deleted); plan a needle path to add one"));
-    }
-
     /** The injection at the target selected in the tools or the Plan Panel, or null. */
     static Injection selected(SessionPlan plan) {
-        UUID target = ActivePlan.selected();
+        UUID target = PluginWorkspace.get().selected();
         return target == null ? null : plan.injectionAt(target).orElse(null);
-    }
-
-    /** "T3" for an injection. */
-    static String nameOf(SessionPlan plan, Injection injection) {
-        return "T" + plan.targetOf(injection).number();
     }
 
     /**
@@ -61,8 +39,8 @@ final class InjectionActions {
      */
     static Injection planPath(ImagePlus imp, Target target, PixelPoint entry) {
         List<PlanEdit> edits = pathEdits(imp, target, entry);
-        ActivePlan.editor().batch("Plan needle path of T" + target.number(), edits);
-        return ActivePlan.editor().plan().injectionAt(target.id()).orElseThrow();
+        PluginWorkspace.editor().batch("Plan needle path of " + AnnotationNames.of(target), edits);
+        return PluginWorkspace.editor().plan().injectionAt(target.id()).orElseThrow();
     }
 
     /**
@@ -70,22 +48,22 @@ final class InjectionActions {
      * while the mouse is over a target.
      */
     static SessionPlan withPathPreview(ImagePlus imp, Target target, PixelPoint entry) {
-        return ActivePlan.editor().preview(pathEdits(imp, target, entry));
+        return PluginWorkspace.editor().preview(pathEdits(imp, target, entry));
     }
 
     /** The edits that plan a target's path from {@code entry}, after checking the entry is on its frame. */
     private static List<PlanEdit> pathEdits(ImagePlus imp, Target target, PixelPoint entry) {
         int slice = AnnotatedImages.isAnnotatable(imp) ? AnnotatedImages.sliceOf(imp, target.image()) : 0;
         if (slice < 1) {
-            throw new IllegalArgumentException("T" + target.number() + " is on frame " + target.image().frame()
+            throw new IllegalArgumentException(AnnotationNames.of(target) + " is on frame " + target.image().frame()
                     + " of another image: open that image to plan its needle path");
         }
         PlanActions.requireOnImage(imp, slice, List.of(entry));
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Optional<Injection> existing = plan.injectionAt(target.id());
         Injection injection = existing
-                .orElseGet(() -> Injection.fromPreset(target.id(), ActivePlan.settings().defaultPreset()));
+                .orElseGet(() -> Injection.fromPreset(target.id(), PluginWorkspace.get().settings().defaultPreset()));
         List<PlanEdit> edits = new ArrayList<>();
         if (existing.isEmpty()) {
             edits.add(PlanEdits.addInjection(injection));
@@ -97,10 +75,11 @@ final class InjectionActions {
     /** A status line describing an injection's path: length, depth and angle, or why there are none. */
     static String describePath(Target target, NeedlePath path) {
         return path.measure(target).map(m -> String.format(Locale.ROOT,
-                "T%d needle path %.1f mm, target %s deep, %.0f° to the transducer face", target.number(), m.lengthMm(),
+                "%s needle path %.1f mm, target %s deep, %.0f° to the transducer face", AnnotationNames.of(target),
+                m.lengthMm(),
                 m.targetDepthMm() == null ? "?" : String.format(Locale.ROOT, "%.1f mm", m.targetDepthMm()),
                 m.angleDeg()))
-                .orElse("T" + target.number() + " needle path not calibrated: no mm values (entry and target must "
+                .orElse(AnnotationNames.of(target) + " needle path not calibrated: no mm values (entry and target must "
                         + "lie in one calibrated region)");
     }
 }

@@ -8,7 +8,7 @@ import java.awt.event.MouseEvent;
 import java.util.Locale;
 import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Target;
 
 /**
@@ -43,7 +43,7 @@ public final class InjectionTargetTool extends PlugInTool {
         if (hit.isPresent()) {
             dragging = hit.get();
             dragTo = null;
-            ActivePlan.select(dragging.id());
+            PluginWorkspace.select(dragging.id());
             return;
         }
         dragging = null;
@@ -76,7 +76,7 @@ public final class InjectionTargetTool extends PlugInTool {
             ToolSupport.record("Edit Plan Annotation...", String.format(Locale.ROOT,
                     "annotation=T%d x=%.2f y=%.2f", moved.number(), dragTo.x(), dragTo.y()));
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            ActivePlan.refreshOverlays();
+            PluginWorkspace.refreshOverlays();
             IJ.showStatus(ex.getMessage());
         }
     }
@@ -84,7 +84,8 @@ public final class InjectionTargetTool extends PlugInTool {
     private static void place(ImagePlus imp, PixelPoint p) {
         int slice = imp.getCurrentSlice();
         GenericDialog gd = new GenericDialog("Injection Target");
-        TargetFields.addTo(gd, TargetFields.last(), "T" + ActivePlan.editor().plan().nextTargetNumber());
+        TargetFields.addTo(gd, TargetFields.last(),
+                AnnotationNames.target(PluginWorkspace.editor().plan().nextTargetNumber()));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -93,7 +94,7 @@ public final class InjectionTargetTool extends PlugInTool {
             TargetFields f = TargetFields.readFrom(gd);
             Target t = PlanActions.addTarget(imp, slice, p, f.structure(), f.side(), f.level(), f.label());
             f.remember();
-            ActivePlan.select(t.id());
+            PluginWorkspace.select(t.id());
             ToolSupport.record("Add Injection Target...", String.format(Locale.ROOT,
                     "x=%.2f y=%.2f frame=%d structure=%s side=%s level=%s label=[%s]", p.x(), p.y(), slice,
                     f.structure().id(), AddInjectionTargetCommand.sideName(f.side()),

@@ -3,6 +3,7 @@ package org.injectionplanner.imagej;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
@@ -15,21 +16,22 @@ public final class LockInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection selected = InjectionActions.selected(plan);
         GenericDialog gd = new GenericDialog("Lock Injection Position");
-        gd.addStringField("injection", selected == null ? "#1" : InjectionActions.nameOf(plan, selected), 8);
+        gd.addStringField("injection",
+                selected == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, selected), 8);
         gd.addCheckbox("locked", selected == null || !selected.locked());
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
         try {
-            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            Injection injection = AnnotationNames.resolveInjection(plan, gd.getNextString());
             boolean locked = gd.getNextBoolean();
-            ActivePlan.editor().apply(PlanEdits.lock(injection.id(), locked));
-            IJ.showStatus(InjectionActions.nameOf(plan, injection) + (locked ? " locked at #" : " released from #")
-                    + plan.positionOf(injection.id()));
+            PluginWorkspace.editor().apply(PlanEdits.lock(injection.id(), locked));
+            IJ.showStatus(AnnotationNames.of(plan, injection) + (locked ? " locked at " : " released from ")
+                    + AnnotationNames.position(plan.positionOf(injection.id())));
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }

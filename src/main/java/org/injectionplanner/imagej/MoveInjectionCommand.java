@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.injectionplanner.order.Reorder;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
@@ -20,17 +21,18 @@ public final class MoveInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection selected = InjectionActions.selected(plan);
         GenericDialog gd = new GenericDialog("Move Injection");
-        gd.addStringField("injection", selected == null ? "#1" : InjectionActions.nameOf(plan, selected), 8);
+        gd.addStringField("injection",
+                selected == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, selected), 8);
         gd.addNumericField("position", selected == null ? 1 : plan.positionOf(selected.id()), 0);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
         try {
-            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            Injection injection = AnnotationNames.resolveInjection(plan, gd.getNextString());
             double position = gd.getNextNumber();
             if (gd.invalidNumber() || position != Math.rint(position)) {
                 throw new IllegalArgumentException("position must be a whole number");
@@ -46,7 +48,7 @@ public final class MoveInjectionCommand implements PlugIn {
      * error goes to the user.
      */
     static void moveRecorded(Injection injection, int position) {
-        String name = InjectionActions.nameOf(ActivePlan.editor().plan(), injection);
+        String name = AnnotationNames.of(PluginWorkspace.editor().plan(), injection);
         try {
             move(injection, position);
             ToolSupport.record("Move Injection...", "injection=" + name + " position=" + position);
@@ -57,13 +59,13 @@ public final class MoveInjectionCommand implements PlugIn {
 
     /** Moves an injection of the active plan to a 1-based position, around the locked ones. */
     static void move(Injection injection, int position) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         List<UUID> order = plan.injections().stream().map(Injection::id).toList();
         Set<UUID> locked = plan.injections().stream().filter(Injection::locked).map(Injection::id)
                 .collect(Collectors.toSet());
-        String name = InjectionActions.nameOf(plan, injection);
-        ActivePlan.editor().apply(PlanEdits.reorder("Move " + name + " to #" + position,
+        String name = AnnotationNames.of(plan, injection);
+        PluginWorkspace.editor().apply(PlanEdits.reorder("Move " + name + " to " + AnnotationNames.position(position),
                 Reorder.move(order, injection.id(), position, locked)));
-        IJ.showStatus(name + " is injection #" + position);
+        IJ.showStatus(name + " is injection " + AnnotationNames.position(position));
     }
 }

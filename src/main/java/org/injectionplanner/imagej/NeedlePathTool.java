@@ -55,7 +55,7 @@ public final class NeedlePathTool extends PlugInTool {
     private void preview(ImagePlus imp, Target target) {
         PixelPoint from = entry;
         Optional<ToolSupport.Preview> shown = ToolSupport.showPreview(imp,
-                () -> InjectionActions.withPathPreview(imp, target, from), ActivePlan.selected());
+                () -> InjectionActions.withPathPreview(imp, target, from), PluginWorkspace.get().selected());
         previewed = shown.isPresent() ? target.id() : null;
         shown.ifPresent(preview -> {
             Injection injection = preview.plan().injectionAt(target.id()).orElseThrow();
@@ -69,7 +69,7 @@ public final class NeedlePathTool extends PlugInTool {
     private void endPreview() {
         if (previewed != null) {
             previewed = null;
-            ActivePlan.refreshOverlays();
+            PluginWorkspace.refreshOverlays();
         }
     }
 

@@ -17,7 +17,6 @@ import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.NerveZone;
-import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.ZoneKind;
 import org.injectionplanner.scene.PlanStyle;
 
@@ -64,14 +63,14 @@ public final class NerveZoneTool extends PlugInTool {
             Optional<NerveZone> vertexZone = vertexAt(imp, p);
             if (vertexZone.isPresent()) {
                 editing = vertexZone.get();
-                ActivePlan.select(editing.id());
+                PluginWorkspace.select(editing.id());
                 return;
             }
             Optional<NerveZone> inside = ToolSupport.zoneAt(imp, p);
             if (inside.isPresent() && inside.get().shape() instanceof EllipseShape) {
                 editing = inside.get();
                 editingVertex = -1;
-                ActivePlan.select(editing.id());
+                PluginWorkspace.select(editing.id());
                 return;
             }
         }
@@ -170,7 +169,7 @@ public final class NerveZoneTool extends PlugInTool {
     private Optional<NerveZone> vertexAt(ImagePlus imp, PixelPoint p) {
         double limit = ToolSupport.pickDistance(imp);
         int slice = imp.getCurrentSlice();
-        for (NerveZone z : ActivePlan.editor().plan().zones()) {
+        for (NerveZone z : PluginWorkspace.editor().plan().zones()) {
             if (AnnotatedImages.sliceOf(imp, z.image()) != slice || !(z.shape() instanceof PolygonShape poly)) {
                 continue;
             }
@@ -204,7 +203,7 @@ public final class NerveZoneTool extends PlugInTool {
             ToolSupport.record("Edit Plan Annotation...", "annotation=Z" + zone.number() + " "
                     + AddNerveZoneCommand.macroShape(shape));
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            ActivePlan.refreshOverlays();
+            PluginWorkspace.refreshOverlays();
             IJ.showStatus(ex.getMessage());
         }
     }
@@ -214,10 +213,10 @@ public final class NerveZoneTool extends PlugInTool {
         GenericDialog gd = new GenericDialog("Nerve Zone");
         gd.addChoice("kind", AddNerveZoneCommand.KINDS, "nerve");
         gd.addStringField("name", "", 24);
-        gd.addNumericField("margin", ActivePlan.settings().defaultMarginMm(), 1, 6, "mm");
+        gd.addNumericField("margin", PluginWorkspace.get().settings().defaultMarginMm(), 1, 6, "mm");
         gd.showDialog();
         if (gd.wasCanceled()) {
-            ActivePlan.refreshOverlays();
+            PluginWorkspace.refreshOverlays();
             return;
         }
         try {
@@ -225,7 +224,7 @@ public final class NerveZoneTool extends PlugInTool {
             String name = gd.getNextString().trim();
             double margin = gd.getNextNumber();
             NerveZone z = PlanActions.addZone(imp, slice, shape, kind, name, margin);
-            ActivePlan.select(z.id());
+            PluginWorkspace.select(z.id());
             ToolSupport.record("Add Nerve Zone...", AddNerveZoneCommand.macroShape(shape)
                     + String.format(Locale.ROOT, " frame=%d kind=%s name=[%s] margin=%.1f", slice,
                     kind.name().toLowerCase(Locale.ROOT), name, margin));

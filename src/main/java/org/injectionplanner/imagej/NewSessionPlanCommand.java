@@ -21,7 +21,7 @@ public final class NewSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession active = ActivePlan.session();
+        PlanSession active = PluginWorkspace.get().session();
         GenericDialog gd = new GenericDialog("New Session Plan");
         gd.addChoice("course", new String[] {"next session of this course", "new course"},
                 active == null ? "new course" : "next session of this course");
@@ -47,8 +47,9 @@ public final class NewSessionPlanCommand implements PlugIn {
             }
             UUID course = next ? active.editor().plan().courseId() : UUID.randomUUID();
             int number = next ? nextSessionNumber(active) : 1;
-            SessionPlan plan = SessionPlan.newDraft(course, number, date, author, ActivePlan.settings().checklist());
-            ActivePlan.start(plan);
+            SessionPlan plan = SessionPlan.newDraft(course, number, date, author,
+                    PluginWorkspace.get().settings().checklist());
+            PluginWorkspace.get().start(plan);
             IJ.showStatus("New session plan: session " + number + " on " + date);
         } catch (DateTimeParseException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, "date: '" + dateText + "' is not a date such as 2026-12-10");
@@ -61,7 +62,7 @@ public final class NewSessionPlanCommand implements PlugIn {
     private static int nextSessionNumber(PlanSession active) throws StoreException {
         SessionPlan plan = active.editor().plan();
         int highest = plan.sessionNumber();
-        for (Revision r : ActivePlan.store().history(plan.courseId())) {
+        for (Revision r : PluginWorkspace.get().store().history(plan.courseId())) {
             highest = Math.max(highest, r.plan().sessionNumber());
         }
         return highest + 1;

@@ -27,10 +27,10 @@ public final class OpenSessionPlanCommand implements PlugIn {
     @Override
     public void run(String arg) {
         try {
-            Map<String, Revision> latest = latestRevisions(ActivePlan.store());
+            Map<String, Revision> latest = latestRevisions(PluginWorkspace.get().store());
             GenericDialog gd = new GenericDialog("Open Session Plan");
             if (latest.isEmpty()) {
-                gd.addMessage("The plan store " + ActivePlan.store().root() + " holds no saved plans.");
+                gd.addMessage("The plan store " + PluginWorkspace.get().store().root() + " holds no saved plans.");
             } else {
                 gd.addMessage("Saved plans (newest revision of each):\n" + String.join("\n", describe(latest)));
             }
@@ -43,7 +43,7 @@ public final class OpenSessionPlanCommand implements PlugIn {
             }
             String choice = gd.getNextString().trim();
             Revision revision = resolve(choice, latest);
-            ActivePlan.start(revision.plan());
+            PluginWorkspace.get().start(revision.plan());
             SessionPlan plan = revision.plan();
             IJ.showStatus("Opened session " + plan.sessionNumber() + " of " + plan.date() + ": "
                     + plan.targets().size() + " targets, " + plan.zones().size() + " zones (revision "
@@ -62,9 +62,9 @@ public final class OpenSessionPlanCommand implements PlugIn {
         }
         Path path = Path.of(choice);
         if (Files.isRegularFile(path)) {
-            return ActivePlan.store().load(path);
+            return PluginWorkspace.get().store().load(path);
         }
-        throw new IllegalArgumentException("no saved plan '" + choice + "' in " + ActivePlan.store().root()
+        throw new IllegalArgumentException("no saved plan '" + choice + "' in " + PluginWorkspace.get().store().root()
                 + ": give a plan id from the list or a revision file");
     }
 

@@ -21,8 +21,8 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
-        List<Finding> violations = ActivePlan.report().violations();
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        List<Finding> violations = PluginWorkspace.get().report().violations();
         String[] keys = violations.stream().map(Finding::key).toArray(String[]::new);
         GenericDialog gd = new GenericDialog("Override Safety Finding");
         if (keys.length > 0) {
@@ -42,15 +42,15 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
             String reason = gd.getNextString();
             String author = gd.getNextString();
             if (reason.isBlank()) {
-                ActivePlan.editor().apply(PlanEdits.withdrawOverride(key));
+                PluginWorkspace.editor().apply(PlanEdits.withdrawOverride(key));
                 IJ.showStatus("Override withdrawn: " + key);
                 return;
             }
             Finding finding = violations.stream().filter(f -> f.key().equals(key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no violation '" + key
                             + "' in the plan's current findings"));
-            ActivePlan.editor().apply(PlanEdits.override(new FindingOverride(key, finding.measured(), reason, author,
-                    OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
+            PluginWorkspace.editor().apply(PlanEdits.override(new FindingOverride(key, finding.measured(), reason,
+                    author, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
             IJ.showStatus("Override recorded: " + key);
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());

@@ -2,10 +2,11 @@ package org.injectionplanner.imagej;
 
 import ij.ImagePlus;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.EditBatch;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -13,6 +14,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEdit;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
@@ -22,8 +24,8 @@ import org.injectionplanner.plan.ZoneKind;
 
 /**
  * What the tools and commands do to the active plan: place, move and delete targets and zones on an
- * image, measuring each in its region's calibration. Annotations are named T1, T2 ... and Z1, Z2 ...
- * in commands and macros. A new target gets its injection at the end of the session order, filled from
+ * image, measuring each in its region's calibration. Annotations are named as {@link AnnotationNames}
+ * says. A new target gets its injection at the end of the session order, filled from
  * the clinic's first protocol preset.
  */
 final class PlanActions {
@@ -31,102 +33,91 @@ final class PlanActions {
     private PlanActions() {
     }
 
-    /** Places a target on a slice of an image. */
+    /** Places a target on a slice of an image, with its injection: one undoable edit. */
     static Target addTarget(ImagePlus imp, int slice, PixelPoint p, Structure structure, Side side,
             SpinalLevel level, String label) {
-        requireOnImage(imp, slice, List.of(p));
-        PlanEditor editor = ActivePlan.editor();
-        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-        int number = editor.plan().nextTargetNumber();
-        Target target = new Target(UUID.randomUUID(), number, label == null || label.isBlank() ? "T" + number : label,
-                structure.id(), side, level, AnnotatedImages.refFor(imp, slice), p, depthMm(p, cal), "", cal);
-        editor.batch("Add target " + target.label(),
-                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addTarget(target),
-                        PlanEdits.addInjection(Injection.fromPreset(target.id(),
-                                ActivePlan.settings().defaultPreset()))));
+        PlanEditor editor = PluginWorkspace.editor();
+        EditBatch batch = new EditBatch(editor.plan());
+        Target target = addTarget(batch, imp, slice, p, structure, side, level, label,
+                PluginWorkspace.get().settings().defaultPreset());
+        editor.batch("Add target " + target.label(), batch.edits());
         return target;
     }
 
-    /** Draws a zone on a slice of an image. */
+    /**
+     * Adds to a batch the edits that place a target on a slice of an image (numbered after the batch's
+     * targets) with its injection from a preset.
+     *
+     * @param label the target's label; blank gives its name (T3)
+     * @throws IllegalArgumentException if the image cannot be annotated or the point is not on the slice
+     */
+    static Target addTarget(EditBatch batch, ImagePlus imp, int slice, PixelPoint p, Structure structure, Side side,
+            SpinalLevel level, String label, ProtocolPreset preset) {
+        requireOnImage(imp, slice, List.of(p));
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
+        int number = batch.plan().nextTargetNumber();
+        String named = label == null || label.isBlank() ? AnnotationNames.target(number) : label;
+        Target target = new Target(UUID.randomUUID(), number, named, structure.id(), side, level,
+                AnnotatedImages.refFor(imp, slice), p, cal.depthMm(p), "", cal);
+        batch.add(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice))).add(PlanEdits.addTarget(target))
+                .add(PlanEdits.addInjection(Injection.fromPreset(target.id(), preset)));
+        return target;
+    }
+
+    /** Draws a zone on a slice of an image: one undoable edit. */
     static NerveZone addZone(ImagePlus imp, int slice, ZoneShape shape, ZoneKind kind, String name, double marginMm) {
+        PlanEditor editor = PluginWorkspace.editor();
+        EditBatch batch = new EditBatch(editor.plan());
+        NerveZone zone = addZone(batch, imp, slice, shape, kind, name, marginMm);
+        editor.batch("Add zone " + AnnotationNames.of(zone) + " " + name, batch.edits());
+        return zone;
+    }
+
+    /**
+     * Adds to a batch the edits that draw a zone on a slice of an image (numbered after the batch's zones).
+     *
+     * @throws IllegalArgumentException if the image cannot be annotated, the shape is not on the slice or
+     *     the zone is not valid (e.g. a negative margin)
+     */
+    static NerveZone addZone(EditBatch batch, ImagePlus imp, int slice, ZoneShape shape, ZoneKind kind, String name,
+            double marginMm) {
         requireOnImage(imp, slice, shape.outline());
-        PlanEditor editor = ActivePlan.editor();
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, shape.outline());
-        int number = editor.plan().nextZoneNumber();
-        NerveZone zone = new NerveZone(UUID.randomUUID(), number, kind, name, AnnotatedImages.refFor(imp, slice),
-                shape, marginMm, cal);
-        editor.batch("Add zone Z" + number + " " + name,
-                List.of(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice)), PlanEdits.addZone(zone)));
+        NerveZone zone = new NerveZone(UUID.randomUUID(), batch.plan().nextZoneNumber(), kind, name,
+                AnnotatedImages.refFor(imp, slice), shape, marginMm, cal);
+        batch.add(PlanEdits.addImage(AnnotatedImages.planImage(imp, slice))).add(PlanEdits.addZone(zone));
         return zone;
     }
 
     /** Moves a target to a new point on its frame. */
     static void moveTarget(ImagePlus imp, UUID id, PixelPoint p) {
         requireOnImage(imp, 1, List.of(p));
-        ActivePlan.editor().apply(moveEdit(imp, id, p));
+        PluginWorkspace.editor().apply(moveEdit(imp, id, p));
     }
 
     /** The active plan with a target moved to p, not applied: the drag preview, measured as the move will be. */
     static SessionPlan withTargetMoved(ImagePlus imp, UUID id, PixelPoint p) {
-        return ActivePlan.editor().preview(List.of(moveEdit(imp, id, p)));
+        return PluginWorkspace.editor().preview(List.of(moveEdit(imp, id, p)));
     }
 
     private static PlanEdit moveEdit(ImagePlus imp, UUID id, PixelPoint p) {
         MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
-        return PlanEdits.moveTarget(id, p, depthMm(p, cal), cal);
+        return PlanEdits.moveTarget(id, p, cal);
     }
 
     /** Changes a zone's shape. */
     static void reshapeZone(ImagePlus imp, UUID id, ZoneShape shape) {
         requireOnImage(imp, 1, shape.outline());
-        ActivePlan.editor().apply(reshapeEdit(imp, id, shape));
+        PluginWorkspace.editor().apply(reshapeEdit(imp, id, shape));
     }
 
     /** The active plan with a zone reshaped, not applied: the drag preview, calibrated as the edit will be. */
     static SessionPlan withZoneReshaped(ImagePlus imp, UUID id, ZoneShape shape) {
-        return ActivePlan.editor().preview(List.of(reshapeEdit(imp, id, shape)));
+        return PluginWorkspace.editor().preview(List.of(reshapeEdit(imp, id, shape)));
     }
 
     private static PlanEdit reshapeEdit(ImagePlus imp, UUID id, ZoneShape shape) {
         return PlanEdits.reshapeZone(id, shape, AnnotatedImages.calibration(imp, shape.outline()));
-    }
-
-    /** Depth below the skin line of the point's region in mm, or null when uncalibrated. */
-    static Double depthMm(PixelPoint p, MeasuredCalibration cal) {
-        if (!cal.isCalibrated() || cal.skinLineY() == null) {
-            return null;
-        }
-        return (p.y() - cal.skinLineY()) * cal.mmPerPixelY();
-    }
-
-    /** The id of the annotation named "T3", "Z2" (case-insensitive), or by its UUID. */
-    static UUID resolve(SessionPlan plan, String name) {
-        String n = name.trim();
-        Optional<UUID> found = Optional.empty();
-        if (n.matches("(?i)t\\d+")) {
-            int number = Integer.parseInt(n.substring(1));
-            found = plan.targets().stream().filter(t -> t.number() == number).map(Target::id).findFirst();
-        } else if (n.matches("(?i)z\\d+")) {
-            int number = Integer.parseInt(n.substring(1));
-            found = plan.zones().stream().filter(z -> z.number() == number).map(NerveZone::id).findFirst();
-        } else {
-            try {
-                UUID id = UUID.fromString(n);
-                if (plan.target(id).isPresent() || plan.zone(id).isPresent()) {
-                    found = Optional.of(id);
-                }
-            } catch (IllegalArgumentException notAUuid) {
-                found = Optional.empty();
-            }
-        }
-        return found.orElseThrow(() -> new IllegalArgumentException("no annotation '" + name
-                + "' in the plan: name targets T1, T2 ... and zones Z1, Z2 ..."));
-    }
-
-    /** "T3" or "Z2" for an annotation id. */
-    static String nameOf(SessionPlan plan, UUID id) {
-        return plan.target(id).map(t -> "T" + t.number())
-                .orElseGet(() -> plan.zone(id).map(z -> "Z" + z.number()).orElse("?"));
     }
 
     /** The frame an annotation was placed on. */

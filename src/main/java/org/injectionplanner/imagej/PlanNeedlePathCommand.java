@@ -4,7 +4,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
@@ -21,10 +23,10 @@ public final class PlanNeedlePathCommand implements PlugIn {
         if (imp == null) {
             return;
         }
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         GenericDialog gd = new GenericDialog("Plan Needle Path");
-        gd.addStringField("target",
-                ActivePlan.selected() == null ? "T1" : PlanActions.nameOf(plan, ActivePlan.selected()), 8);
+        UUID selected = PluginWorkspace.get().selected();
+        gd.addStringField("target", selected == null ? "T1" : AnnotationNames.of(plan, selected), 8);
         gd.addNumericField("entry_x", imp.getWidth() / 2.0, 1, 8, "pixels");
         gd.addNumericField("entry_y", 0, 1, 8, "pixels");
         gd.showDialog();
@@ -38,7 +40,7 @@ public final class PlanNeedlePathCommand implements PlugIn {
             if (gd.invalidNumber()) {
                 throw new IllegalArgumentException("entry_x and entry_y must be numbers");
             }
-            Target target = plan.target(PlanActions.resolve(plan, name))
+            Target target = plan.target(AnnotationNames.resolve(plan, name))
                     .orElseThrow(() -> new IllegalArgumentException(name + " is not a target"));
             Injection injection = InjectionActions.planPath(imp, target, new PixelPoint(x, y));
             IJ.showStatus(InjectionActions.describePath(target, injection.path()));

@@ -41,6 +41,8 @@ final class PlanOverlay {
 
     static final String MARK = "injectionplanner.plan";
     static final String PROP_ID = "injectionplanner.id";
+    /** The {@link #MARK} value of a read-only plan's elements (a current plan's are "true"). */
+    static final String READ_ONLY = "read-only";
 
     private PlanOverlay() {
     }
@@ -73,8 +75,43 @@ final class PlanOverlay {
         imp.setOverlay(ov.size() == 0 ? null : ov);
     }
 
+    /**
+     * Replaces the read-only plans' part of the image's overlay (a prior session shown for follow-up
+     * review): each plan drawn as {@link #render} draws one, without finding colours or selection, in muted
+     * grey and beneath the other elements. {@link #render} keeps these elements.
+     */
+    static void renderReadOnly(ImagePlus imp, List<SessionPlan> plans) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        List<Roi> kept = new ArrayList<>();
+        for (Roi r : ov.toArray()) {
+            if (!READ_ONLY.equals(r.getProperty(MARK))) {
+                kept.add(r);
+            }
+        }
+        if (plans.isEmpty() && kept.size() == ov.size()) {
+            return;
+        }
+        ov.clear();
+        for (SessionPlan plan : plans) {
+            for (Roi r : build(imp, plan, null, null, PlanStyle.MUTED, READ_ONLY)) {
+                ov.add(r);
+            }
+        }
+        for (Roi r : kept) {
+            ov.add(r);
+        }
+        ov.selectable(false);
+        imp.setOverlay(ov.size() == 0 ? null : ov);
+    }
+
     /** The overlay elements of the plan on this image, targets and paths coloured by {@code findings}. */
     static List<Roi> build(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected) {
+        return build(imp, plan, findings, selected, PlanStyle.CURRENT, "true");
+    }
+
+    /** The overlay elements of the plan on this image drawn in {@code style}, each marked {@code markValue}. */
+    private static List<Roi> build(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected,
+            PlanStyle style, String markValue) {
         Set<ImageRef> frames = new LinkedHashSet<>();
         plan.zones().stream().map(NerveZone::image).forEach(frames::add);
         plan.targets().stream().map(Target::image).forEach(frames::add);
@@ -83,10 +120,10 @@ final class PlanOverlay {
             int slice = AnnotatedImages.sliceOf(imp, frame);
             if (slice > 0) {
                 PlanScene scene = PlanScene.of(plan, findings, frame, imp.getWidth(), imp.getHeight(), selected,
-                        PlanStyle.CURRENT);
+                        style);
                 for (PlanScene.Mark mark : scene.marks()) {
                     Roi roi = roi(mark, scene.font());
-                    roi.setProperty(MARK, "true");
+                    roi.setProperty(MARK, markValue);
                     roi.setProperty(PROP_ID, mark.annotationId().toString());
                     AnnotatedImages.position(roi, imp, slice);
                     rois.add(roi);

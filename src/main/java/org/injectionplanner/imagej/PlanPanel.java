@@ -22,12 +22,14 @@ import javax.swing.DefaultListModel;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.sessionmap.SessionMap;
+import org.injectionplanner.workspace.PlanWorkspace;
 
 /**
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
@@ -36,7 +38,7 @@ import org.injectionplanner.sessionmap.SessionMap;
  * moves it to that place in the order; buttons run the same commands as the menu (so they record macro
  * lines too).
  */
-final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, ActivePlan.SelectionListener {
+final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWorkspace.Listener {
 
     private static PlanPanel instance;
 
@@ -107,7 +109,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         both.add(map);
         add(both, BorderLayout.CENTER);
         editor.addListener(this);
-        ActivePlan.addSelectionListener(this);
+        PluginWorkspace.get().addListener(this);
         fill();
         pack();
         setSize(Math.max(getWidth(), 760), getHeight());
@@ -115,7 +117,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
 
     /** Shows the panel of the active plan (one at a time). */
     static synchronized void showPanel() {
-        PlanEditor editor = ActivePlan.editor();
+        PlanEditor editor = PluginWorkspace.editor();
         if (instance != null && instance.editor != editor) {
             instance.close();
         }
@@ -133,13 +135,13 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
     private Button button(String label, String command) {
         Button b = new Button(label);
         b.addActionListener(e -> {
-            UUID selected = ActivePlan.selected();
+            UUID selected = PluginWorkspace.get().selected();
             if (command.startsWith("Delete")) {
                 if (selected == null) {
                     IJ.showStatus("Select a target or zone in the list first");
                     return;
                 }
-                String name = PlanActions.nameOf(editor.plan(), selected);
+                String name = AnnotationNames.of(editor.plan(), selected);
                 DeletePlanAnnotationCommand.delete(selected);
                 ToolSupport.record(command, "annotation=" + name);
             } else {
@@ -181,7 +183,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         for (Target t : plan.targets()) {
             String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%5.1f mm", t.depthMm());
             list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s frame %-3d %s", t.number(),
-                    ActivePlan.settings().catalogue().find(t.structureId()).map(s -> s.name()).orElse(t.structureId()),
+                    PluginWorkspace.get().settings().catalogue().find(t.structureId()).map(s -> s.name())
+                            .orElse(t.structureId()),
                     t.side().label(), t.level() == null ? "" : t.level().label(), t.image().frame(), depth));
             rows.add(t.id());
         }
@@ -191,7 +194,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                     z.calibration().isCalibrated() ? "" : "  uncalibrated"));
             rows.add(z.id());
         }
-        UUID selected = ActivePlan.selected();
+        UUID selected = PluginWorkspace.get().selected();
         int index = selected == null ? -1 : rows.indexOf(selected);
         if (index >= 0) {
             list.select(index);
@@ -206,12 +209,12 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         mapModel.clear();
         mapRows.clear();
         mapInjections.clear();
-        for (SessionMap.Row row : SessionMap.of(plan, ActivePlan.report(), ActivePlan.settings()).rows()) {
+        for (SessionMap.Row row : SessionMap.of(plan, PluginWorkspace.get().report(), PluginWorkspace.get().settings()).rows()) {
             mapModel.addElement(row.text());
             mapRows.add(row.targetId());
             mapInjections.add(row.injectionId());
         }
-        UUID selected = ActivePlan.selected();
+        UUID selected = PluginWorkspace.get().selected();
         int index = selected == null ? -1 : mapRows.indexOf(selected);
         if (index >= 0) {
             sessionMap.setSelectedIndex(index);
@@ -243,7 +246,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
         if (index < 0 || index >= mapRows.size() || mapRows.get(index) == null) {
             return;
         }
-        ActivePlan.select(mapRows.get(index));
+        PluginWorkspace.select(mapRows.get(index));
         jumpTo(mapRows.get(index));
     }
 
@@ -252,7 +255,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
             return;
         }
         UUID id = rows.get(index);
-        ActivePlan.select(id);
+        PluginWorkspace.select(id);
         jumpTo(id);
     }
 
@@ -287,7 +290,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
                 }
             }
         }
-        IJ.showStatus("The image of " + PlanActions.nameOf(editor.plan(), id) + " is not open");
+        IJ.showStatus("The image of " + AnnotationNames.of(editor.plan(), id) + " is not open");
     }
 
     @Override
@@ -296,7 +299,11 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
     }
 
     @Override
-    public void selectionChanged(UUID selected) {
+    public void workspaceChanged(PlanWorkspace.Change change) {
+        if (change != PlanWorkspace.Change.SELECTION) {
+            return;
+        }
+        UUID selected = PluginWorkspace.get().selected();
         EventQueue.invokeLater(() -> {
             int index = selected == null ? -1 : rows.indexOf(selected);
             if (index >= 0 && list.getSelectedIndex() != index) {
@@ -313,7 +320,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, Active
     @Override
     public void close() {
         editor.removeListener(this);
-        ActivePlan.removeSelectionListener(this);
+        PluginWorkspace.get().removeListener(this);
         synchronized (PlanPanel.class) {
             if (instance == this) {
                 instance = null;

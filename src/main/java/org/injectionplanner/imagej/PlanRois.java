@@ -18,6 +18,7 @@ import java.util.zip.ZipOutputStream;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
@@ -42,7 +43,7 @@ final class PlanRois {
         List<Roi> rois = new ArrayList<>();
         for (Target t : plan.targets()) {
             PointRoi roi = new PointRoi(t.point().x(), t.point().y());
-            roi.setName("T" + t.number() + " " + t.label());
+            roi.setName(AnnotationNames.of(t) + " " + t.label());
             describe(roi, "target", t.id().toString(), t.image().frame(), t.image().sopInstanceUid());
             rois.add(roi);
         }
@@ -55,7 +56,7 @@ final class PlanRois {
                 ys[i] = (float) outline.get(i).y();
             }
             PolygonRoi roi = new PolygonRoi(xs, ys, Roi.POLYGON);
-            roi.setName("Z" + z.number() + " " + z.name());
+            roi.setName(AnnotationNames.of(z) + " " + z.name());
             describe(roi, "zone", z.id().toString(), z.image().frame(), z.image().sopInstanceUid());
             roi.setProperty("injectionplanner.marginMm", Double.toString(z.marginMm()));
             rois.add(roi);

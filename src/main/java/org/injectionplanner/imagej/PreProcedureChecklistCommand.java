@@ -24,7 +24,7 @@ public final class PreProcedureChecklistCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         GenericDialog gd = new GenericDialog("Pre-procedure Checklist: session " + plan.sessionNumber());
         gd.addNumericField("weight_kg", plan.patientWeightKg() == null ? 0 : plan.patientWeightKg(), 1, 8,
                 "kg (0: not entered)");
@@ -51,7 +51,7 @@ public final class PreProcedureChecklistCommand implements PlugIn {
                 edits.add(PlanEdits.answer(e.item().id(),
                         answer.equals("unanswered") ? null : ChecklistAnswer.parse(answer), note));
             }
-            SessionPlan after = ActivePlan.editor().batch("Pre-procedure checklist", edits);
+            SessionPlan after = PluginWorkspace.editor().batch("Pre-procedure checklist", edits);
             IJ.showStatus(String.format(Locale.ROOT, "Checklist: %d of %d answered",
                     after.checklist().size() - after.unansweredChecklist().size(), after.checklist().size()));
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -20,7 +20,7 @@ public final class ProposeInjectionOrderCommand implements PlugIn {
     @Override
     public void run(String arg) {
         try {
-            SessionPlan plan = ActivePlan.editor().plan();
+            SessionPlan plan = PluginWorkspace.editor().plan();
             CostModel model = CostModel.defaults();
             List<UUID> proposed = SessionOrder.propose(plan, model);
             if (proposed.equals(plan.injections().stream().map(Injection::id).toList())) {
@@ -28,7 +28,7 @@ public final class ProposeInjectionOrderCommand implements PlugIn {
                 return;
             }
             double before = SessionOrder.currentCost(plan, model);
-            ActivePlan.editor().apply(PlanEdits.reorder("Propose injection order", proposed));
+            PluginWorkspace.editor().apply(PlanEdits.reorder("Propose injection order", proposed));
             IJ.showStatus(String.format(Locale.ROOT, "Injection order proposed: repositioning cost %.1f → %.1f",
                     before, SessionOrder.cost(plan, proposed, model)));
         } catch (IllegalArgumentException | IllegalStateException e) {

@@ -5,6 +5,7 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.ProcedureRecord;
@@ -20,11 +21,11 @@ public final class RecordInjectionCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         Injection next = plan.injections().stream().filter(i -> i.record().state().name().equals("PLANNED"))
                 .findFirst().orElse(null);
         GenericDialog gd = new GenericDialog("Record Injection");
-        gd.addStringField("injection", next == null ? "#1" : InjectionActions.nameOf(plan, next), 8);
+        gd.addStringField("injection", next == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, next), 8);
         gd.addChoice("state", new String[] {"done", "skipped", "planned"}, "done");
         gd.addStringField("note", "", 30);
         gd.showDialog();
@@ -32,7 +33,7 @@ public final class RecordInjectionCommand implements PlugIn {
             return;
         }
         try {
-            Injection injection = InjectionActions.resolve(plan, gd.getNextString());
+            Injection injection = AnnotationNames.resolveInjection(plan, gd.getNextString());
             String state = gd.getNextChoice();
             String note = gd.getNextString();
             OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS);
@@ -41,9 +42,9 @@ public final class RecordInjectionCommand implements PlugIn {
                 case "skipped" -> ProcedureRecord.skipped(now, note);
                 default -> ProcedureRecord.PLANNED;
             };
-            ActivePlan.editor().apply(PlanEdits.record(injection.id(), record));
-            IJ.showStatus(InjectionActions.nameOf(plan, injection) + " (#" + plan.positionOf(injection.id()) + ") "
-                    + state);
+            PluginWorkspace.editor().apply(PlanEdits.record(injection.id(), record));
+            IJ.showStatus(AnnotationNames.of(plan, injection) + " ("
+                    + AnnotationNames.position(plan.positionOf(injection.id())) + ") " + state);
         } catch (IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }

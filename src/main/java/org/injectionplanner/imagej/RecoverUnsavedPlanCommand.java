@@ -6,6 +6,7 @@ import ij.plugin.PlugIn;
 import java.util.List;
 import org.injectionplanner.store.Recovery;
 import org.injectionplanner.store.StoreException;
+import org.injectionplanner.workspace.PlanWorkspace;
 
 /**
  * Plugins › Injection Planner › Recover Unsaved Plan...: continues with work autosaved before ImageJ
@@ -16,16 +17,16 @@ public final class RecoverUnsavedPlanCommand implements PlugIn {
     @Override
     public void run(String arg) {
         try {
-            List<Recovery> found = ActivePlan.recoverable();
+            List<Recovery> found = PluginWorkspace.get().recoverable();
             if (found.isEmpty()) {
                 IJ.showMessage(OpenUltrasoundStudyCommand.TITLE, "There is no unsaved work to recover in "
-                        + ActivePlan.store().root() + ".");
+                        + PluginWorkspace.get().store().root() + ".");
                 return;
             }
             GenericDialog gd = new GenericDialog("Recover Unsaved Plan");
             StringBuilder list = new StringBuilder("Unsaved work, newest first:\n");
             for (int i = 0; i < found.size(); i++) {
-                list.append(i + 1).append(": ").append(ActivePlan.describe(found.get(i))).append('\n');
+                list.append(i + 1).append(": ").append(PlanWorkspace.describe(found.get(i))).append('\n');
             }
             gd.addMessage(list.toString());
             gd.addNumericField("which", 1, 0);
@@ -38,8 +39,8 @@ public final class RecoverUnsavedPlanCommand implements PlugIn {
                 throw new IllegalArgumentException("which must be a number from 1 to " + found.size());
             }
             Recovery r = found.get(which - 1);
-            ActivePlan.recover(r);
-            IJ.showStatus("Recovered " + ActivePlan.describe(r) + "; save it to keep it as a revision");
+            PluginWorkspace.get().recover(r);
+            IJ.showStatus("Recovered " + PlanWorkspace.describe(r) + "; save it to keep it as a revision");
         } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
             IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
         }

@@ -9,7 +9,7 @@ public final class RedoPlanEditCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanEditor editor = ActivePlan.editor();
+        PlanEditor editor = PluginWorkspace.editor();
         String what = editor.redoDescription();
         IJ.showStatus(editor.redo() ? "Redone: " + what : "Nothing to redo in the plan");
     }

@@ -15,7 +15,7 @@ public final class SaveSessionPlanCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanSession session = ActivePlan.sessionOrError();
+        PlanSession session = PluginWorkspace.sessionOrError();
         if (session == null) {
             return;
         }

@@ -19,7 +19,7 @@ record TargetFields(Structure structure, Side side, SpinalLevel level, String la
 
     /** The last choices, or the catalogue's first structure, midline, L4/L5. */
     static TargetFields last() {
-        StructureCatalogue catalogue = ActivePlan.settings().catalogue();
+        StructureCatalogue catalogue = PluginWorkspace.get().settings().catalogue();
         Structure structure = catalogue.find(Prefs.get(LAST_STRUCTURE, ""))
                 .orElse(catalogue.structures().get(0));
         Side side = Side.parse(Prefs.get(LAST_SIDE, "midline"));
@@ -29,7 +29,7 @@ record TargetFields(Structure structure, Side side, SpinalLevel level, String la
 
     /** Adds structure, side, level and label fields (macro keys structure, side, level, label). */
     static void addTo(GenericDialog gd, TargetFields defaults, String defaultLabel) {
-        StructureCatalogue catalogue = ActivePlan.settings().catalogue();
+        StructureCatalogue catalogue = PluginWorkspace.get().settings().catalogue();
         String[] ids = catalogue.ids().toArray(new String[0]);
         gd.addChoice("structure", ids, defaults.structure().id());
         gd.addChoice("side", AddInjectionTargetCommand.sides(), AddInjectionTargetCommand.sideName(defaults.side()));
@@ -40,7 +40,7 @@ record TargetFields(Structure structure, Side side, SpinalLevel level, String la
 
     /** Reads the fields in the order {@link #addTo} added them. */
     static TargetFields readFrom(GenericDialog gd) {
-        Structure structure = ActivePlan.settings().catalogue().require(gd.getNextChoice());
+        Structure structure = PluginWorkspace.get().settings().catalogue().require(gd.getNextChoice());
         Side side = Side.parse(gd.getNextChoice());
         SpinalLevel level = SpinalLevel.parse(gd.getNextChoice());
         String label = gd.getNextString().trim();

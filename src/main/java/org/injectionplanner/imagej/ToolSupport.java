@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
@@ -56,7 +57,7 @@ final class ToolSupport {
 
     /** The target on the current slice nearest the point within the pick distance. */
     static Optional<Target> targetAt(ImagePlus imp, PixelPoint p) {
-        SessionPlan plan = ActivePlan.editor().plan();
+        SessionPlan plan = PluginWorkspace.editor().plan();
         double limit = pickDistance(imp) + 6;
         int slice = imp.getCurrentSlice();
         return plan.targets().stream()
@@ -69,7 +70,7 @@ final class ToolSupport {
     /** The zone on the current slice containing the point. */
     static Optional<NerveZone> zoneAt(ImagePlus imp, PixelPoint p) {
         int slice = imp.getCurrentSlice();
-        return ActivePlan.editor().plan().zones().stream()
+        return PluginWorkspace.editor().plan().zones().stream()
                 .filter(z -> AnnotatedImages.sliceOf(imp, z.image()) == slice)
                 .filter(z -> z.shape().contains(p))
                 .findFirst();
@@ -105,11 +106,11 @@ final class ToolSupport {
                     return;
                 }
                 e.consume();
-                UUID selected = ActivePlan.selected();
+                UUID selected = PluginWorkspace.get().selected();
                 if (selected == null) {
                     IJ.showStatus("Select a target or zone first (click it, or pick it in the Plan Panel)");
                 } else {
-                    String name = PlanActions.nameOf(ActivePlan.editor().plan(), selected);
+                    String name = AnnotationNames.of(PluginWorkspace.editor().plan(), selected);
                     try {
                         DeletePlanAnnotationCommand.delete(selected);
                         record("Delete Plan Annotation...", "annotation=" + name);
@@ -136,7 +137,7 @@ final class ToolSupport {
     static Optional<Preview> showPreview(ImagePlus imp, Supplier<SessionPlan> edited, UUID selected) {
         try {
             SessionPlan plan = edited.get();
-            SafetyReport findings = ActivePlan.reportOf(plan);
+            SafetyReport findings = PluginWorkspace.get().reportOf(plan);
             PlanOverlay.render(imp, plan, findings, selected);
             return Optional.of(new Preview(plan, findings));
         } catch (IllegalArgumentException | IllegalStateException ex) {

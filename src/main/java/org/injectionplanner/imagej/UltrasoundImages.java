@@ -2,7 +2,6 @@ package org.injectionplanner.imagej;
 
 import ij.ImagePlus;
 import ij.ImageStack;
-import ij.process.ImageProcessor;
 import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +10,7 @@ import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Frame;
 import org.injectionplanner.dicom.FrameDecoding;
+import org.injectionplanner.dicom.SeriesFrames;
 import org.injectionplanner.dicom.StudyIndex;
 import org.injectionplanner.dicom.Tag;
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.Frame;
+import org.injectionplanner.dicom.SeriesFrames;
 
 /**
  * A stack that decodes frames when ImageJ asks for them and keeps the most recently used ones in a

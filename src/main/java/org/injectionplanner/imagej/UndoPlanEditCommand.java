@@ -9,7 +9,7 @@ public final class UndoPlanEditCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
-        PlanEditor editor = ActivePlan.editor();
+        PlanEditor editor = PluginWorkspace.editor();
         String what = editor.undoDescription();
         IJ.showStatus(editor.undo() ? "Undone: " + what : "Nothing to undo in the plan");
     }

@@ -2,7 +2,9 @@ package org.injectionplanner.plan;
 
 import java.util.Optional;
 import org.injectionplanner.dicom.UltrasoundCalibration;
+import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.PixelPoint;
 
 /**
  * The calibration an annotation was measured with: mm per pixel and where it came from, or
@@ -46,5 +48,17 @@ public record MeasuredCalibration(Source source, Double mmPerPixelX, Double mmPe
     /** The scale, if calibrated. */
     public Optional<MmScale> scale() {
         return isCalibrated() ? Optional.of(new MmScale(mmPerPixelX, mmPerPixelY)) : Optional.empty();
+    }
+
+    /**
+     * The depth in mm of a point (image pixels, y down) below this calibration's skin line
+     * ({@link CalibratedGeometry#depthMm}); negative above it; null when uncalibrated or without a skin
+     * line. The one place a target's depth is computed.
+     */
+    public Double depthMm(PixelPoint p) {
+        if (!isCalibrated() || skinLineY == null) {
+            return null;
+        }
+        return CalibratedGeometry.depthMm(p, skinLineY, new MmScale(mmPerPixelX, mmPerPixelY));
     }
 }

@@ -47,10 +47,10 @@ public final class PlanEdits {
         });
     }
 
-    /** Moves a target, with its new depth and calibration. */
-    public static PlanEdit moveTarget(UUID id, PixelPoint point, Double depthMm, MeasuredCalibration calibration) {
-        return edit("Move target",
-                plan -> plan.withTarget(requireTarget(plan, id).movedTo(point, depthMm, calibration)));
+    /** Moves a target to a point measured with this calibration; its depth follows from them. */
+    public static PlanEdit moveTarget(UUID id, PixelPoint point, MeasuredCalibration calibration) {
+        return edit("Move target", plan -> plan.withTarget(
+                requireTarget(plan, id).movedTo(point, calibration.depthMm(point), calibration)));
     }
 
     /** Changes a target's label, structure, side, level and notes. */
@@ -182,7 +182,7 @@ public final class PlanEdits {
     }
 
     private static String name(Target t) {
-        return t.label().isEmpty() ? "T" + t.number() : t.label();
+        return t.label().isEmpty() ? AnnotationNames.of(t) : t.label();
     }
 
     private static void requireImage(SessionPlan plan, ImageRef ref) {

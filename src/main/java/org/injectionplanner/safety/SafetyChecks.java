@@ -28,6 +28,7 @@ import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.Segment;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
@@ -413,10 +414,11 @@ public final class SafetyChecks {
     private record Site(SessionPlan plan, Target target, Injection injection, Structure structure) {
 
         String name() {
-            String label = target.label().isBlank() || target.label().equals("T" + target.number()) ? ""
+            String name = AnnotationNames.of(target);
+            String label = target.label().isBlank() || target.label().equals(name) ? ""
                     : " \"" + target.label() + "\"";
             String position = injection == null ? "" : "Injection " + plan.positionOf(injection.id()) + ", ";
-            return position + "T" + target.number() + label;
+            return position + name + label;
         }
 
         Finding violation(SafetyCheck check, String key, NerveZone zone, Double measured, Double limit, String unit,

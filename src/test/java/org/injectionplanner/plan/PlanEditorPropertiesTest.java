@@ -65,7 +65,7 @@ class PlanEditorPropertiesTest {
             Target t = plan.targets().get(r.nextInt(plan.targets().size()));
             return switch (choice) {
                 case 2, 3 -> PlanEdits.moveTarget(t.id(), new PixelPoint(r.nextDouble() * 800, r.nextDouble() * 600),
-                        r.nextDouble() * 40, CAL);
+                        CAL);
                 case 4, 5 -> PlanEdits.describeTarget(t.id(), "renamed " + r.nextInt(100), "interspinous",
                         Side.MIDLINE, SpinalLevel.L5_S1, "note");
                 default -> PlanEdits.deleteTarget(t.id());

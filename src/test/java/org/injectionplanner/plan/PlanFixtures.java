@@ -69,8 +69,8 @@ public final class PlanFixtures {
     }
 
     /**
-     * Target {@code number} on frame 1, left L4/L5, with the depth of a point below row 0 in this
-     * calibration (null when uncalibrated).
+     * Target {@code number} on frame 1, left L4/L5, with its depth in this calibration (null when
+     * uncalibrated).
      */
     public static Target target(int number, double x, double y, MeasuredCalibration cal) {
         return target(number, new ImageRef(IMAGE.sopInstanceUid(), 1), x, y, cal);
@@ -78,9 +78,9 @@ public final class PlanFixtures {
 
     /** Target {@code number} on the given frame. */
     public static Target target(int number, ImageRef image, double x, double y, MeasuredCalibration cal) {
-        Double depth = cal.isCalibrated() ? y * cal.mmPerPixelY() : null;
+        PixelPoint p = new PixelPoint(x, y);
         return new Target(id("target", number), number, "T" + number, "iliolumbar", Side.LEFT, SpinalLevel.L4_L5, image,
-                new PixelPoint(x, y), depth, "", cal);
+                p, cal.depthMm(p), "", cal);
     }
 
     /** Nerve zone {@code number} on frame 1. */

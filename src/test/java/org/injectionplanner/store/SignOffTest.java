@@ -223,7 +223,7 @@ class SignOffTest {
         Injection first = signed.injections().get(0);
         Target t1 = signed.targets().get(0);
         List<PlanEdit> refused = List.of(
-                PlanEdits.moveTarget(t1.id(), new PixelPoint(250, 300), 30.0, CAL),
+                PlanEdits.moveTarget(t1.id(), new PixelPoint(250, 300), CAL),
                 PlanEdits.deleteTarget(t1.id()),
                 PlanEdits.deleteZone(signed.zones().get(0).id()),
                 PlanEdits.planPath(first.id(), path(260, 0, CAL)),
@@ -267,10 +267,10 @@ class SignOffTest {
 
             Target t1 = session.editor().plan().targets().get(0);
             assertThatThrownBy(() -> session.editor().apply(PlanEdits.moveTarget(t1.id(), new PixelPoint(300, 300),
-                    30.0, CAL))).isInstanceOf(IllegalStateException.class);
+                    CAL))).isInstanceOf(IllegalStateException.class);
 
             session.amend("T1 moved away from the nerve", "Dr B", AT.plusHours(1));
-            session.editor().apply(PlanEdits.moveTarget(t1.id(), new PixelPoint(300, 300), 30.0, CAL));
+            session.editor().apply(PlanEdits.moveTarget(t1.id(), new PixelPoint(300, 300), CAL));
             amendedRevision = session.save("Dr B", "amended: T1 moved away from the nerve");
 
             assertThat(Files.readAllBytes(signedRevision.file())).as("the signed revision is untouched")

@@ -1,24 +1,25 @@
-package org.injectionplanner.imagej;
+package org.injectionplanner.dicom;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.injectionplanner.dicom.DicomException;
-import org.injectionplanner.dicom.DicomFile;
-import org.injectionplanner.dicom.Frame;
-import org.injectionplanner.dicom.StudyIndex;
 
 /**
  * The frames of an openable series as one sequence of stack slices (1-based): its files are opened
  * once and kept open until {@link #close()}, and any slice decodes on its own, from any thread.
  */
-final class SeriesFrames implements AutoCloseable {
+public final class SeriesFrames implements AutoCloseable {
 
     private final List<DicomFile> files = new ArrayList<>();
     private final int[] firstSlice;
     private final int slices;
 
-    SeriesFrames(StudyIndex.OpenableSeries series) throws DicomException {
+    /**
+     * Opens the files of a series.
+     *
+     * @throws DicomException naming the file that cannot be opened; the files opened before it are closed
+     */
+    public SeriesFrames(StudyIndex.OpenableSeries series) throws DicomException {
         firstSlice = new int[series.instances().size()];
         int total = 0;
         try {
@@ -36,22 +37,22 @@ final class SeriesFrames implements AutoCloseable {
     }
 
     /** The number of slices. */
-    int size() {
+    public int size() {
         return slices;
     }
 
     /** The open files, in slice order. */
-    List<DicomFile> files() {
+    public List<DicomFile> files() {
         return files;
     }
 
     /** The file a slice comes from. */
-    DicomFile fileOf(int slice) {
+    public DicomFile fileOf(int slice) {
         return files.get(indexOf(slice));
     }
 
     /** The frame number within its file of a slice. */
-    int frameOf(int slice) {
+    public int frameOf(int slice) {
         return slice - firstSlice[indexOf(slice)] + 1;
     }
 
@@ -65,7 +66,7 @@ final class SeriesFrames implements AutoCloseable {
     }
 
     /** Decodes one slice. */
-    Frame decode(int slice) throws DicomException {
+    public Frame decode(int slice) throws DicomException {
         return fileOf(slice).frame(frameOf(slice));
     }
 

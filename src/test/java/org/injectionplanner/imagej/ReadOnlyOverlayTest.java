@@ -1,0 +1,88 @@
+package org.injectionplanner.imagej;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.gui.Roi;
+import ij.process.ByteProcessor;
+import java.awt.Color;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.plan.ZoneKind;
+import org.junit.jupiter.api.Test;
+
+/** A read-only plan (a prior session) is drawn muted beneath the current plan, and taken off again. */
+class ReadOnlyOverlayTest {
+
+    private static final String SOP = "2.25.77";
+    private static final MeasuredCalibration CAL =
+            new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1, 0.1, 0, 0.0);
+
+    private static ImagePlus image() {
+        ImageStack s = new ImageStack(200, 150);
+        s.addSlice(new ByteProcessor(200, 150));
+        ImagePlus imp = new ImagePlus("follow-up", s);
+        imp.setProp(UltrasoundImages.PROP_SOP_UID, SOP);
+        return imp;
+    }
+
+    private static SessionPlan plan(int session, double x) {
+        return SessionPlan.newDraft(UUID.randomUUID(), session, LocalDate.of(2026, 11, session), "test")
+                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 1, null))
+                .withTarget(new Target(UUID.randomUUID(), 1, "T1", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
+                        new ImageRef(SOP, 1), new PixelPoint(x, 60), 6.0, "", CAL))
+                .withZone(new NerveZone(UUID.randomUUID(), 1, ZoneKind.NERVE, "nerve", new ImageRef(SOP, 1),
+                        new PolygonShape(List.of(new PixelPoint(x, 90), new PixelPoint(x + 30, 90),
+                                new PixelPoint(x + 15, 120))), 3, CAL));
+    }
+
+    private static List<Roi> marked(ImagePlus imp, String mark) {
+        return imp.getOverlay() == null ? List.of()
+                : Arrays.stream(imp.getOverlay().toArray()).filter(r -> mark.equals(r.getProperty(PlanOverlay.MARK)))
+                        .toList();
+    }
+
+    @Test
+    void readOnlyPlansAreMutedBeneathTheCurrentPlan() {
+        ImagePlus imp = image();
+        SessionPlan previous = plan(1, 40);
+        SessionPlan current = plan(2, 120);
+        PlanOverlay.renderReadOnly(imp, List.of(previous));
+        PlanOverlay.render(imp, current, null, null);
+
+        List<Roi> muted = marked(imp, PlanOverlay.READ_ONLY);
+        int elements = PlanOverlay.build(imp, previous, null, null).size();
+        assertThat(muted).hasSize(elements);
+        assertThat(muted).filteredOn(r -> r.getFillColor() == null)
+                .isNotEmpty().allMatch(r -> new Color(150, 150, 150).equals(r.getStrokeColor()));
+        assertThat(muted).filteredOn(r -> r.getFillColor() != null)
+                .isNotEmpty().allMatch(r -> r.getFillColor().getRed() == 150 && r.getFillColor().getAlpha() < 255);
+        assertThat(muted).extracting(r -> r.getProperty(PlanOverlay.PROP_ID)).contains(
+                previous.targets().get(0).id().toString(), previous.zones().get(0).id().toString());
+        Roi[] all = imp.getOverlay().toArray();
+        assertThat(Arrays.stream(all).limit(elements)).as("the read-only plan is beneath").containsExactlyElementsOf(
+                muted);
+        assertThat(marked(imp, "true")).hasSize(PlanOverlay.build(imp, current, null, null).size());
+
+        PlanOverlay.render(imp, current, null, current.targets().get(0).id());
+        assertThat(marked(imp, PlanOverlay.READ_ONLY)).as("redrawing the current plan keeps it").hasSize(elements);
+        PlanOverlay.renderReadOnly(imp, List.of());
+        assertThat(marked(imp, PlanOverlay.READ_ONLY)).isEmpty();
+        assertThat(marked(imp, "true")).isNotEmpty();
+        PlanOverlay.render(imp, null, null, null);
+        assertThat(imp.getOverlay()).isNull();
+    }
+}
