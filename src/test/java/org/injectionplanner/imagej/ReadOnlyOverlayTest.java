@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.scene.PlanStyle;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
@@ -66,10 +67,14 @@ class ReadOnlyOverlayTest {
         List<Roi> muted = marked(imp, PlanOverlay.READ_ONLY);
         int elements = PlanOverlay.build(imp, previous, null, null).size();
         assertThat(muted).hasSize(elements);
-        assertThat(muted).filteredOn(r -> r.getFillColor() == null)
-                .isNotEmpty().allMatch(r -> new Color(150, 150, 150).equals(r.getStrokeColor()));
-        assertThat(muted).filteredOn(r -> r.getFillColor() != null)
-                .isNotEmpty().allMatch(r -> r.getFillColor().getRed() == 150 && r.getFillColor().getAlpha() < 255);
+        List<Color> mutedColours = List.of(PlanStyle.MUTED.target(), PlanStyle.MUTED.zone(),
+                PlanStyle.MUTED.zoneFill(), PlanStyle.MUTED.margin(), PlanStyle.MUTED.ink());
+        assertThat(muted).filteredOn(r -> r.getFillColor() == null).isNotEmpty()
+                .allMatch(r -> mutedColours.contains(r.getStrokeColor()), "stroked in the muted style");
+        assertThat(muted).filteredOn(r -> r.getFillColor() != null).isNotEmpty()
+                .allMatch(r -> mutedColours.contains(r.getFillColor()), "filled in the muted style");
+        assertThat(muted).extracting(Roi::getStrokeColor).doesNotContain(PlanStyle.CURRENT.target(),
+                PlanStyle.CURRENT.zone(), PlanStyle.CURRENT.margin());
         assertThat(muted).extracting(r -> r.getProperty(PlanOverlay.PROP_ID)).contains(
                 previous.targets().get(0).id().toString(), previous.zones().get(0).id().toString());
         Roi[] all = imp.getOverlay().toArray();
