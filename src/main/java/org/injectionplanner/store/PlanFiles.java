@@ -25,13 +25,14 @@ public final class PlanFiles {
     }
 
     /**
-     * Reads a plan document or a revision file.
+     * Reads a plan document or a revision file: a regular file (or a link to one) of at most
+     * {@link StoreFiles#MAX_BYTES}; a revision inside a store is read as a file of that store.
      *
      * @throws PlanFormatException if it is neither, or damaged
      * @throws StoreException if it cannot be read
      */
     public static Loaded load(Path file) throws StoreException {
-        byte[] bytes = PlanJson.readFile(file);
+        byte[] bytes = StoreFiles.readNamed(file);
         JsonNode root = Json.parse(bytes, file.toString());
         JsonNode format = root.get("format");
         if (format != null && RevisionFile.FORMAT.equals(format.asText())) {

@@ -2,6 +2,7 @@ package org.injectionplanner.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,6 +35,7 @@ public final class PlanStore {
 
     private final Path root;
     private final Clock clock;
+    private final SeenSequences seen;
 
     /** A store in {@code root}, with the system clock and time zone. Nothing is created until written. */
     public PlanStore(Path root) {
@@ -44,8 +46,17 @@ public final class PlanStore {
      * A store in {@code root} whose timestamps come from {@code clock} (its zone gives the offset written).
      */
     public PlanStore(Path root, Clock clock) {
+        this(root, clock, SeenSequences.workstation());
+    }
+
+    /**
+     * A store in {@code root} whose timestamps come from {@code clock} and whose opened and saved
+     * sequences are remembered in {@code seen} (to warn of a rollback).
+     */
+    public PlanStore(Path root, Clock clock, SeenSequences seen) {
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
+        this.seen = seen;
     }
 
     /** The default folder: {@code InjectionPlanner} in the user's home folder. */
@@ -130,13 +141,16 @@ public final class PlanStore {
     }
 
     /**
-     * Reads one revision file.
+     * Reads one revision file. A file under the store's folder is read as a store file (a regular file
+     * inside the store, {@link StoreFiles}); one elsewhere, named by the user, may be a link to a regular
+     * file.
      *
      * @throws PlanFormatException if it is not a revision file, or its name disagrees with its header
      * @throws StoreException if it cannot be read, or its plan was changed after it was saved
      */
     public Revision load(Path revisionFile) throws StoreException {
-        byte[] bytes = PlanJson.readFile(revisionFile);
+        byte[] bytes = revisionFile.toAbsolutePath().normalize().startsWith(root)
+                ? StoreFiles.readInStore(root, revisionFile) : StoreFiles.readNamed(revisionFile);
         RevisionFile.Parsed parsed = RevisionFile.parse(bytes, revisionFile.toString());
         RevisionHeader h = parsed.header();
         Optional<RevisionName> name = RevisionName.parse(revisionFile.getFileName().toString());
@@ -164,7 +178,7 @@ public final class PlanStore {
             if (!StoreLayout.AUTOSAVE_NAME.matcher(file.getFileName().toString()).matches()) {
                 continue;
             }
-            AutosaveFile.Parsed autosave = AutosaveFile.parse(PlanJson.readFile(file), file.toString());
+            AutosaveFile.Parsed autosave = AutosaveFile.parse(StoreFiles.readInStore(root, file), file.toString());
             SessionPlan plan = autosave.plan();
             if (!plan.courseId().equals(courseId) || !file.getFileName().toString().equals(plan.id() + ".json")) {
                 throw new PlanFormatException(file + ": holds plan " + plan.id() + " of course " + plan.courseId()
@@ -187,10 +201,10 @@ public final class PlanStore {
      */
     public ClinicSettings settings() throws StoreException {
         Path file = StoreLayout.settings(root);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return ClinicSettings.defaults();
         }
-        return PlanJson.readSettings(PlanJson.readFile(file), file.toString());
+        return PlanJson.readSettings(StoreFiles.readInStore(root, file), file.toString());
     }
 
     /**
@@ -206,6 +220,11 @@ public final class PlanStore {
         } catch (IOException e) {
             throw new StoreException("cannot save the clinic settings to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What this workstation has seen of each course. */
+    SeenSequences seen() {
+        return seen;
     }
 
     /** Now, to the millisecond, with the clock's offset. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -91,11 +90,6 @@ final class RevisionFile {
             throw JsonIn.error(source, "$.plan", "the plan's id or course differs from the header's");
         }
         return new Parsed(header, plan, Json.sha256(planBytes(bytes, source)));
-    }
-
-    /** A revision file's bytes as read from {@code file}. */
-    static Parsed read(Path file) throws StoreException {
-        return parse(PlanJson.readFile(file), file.toString());
     }
 
     private static ObjectNode headerTree(RevisionHeader h) {
