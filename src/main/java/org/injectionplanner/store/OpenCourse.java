@@ -55,11 +55,11 @@ public final class OpenCourse implements AutoCloseable {
             removeTemporaryFiles(dir);
             CourseHead head = checkedHead(store, dir);
             int newest = head == null ? 0 : head.sequence();
-            String rollback = store.seen().rollbackWarning(courseId, newest).orElse(null);
+            String rollback = store.seen().rollbackWarning(store.root(), courseId, newest).orElse(null);
             if (rollback != null) {
                 LOG.log(Level.WARNING, rollback);
             }
-            store.seen().remember(courseId, newest);
+            store.seen().remember(store.root(), courseId, newest);
             return new OpenCourse(store, courseId, dir, lock, head, rollback);
         } catch (StoreException | RuntimeException e) {
             try {
@@ -138,7 +138,7 @@ public final class OpenCourse implements AutoCloseable {
         seen = new CourseHead(name, sha256);
         LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
         writeHead(dir, seen);
-        store.seen().remember(courseId, sequence);
+        store.seen().remember(store.root(), courseId, sequence);
         Path autosave = StoreLayout.autosave(dir, plan.id());
         try {
             AtomicFiles.delete(autosave);

@@ -1,22 +1,21 @@
 package org.injectionplanner.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * What this workstation has seen of each course: the newest revision sequence it opened, saved or
- * verified, kept in the user's home folder ({@code ~/.injection-planner/seen-courses.json}), not in the
- * store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
+ * What this workstation has seen of each course of each store: the newest revision sequence it opened or
+ * saved, by the store's real folder and the course, kept in the user's home folder
+ * ({@code ~/.injection-planner/seen-courses.json}), not in the store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
  * or its newest revisions removed together with the head record); opening or verifying it warns
  * (docs/plan-format.md §4). Advisory: a memory that cannot be read or written is logged and ignored.
  * Thread-safe; processes updating it at once may lose one's update, which only weakens the warning.
@@ -46,9 +45,20 @@ public final class SeenSequences {
         return file;
     }
 
-    /** The newest sequence seen of the course, or 0 if none. */
-    public synchronized int seen(UUID courseId) {
-        return read().getOrDefault(courseId, 0);
+    /** The newest sequence seen of the course in the store in {@code root}, or 0 if none. */
+    public synchronized int seen(Path root, UUID courseId) {
+        return read().getOrDefault(key(root, courseId), 0);
+    }
+
+    /** The store's real folder (as given if it cannot be resolved) and the course. */
+    private static String key(Path root, UUID courseId) {
+        Path folder;
+        try {
+            folder = root.toRealPath();
+        } catch (IOException e) {
+            folder = root.toAbsolutePath().normalize();
+        }
+        return folder + "|" + courseId;
     }
 
     /**
@@ -56,8 +66,8 @@ public final class SeenSequences {
      *
      * @param newestInStore the newest sequence the store holds (0 for none)
      */
-    public Optional<String> rollbackWarning(UUID courseId, int newestInStore) {
-        int seen = seen(courseId);
+    public Optional<String> rollbackWarning(Path root, UUID courseId, int newestInStore) {
+        int seen = seen(root, courseId);
         if (newestInStore >= seen) {
             return Optional.empty();
         }
@@ -67,29 +77,38 @@ public final class SeenSequences {
                 + "revisions removed); find the missing revisions before going on");
     }
 
-    /** Remembers that the course has revisions up to {@code sequence} (a lower number is ignored). */
-    public synchronized void remember(UUID courseId, int sequence) {
-        Map<UUID, Integer> seen = read();
-        if (seen.getOrDefault(courseId, 0) >= sequence) {
+    /**
+     * Remembers that the course in the store in {@code root} has revisions up to {@code sequence} (a lower
+     * number is ignored).
+     */
+    public synchronized void remember(Path root, UUID courseId, int sequence) {
+        Map<String, Integer> seen = read();
+        String key = key(root, courseId);
+        if (seen.getOrDefault(key, 0) >= sequence) {
             return;
         }
-        seen.put(courseId, sequence);
-        ObjectNode root = Json.object();
-        root.put("format", FORMAT);
-        root.put("formatVersion", 1);
-        ObjectNode courses = root.putObject("courses");
-        seen.forEach((id, n) -> courses.put(id.toString(), n));
+        seen.put(key, sequence);
+        ObjectNode json = Json.object();
+        json.put("format", FORMAT);
+        json.put("formatVersion", 1);
+        ArrayNode courses = json.putArray("courses");
+        seen.forEach((k, n) -> {
+            ObjectNode o = courses.addObject();
+            o.put("store", k.substring(0, k.lastIndexOf('|')));
+            o.put("course", k.substring(k.lastIndexOf('|') + 1));
+            o.put("sequence", n);
+        });
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.replace(file, PlanJson.withLineEnd(Json.pretty(root)));
+            AtomicFiles.replace(file, PlanJson.withLineEnd(Json.pretty(json)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot remember revision {0} of course {1} in {2}: {3}", sequence, courseId,
                     file, StoreFiles.reason(e));
         }
     }
 
-    private Map<UUID, Integer> read() {
-        Map<UUID, Integer> out = new TreeMap<>();
+    private Map<String, Integer> read() {
+        Map<String, Integer> out = new TreeMap<>();
         if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return out;
         }
@@ -97,13 +116,9 @@ public final class SeenSequences {
             JsonIn root = JsonIn.object(Json.parse(StoreFiles.readNamed(file), file.toString()), "$", file.toString());
             root.requireFormat(FORMAT, 1);
             root.allowOnly("format", "formatVersion", "courses");
-            JsonIn courses = root.object("courses");
-            for (Iterator<Map.Entry<String, JsonNode>> it = courses.node().fields(); it.hasNext(); ) {
-                String id = it.next().getKey();
-                if (!StoreLayout.COURSE_NAME.matcher(id).matches()) {
-                    throw courses.error(id, "not a course UUID");
-                }
-                out.put(UUID.fromString(id), courses.integer(id));
+            for (JsonIn o : root.objects("courses")) {
+                o.allowOnly("store", "course", "sequence");
+                out.put(o.text("store") + "|" + o.uuid("course"), o.integer("sequence"));
             }
         } catch (StoreException e) {
             LOG.log(Level.WARNING, "ignoring what this workstation has seen of its courses: {0}", e.getMessage());

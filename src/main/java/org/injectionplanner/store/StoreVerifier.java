@@ -160,7 +160,7 @@ public final class StoreVerifier {
     private void checkHead(Path dir, UUID courseId, RevisionName newest) {
         Path file = StoreLayout.head(dir);
         int newestSequence = newest == null ? 0 : newest.sequence();
-        seen.rollbackWarning(courseId, newestSequence).ifPresent(w -> problem(Severity.WARNING, dir, w));
+        seen.rollbackWarning(root, courseId, newestSequence).ifPresent(w -> problem(Severity.WARNING, dir, w));
         Optional<CourseHead> recorded;
         try {
             recorded = CourseHead.read(root, dir);
