@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Store files that are not what they should be: FIFOs (opening one blocks), devices (endless), symbolic
  * links out of the store, oversized files. Every read refuses them at once, naming the file; verify-store
- * reports them as breaks. The timeout only guards against a hang (which is what used to happen).
+ * reports them as breaks. The timeout only guards against a hang (what used to happen); it runs the test
+ * in its own thread, so a blocked opening fails the test instead of stalling the build.
  */
-@Timeout(value = 120, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class HostileStoreFilesTest {
 
     @TempDir
