@@ -17,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Crash-safe file writes: the bytes go to a temporary file in the target's folder, are forced to the
  * device ({@link FileChannel#force}), and the file is renamed over the target with
- * {@link StandardCopyOption#ATOMIC_MOVE} (or, for a file that must be new, hard-linked to it); then the folder itself is forced where the platform allows
- * (POSIX; Windows refuses to open folders and needs no such step). A reader therefore sees the old file
+ * {@link StandardCopyOption#ATOMIC_MOVE} (or, for a file that must be new, hard-linked to it); then the
+ * folder itself is forced where the platform allows (POSIX; Windows refuses to open folders and needs no
+ * such step). A reader therefore sees the old file
  * or the new one, never a part; a crash leaves at most a {@code *.tmp} file behind.
  */
 final class AtomicFiles {
