@@ -154,8 +154,9 @@ public final class StoreVerifier {
     }
 
     /**
-     * The head record must name a revision that is there with the recorded bytes; newer revisions than
-     * it names are a warning (a save interrupted before writing it). Also warns of a rollback.
+     * The head record must name a revision that is there with the recorded bytes. One newer revision is
+     * what a save interrupted between writing its revision and its head record leaves (the chain vouches
+     * for it, and opening the course updates the record); more are a warning. Also warns of a rollback.
      */
     private void checkHead(Path dir, UUID courseId, RevisionName newest) {
         Path file = StoreLayout.head(dir);
@@ -181,7 +182,7 @@ public final class StoreVerifier {
         if (problem != null) {
             problem(Severity.BREAK, file, "names revision " + head.name().fileName() + " as the newest, which "
                     + problem);
-        } else if (newestSequence > head.sequence()) {
+        } else if (newestSequence > head.sequence() + 1) {
             problem(Severity.WARNING, file, "names revision " + head.name().fileName() + " as the newest, but "
                     + "revisions up to " + newestSequence + " exist: a save was interrupted before writing it, or "
                     + "revisions were added by hand; opening the course updates it");

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.OpenCourse;
+import org.injectionplanner.store.PlanJson;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Revision;
 import org.junit.jupiter.api.Test;
@@ -133,5 +135,17 @@ class HostileInputCommandTest {
                 + "refused");
         assertThat(run("validate", first.file().toString()).err()).isEqualTo("error: " + settings
                 + ": a device, FIFO or socket, not a regular file; refused\n");
+    }
+
+    @Test
+    void aPlanFileWithAnUnpairedSurrogateInANameIsRefusedNamingFileAndPath() throws Exception {
+        SessionPlan plan = PlanFixtures.draft().withZone(PlanFixtures.zone(1,
+                PlanFixtures.polygon(10, 10, 50, 10, 30, 40), 5, PlanFixtures.region(0, 0.1, 0.1)));
+        String json = new String(PlanJson.write(plan), StandardCharsets.UTF_8).replace("\"nerve 1\"",
+                "\"Dr \\ud800 A\"");
+        Path file = Files.writeString(dir.resolve("plan.json"), json);
+        assertThat(run("validate", file.toString())).isEqualTo(new Run(2, "", "error: " + file + ": $.zones[0]: "
+                + "the zone's name holds an unpaired surrogate U+D800 at character 4, which no file can store: "
+                + "retype the text\n"));
     }
 }

@@ -183,15 +183,19 @@ class StoreVerifierTest {
         String fifth = Files.readString(head);
         try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
             course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, 6), "Dr A", "");
+            Files.writeString(head, fifth);
+            assertThat(StoreVerifier.verify(root).problems()).as("a save interrupted before its head record")
+                    .isEmpty();
+            course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, 7), "Dr A", "");
         }
         Files.writeString(head, fifth);
         assertThat(StoreVerifier.verify(root).problems()).singleElement().satisfies(p -> {
             assertThat(p.severity()).isEqualTo(Severity.WARNING);
             assertThat(p.message()).startsWith("names revision " + name(files.get(4)) + " as the newest, but "
-                    + "revisions up to 6 exist");
+                    + "revisions up to 7 exist");
         });
         try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
-            assertThat(course.newestSequence()).isEqualTo(6);
+            assertThat(course.newestSequence()).isEqualTo(7);
         }
         assertThat(StoreVerifier.verify(root).problems()).isEmpty();
     }
