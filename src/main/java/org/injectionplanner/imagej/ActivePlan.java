@@ -127,6 +127,7 @@ final class ActivePlan {
                 + " disk yet: " + e.getMessage()));
         opened.editor().addListener(change -> refreshOverlays());
         opened.course().takeoverNotice().ifPresent(note -> IJ.log("Injection Planner: " + note));
+        opened.course().rollbackNotice().ifPresent(note -> IJ.log("Injection Planner: " + note));
         refreshOverlays();
     }
 
