@@ -154,9 +154,10 @@ public final class StoreVerifier {
     }
 
     /**
-     * The head record must name a revision that is there with the recorded bytes. One newer revision is
-     * what a save interrupted between writing its revision and its head record leaves (the chain vouches
-     * for it, and opening the course updates the record); more are a warning. Also warns of a rollback.
+     * The head record must name a revision that is there with the recorded bytes. One newer revision (or
+     * revision 1 without a record) is what a save interrupted between writing its revision and its head
+     * record leaves (the chain vouches for it, and opening the course updates the record); more are a
+     * warning. Also warns of a rollback.
      */
     private void checkHead(Path dir, UUID courseId, RevisionName newest) {
         Path file = StoreLayout.head(dir);
@@ -170,7 +171,7 @@ public final class StoreVerifier {
             return;
         }
         if (recorded.isEmpty()) {
-            if (newest != null) {
+            if (newestSequence > 1) {
                 problem(Severity.WARNING, dir, "no head record (" + StoreLayout.HEAD + "), so a deleted newest "
                         + "revision could not be noticed: the course was saved by an older version; opening it "
                         + "writes one");
