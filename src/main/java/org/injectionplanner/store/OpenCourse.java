@@ -138,7 +138,6 @@ public final class OpenCourse implements AutoCloseable {
         seen = new CourseHead(name, sha256);
         LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
         writeHead(dir, seen);
-        store.seen().remember(store.root(), courseId, sequence);
         Path autosave = StoreLayout.autosave(dir, plan.id());
         try {
             AtomicFiles.delete(autosave);
@@ -200,7 +199,8 @@ public final class OpenCourse implements AutoCloseable {
     }
 
     /**
-     * Releases the lock. Autosaves stay, so unsaved work remains recoverable. Closing twice does nothing.
+     * Remembers the newest revision seen for this workstation ({@link SeenSequences}) and releases the
+     * lock. Autosaves stay, so unsaved work remains recoverable. Closing twice does nothing.
      *
      * @throws StoreException if the lock's owner record cannot be removed (the lock is released all the same)
      */
@@ -208,6 +208,9 @@ public final class OpenCourse implements AutoCloseable {
     public synchronized void close() throws StoreException {
         if (!closed) {
             closed = true;
+            if (seen != null) {
+                store.seen().remember(store.root(), courseId, seen.sequence());
+            }
             lock.close();
         }
     }

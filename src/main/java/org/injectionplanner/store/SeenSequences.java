@@ -14,12 +14,12 @@ import java.util.UUID;
 
 /**
  * What this workstation has seen of each course of each store: the newest revision sequence it opened or
- * saved, by the store's real folder and the course, kept in the user's home folder
- * ({@code ~/.injection-planner/seen-courses.json}), not in the store. A store that shows a course with
- * fewer revisions was rolled back (restored from an older backup, or its newest revisions removed
- * together with the head record); opening or verifying it warns (docs/plan-format.md §4). Advisory: a
- * memory that cannot be read or written is logged and ignored. Thread-safe; processes updating it at once
- * may lose one's update, which only weakens the warning.
+ * saved (remembered when a course is opened and when it is closed), by the store's real folder and the
+ * course, kept in the user's home folder ({@code ~/.injection-planner/seen-courses.json}), not in the
+ * store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
+ * or its newest revisions removed together with the head record); opening or verifying it warns
+ * (docs/plan-format.md §4). Advisory: a memory that cannot be read or written is logged and ignored.
+ * Thread-safe; processes updating it at once may lose one's update, which only weakens the warning.
  */
 public final class SeenSequences {
 
