@@ -3,6 +3,7 @@ package org.injectionplanner.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.BufferedOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -30,17 +31,23 @@ final class DecodeCommand implements Main.Command {
             throw new Main.UsageException("decode takes FILE --out DIR");
         }
         Path dir = Path.of(args[2]);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IOException("cannot write to " + dir + ": not a folder");
+        }
         Files.createDirectories(dir);
-        try (DicomFile file = DicomFile.open(Path.of(args[0]));
-                OutputStream raw = new BufferedOutputStream(Files.newOutputStream(dir.resolve("frames.raw")),
-                        1 << 20)) {
+        Path rawFile = dir.resolve("frames.raw");
+        try (DicomFile file = DicomFile.open(Path.of(args[0]))) {
             Frame[] first = new Frame[1];
-            FrameDecoding.decodeAll(file, FrameDecoding.defaultThreads(), (number, frame) -> {
-                if (number == 1) {
-                    first[0] = frame;
-                }
-                frame.writeTo(raw);
-            });
+            try (OutputStream raw = new BufferedOutputStream(Files.newOutputStream(rawFile), 1 << 20)) {
+                FrameDecoding.decodeAll(file, FrameDecoding.defaultThreads(), (number, frame) -> {
+                    if (number == 1) {
+                        first[0] = frame;
+                    }
+                    frame.writeTo(raw);
+                });
+            } catch (IOException e) {
+                throw Main.writeFailure(rawFile, e);
+            }
             StringWriter json = new StringWriter();
             // jackson-core alone: ObjectMapper's start-up would cost more than decoding a small file
             try (JsonGenerator g = new JsonFactory().createGenerator(json).useDefaultPrettyPrinter()) {
@@ -59,7 +66,12 @@ final class DecodeCommand implements Main.Command {
                 }
                 g.writeEndObject();
             }
-            Files.writeString(dir.resolve("decode.json"), json.toString());
+            Path jsonFile = dir.resolve("decode.json");
+            try {
+                Files.writeString(jsonFile, json.toString());
+            } catch (IOException e) {
+                throw Main.writeFailure(jsonFile, e);
+            }
             for (String w : file.warnings()) {
                 out.println("warning: " + file.name() + ": " + w);
             }

@@ -1,6 +1,12 @@
 package org.injectionplanner.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -62,9 +68,32 @@ public final class Main {
             err.println("usage: java -jar Injection_Planner.jar " + command.usage());
             return 2;
         } catch (Exception e) {
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            err.println("error: " + message(e));
             return 2;
         }
+    }
+
+    /**
+     * An error's message for a person: a file system error as its file and the operating system's reason
+     * ({@code out/frames.raw: No space left on device}), others as they are.
+     */
+    static String message(Exception e) {
+        if (e instanceof FileSystemException fse && fse.getFile() != null) {
+            String reason = fse.getReason() != null ? fse.getReason()
+                    : e instanceof FileAlreadyExistsException ? "already exists"
+                    : e instanceof NoSuchFileException ? "no such file or folder"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName();
+            return fse.getFile() + (fse.getOtherFile() == null ? "" : " -> " + fse.getOtherFile()) + ": " + reason;
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /** A failed write of {@code file}, saying which file and why (the operating system's reason). */
+    static IOException writeFailure(Path file, IOException e) {
+        String reason = message(e);
+        String prefix = file + ": ";
+        return new IOException("cannot write " + file + ": "
+                + (reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason), e);
     }
 
     private static void printUsage(PrintStream s) {

@@ -4,10 +4,15 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** A file read through positional channel reads (no shared file pointer, so thread-safe). */
+/**
+ * A file read through positional channel reads (no shared file pointer, so thread-safe). Only a regular
+ * file (or a link to one) is opened: a FIFO would block the opening, a device has no end.
+ */
 final class FileByteSource implements ByteSource {
 
     private final FileChannel channel;
@@ -15,6 +20,11 @@ final class FileByteSource implements ByteSource {
     private final String name;
 
     FileByteSource(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new IOException((attributes.isDirectory() ? "a folder" : "a device, FIFO or socket")
+                    + ", not a regular file");
+        }
         this.channel = FileChannel.open(path, StandardOpenOption.READ);
         this.length = channel.size();
         this.name = path.toString();

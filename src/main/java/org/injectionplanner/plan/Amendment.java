@@ -23,7 +23,7 @@ public record Amendment(String reason, String author, OffsetDateTime at, Signatu
         if (amended == null) {
             throw new IllegalArgumentException("an amendment names the signature it amends");
         }
-        reason = reason.strip();
-        author = author.strip();
+        reason = PlanText.lines(reason, "the amendment's reason").strip();
+        author = PlanText.line(author, "the amendment's author").strip();
     }
 }

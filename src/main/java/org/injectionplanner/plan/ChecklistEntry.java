@@ -14,7 +14,7 @@ public record ChecklistEntry(ChecklistItem item, ChecklistAnswer answer, String 
         if (item == null) {
             throw new IllegalArgumentException("a checklist entry needs its question");
         }
-        note = note == null ? "" : note.strip();
+        note = note == null ? "" : PlanText.lines(note, "the checklist note").strip();
         if (answer == ChecklistAnswer.NO && note.isEmpty()) {
             throw new IllegalArgumentException("checklist item '" + item.id() + "' answered no needs a note saying why "
                     + "the session goes ahead");

@@ -18,7 +18,7 @@ public record ChecklistItem(String id, String question) {
         if (question == null || question.isBlank()) {
             throw new IllegalArgumentException("checklist item '" + id + "' needs its question");
         }
-        question = question.strip();
+        question = PlanText.line(question, "checklist question '" + id + "'").strip();
     }
 
     /**

@@ -27,7 +27,8 @@ public record FindingOverride(String findingKey, Double measured, String reason,
         if (author == null || author.isBlank() || at == null) {
             throw new IllegalArgumentException("an override needs its author and time");
         }
-        reason = reason.strip();
-        author = author.strip();
+        PlanText.line(findingKey, "the finding key");
+        reason = PlanText.lines(reason, "the override's reason").strip();
+        author = PlanText.line(author, "the override's author").strip();
     }
 }

@@ -26,7 +26,7 @@ public record NerveZone(UUID id, int number, ZoneKind kind, String name, ImageRe
         if (!(marginMm >= 0) || !Double.isFinite(marginMm)) {
             throw new IllegalArgumentException("the safety margin must be a finite number of mm ≥ 0, got " + marginMm);
         }
-        name = name == null ? "" : name;
+        name = name == null ? "" : PlanText.line(name, "the zone's name");
     }
 
     /** This zone with a new shape and its calibration. */

@@ -18,7 +18,7 @@ public record ProcedureRecord(InjectionState state, OffsetDateTime at, String no
         if (state == null) {
             throw new IllegalArgumentException("a procedure record needs a state");
         }
-        note = note == null ? "" : note.strip();
+        note = note == null ? "" : PlanText.lines(note, "the procedure note").strip();
         if (state == InjectionState.PLANNED && at != null) {
             throw new IllegalArgumentException("a planned injection has no time yet");
         }

@@ -25,7 +25,7 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
         if (!(volumeMl > 0 && volumeMl <= 50)) {
             throw new IllegalArgumentException("preset '" + name + "': volume must be more than 0 and at most 50 mL");
         }
-        name = name.strip();
+        name = PlanText.line(name, "the preset's name").strip();
     }
 
     /**

@@ -49,7 +49,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         if ((status == PlanStatus.SIGNED) != (signature != null)) {
             throw new IllegalArgumentException("a signed plan has a signature and a draft has none");
         }
-        author = author == null ? "" : author;
+        author = author == null ? "" : PlanText.line(author, "the plan's author");
         images = List.copyOf(images);
         targets = List.copyOf(targets);
         zones = List.copyOf(zones);

@@ -22,6 +22,6 @@ public record Signature(String signer, OffsetDateTime signedAt, String contentSh
         if (contentSha256 == null || !contentSha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("a signature needs a SHA-256 of 64 lower-case hex digits");
         }
-        signer = signer.strip();
+        signer = PlanText.line(signer, "the signer's name").strip();
     }
 }

@@ -16,6 +16,7 @@ public record Solution(Double dextrosePercent, String anaesthetic, Double anaest
         if (dextrosePercent != null && !(dextrosePercent >= 0 && dextrosePercent <= 75)) {
             throw new IllegalArgumentException("dextrose must be 0 to 75 %, got " + dextrosePercent);
         }
+        PlanText.line(anaesthetic, "the anaesthetic's name");
         if (anaesthetic != null && anaesthetic.isBlank()) {
             anaesthetic = null;
         }

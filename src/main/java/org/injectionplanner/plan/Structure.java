@@ -26,6 +26,9 @@ public record Structure(String id, String name, StructureKind kind, String hacke
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("structure " + id + " needs a name");
         }
+        PlanText.line(name, "the name of structure " + id);
+        PlanText.line(hackettCode, "the Hackett code of structure " + id);
+        PlanText.line(snomedCode, "the SNOMED code of structure " + id);
         if (laterality == null) {
             throw new IllegalArgumentException("structure " + id + " needs a laterality");
         }

@@ -28,8 +28,8 @@ public record Target(UUID id, int number, String label, String structureId, Side
         if (!Double.isFinite(point.x()) || !Double.isFinite(point.y())) {
             throw new IllegalArgumentException("target position must be finite: " + point);
         }
-        label = label == null ? "" : label;
-        notes = notes == null ? "" : notes;
+        label = label == null ? "" : PlanText.line(label, "the target's label");
+        notes = notes == null ? "" : PlanText.lines(notes, "the target's notes");
     }
 
     /** This target moved to a new point with its new depth and calibration. */

@@ -53,9 +53,6 @@ public final class JsonDialect {
     /** Nesting deeper than this is refused (the formats nest at most seven levels). */
     static final int MAX_NESTING = 64;
 
-    /** Files larger than this are refused before they are read, bytes. */
-    public static final long MAX_FILE_BYTES = 64L << 20;
-
     private static final ObjectMapper MAPPER = mapper();
 
     private static final ObjectWriter PRETTY;
@@ -300,17 +297,4 @@ public final class JsonDialect {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * The bytes of a plan file, refusing files over {@link #MAX_FILE_BYTES} unread.
-     *
-     * @throws PlanFormatException if it is too large
-     * @throws IOException if it cannot be read (a {@link java.nio.file.NoSuchFileException} if it is missing)
-     */
-    public static byte[] readFile(Path file) throws IOException, PlanFormatException {
-        if (Files.size(file) > MAX_FILE_BYTES) {
-            throw new PlanFormatException(file + ": larger than " + (MAX_FILE_BYTES >> 20)
-                    + " MiB; not a plan store file");
-        }
-        return Files.readAllBytes(file);
-    }
 }

@@ -5,7 +5,9 @@ import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -15,8 +17,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Crash-safe file writes: the bytes go to a temporary file in the target's folder, are forced to the
  * device ({@link FileChannel#force}), and the file is renamed over the target with
- * {@link StandardCopyOption#ATOMIC_MOVE}; then the folder itself is forced where the platform allows
- * (POSIX; Windows refuses to open folders and needs no such step). A reader therefore sees the old file
+ * {@link StandardCopyOption#ATOMIC_MOVE} (or, for a file that must be new, hard-linked to it); then the
+ * folder itself is forced where the platform allows (POSIX; Windows refuses to open folders and needs no
+ * such step). A reader therefore sees the old file
  * or the new one, never a part; a crash leaves at most a {@code *.tmp} file behind.
  */
 final class AtomicFiles {
@@ -24,6 +27,7 @@ final class AtomicFiles {
     private static final System.Logger LOG = System.getLogger(AtomicFiles.class.getName());
 
     private static volatile boolean directorySyncUnsupportedLogged;
+    private static volatile boolean hardLinksUnsupportedLogged;
 
     private AtomicFiles() {
     }
@@ -45,25 +49,58 @@ final class AtomicFiles {
     }
 
     /**
-     * Writes {@code bytes} to a new file {@code target} atomically. The caller guarantees, by holding the
-     * course lock and checking first, that no other writer creates {@code target}: a rename replaces an
-     * existing file on POSIX, so the check is what keeps revisions immutable.
+     * Writes {@code bytes} to a new file {@code target} atomically and never over an existing one: the
+     * forced temporary file is hard-linked to {@code target}, which the operating system refuses as one
+     * step when {@code target} exists (no check-then-rename), so of two writers creating the same file,
+     * lock or not, exactly one succeeds. On a file system without hard links the file is created with
+     * {@link StandardOpenOption#CREATE_NEW} (equally exclusive) and written in place; a crash there can
+     * leave a partial file, which {@code verify-store} reports.
      *
      * @throws FileAlreadyExistsException if {@code target} exists (nothing is written)
      * @throws IOException if the write fails (no target is created)
      */
-    static void create(Path target, byte[] bytes) throws IOException {
+    static void createNew(Path target, byte[] bytes) throws IOException {
         Path temp = writeTemp(target, bytes);
         try {
-            if (Files.exists(target)) {
+            Files.createLink(target, temp);
+        } catch (UnsupportedOperationException e) {
+            linksUnsupported(target, e.toString());
+            writeExclusive(target, bytes);
+        } catch (FileSystemException e) {
+            if (e instanceof FileAlreadyExistsException || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new FileAlreadyExistsException(target.toString(), null, "a revision is never overwritten");
             }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            if (!Files.exists(temp)) {
+                throw e;
+            }
+            linksUnsupported(target, e.toString());
+            writeExclusive(target, bytes);
+        } finally {
             Files.deleteIfExists(temp);
-            throw e;
         }
         syncDirectory(target.getParent());
+    }
+
+    private static void linksUnsupported(Path target, String why) {
+        if (!hardLinksUnsupportedLogged) {
+            hardLinksUnsupportedLogged = true;
+            LOG.log(Level.WARNING, "the file system of {0} has no hard links ({1}); new revisions are written in "
+                    + "place", target.getParent(), why);
+        }
+    }
+
+    private static void writeExclusive(Path target, byte[] bytes) throws IOException {
+        FileChannel ch = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try (ch) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                ch.write(buffer);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
     }
 
     /** Deletes {@code file} if it exists and forces its folder. */

@@ -5,9 +5,11 @@ import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +77,16 @@ final class CourseLock implements AutoCloseable {
         Path ownerFile = courseDir.resolve(StoreLayout.LOCK_OWNER);
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(courseDir.resolve(StoreLayout.LOCK), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
+            Path lockFile = courseDir.resolve(StoreLayout.LOCK);
+            if (Files.exists(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+                BasicFileAttributes a = StoreFiles.attributes(lockFile, LinkOption.NOFOLLOW_LINKS);
+                if (!a.isRegularFile()) {
+                    throw new StoreException("cannot lock course " + courseId + ": " + lockFile + " is "
+                            + StoreFiles.kind(a) + ", not a regular file");
+                }
+            }
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             FileLock lock = channel.tryLock();
             Optional<LockOwner> recorded = readOwner(ownerFile);
             for (int wait = 0; lock == null && wait < RECORD_WAITS
@@ -126,12 +136,17 @@ final class CourseLock implements AutoCloseable {
         return new StoreLockedException(message, o);
     }
 
-    private static Optional<LockOwner> readOwner(Path ownerFile) throws IOException {
-        try {
-            byte[] bytes = Files.readAllBytes(ownerFile);
-            return LockOwner.parse(bytes, ownerFile.toString());
-        } catch (NoSuchFileException e) {
+    private static Optional<LockOwner> readOwner(Path ownerFile) throws StoreException {
+        if (!Files.exists(ownerFile, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
+        }
+        try {
+            return LockOwner.parse(StoreFiles.readInStore(ownerFile.getParent(), ownerFile), ownerFile.toString());
+        } catch (StoreException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -25,23 +26,22 @@ public final class OpenCourse implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(OpenCourse.class.getName());
 
-    /** The newest revision file of a course and the SHA-256 of its bytes. */
-    private record Head(RevisionName name, String sha256) {
-    }
-
     private final PlanStore store;
     private final UUID courseId;
     private final Path dir;
     private final CourseLock lock;
-    private Head seen;
+    private final String rollbackNotice;
+    private CourseHead seen;
     private boolean closed;
 
-    private OpenCourse(PlanStore store, UUID courseId, Path dir, CourseLock lock, Head seen) {
+    private OpenCourse(PlanStore store, UUID courseId, Path dir, CourseLock lock, CourseHead seen,
+            String rollbackNotice) {
         this.store = store;
         this.courseId = courseId;
         this.dir = dir;
         this.lock = lock;
         this.seen = seen;
+        this.rollbackNotice = rollbackNotice;
     }
 
     static OpenCourse open(PlanStore store, UUID courseId) throws StoreException {
@@ -56,7 +56,14 @@ public final class OpenCourse implements AutoCloseable {
         CourseLock lock = CourseLock.acquire(dir, courseId, LockOwner.current(store.now()));
         try {
             removeTemporaryFiles(dir);
-            return new OpenCourse(store, courseId, dir, lock, head(dir));
+            CourseHead head = checkedHead(store, dir);
+            int newest = head == null ? 0 : head.sequence();
+            String rollback = store.seen().rollbackWarning(store.root(), courseId, newest).orElse(null);
+            if (rollback != null) {
+                LOG.log(Level.WARNING, rollback);
+            }
+            store.seen().remember(store.root(), courseId, newest);
+            return new OpenCourse(store, courseId, dir, lock, head, rollback);
         } catch (StoreException | RuntimeException e) {
             try {
                 lock.close();
@@ -90,6 +97,14 @@ public final class OpenCourse implements AutoCloseable {
         return Optional.ofNullable(lock.takeoverNotice());
     }
 
+    /**
+     * When the store shows this course with fewer revisions than this workstation has seen before
+     * ({@link SeenSequences}), the warning to show the user.
+     */
+    public Optional<String> rollbackNotice() {
+        return Optional.ofNullable(rollbackNotice);
+    }
+
     /** The sequence of the newest revision this session has seen, or 0 if the course has none. */
     public synchronized int newestSequence() {
         return seen == null ? 0 : seen.name().sequence();
@@ -114,7 +129,7 @@ public final class OpenCourse implements AutoCloseable {
         checkOpen();
         requireThisCourse(plan);
         requireSoundSignature(plan);
-        Head onDisk = head(dir);
+        CourseHead onDisk = head(store.root(), dir);
         if (!sameAsSeen(onDisk)) {
             throw conflict(onDisk);
         }
@@ -124,7 +139,7 @@ public final class OpenCourse implements AutoCloseable {
         RevisionName name = new RevisionName(sequence, plan.id());
         Path file = StoreLayout.revisions(dir).resolve(name.fileName());
         try {
-            AtomicFiles.create(file, written.bytes());
+            AtomicFiles.createNew(file, written.bytes());
         } catch (FileAlreadyExistsException e) {
             throw new ConflictException(file + " already exists: another program saved this course at the same "
                     + "time; reopen the plan (nothing was saved)");
@@ -133,8 +148,9 @@ public final class OpenCourse implements AutoCloseable {
                     + ": " + e.getMessage() + " (nothing was saved)", e);
         }
         String sha256 = JsonDialect.sha256(written.bytes());
-        seen = new Head(name, sha256);
+        seen = new CourseHead(name, sha256);
         LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
+        writeHead(dir, seen);
         Path autosave = StoreLayout.autosave(dir, plan.id());
         try {
             AtomicFiles.delete(autosave);
@@ -196,7 +212,8 @@ public final class OpenCourse implements AutoCloseable {
     }
 
     /**
-     * Releases the lock. Autosaves stay, so unsaved work remains recoverable. Closing twice does nothing.
+     * Remembers the newest revision seen for this workstation ({@link SeenSequences}) and releases the
+     * lock. Autosaves stay, so unsaved work remains recoverable. Closing twice does nothing.
      *
      * @throws StoreException if the lock's owner record cannot be removed (the lock is released all the same)
      */
@@ -204,15 +221,18 @@ public final class OpenCourse implements AutoCloseable {
     public synchronized void close() throws StoreException {
         if (!closed) {
             closed = true;
+            if (seen != null) {
+                store.seen().remember(store.root(), courseId, seen.sequence());
+            }
             lock.close();
         }
     }
 
-    private boolean sameAsSeen(Head onDisk) {
+    private boolean sameAsSeen(CourseHead onDisk) {
         return seen == null ? onDisk == null : seen.equals(onDisk);
     }
 
-    private ConflictException conflict(Head onDisk) {
+    private ConflictException conflict(CourseHead onDisk) {
         String elsewhere;
         if (onDisk == null) {
             elsewhere = "its revisions were removed";
@@ -222,9 +242,10 @@ public final class OpenCourse implements AutoCloseable {
             Path file = StoreLayout.revisions(dir).resolve(onDisk.name().fileName());
             String when;
             try {
-                RevisionHeader h = RevisionFile.read(file).header();
+                RevisionHeader h = RevisionFile.parse(StoreFiles.readInStore(store.root(), file), file.toString())
+                        .header();
                 when = " at " + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(h.savedAt()) + " by " + h.author();
-            } catch (StoreException e) {
+            } catch (StoreException | PlanFormatException e) {
                 when = " (" + e.getMessage() + ")";
             }
             elsewhere = "it was changed elsewhere" + when + " (revision " + onDisk.name().fileName() + ")";
@@ -261,8 +282,45 @@ public final class OpenCourse implements AutoCloseable {
         }
     }
 
+    /**
+     * The newest revision in the course folder, checked against the course's head record: refused when
+     * the revision the record names is missing, renamed or changed (the newest revision was deleted or
+     * tampered with). A record that lags behind (a save interrupted before it was written) or is missing
+     * (a course saved by an older version) is brought up to date.
+     */
+    private static CourseHead checkedHead(PlanStore store, Path dir) throws StoreException {
+        CourseHead onDisk = head(store.root(), dir);
+        Optional<CourseHead> recorded = CourseHead.read(store.root(), dir);
+        if (recorded.isPresent() && !recorded.get().equals(onDisk)) {
+            CourseHead r = recorded.get();
+            String problem = r.problem(store.root(), StoreLayout.revisions(dir));
+            if (problem != null) {
+                throw new StoreException("course " + dir.getFileName() + " cannot be opened: its head record "
+                        + StoreLayout.head(dir) + " names revision " + r.name().fileName() + ", which " + problem
+                        + "; run verify-store and restore the revision from a backup");
+            }
+        }
+        if (onDisk != null && !recorded.equals(Optional.of(onDisk))) {
+            LOG.log(Level.INFO, "head record of course {0} brought up to revision {1}", dir.getFileName(),
+                    onDisk.sequence());
+            writeHead(dir, onDisk);
+        }
+        return onDisk;
+    }
+
+    /** Replaces the course's head record; a failure is logged (the next opening writes it again). */
+    private static void writeHead(Path dir, CourseHead head) {
+        Path file = StoreLayout.head(dir);
+        try {
+            AtomicFiles.replace(file, head.toJson());
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "revision {0} is saved, but the head record {1} could not be written: {2}",
+                    head.name().fileName(), file, StoreFiles.reason(e));
+        }
+    }
+
     /** The newest revision in the course folder, or null if there is none. */
-    private static Head head(Path dir) throws StoreException {
+    private static CourseHead head(Path root, Path dir) throws StoreException {
         Path revisions = StoreLayout.revisions(dir);
         List<RevisionName> names = PlanStore.revisionNames(revisions);
         if (names.isEmpty()) {
@@ -273,11 +331,8 @@ public final class OpenCourse implements AutoCloseable {
             throw new ConflictException("course " + dir.getFileName() + " has two revisions numbered "
                     + newest.sequence() + ": two programs saved it at once; run verify-store");
         }
-        try {
-            return new Head(newest, JsonDialect.sha256(PlanFiles.read(revisions.resolve(newest.fileName()))));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        byte[] bytes = StoreFiles.readInStore(root, revisions.resolve(newest.fileName()));
+        return new CourseHead(newest, JsonDialect.sha256(bytes));
     }
 
     private static void removeTemporaryFiles(Path dir) throws StoreException {

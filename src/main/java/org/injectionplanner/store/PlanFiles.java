@@ -31,7 +31,8 @@ public final class PlanFiles {
     }
 
     /**
-     * Reads a plan document or a revision file.
+     * Reads a plan document or a revision file: a regular file (or a link to one) of at most
+     * {@link StoreFiles#MAX_BYTES}; a revision inside a store is read as a file of that store.
      *
      * @throws StoreException if it cannot be read, or is neither (caused by a {@link PlanFormatException})
      */
@@ -44,7 +45,7 @@ public final class PlanFiles {
     }
 
     private static Loaded loadFormatted(Path file) throws StoreException, PlanFormatException {
-        byte[] bytes = read(file);
+        byte[] bytes = StoreFiles.readNamed(file);
         JsonNode root = JsonDialect.parse(bytes, file.toString());
         JsonNode format = root.get("format");
         if (format != null && RevisionFile.FORMAT.equals(format.asText())) {
@@ -66,21 +67,5 @@ public final class PlanFiles {
             return new Loaded(parsed.plan(), Optional.empty());
         }
         return new Loaded(PlanJson.fromTree(root, Pointer.root(file.toString())), Optional.empty());
-    }
-
-    /**
-     * The bytes of a plan store file, refusing files over {@link JsonDialect#MAX_FILE_BYTES}.
-     *
-     * @throws StoreException if it is missing or unreadable
-     * @throws PlanFormatException if it is too large
-     */
-    static byte[] read(Path file) throws StoreException, PlanFormatException {
-        try {
-            return JsonDialect.readFile(file);
-        } catch (NoSuchFileException e) {
-            throw new StoreException(file + ": no such file", e);
-        } catch (IOException e) {
-            throw new StoreException(file + ": cannot read: " + e.getMessage(), e);
-        }
     }
 }

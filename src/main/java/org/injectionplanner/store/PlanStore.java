@@ -2,6 +2,7 @@ package org.injectionplanner.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,6 +39,7 @@ public final class PlanStore {
 
     private final Path root;
     private final Clock clock;
+    private final SeenSequences seen;
 
     /** A store in {@code root}, with the system clock and time zone. Nothing is created until written. */
     public PlanStore(Path root) {
@@ -48,8 +50,17 @@ public final class PlanStore {
      * A store in {@code root} whose timestamps come from {@code clock} (its zone gives the offset written).
      */
     public PlanStore(Path root, Clock clock) {
+        this(root, clock, SeenSequences.workstation());
+    }
+
+    /**
+     * A store in {@code root} whose timestamps come from {@code clock} and whose opened and saved
+     * sequences are remembered in {@code seen} (to warn of a rollback).
+     */
+    public PlanStore(Path root, Clock clock, SeenSequences seen) {
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
+        this.seen = seen;
     }
 
     /** The default folder: {@code InjectionPlanner} in the user's home folder. */
@@ -144,7 +155,9 @@ public final class PlanStore {
     }
 
     /**
-     * Reads one revision file.
+     * Reads one revision file. A file under the store's folder is read as a store file (a regular file
+     * inside the store, {@link StoreFiles}); one elsewhere, named by the user, may be a link to a regular
+     * file.
      *
      * @throws StoreException if it cannot be read, is not a revision file (caused by a
      *         {@link PlanFormatException}), its name disagrees with its header, or its plan was changed after
@@ -154,7 +167,8 @@ public final class PlanStore {
         byte[] bytes;
         RevisionFile.Parsed parsed;
         try {
-            bytes = PlanFiles.read(revisionFile);
+            bytes = revisionFile.toAbsolutePath().normalize().startsWith(root)
+                    ? StoreFiles.readInStore(root, revisionFile) : StoreFiles.readNamed(revisionFile);
             parsed = RevisionFile.parse(bytes, revisionFile.toString());
         } catch (PlanFormatException e) {
             throw StoreException.of(e);
@@ -187,7 +201,7 @@ public final class PlanStore {
             }
             AutosaveFile.Parsed autosave;
             try {
-                autosave = AutosaveFile.parse(PlanFiles.read(file), file.toString());
+                autosave = AutosaveFile.parse(StoreFiles.readInStore(root, file), file.toString());
             } catch (PlanFormatException e) {
                 throw StoreException.of(e);
             }
@@ -213,11 +227,11 @@ public final class PlanStore {
      */
     public ClinicSettings settings() throws StoreException {
         Path file = StoreLayout.settings(root);
-        if (!Files.exists(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return ClinicSettings.defaults();
         }
         try {
-            return SettingsJson.read(PlanFiles.read(file), file.toString());
+            return SettingsJson.read(StoreFiles.readInStore(root, file), file.toString());
         } catch (PlanFormatException e) {
             throw StoreException.of(e);
         }
@@ -236,6 +250,11 @@ public final class PlanStore {
         } catch (IOException e) {
             throw new StoreException("cannot save the clinic settings to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What this workstation has seen of each course. */
+    SeenSequences seen() {
+        return seen;
     }
 
     /** Now, to the millisecond, with the clock's offset. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
@@ -115,15 +114,6 @@ final class RevisionFile {
             throw root.field("plan").error("the plan's id or course differs from the header's");
         }
         return new Parsed(header, plan, JsonDialect.sha256(planBytes(bytes, source)));
-    }
-
-    /** A revision file's bytes as read from {@code file}. */
-    static Parsed read(Path file) throws StoreException {
-        try {
-            return parse(PlanFiles.read(file), file.toString());
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
     }
 
     private static RevisionHeader header(Header o, Pointer at) throws PlanFormatException {

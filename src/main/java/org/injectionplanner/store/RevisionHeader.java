@@ -2,6 +2,7 @@ package org.injectionplanner.store;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.injectionplanner.plan.PlanText;
 
 /**
  * The audit header of a revision: who saved which plan when and why, and the hashes that chain the
@@ -34,6 +35,7 @@ public record RevisionHeader(UUID courseId, UUID planId, int sequence, OffsetDat
             throw new IllegalArgumentException(sequence == 1 ? "the first revision has no predecessor"
                     : "revision " + sequence + " needs the hash of its predecessor");
         }
-        reason = reason == null ? "" : reason;
+        PlanText.line(author, "the revision's author");
+        reason = reason == null ? "" : PlanText.lines(reason, "the revision's reason");
     }
 }

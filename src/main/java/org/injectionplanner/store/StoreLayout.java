@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  * &lt;root&gt;/clinic-settings.json
  * &lt;root&gt;/courses/&lt;courseId&gt;/lock                       (held with a FileLock while open)
  * &lt;root&gt;/courses/&lt;courseId&gt;/lock-owner.json            (who holds it, since when)
+ * &lt;root&gt;/courses/&lt;courseId&gt;/head.json                  (the newest revision and its SHA-256)
  * &lt;root&gt;/courses/&lt;courseId&gt;/revisions/000001-&lt;planId&gt;.json
  * &lt;root&gt;/courses/&lt;courseId&gt;/autosave/&lt;planId&gt;.json
  * </pre>
@@ -41,6 +42,7 @@ final class StoreLayout {
     static final String AUTOSAVE = "autosave";
     static final String LOCK = "lock";
     static final String LOCK_OWNER = "lock-owner.json";
+    static final String HEAD = "head.json";
 
     /**
      * A revision file name split into its parts.
@@ -86,6 +88,10 @@ final class StoreLayout {
 
     static Path autosave(Path courseDir, UUID planId) {
         return autosaves(courseDir).resolve(planId + ".json");
+    }
+
+    static Path head(Path courseDir) {
+        return courseDir.resolve(HEAD);
     }
 
     static Path settings(Path root) {

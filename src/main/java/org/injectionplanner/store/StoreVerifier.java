@@ -2,6 +2,7 @@ package org.injectionplanner.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
@@ -22,13 +24,16 @@ import org.injectionplanner.store.VerifyReport.Severity;
 /**
  * Checks a whole plan store (what {@code verify-store} runs): in every course, every revision file parses;
  * its name, header and folder agree; its plan matches its content hash; sequences run 1, 2, 3 … without
- * gaps or doubles; and each revision's predecessor hash equals the SHA-256 of the previous revision
- * file's bytes. Also reads the clinic settings and autosaves, and reports temporary files older than a
- * minute (left by an interrupted write). Reads only; needs no lock.
+ * gaps or doubles; each revision's predecessor hash equals the SHA-256 of the previous revision file's
+ * bytes; and the course's head record names a revision that is there with the recorded bytes (so a
+ * newest revision deleted, renamed or edited is a break). Every file is read as a store file
+ * ({@link StoreFiles}): a symbolic link, device, FIFO or a folder leading out of the store is a break, and
+ * nothing is opened that could block. Also reads the clinic settings and autosaves, reports temporary
+ * files older than a minute (left by an interrupted write), and warns when a course shows fewer revisions
+ * than this workstation has seen ({@link SeenSequences}). Reads only; needs no lock.
  *
- * <p>Limits: a hash chain shows that a revision changed, not who changed it; the newest revision's header
- * has no successor to vouch for it, so an edit of only its author, time or reason is not detected (an
- * edit of its plan is, by the content hash).
+ * <p>Limits: a hash chain and head record show that a revision changed, not who changed it; whoever can
+ * write the folder can rewrite a course's whole chain and head consistently (docs/plan-format.md §4).
  */
 public final class StoreVerifier {
 
@@ -37,10 +42,14 @@ public final class StoreVerifier {
 
     private final List<Problem> problems = new ArrayList<>();
     private final Instant now = Instant.now();
+    private final Path root;
+    private final SeenSequences seen;
     private int courses;
     private int revisions;
 
-    private StoreVerifier() {
+    private StoreVerifier(Path root, SeenSequences seen) {
+        this.root = root;
+        this.seen = seen;
     }
 
     /**
@@ -50,35 +59,75 @@ public final class StoreVerifier {
      *         not thrown)
      */
     public static VerifyReport verify(Path root) throws StoreException {
+        return verify(root, SeenSequences.workstation());
+    }
+
+    /**
+     * Verifies the store in {@code root}, warning of courses that show fewer revisions than {@code seen}
+     * remembers.
+     *
+     * @throws StoreException if {@code root} is not a readable folder
+     */
+    public static VerifyReport verify(Path root, SeenSequences seen) throws StoreException {
         if (!Files.isDirectory(root)) {
             throw new StoreException(root + " is not a folder; give the plan store's folder");
         }
-        StoreVerifier v = new StoreVerifier();
-        v.checkRoot(root);
+        StoreVerifier v = new StoreVerifier(root, seen);
+        v.checkRoot();
         return new VerifyReport(root, v.courses, v.revisions, v.problems);
     }
 
-    private void checkRoot(Path root) throws StoreException {
+    private void checkRoot() throws StoreException {
         for (Path file : PlanStore.list(root)) {
             checkTemporary(file);
         }
         Path settings = StoreLayout.settings(root);
-        if (Files.exists(settings)) {
+        if (Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                SettingsJson.read(PlanFiles.read(settings), settings.toString());
+                SettingsJson.read(StoreFiles.readInStore(root, settings), settings.toString());
             } catch (StoreException | PlanFormatException e) {
                 problem(Severity.BREAK, settings, e.getMessage());
             }
         }
-        for (Path dir : PlanStore.list(StoreLayout.courses(root))) {
+        Path coursesDir = StoreLayout.courses(root);
+        if (!inside(coursesDir)) {
+            return;
+        }
+        for (Path dir : PlanStore.list(coursesDir)) {
             String name = dir.getFileName().toString();
-            if (Files.isDirectory(dir) && StoreLayout.COURSE_NAME.matcher(name).matches()) {
+            if (!StoreLayout.COURSE_NAME.matcher(name).matches() || !Files.isDirectory(dir)) {
+                if (!StoreLayout.isTemp(dir)) {
+                    problem(Severity.WARNING, dir, "not a course folder (course folders are named by UUID)");
+                }
+            } else if (inside(dir)) {
                 courses++;
                 checkCourse(dir, UUID.fromString(name));
-            } else if (!StoreLayout.isTemp(dir)) {
-                problem(Severity.WARNING, dir, "not a course folder (course folders are named by UUID)");
             }
         }
+    }
+
+    /**
+     * True if {@code path} (when it exists) is no symbolic link and lies inside the store; else reports a
+     * break: its contents are not the store's and are not read.
+     */
+    private boolean inside(Path path) {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return true;
+        }
+        try {
+            if (Files.isSymbolicLink(path)) {
+                throw new StoreException(path + ": a symbolic link (to " + path.toRealPath() + "); the store's "
+                        + "folders and files must lie in it, so it is not checked");
+            }
+            StoreFiles.requireInside(root, path);
+            return true;
+        } catch (StoreException e) {
+            problem(Severity.BREAK, path, e.getMessage());
+        } catch (IOException e) {
+            problem(Severity.BREAK, path, "a symbolic link that cannot be resolved (" + StoreFiles.reason(e)
+                    + "); the store's folders and files must lie in it, so it is not checked");
+        }
+        return false;
     }
 
     private void checkCourse(Path dir, UUID courseId) throws StoreException {
@@ -86,17 +135,61 @@ public final class StoreVerifier {
             checkTemporary(file);
         }
         Path revisionDir = StoreLayout.revisions(dir);
+        if (!inside(revisionDir)) {
+            return;
+        }
         for (Path file : PlanStore.list(revisionDir)) {
             String name = file.getFileName().toString();
             if (!checkTemporary(file) && RevisionName.parse(name).isEmpty()) {
                 problem(Severity.WARNING, file, "not a revision file (expected NNNNNN-<plan UUID>.json)");
             }
         }
-        checkChain(revisionDir, courseId, PlanStore.revisionNames(revisionDir));
-        for (Path file : PlanStore.list(StoreLayout.autosaves(dir))) {
-            if (!checkTemporary(file)) {
-                checkAutosave(file, courseId);
+        List<RevisionName> names = PlanStore.revisionNames(revisionDir);
+        checkChain(revisionDir, courseId, names);
+        checkHead(dir, courseId, names.isEmpty() ? null : names.get(names.size() - 1));
+        if (inside(StoreLayout.autosaves(dir))) {
+            for (Path file : PlanStore.list(StoreLayout.autosaves(dir))) {
+                if (!checkTemporary(file)) {
+                    checkAutosave(file, courseId);
+                }
             }
+        }
+    }
+
+    /**
+     * The head record must name a revision that is there with the recorded bytes. One newer revision (or
+     * revision 1 without a record) is what a save interrupted between writing its revision and its head
+     * record leaves (the chain vouches for it, and opening the course updates the record); more are a
+     * warning. Also warns of a rollback.
+     */
+    private void checkHead(Path dir, UUID courseId, RevisionName newest) {
+        Path file = StoreLayout.head(dir);
+        int newestSequence = newest == null ? 0 : newest.sequence();
+        seen.rollbackWarning(root, courseId, newestSequence).ifPresent(w -> problem(Severity.WARNING, dir, w));
+        Optional<CourseHead> recorded;
+        try {
+            recorded = CourseHead.read(root, dir);
+        } catch (StoreException e) {
+            problem(Severity.BREAK, file, e.getMessage());
+            return;
+        }
+        if (recorded.isEmpty()) {
+            if (newestSequence > 1) {
+                problem(Severity.WARNING, dir, "no head record (" + StoreLayout.HEAD + "), so a deleted newest "
+                        + "revision could not be noticed: the course was saved by an older version; opening it "
+                        + "writes one");
+            }
+            return;
+        }
+        CourseHead head = recorded.get();
+        String problem = head.problem(root, StoreLayout.revisions(dir));
+        if (problem != null) {
+            problem(Severity.BREAK, file, "names revision " + head.name().fileName() + " as the newest, which "
+                    + problem);
+        } else if (newestSequence > head.sequence() + 1) {
+            problem(Severity.WARNING, file, "names revision " + head.name().fileName() + " as the newest, but "
+                    + "revisions up to " + newestSequence + " exist: a save was interrupted before writing it, or "
+                    + "revisions were added by hand; opening the course updates it");
         }
     }
 
@@ -108,6 +201,11 @@ public final class StoreVerifier {
         for (RevisionName name : names) {
             Path file = revisionDir.resolve(name.fileName());
             revisions++;
+            if (name.sequence() < 1) {
+                problem(Severity.BREAK, file, "numbered " + name.fileName().substring(0, name.fileName().indexOf('-'))
+                        + ", but revisions are numbered from 1: no save wrote this file (renamed or made by hand)");
+                continue;
+            }
             if (previous != null && name.sequence() == previous.sequence()) {
                 problem(Severity.BREAK, file, "a second revision numbered " + name.sequence() + " (besides "
                         + previous.fileName() + "): two programs saved the course at once");
@@ -120,8 +218,8 @@ public final class StoreVerifier {
             }
             byte[] bytes;
             try {
-                bytes = PlanFiles.read(file);
-            } catch (StoreException | PlanFormatException e) {
+                bytes = StoreFiles.readInStore(root, file);
+            } catch (StoreException e) {
                 problem(Severity.BREAK, file, e.getMessage());
                 previous = name;
                 previousBytes = null;
@@ -200,7 +298,7 @@ public final class StoreVerifier {
             return;
         }
         try {
-            AutosaveFile.Parsed parsed = AutosaveFile.parse(PlanFiles.read(file), file.toString());
+            AutosaveFile.Parsed parsed = AutosaveFile.parse(StoreFiles.readInStore(root, file), file.toString());
             if (!parsed.plan().courseId().equals(courseId)) {
                 problem(Severity.WARNING, file, "an autosave of course " + parsed.plan().courseId()
                         + " in this course");

@@ -208,6 +208,7 @@ public final class PlanWorkspace implements AutoCloseable {
                     opened.editor().addListener(editorListener);
                 }
                 opened.course().takeoverNotice().ifPresent(notices);
+                opened.course().rollbackNotice().ifPresent(notices);
                 return opened;
             } finally {
                 if (changed) {

@@ -103,7 +103,7 @@ class PlanFormatErrorsTest {
         String text = new String(good, StandardCharsets.UTF_8);
         Path bad = dir.resolve("000001-" + TestPlans.PLAN + ".json");
         Files.writeString(bad, text.replace("\"mmPerPixelX\": 0.1", "\"mmPerPixelX\": -0.1"));
-        assertThatThrownBy(() -> RevisionFile.read(bad)).isInstanceOf(StoreException.class)
+        assertThatThrownBy(() -> new PlanStore(dir).load(bad)).isInstanceOf(StoreException.class)
                 .hasCauseInstanceOf(PlanFormatException.class)
                 .hasMessage(bad + ": /plan/targets/0/calibration/mmPerPixelX: must be a positive number of mm per "
                         + "pixel, found -0.1");

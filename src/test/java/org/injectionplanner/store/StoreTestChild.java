@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.injectionplanner.plan.SessionPlan;
@@ -16,6 +17,10 @@ import org.injectionplanner.plan.SessionPlan;
  * <li>{@code loop ROOT COURSE PLAN}: opens the course ({@code ready N}, N the newest revision, then
  * {@code takeover ...} if it took over a stale lock), then forever: autosaves the plan numbered N+1, saves
  * it, prints {@code committed N+1} once {@code save} has returned.
+ * <li>{@code race ROOT COURSE PLAN COUNT NAME}: COUNT times: deletes the course's lock file (as a stale-lock
+ * clean-up, or a share without locks, would let happen), opens the course, saves the plan numbered N+1
+ * as author NAME and prints {@code committed N+1 SHA256} once {@code save} has returned, or
+ * {@code conflict}, {@code locked} or {@code failed MESSAGE}; then closes it. Ends with {@code done}.
  * <li>{@code hold ROOT COURSE PLAN COUNT}: opens ({@code opened}, or {@code locked MESSAGE} and exit
  * status 3), saves COUNT revisions ({@code committed N} each), prints {@code holding} and waits for a line
  * on standard input, then closes ({@code closed}).
@@ -31,6 +36,10 @@ public final class StoreTestChild {
         PlanStore store = new PlanStore(Path.of(args[1]));
         UUID courseId = UUID.fromString(args[2]);
         UUID planId = UUID.fromString(args[3]);
+        if (args[0].equals("race")) {
+            race(store, courseId, planId, Integer.parseInt(args[4]), args[5], out);
+            return;
+        }
         OpenCourse course;
         try {
             course = store.open(courseId);
@@ -55,6 +64,26 @@ public final class StoreTestChild {
             course.save(plan, "child", "save " + k);
             out.println("committed " + k);
         }
+    }
+
+    private static void race(PlanStore store, UUID courseId, UUID planId, int count, String name, PrintStream out)
+            throws Exception {
+        Path lock = StoreLayout.course(store.root(), courseId).resolve(StoreLayout.LOCK);
+        for (int i = 0; i < count; i++) {
+            Files.deleteIfExists(lock);
+            try (OpenCourse course = store.open(courseId)) {
+                int k = course.newestSequence() + 1;
+                Revision saved = course.save(TestPlans.numbered(courseId, planId, k), name, "race " + i);
+                out.println("committed " + k + " " + saved.fileSha256());
+            } catch (ConflictException e) {
+                out.println("conflict");
+            } catch (StoreLockedException e) {
+                out.println("locked");
+            } catch (StoreException e) {
+                out.println("failed " + e.getMessage());
+            }
+        }
+        out.println("done");
     }
 
     private static void hold(OpenCourse course, UUID planId, int count, PrintStream out) throws Exception {

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.injectionplanner.store.VerifyReport.Problem;
 import org.injectionplanner.store.VerifyReport.Severity;
@@ -19,6 +21,9 @@ class StoreVerifierTest {
 
     @TempDir
     Path root;
+
+    @TempDir
+    Path elsewhere;
 
     private final List<Path> files = new ArrayList<>();
 
@@ -49,10 +54,11 @@ class StoreVerifierTest {
     void aModifiedPlanBreaksItsContentHash() throws Exception {
         Files.writeString(files.get(4), Files.readString(files.get(4)).replace("\"rev 5\"", "\"rev 6\""));
         VerifyReport report = StoreVerifier.verify(root);
-        assertThat(report.breaks()).singleElement().satisfies(p -> {
-            assertThat(p.file()).isEqualTo(files.get(4));
-            assertThat(p.message()).startsWith("the plan was changed after it was saved");
-        });
+        assertThat(report.breaks()).extracting(Problem::file).containsExactly(files.get(4),
+                files.get(4).getParent().resolveSibling("head.json"));
+        assertThat(report.breaks().get(0).message()).startsWith("the plan was changed after it was saved");
+        assertThat(report.breaks().get(1).message()).startsWith("names revision " + name(files.get(4))
+                + " as the newest, which was changed after it was saved");
     }
 
     @Test
@@ -105,7 +111,8 @@ class StoreVerifierTest {
                         "000003-" + TestPlans.COURSE + ".json a second revision numbered 3",
                         name(renamed) + " revision 5 is missing before this one",
                         name(renamed) + " the header says revision 5 of plan " + TestPlans.PLAN
-                                + ", the file name says otherwise: the file was renamed");
+                                + ", the file name says otherwise: the file was renamed",
+                        "head.json names revision " + name(files.get(4)) + " as the newest, which is missing");
     }
 
     @Test
@@ -129,5 +136,107 @@ class StoreVerifierTest {
                 .containsExactly("expected an object, found an array");
         assertThatThrownBy(() -> StoreVerifier.verify(root.resolve("nope"))).isInstanceOf(StoreException.class)
                 .hasMessageEndingWith("nope is not a folder; give the plan store's folder");
+    }
+
+    @Test
+    void aDeletedNewestRevisionIsABreakAndTheCourseIsNotOpened() throws Exception {
+        Files.delete(files.get(4));
+        VerifyReport report = StoreVerifier.verify(root);
+        assertThat(report.breaks()).singleElement().satisfies(p -> {
+            assertThat(p.file()).isEqualTo(files.get(4).getParent().resolveSibling("head.json"));
+            assertThat(p.message()).isEqualTo("names revision " + name(files.get(4)) + " as the newest, which is "
+                    + "missing (the newest revision was deleted or renamed)");
+        });
+        assertThatThrownBy(() -> new PlanStore(root).open(TestPlans.COURSE).close())
+                .isInstanceOf(StoreException.class).hasMessageContaining("names revision " + name(files.get(4))
+                        + ", which is missing (the newest revision was deleted or renamed); run verify-store");
+        assertThat(files.get(4)).doesNotExist();
+    }
+
+    @Test
+    void aRenamedNewestRevisionIsABreak() throws Exception {
+        Files.move(files.get(4), files.get(4).resolveSibling(name(files.get(4)) + ".bak"));
+        assertThat(StoreVerifier.verify(root).breaks()).extracting(Problem::message)
+                .containsExactly("names revision " + name(files.get(4)) + " as the newest, which is missing (the "
+                        + "newest revision was deleted or renamed)");
+    }
+
+    @Test
+    void anEditOfOnlyTheNewestHeaderIsABreak() throws Exception {
+        Files.writeString(files.get(4), Files.readString(files.get(4)).replace("\"Dr A\"", "\"Dr X\""));
+        assertThat(StoreVerifier.verify(root).breaks()).singleElement().extracting(Problem::message).asString()
+                .startsWith("names revision " + name(files.get(4)) + " as the newest, which was changed after it "
+                        + "was saved");
+    }
+
+    @Test
+    void aMissingOrLaggingHeadRecordIsAWarningAndOpeningTheCourseRepairsIt() throws Exception {
+        Path head = files.get(0).getParent().resolveSibling("head.json");
+        Files.delete(head);
+        assertThat(StoreVerifier.verify(root).problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).startsWith("no head record (head.json)");
+        });
+        new PlanStore(root).open(TestPlans.COURSE).close();
+        assertThat(StoreVerifier.verify(root).problems()).isEmpty();
+
+        String fifth = Files.readString(head);
+        try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
+            course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, 6), "Dr A", "");
+            Files.writeString(head, fifth);
+            assertThat(StoreVerifier.verify(root).problems()).as("a save interrupted before its head record")
+                    .isEmpty();
+            course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, 7), "Dr A", "");
+        }
+        Files.writeString(head, fifth);
+        assertThat(StoreVerifier.verify(root).problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).startsWith("names revision " + name(files.get(4)) + " as the newest, but "
+                    + "revisions up to 7 exist");
+        });
+        try (OpenCourse course = new PlanStore(root).open(TestPlans.COURSE)) {
+            assertThat(course.newestSequence()).isEqualTo(7);
+        }
+        assertThat(StoreVerifier.verify(root).problems()).isEmpty();
+    }
+
+    @Test
+    void aStoreRolledBackToAnOlderBackupIsNoticedByTheWorkstation() throws Exception {
+        SeenSequences seen = new SeenSequences(elsewhere.resolve("home").resolve("seen.json"));
+        PlanStore store = new PlanStore(root, Clock.systemDefaultZone(), seen);
+        Path backup = elsewhere.resolve("backup");
+        copyTree(root, backup);
+        try (OpenCourse course = store.open(TestPlans.COURSE)) {
+            assertThat(course.rollbackNotice()).isEmpty();
+            course.save(TestPlans.numbered(TestPlans.COURSE, TestPlans.PLAN, 6), "Dr A", "");
+        }
+        assertThat(seen.seen(root, TestPlans.COURSE)).isEqualTo(6);
+        deleteTree(root);
+        copyTree(backup, root);
+
+        assertThat(StoreVerifier.verify(root, seen).problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.message()).startsWith("course " + TestPlans.COURSE + " shows revisions up to 5, but this "
+                    + "workstation has seen revision 6");
+        });
+        try (OpenCourse course = store.open(TestPlans.COURSE)) {
+            assertThat(course.rollbackNotice()).hasValueSatisfying(n -> assertThat(n).contains("rolled back"));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws Exception {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws Exception {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 }

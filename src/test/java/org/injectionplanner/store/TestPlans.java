@@ -111,7 +111,7 @@ final class TestPlans {
                     Side.values()[r.nextInt(Side.values().length)],
                     r.nextBoolean() ? null : SpinalLevel.values()[r.nextInt(SpinalLevel.values().length)],
                     imageRef(r, images), new PixelPoint(number(r), number(r)), r.nextBoolean() ? null : number(r),
-                    text(r), calibration(r)));
+                    lines(r), calibration(r)));
         }
         List<NerveZone> zones = new ArrayList<>();
         for (int i = r.nextInt(5); i > 0; i--) {
@@ -128,17 +128,17 @@ final class TestPlans {
                                 : new Solution(r.nextDouble() * 75, "lido" + text(r), r.nextDouble() * 10),
                         0.01 + r.nextDouble() * 49, r.nextBoolean() ? null
                                 : new NeedlePath(new PixelPoint(number(r), number(r)), calibration(r)),
-                        r.nextBoolean() ? ProcedureRecord.PLANNED : ProcedureRecord.skipped(time(r), "x" + text(r))));
+                        r.nextBoolean() ? ProcedureRecord.PLANNED : ProcedureRecord.skipped(time(r), "x" + lines(r))));
             }
         }
         List<ChecklistEntry> checklist = new ArrayList<>();
         for (int i = r.nextInt(4); i > 0; i--) {
             ChecklistAnswer answer = r.nextBoolean() ? null : ChecklistAnswer.values()[r.nextInt(3)];
-            checklist.add(new ChecklistEntry(new ChecklistItem("item-" + i, "q" + text(r)), answer, "n" + text(r)));
+            checklist.add(new ChecklistEntry(new ChecklistItem("item-" + i, "q" + text(r)), answer, "n" + lines(r)));
         }
         List<FindingOverride> overrides = new ArrayList<>();
         for (int i = r.nextInt(3); i > 0; i--) {
-            overrides.add(new FindingOverride("key-" + i + text(r), r.nextBoolean() ? null : number(r), "r" + text(r),
+            overrides.add(new FindingOverride("key-" + i + text(r), r.nextBoolean() ? null : number(r), "r" + lines(r),
                     "a" + text(r), time(r)));
         }
         Signature signature = r.nextBoolean() ? null : new Signature("s" + text(r), time(r), "0f".repeat(32));
@@ -226,18 +226,37 @@ final class TestPlans {
         };
     }
 
-    private static final String SPECIAL = "\"\\/\n\t\u0000\u001f\u2028";
+    /** JSON's special characters that a one-line text may hold. */
+    private static final String SPECIAL = "\"\\/\u2028\u00a0";
 
-    /** Text of any code points, JSON's special characters included. */
+    /** Line breaks and tabs, which multi-line texts (notes, reasons) may hold besides. */
+    private static final String BREAKS = "\n\r\t";
+
+    /**
+     * One-line text of any code points a plan can hold (PlanText): JSON's special characters, pairs and
+     * any non-control code point, no unpaired surrogate.
+     */
     static String text(Random r) {
+        return text(r, "");
+    }
+
+    /** Multi-line text: as {@link #text(Random)}, with line breaks and tabs. */
+    static String lines(Random r) {
+        return text(r, BREAKS);
+    }
+
+    private static String text(Random r, String more) {
+        String special = SPECIAL + more;
         int length = r.nextInt(12);
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < length; i++) {
             switch (r.nextInt(6)) {
-                case 0 -> s.append(SPECIAL.charAt(r.nextInt(SPECIAL.length())));
-                case 1 -> s.appendCodePoint(0x1F600 + r.nextInt(80));
-                case 2 -> s.append((char) (0xD800 + r.nextInt(0x800)));
-                case 3 -> s.appendCodePoint(r.nextInt(0x110000));
+                case 0 -> s.append(special.charAt(r.nextInt(special.length())));
+                case 1, 2 -> s.appendCodePoint(0x1F600 + r.nextInt(80));
+                case 3 -> {
+                    int c = r.nextInt(0x110000);
+                    s.appendCodePoint(Character.isISOControl(c) || (c >= 0xD800 && c <= 0xDFFF) ? 'z' : c);
+                }
                 default -> s.append((char) ('a' + r.nextInt(26)));
             }
         }

@@ -1,0 +1,146 @@
+package org.injectionplanner.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.injectionplanner.planfile.JsonDialect;
+import org.injectionplanner.planfile.PlanFormatException;
+import org.injectionplanner.planfile.Pointer;
+import org.injectionplanner.planfile.Required;
+
+/**
+ * What this workstation has seen of each course of each store: the newest revision sequence it opened or
+ * saved (remembered when a course is opened and when it is closed), by the store's real folder and the
+ * course, kept in the user's home folder ({@code ~/.injection-planner/seen-courses.json}), not in the
+ * store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
+ * or its newest revisions removed together with the head record); opening or verifying it warns
+ * (docs/plan-format.md §4). Advisory: a memory that cannot be read or written is logged and ignored.
+ * Thread-safe; processes updating it at once may lose one's update, which only weakens the warning.
+ */
+public final class SeenSequences {
+
+    private static final System.Logger LOG = System.getLogger(SeenSequences.class.getName());
+
+    /** The {@code "format"} of the memory file. */
+    static final String FORMAT = "injection-planner/seen-courses";
+
+    private final Path file;
+
+    /** The memory in {@code file}; nothing is created until something is remembered. */
+    public SeenSequences(Path file) {
+        this.file = file;
+    }
+
+    /** This user's memory: {@code .injection-planner/seen-courses.json} in the home folder. */
+    public static SeenSequences workstation() {
+        return new SeenSequences(Path.of(System.getProperty("user.home"), ".injection-planner",
+                "seen-courses.json"));
+    }
+
+    /** The memory's file. */
+    public Path file() {
+        return file;
+    }
+
+    /** The newest sequence seen of the course in the store in {@code root}, or 0 if none. */
+    public synchronized int seen(Path root, UUID courseId) {
+        return read().getOrDefault(key(root, courseId), 0);
+    }
+
+    /** The store's real folder (as given if it cannot be resolved) and the course. */
+    private static String key(Path root, UUID courseId) {
+        Path folder;
+        try {
+            folder = root.toRealPath();
+        } catch (IOException e) {
+            folder = root.toAbsolutePath().normalize();
+        }
+        return folder + "|" + courseId;
+    }
+
+    /**
+     * A warning if the store shows the course with fewer revisions than this workstation has seen.
+     *
+     * @param newestInStore the newest sequence the store holds (0 for none)
+     */
+    public Optional<String> rollbackWarning(Path root, UUID courseId, int newestInStore) {
+        int seen = seen(root, courseId);
+        if (newestInStore >= seen) {
+            return Optional.empty();
+        }
+        return Optional.of("course " + courseId + " shows " + (newestInStore == 0 ? "no revision"
+                : "revisions up to " + newestInStore) + ", but this workstation has seen revision " + seen
+                + " (" + file + "): the store was rolled back (restored from an older backup, or its newest "
+                + "revisions removed); find the missing revisions before going on");
+    }
+
+    /**
+     * Remembers that the course in the store in {@code root} has revisions up to {@code sequence} (a lower
+     * number is ignored).
+     */
+    public synchronized void remember(Path root, UUID courseId, int sequence) {
+        Map<String, Integer> seen = read();
+        String key = key(root, courseId);
+        if (seen.getOrDefault(key, 0) >= sequence) {
+            return;
+        }
+        seen.put(key, sequence);
+        ObjectNode json = JsonDialect.object();
+        json.put("format", FORMAT);
+        json.put("formatVersion", 1);
+        ArrayNode courses = json.putArray("courses");
+        seen.forEach((k, n) -> {
+            ObjectNode o = courses.addObject();
+            o.put("store", k.substring(0, k.lastIndexOf('|')));
+            o.put("course", k.substring(k.lastIndexOf('|') + 1));
+            o.put("sequence", n);
+        });
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicFiles.replace(file, JsonDialect.document(json));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot remember revision {0} of course {1} in {2}: {3}", sequence, courseId,
+                    file, StoreFiles.reason(e));
+        }
+    }
+
+    private Map<String, Integer> read() {
+        Map<String, Integer> out = new TreeMap<>();
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        try {
+            Pointer at = Pointer.root(file.toString());
+            JsonNode tree = JsonDialect.parse(StoreFiles.readNamed(file), file.toString());
+            JsonDialect.requireFormat(tree, at, FORMAT, 1);
+            Document d = JsonDialect.bind(tree, Document.class, at);
+            for (int i = 0; i < d.courses().size(); i++) {
+                Seen seen = d.courses().get(i);
+                out.put(seen.store() + "|" + at.field("courses").index(i).field("course").uuid(seen.course()),
+                        seen.sequence());
+            }
+        } catch (StoreException | PlanFormatException e) {
+            LOG.log(Level.WARNING, "ignoring what this workstation has seen of its courses: {0}", e.getMessage());
+            out.clear();
+        }
+        return out;
+    }
+
+    /** The memory file's document. */
+    private record Document(@Required String format, @Required Integer formatVersion, @Required List<Seen> courses) {
+    }
+
+    /** One course as this workstation last saw it. */
+    private record Seen(@Required String store, @Required String course, @Required Integer sequence) {
+    }
+}
