@@ -144,7 +144,7 @@ class HostileInputCommandTest {
         String json = new String(PlanJson.write(plan), StandardCharsets.UTF_8).replace("\"nerve 1\"",
                 "\"Dr \\ud800 A\"");
         Path file = Files.writeString(dir.resolve("plan.json"), json);
-        assertThat(run("validate", file.toString())).isEqualTo(new Run(2, "", "error: " + file + ": $.zones[0]: "
+        assertThat(run("validate", file.toString())).isEqualTo(new Run(2, "", "error: " + file + ": /zones/0: "
                 + "the zone's name holds an unpaired surrogate U+D800 at character 4, which no file can store: "
                 + "retype the text\n"));
     }

@@ -43,9 +43,14 @@ class StoreVerifierSignOffTest {
         Path dir = StoreLayout.revisions(StoreLayout.course(root, plan.courseId()));
         Files.createDirectories(dir);
         String previousSha256 = previous == null ? null : PlanStoreTestFiles.sha256(Files.readAllBytes(previous));
-        Path file = dir.resolve(new StoreLayout.RevisionName(sequence, plan.id()).fileName());
-        Files.write(file, RevisionFile.write(plan, sequence, AT.plusMinutes(sequence), "Dr A", "revision " + sequence,
-                previousSha256).bytes());
+        StoreLayout.RevisionName name = new StoreLayout.RevisionName(sequence, plan.id());
+        Path file = dir.resolve(name.fileName());
+        byte[] bytes = RevisionFile.write(plan, sequence, AT.plusMinutes(sequence), "Dr A", "revision " + sequence,
+                previousSha256).bytes();
+        Files.write(file, bytes);
+        // as a save does: the course's head record names the newest revision
+        Files.write(StoreLayout.head(StoreLayout.course(root, plan.courseId())),
+                new CourseHead(name, PlanStoreTestFiles.sha256(bytes)).toJson());
         return file;
     }
 
