@@ -103,7 +103,7 @@ final class JpegLsDecoder {
                     throw new JpegLsHeader.Malformed("a JPEG-LS scan after all components were decoded", marker);
                 }
                 remaining -= decodeScan(marker, decoded);
-                marker = JpegLsHeader.markerAt(data, pos);
+                marker = JpegLsHeader.markerAt(data, endOfScanData());
             } else if (code == JpegLsHeader.SOF55 || (code >= 0xD0 && code <= 0xD7)) {
                 throw new JpegLsHeader.Malformed(String.format("marker FF%02X between JPEG-LS scans", code), marker);
             } else {
@@ -587,11 +587,11 @@ final class JpegLsDecoder {
      * and starts the contexts afresh.
      */
     private void restart(int number) throws JpegLsHeader.Malformed {
+        int expected = 0xD0 + (number & 7);
+        int marker = JpegLsHeader.markerAt(data, endOfScanData());
         cache = 0;
         bits = 0;
         afterFf = false;
-        int expected = 0xD0 + (number & 7);
-        int marker = JpegLsHeader.markerAt(data, pos);
         int code = data[marker + 1] & 0xFF;
         if (code != expected) {
             throw new JpegLsHeader.Malformed(String.format("restart marker FF%02X expected, found FF%02X",
@@ -654,6 +654,17 @@ final class JpegLsDecoder {
     }
 
     // bit reader (A.1): the scan data ends at the first FF followed by a byte with its high bit set
+
+    /**
+     * Where the marker after the scan data (or interval) should be: the bytes read so far, and the
+     * byte stuffed after a final FF, whose 7 bits are padding.
+     */
+    private int endOfScanData() {
+        if (afterFf && pos < data.length && (data[pos] & 0x80) == 0) {
+            pos++;
+        }
+        return pos;
+    }
 
     private void fill() {
         while (bits <= 56 && pos < data.length) {
