@@ -421,15 +421,15 @@ public final class DicomFile implements Closeable {
         try {
             JpegLsHeader header = JpegLsHeader.read(encoded);
             if (header.width != pixels.columns() || header.height != pixels.rows()) {
-                throw fail(where + ": the JPEG-LS stream is " + header.width + " × " + header.height
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream is " + header.width + " × " + header.height
                         + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
             }
             if (header.components() != pixels.samplesPerPixel()) {
-                throw fail(where + ": the JPEG-LS stream has " + header.components()
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream has " + header.components()
                         + " components but Samples per Pixel is " + pixels.samplesPerPixel());
             }
             if (header.precision > pixels.bitsAllocated()) {
-                throw fail(where + ": the JPEG-LS stream has " + header.precision
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream has " + header.precision
                         + "-bit samples but Bits Allocated is " + pixels.bitsAllocated());
             }
             if ((long) header.height * header.components() > 8L * encoded.length) {
@@ -457,8 +457,12 @@ public final class DicomFile implements Closeable {
         return PixelDecoder.monochrome(samples, pixels);
     }
 
-    /** The file offset of byte {@code at} of a frame's joined fragments, or -1 if it cannot be told. */
+    /**
+     * The file offset of byte {@code at} of a frame's joined fragments (at their end: just after the
+     * last fragment), or -1 if it cannot be told.
+     */
     private long frameOffset(int number, int at) {
+        long end = -1;
         try {
             long skipped = 0;
             for (BulkData.Fragment f : locateFrames().get(number - 1)) {
@@ -466,11 +470,12 @@ public final class DicomFile implements Closeable {
                     return f.offset() + at - skipped;
                 }
                 skipped += f.length();
+                end = f.offset() + f.length();
             }
         } catch (DicomException e) {
             return -1;
         }
-        return -1;
+        return end;
     }
 
     private Frame fromDecoded(ImageIoCodecs.Decoded decoded, boolean ybrToRgb) throws DicomException {

@@ -77,13 +77,20 @@ final class JpegLsTools {
     /** A JPEG-LS file holding {@code streams} as its frames, one fragment each, with an offset table. */
     static byte[] encapsulatedFile(String uid, int rows, int columns, int samples, int bitsAllocated,
             int bitsStored, String photometric, List<byte[]> streams) {
+        return encapsulatedFile(uid, rows, columns, samples, bitsAllocated, bitsStored, photometric, streams.size(),
+                streams, true);
+    }
+
+    /** A JPEG-LS file of {@code frames} frames in the given fragments (each padded to even length). */
+    static byte[] encapsulatedFile(String uid, int rows, int columns, int samples, int bitsAllocated,
+            int bitsStored, String photometric, int frames, List<byte[]> fragments, boolean offsetTable) {
         DicomBytes b = DicomBytes.explicitLittle().preamble().meta(uid);
-        header(b, rows, columns, samples, bitsAllocated, bitsStored, photometric, streams.size());
+        header(b, rows, columns, samples, bitsAllocated, bitsStored, photometric, frames);
         List<byte[]> even = new ArrayList<>();
-        for (byte[] s : streams) {
+        for (byte[] s : fragments) {
             even.add((s.length & 1) == 0 ? s : java.util.Arrays.copyOf(s, s.length + 1));
         }
-        return FuzzSeeds.encapsulated(b, even, true).toByteArray();
+        return FuzzSeeds.encapsulated(b, even, offsetTable).toByteArray();
     }
 
     private static void header(DicomBytes b, int rows, int columns, int samples, int bitsAllocated, int bitsStored,
