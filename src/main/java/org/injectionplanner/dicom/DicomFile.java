@@ -421,8 +421,8 @@ public final class DicomFile implements Closeable {
         try {
             JpegLsHeader header = JpegLsHeader.read(encoded);
             if (header.width != pixels.columns() || header.height != pixels.rows()) {
-                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream is " + header.width + " × " + header.height
-                        + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream is " + header.width + " × "
+                        + header.height + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
             }
             if (header.components() != pixels.samplesPerPixel()) {
                 throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream has " + header.components()

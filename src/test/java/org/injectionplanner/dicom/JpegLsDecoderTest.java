@@ -105,7 +105,8 @@ class JpegLsDecoderTest {
         assertRefused(patch(good, s -> s[sos + 9] = 2), "point transform 2 is not supported");
         assertRefused(patch(good, s -> s[sof + 1] = (byte) 0xC3), "start-of-frame marker FFC3 is not JPEG-LS");
         assertRefused(patch(good, s -> s[sos + 5] = 9), "scan names component 9, which the frame does not have");
-        assertRefused(patch(good, s -> s[sof + 8] = 25), "the JPEG-LS stream is 25 × 16 but Columns × Rows say 24 × 16");
+        assertRefused(patch(good, s -> s[sof + 8] = 25),
+                "the JPEG-LS stream is 25 × 16 but Columns × Rows say 24 × 16");
         assertRefused(patch(good, s -> s[sof + 11] = 0x21), "sampling factors 21");
         byte[] noFrame = new byte[good.length - (sos - sof)];
         System.arraycopy(good, 0, noFrame, 0, sof);
@@ -114,7 +115,8 @@ class JpegLsDecoderTest {
         // a restart marker in the scan data of a stream without a restart interval ends the scan early
         byte[] rst = JpegLsTools.insert(good, JpegLsTools.scanData(good) + 20, new byte[] {(byte) 0xFF, (byte) 0xD0});
         assertRefused(rst, "JPEG-LS");
-        assertRefused(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9}, "ends (EOI) before its first scan");
+        assertRefused(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xD9},
+                "ends (EOI) before its first scan");
     }
 
     @Test
