@@ -71,7 +71,8 @@ final class JpegLsTools {
             String photometric, int frames, byte[] pixels) {
         DicomBytes b = DicomBytes.explicitLittle().preamble().meta(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN);
         header(b, rows, columns, samples, bitsAllocated, bitsStored, photometric, frames);
-        return b.element(Tag.PIXEL_DATA, bitsAllocated == 16 ? Vr.OW : Vr.OB, pixels).toByteArray();
+        byte[] even = (pixels.length & 1) == 0 ? pixels : java.util.Arrays.copyOf(pixels, pixels.length + 1);
+        return b.element(Tag.PIXEL_DATA, bitsAllocated == 16 ? Vr.OW : Vr.OB, even).toByteArray();
     }
 
     /** A JPEG-LS file holding {@code streams} as its frames, one fragment each, with an offset table. */
