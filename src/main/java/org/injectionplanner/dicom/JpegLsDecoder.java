@@ -1,5 +1,8 @@
 package org.injectionplanner.dicom;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -28,6 +31,10 @@ final class JpegLsDecoder {
     private static final int MAX_K = 24;
     /** A and |B| beyond this only come from damaged data; keeps the sums far from overflow. */
     private static final int MAX_ACCUMULATED = 1 << 24;
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.BIG_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private final byte[] data;
     private final JpegLsHeader header;
@@ -46,11 +53,9 @@ final class JpegLsDecoder {
     private int reset;
     private byte[] quantize;
 
-    // context variables: 365 regular contexts, then the two run interruption contexts (A.2.1)
-    private final int[] ctxA = new int[CONTEXTS];
-    private final int[] ctxB = new int[CONTEXTS];
-    private final int[] ctxC = new int[CONTEXTS];
-    private final int[] ctxN = new int[CONTEXTS];
+    // context variables (A.2.1): A, B, C, N of the 365 regular contexts side by side, 4 ints each;
+    // then those of the two run interruption contexts
+    private final int[] ctx = new int[4 * CONTEXTS];
     private final int[] runA = new int[2];
     private final int[] runN = new int[2];
     private final int[] runNn = new int[2];
@@ -245,10 +250,12 @@ final class JpegLsDecoder {
     /** Context initialisation (A.2.1), at the start of a scan and after each restart marker. */
     private void resetContexts() {
         int a = Math.max(2, (range + 32) / 64);
-        Arrays.fill(ctxA, a);
-        Arrays.fill(ctxB, 0);
-        Arrays.fill(ctxC, 0);
-        Arrays.fill(ctxN, 1);
+        for (int i = 0; i < ctx.length; i += 4) {
+            ctx[i] = a;
+            ctx[i + 1] = 0;
+            ctx[i + 2] = 0;
+            ctx[i + 3] = 1;
+        }
         Arrays.fill(runA, a);
         Arrays.fill(runN, 1);
         Arrays.fill(runNn, 0);
@@ -378,30 +385,27 @@ final class JpegLsDecoder {
      */
     private int decodeRegular(int context, int predicted) throws JpegLsHeader.Malformed {
         int sign = context >> 31;
-        int i = (context ^ sign) - sign;
-        int px = predicted + ((ctxC[i] ^ sign) - sign);
+        int at = 4 * ((context ^ sign) - sign);
+        int[] v = ctx;
+        int a = v[at];
+        int b = v[at + 1];
+        int c = v[at + 2];
+        int n = v[at + 3];
+        int px = predicted + ((c ^ sign) - sign);
         if (px < 0) {
             px = 0;
         } else if (px > maxVal) {
             px = maxVal;
         }
-        int a = ctxA[i];
-        int n = ctxN[i];
-        int k = 0;
-        while ((n << k) < a) {
-            k++;
-        }
-        if (k > MAX_K) {
-            throw malformed("JPEG-LS context statistics out of range (damaged scan data)");
-        }
+        int k = golombParameter(n, a);
         int mapped = decodeValue(k, limit);
         int error = (mapped >>> 1) ^ -(mapped & 1);
-        if (k == 0 && near == 0 && 2 * ctxB[i] + n - 1 < 0) {
+        if (k == 0 && near == 0 && 2 * b + n - 1 < 0) {
             error = ~error;
         }
         // context update (A.6.1) and bias correction (A.6.2)
         a += Math.abs(error);
-        int b = ctxB[i] + error * (2 * near + 1);
+        b += error * (2 * near + 1);
         if (a >= MAX_ACCUMULATED || Math.abs(b) >= MAX_ACCUMULATED) {
             throw malformed("JPEG-LS prediction errors out of range (damaged scan data)");
         }
@@ -411,7 +415,6 @@ final class JpegLsDecoder {
             n >>= 1;
         }
         n++;
-        int c = ctxC[i];
         if (b + n <= 0) {
             b += n;
             if (b <= -n) {
@@ -429,11 +432,23 @@ final class JpegLsDecoder {
                 c++;
             }
         }
-        ctxA[i] = a;
-        ctxB[i] = b;
-        ctxC[i] = c;
-        ctxN[i] = n;
+        v[at] = a;
+        v[at + 1] = b;
+        v[at + 2] = c;
+        v[at + 3] = n;
         return reconstruct(px, (error ^ sign) - sign);
+    }
+
+    /** The least k with N·2^k ≥ A (A.5.1). */
+    private int golombParameter(int n, int a) throws JpegLsHeader.Malformed {
+        int k = Math.max(0, Integer.numberOfLeadingZeros(n) - Integer.numberOfLeadingZeros(a));
+        if ((n << k) < a) {
+            k++;
+        }
+        if (k > MAX_K) {
+            throw malformed("JPEG-LS context statistics out of range (damaged scan data)");
+        }
+        return k;
     }
 
     /** The sample from prediction and error, reduced modulo RANGE and clamped (A.4.4, A.5.2). */
@@ -523,14 +538,7 @@ final class JpegLsDecoder {
     /** The error of a run interruption sample and its context update (A.7.2). */
     private int decodeInterruptionError(int type) throws JpegLsHeader.Malformed {
         int n = runN[type];
-        int temp = runA[type] + (n >> 1) * type;
-        int k = 0;
-        while ((n << k) < temp) {
-            k++;
-        }
-        if (k > MAX_K) {
-            throw malformed("JPEG-LS run interruption statistics out of range (damaged scan data)");
-        }
+        int k = golombParameter(n, runA[type] + (n >> 1) * type);
         int mapped = decodeValue(k, limit - J[runIndex] - 1);
         int t = mapped + type;
         int map = t & 1;
@@ -667,6 +675,20 @@ final class JpegLsDecoder {
     }
 
     private void fill() {
+        if (!afterFf && pos + 8 <= data.length) {
+            // fast path: the next 8 bytes hold no FF (no marker, no stuffed bit), so whole ones go in
+            long word = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inverted = ~word;
+            if (((inverted - ONES) & ~inverted & HIGH_BITS) == 0) {
+                int take = (64 - bits) >>> 3;
+                int valid = bits + 8 * take;
+                long keep = valid == 64 ? -1L : ~(-1L >>> valid);
+                cache |= (word >>> bits) & keep;
+                bits = valid;
+                pos += take;
+                return;
+            }
+        }
         while (bits <= 56 && pos < data.length) {
             int v = data[pos] & 0xFF;
             if (afterFf) {
