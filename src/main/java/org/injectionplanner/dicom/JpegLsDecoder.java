@@ -33,6 +33,12 @@ final class JpegLsDecoder {
     private static final int MAX_ACCUMULATED = 1 << 24;
     private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
             ByteOrder.BIG_ENDIAN);
+    /**
+     * Golomb codes of at most 8 bits by parameter k (0..7) and the next 8 bits: the mapped error
+     * value shifted left by 8 plus the code's length, or 0 when the code is longer. Such codes never
+     * reach the escape, whose unary part is at least LIMIT − qbpp − 1 ≥ 17 bits.
+     */
+    private static final int[] SHORT_CODES = shortCodes();
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH_BITS = 0x8080808080808080L;
 
@@ -398,7 +404,22 @@ final class JpegLsDecoder {
             px = maxVal;
         }
         int k = golombParameter(n, a);
-        int mapped = decodeValue(k, limit);
+        int mapped = -1;
+        if (k < 8) {
+            if (bits < 8) {
+                fill();
+            }
+            int code = bits >= 8 ? SHORT_CODES[k << 8 | (int) (cache >>> 56)] : 0;
+            if (code != 0) {
+                int length = code & 0xFF;
+                cache <<= length;
+                bits -= length;
+                mapped = code >>> 8;
+            }
+        }
+        if (mapped < 0) {
+            mapped = decodeValue(k, limit);
+        }
         int error = (mapped >>> 1) ^ -(mapped & 1);
         if (k == 0 && near == 0 && 2 * b + n - 1 < 0) {
             error = ~error;
@@ -437,6 +458,21 @@ final class JpegLsDecoder {
         v[at + 2] = c;
         v[at + 3] = n;
         return reconstruct(px, (error ^ sign) - sign);
+    }
+
+    private static int[] shortCodes() {
+        int[] table = new int[8 * 256];
+        for (int k = 0; k < 8; k++) {
+            for (int b = 1; b < 256; b++) {
+                int high = Integer.numberOfLeadingZeros(b) - 24;
+                int length = high + 1 + k;
+                if (length <= 8) {
+                    int low = (b >> (8 - length)) & ((1 << k) - 1);
+                    table[k << 8 | b] = ((high << k) + low) << 8 | length;
+                }
+            }
+        }
+        return table;
     }
 
     /** The least k with N·2^k ≥ A (A.5.1). */
