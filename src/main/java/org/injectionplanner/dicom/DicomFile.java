@@ -355,6 +355,7 @@ public final class DicomFile implements Closeable {
                 }
                 case JPEG_BASELINE, JPEG_EXTENDED, JPEG_LOSSLESS -> decodeJpeg(encoded, number);
                 case JPEG_2000 -> decodeJpeg2000(encoded, number);
+                case JPEG_LS -> decodeJpegLs(encoded, number);
                 default -> throw fail(syntax.unsupportedReason());
             };
         } catch (IOException | RuntimeException e) {
@@ -447,6 +448,74 @@ public final class DicomFile implements Closeable {
             PixelDecoder.signExtend(frame.shorts(), header.precision());
         }
         return frame;
+    }
+
+    /**
+     * Decodes a JPEG-LS frame with {@link JpegLsDecoder}. Before any allocation the stream must match
+     * Columns, Rows and Samples per Pixel, and be long enough: every line of every component takes at
+     * least one bit (a run to the line's end), so a frame cannot have more lines than 8 × its bytes.
+     */
+    private Frame decodeJpegLs(byte[] encoded, int number) throws DicomException {
+        String where = "frame " + number;
+        JpegLsDecoder.Image image;
+        try {
+            JpegLsHeader header = JpegLsHeader.read(encoded);
+            if (header.width != pixels.columns() || header.height != pixels.rows()) {
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream is " + header.width + " × "
+                        + header.height + " but Columns × Rows say " + pixels.columns() + " × " + pixels.rows());
+            }
+            if (header.components() != pixels.samplesPerPixel()) {
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream has " + header.components()
+                        + " components but Samples per Pixel is " + pixels.samplesPerPixel());
+            }
+            if (header.precision > pixels.bitsAllocated()) {
+                throw fail(frameOffset(number, 0), where + ": the JPEG-LS stream has " + header.precision
+                        + "-bit samples but Bits Allocated is " + pixels.bitsAllocated());
+            }
+            if ((long) header.height * header.components() > 8L * encoded.length) {
+                throw fail(frameOffset(number, encoded.length), where + ": " + encoded.length
+                        + " bytes of JPEG-LS data cannot hold " + header.height + " lines of "
+                        + header.components() + " components; the frame data is truncated or Rows is damaged");
+            }
+            image = JpegLsDecoder.decode(encoded, header);
+        } catch (JpegLsHeader.Malformed e) {
+            throw fail(frameOffset(number, e.position), where + " cannot be decoded (" + syntax.name() + "): "
+                    + e.getMessage() + " (" + e.position + " bytes into the frame)");
+        }
+        if (image.components() == 3) {
+            byte[] rgb = image.bytes();
+            String pi = pixels.photometric();
+            if (pi.equals("YBR_FULL") || pi.equals("YBR_FULL_422")) {
+                ColourConversion.ybrToRgb(rgb);
+            }
+            return new Frame(pixels.rows(), pixels.columns(), Frame.SampleType.RGB8, rgb, null);
+        }
+        Object samples = image.bytes() != null ? image.bytes() : image.words();
+        if (pixels.photometric().equals("PALETTE COLOR")) {
+            return PixelDecoder.applyPalette(samples, pixels, paletteOrFail());
+        }
+        return PixelDecoder.monochrome(samples, pixels);
+    }
+
+    /**
+     * The file offset of byte {@code at} of a frame's joined fragments (at their end: just after the
+     * last fragment), or -1 if it cannot be told.
+     */
+    private long frameOffset(int number, int at) {
+        long end = -1;
+        try {
+            long skipped = 0;
+            for (BulkData.Fragment f : locateFrames().get(number - 1)) {
+                if (at < skipped + f.length()) {
+                    return f.offset() + at - skipped;
+                }
+                skipped += f.length();
+                end = f.offset() + f.length();
+            }
+        } catch (DicomException e) {
+            return -1;
+        }
+        return end;
     }
 
     private Frame fromDecoded(ImageIoCodecs.Decoded decoded, boolean ybrToRgb) throws DicomException {

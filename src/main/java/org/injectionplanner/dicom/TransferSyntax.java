@@ -20,7 +20,7 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, boolea
         /** True if this project decodes it. */
         public boolean isSupported() {
             return this == NATIVE || this == RLE || this == JPEG_BASELINE || this == JPEG_EXTENDED
-                    || this == JPEG_LOSSLESS || this == JPEG_2000;
+                    || this == JPEG_LOSSLESS || this == JPEG_2000 || this == JPEG_LS;
         }
     }
 
@@ -76,8 +76,6 @@ public record TransferSyntax(String uid, String name, boolean explicitVr, boolea
      */
     public String unsupportedReason() {
         return switch (codec) {
-            case JPEG_LS -> name + " (" + uid + ") is not decoded by Injection Planner; convert the file"
-                    + " with dcmtk: dcmdjpls IN.dcm OUT.dcm";
             case JPEG_XL -> name + " (" + uid + ") is not decoded by Injection Planner; re-export the"
                     + " study from the ultrasound system or PACS uncompressed or as JPEG Baseline";
             case HTJ2K -> name + " (" + uid + ") is not decoded by Injection Planner; convert the file"

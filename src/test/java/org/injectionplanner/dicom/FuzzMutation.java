@@ -351,14 +351,18 @@ record FuzzMutation(Op op, int a, int b, int c) {
     private static final int[] HEADER_VALUES = {0, 1, 2, 3, 4, 7, 8, 12, 15, 16, 17, 38, 64, 0x7F, 0x80, 0xFF,
         0x100, 0xFFFF, 0x10000, 0x7FFFFFFF, 0xFFFFFFFF};
 
-    /** Finds the first JPEG SOF, JPEG 2000 SIZ and RLE header, and overwrites one field of one of them. */
+    /**
+     * Finds the first JPEG SOF (JPEG-LS SOF55 included), JPEG 2000 SIZ and RLE header, and overwrites
+     * one field of one of them.
+     */
     private static void patchCodecHeader(byte[] b, int which, int choice) {
         int sof = -1;
         int siz = -1;
         int rle = -1;
         for (int i = 0; i + 48 < b.length && (sof < 0 || siz < 0 || rle < 0); i++) {
             int m = b[i + 1] & 0xFF;
-            if ((b[i] & 0xFF) == 0xFF && sof < 0 && m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC
+            boolean startOfFrame = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC || m == 0xF7;
+            if ((b[i] & 0xFF) == 0xFF && sof < 0 && startOfFrame
                     && (b[i + 2] & 0xFF) == 0 && (b[i + 3] & 0xFF) >= 8 && (b[i + 3] & 0xFF) < 64) {
                 sof = i;
             } else if ((b[i] & 0xFF) == 0xFF && siz < 0 && m == 0x4F && (b[i + 2] & 0xFF) == 0xFF

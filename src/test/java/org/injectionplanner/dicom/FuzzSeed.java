@@ -43,14 +43,14 @@ record FuzzSeed(String name, byte[] bytes, boolean explicit, boolean bigEndian, 
 
     /**
      * How often the fuzzer picks this seed relative to others: the codecs with the most decoder code
-     * behind them (JPEG 2000, JPEG Lossless) most, other compressed data more than native data.
+     * behind them (JPEG 2000, JPEG Lossless, JPEG-LS) most, other compressed data more than native data.
      */
     int weight() {
         if (codec == null) {
             return 1;
         }
         return switch (codec) {
-            case JPEG_2000, JPEG_LOSSLESS -> 6;
+            case JPEG_2000, JPEG_LOSSLESS, JPEG_LS -> 6;
             case RLE, JPEG_BASELINE, JPEG_EXTENDED -> 3;
             default -> 1;
         };

@@ -76,10 +76,21 @@ final class FuzzSeeds {
         seeds.add(FuzzSeed.of("generated-jpeg-baseline", jpegBaseline()));
         seeds.add(FuzzSeed.of("generated-jpeg-lossless", jpegLosslessFile(TestImages.pattern(8, 16, false, 5), 8, 16)));
         seeds.add(FuzzSeed.of("generated-jpeg-2000", jpeg2000()));
+        seeds.add(FuzzSeed.of("jpegls-mono-2-frames", resource(JpegLsDecoderTest.MONO)));
+        seeds.add(FuzzSeed.of("jpegls-rgb-sample-interleaved", resource(JpegLsDecoderTest.RGB)));
         seeds.add(FuzzSeed.of("generated-palette-segmented", segmentedPalette()));
         seeds.add(FuzzSeed.of("generated-deflated", deflated()));
         seeds.add(FuzzSeed.of("generated-un-sequences", unSequences()));
         return seeds;
+    }
+
+    /** A test resource next to this class (the JPEG-LS seeds, which dcmcjpls wrote). */
+    private static byte[] resource(String name) {
+        try {
+            return JpegLsDecoderTest.resource(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The image attributes of an 8-bit image, in the encoding of {@code b}. */
