@@ -34,7 +34,7 @@ public final class EditInjectionCommand implements PlugIn {
             current = plan.injections().get(0);
         }
         if (current == null) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan has no injections: place a target first.");
+            CommandErrors.show("The plan has no injections: place a target first.");
             return;
         }
         List<String> presets = new ArrayList<>();
@@ -83,7 +83,7 @@ public final class EditInjectionCommand implements PlugIn {
             IJ.showStatus(AnnotationNames.of(plan, injection) + ": " + solution.description() + ", "
                     + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

@@ -39,7 +39,7 @@ public final class MoveInjectionCommand implements PlugIn {
             }
             move(injection, (int) position);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 
@@ -53,7 +53,7 @@ public final class MoveInjectionCommand implements PlugIn {
             move(injection, position);
             ToolSupport.record("Move Injection...", "injection=" + name + " position=" + position);
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            CommandErrors.show(ex.getMessage());
         }
     }
 
