@@ -48,7 +48,7 @@ public final class AddInjectionTargetCommand implements PlugIn {
                     + (t.depthMm() == null ? " (uncalibrated)"
                             : String.format(java.util.Locale.ROOT, ", depth %.1f mm", t.depthMm())));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

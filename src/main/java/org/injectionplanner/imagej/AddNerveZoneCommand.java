@@ -58,7 +58,7 @@ public final class AddNerveZoneCommand implements PlugIn {
             IJ.showStatus("Added Z" + z.number() + " " + name
                     + (z.calibration().isCalibrated() ? "" : " (uncalibrated: margin cannot be drawn)"));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

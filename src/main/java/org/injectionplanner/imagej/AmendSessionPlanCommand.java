@@ -32,7 +32,7 @@ public final class AmendSessionPlanCommand implements PlugIn {
             IJ.showStatus("Session " + session.editor().plan().sessionNumber()
                     + " reopened for an amendment: edit it, then finalize it again");
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.injectionplanner.imagej;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
@@ -26,11 +25,11 @@ final class AnnotatedImages {
         return imp != null && imp.getProp(UltrasoundImages.PROP_SOP_UID) != null;
     }
 
-    /** The current image if it can be annotated; otherwise reports why (IJ.error) and returns null. */
+    /** The current image if it can be annotated; otherwise reports why (CommandErrors) and returns null. */
     static ImagePlus currentOrError() {
         ImagePlus imp = WindowManager.getCurrentImage();
         if (!isAnnotatable(imp)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, notAnnotatable(imp));
+            CommandErrors.show(notAnnotatable(imp));
             return null;
         }
         return imp;

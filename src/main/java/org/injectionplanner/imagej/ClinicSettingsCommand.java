@@ -104,7 +104,7 @@ public final class ClinicSettingsCommand implements PlugIn {
             PluginWorkspace.get().saveSettings(updated);
             IJ.showStatus("Clinic settings saved");
         } catch (StoreException | IllegalArgumentException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

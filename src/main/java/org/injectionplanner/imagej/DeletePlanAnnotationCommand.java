@@ -28,7 +28,7 @@ public final class DeletePlanAnnotationCommand implements PlugIn {
             UUID id = AnnotationNames.resolve(plan, gd.getNextString());
             delete(id);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

@@ -3,6 +3,8 @@ package org.injectionplanner.imagej;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.awt.Choice;
+import java.awt.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import org.injectionplanner.plan.AnnotationNames;
@@ -29,12 +31,15 @@ public final class EditInjectionCommand implements PlugIn {
     @Override
     public void run(String arg) {
         SessionPlan plan = PluginWorkspace.editor().plan();
-        Injection current = InjectionActions.selected(plan);
-        if (current == null && !plan.injections().isEmpty()) {
-            current = plan.injections().get(0);
+        Injection current;
+        try {
+            current = InjectionActions.named(plan, "injection");
+        } catch (IllegalArgumentException e) {
+            CommandErrors.show(e.getMessage());
+            return;
         }
         if (current == null) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan has no injections: place a target first.");
+            CommandErrors.show("The plan has no injections: place a target first.");
             return;
         }
         List<String> presets = new ArrayList<>();
@@ -51,6 +56,7 @@ public final class EditInjectionCommand implements PlugIn {
         gd.addStringField("concentration (% of the anaesthetic)",
                 s.anaestheticPercent() == null ? "" : Decimals.text(s.anaestheticPercent(), 6), 8);
         gd.addNumericField("volume", current.volumeMl(), 2, 8, "mL");
+        InjectionActions.followName(gd, field(gd.getStringFields(), 0), plan, i -> show(gd, i));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -83,7 +89,23 @@ public final class EditInjectionCommand implements PlugIn {
             IJ.showStatus(AnnotationNames.of(plan, injection) + ": " + solution.description() + ", "
                     + Decimals.text(volume, 3) + " mL, " + needle.description() + ", " + approach.label());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
+    }
+
+    /** Fills the dialog's fields (after the name) with what {@code injection} gives and how. */
+    private static void show(GenericDialog gd, Injection injection) {
+        Solution s = injection.solution();
+        ((Choice) gd.getChoices().get(1)).select(injection.approach().label());
+        field(gd.getStringFields(), 1).setText(injection.needle().toText());
+        field(gd.getStringFields(), 2).setText(s.dextrosePercent() == null ? "" : Decimals.text(s.dextrosePercent(), 6));
+        field(gd.getStringFields(), 3).setText(s.anaesthetic() == null ? "" : s.anaesthetic());
+        field(gd.getStringFields(), 4).setText(s.anaestheticPercent() == null ? ""
+                : Decimals.text(s.anaestheticPercent(), 6));
+        field(gd.getNumericFields(), 0).setText(Decimals.text(injection.volumeMl(), 2));
+    }
+
+    private static TextField field(List<?> fields, int index) {
+        return (TextField) fields.get(index);
     }
 }

@@ -1,6 +1,5 @@
 package org.injectionplanner.imagej;
 
-import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.GenericDialog;
@@ -47,7 +46,7 @@ public final class EditPlanAnnotationCommand implements PlugIn {
                 editZone(plan.zone(id).orElseThrow());
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

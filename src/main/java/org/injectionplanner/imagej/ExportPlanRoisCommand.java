@@ -17,7 +17,7 @@ public final class ExportPlanRoisCommand implements PlugIn {
     public void run(String arg) {
         SessionPlan plan = PluginWorkspace.editor().plan();
         if (plan.targets().isEmpty() && plan.zones().isEmpty()) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan has no targets or zones to export.");
+            CommandErrors.show("The plan has no targets or zones to export.");
             return;
         }
         SaveDialog sd = new SaveDialog("Export Plan ROIs", "RoiSet", ".zip");
@@ -29,7 +29,7 @@ public final class ExportPlanRoisCommand implements PlugIn {
             PlanRois.writeZip(PlanRois.toRois(plan), zip);
             IJ.showStatus("Exported " + (plan.targets().size() + plan.zones().size()) + " ROIs to " + zip);
         } catch (IOException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "Cannot write " + zip + ": " + e.getMessage());
+            CommandErrors.show("Cannot write " + zip + ": " + e.getMessage());
         }
     }
 }

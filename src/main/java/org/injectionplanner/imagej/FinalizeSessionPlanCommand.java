@@ -37,7 +37,7 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
                     + r.header().sequence() + ", SHA-256 " + r.plan().signature().contentSha256().substring(0, 12)
                     + "…");
         } catch (SignOffRefusedException | StoreException | IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

@@ -32,7 +32,7 @@ public final class ImportPlanRoisCommand implements PlugIn {
         }
         List<Roi> rois = sourceRois(imp);
         if (rois.isEmpty()) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "No ROIs to import: add points or closed shapes to the"
+            CommandErrors.show("No ROIs to import: add points or closed shapes to the"
                     + " ROI Manager or to the image's overlay first.");
             return;
         }
@@ -54,7 +54,7 @@ public final class ImportPlanRoisCommand implements PlugIn {
             IJ.showStatus("Imported " + done.targets() + " targets and " + done.zones() + " zones"
                     + (done.skipped() > 0 ? "; " + done.skipped() + " lines or texts skipped" : ""));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

@@ -1,11 +1,16 @@
 package org.injectionplanner.imagej;
 
 import ij.ImagePlus;
+import ij.Macro;
+import ij.gui.GenericDialog;
+import java.awt.GraphicsEnvironment;
+import java.awt.TextField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Injection;
@@ -23,6 +28,48 @@ import org.injectionplanner.plan.Target;
 final class InjectionActions {
 
     private InjectionActions() {
+    }
+
+    /**
+     * The injection a command's dialog starts from: in a macro that names one with {@code key}, that one
+     * (so that the dialog's other fields default to its values, not another injection's); otherwise the
+     * selected one, else the first, else null.
+     *
+     * @throws IllegalArgumentException if the macro names no injection of the plan
+     */
+    static Injection named(SessionPlan plan, String key) {
+        String options = Macro.getOptions();
+        String name = options == null ? null : Macro.getValue(options, key, null);
+        if (name != null) {
+            return AnnotationNames.resolveInjection(plan, name);
+        }
+        Injection selected = selected(plan);
+        return selected != null || plan.injections().isEmpty() ? selected : plan.injections().get(0);
+    }
+
+    /**
+     * Keeps a dialog's fields showing the injection typed in its name field: when the name names another
+     * injection, {@code show} fills the fields from it (a name still being typed changes nothing).
+     */
+    static void followName(GenericDialog gd, TextField nameField, SessionPlan plan, Consumer<Injection> show) {
+        if (GraphicsEnvironment.isHeadless()) {
+            return;
+        }
+        Injection[] shown = {null};
+        gd.addDialogListener((dialog, event) -> {
+            if (event != null && event.getSource() == nameField) {
+                try {
+                    Injection typed = AnnotationNames.resolveInjection(plan, nameField.getText());
+                    if (typed != shown[0]) {
+                        shown[0] = typed;
+                        show.accept(typed);
+                    }
+                } catch (IllegalArgumentException notYetAName) {
+                    // the name is incomplete or wrong; the fields keep the last injection named
+                }
+            }
+            return true;
+        });
     }
 
     /** The injection at the target selected in the tools or the Plan Panel, or null. */

@@ -100,7 +100,7 @@ public final class InjectionTargetTool extends PlugInTool {
                     f.structure().id(), AddInjectionTargetCommand.sideName(f.side()),
                     f.level() == null ? "none" : f.level().label(), t.label()));
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            CommandErrors.show(ex.getMessage());
         }
     }
 }

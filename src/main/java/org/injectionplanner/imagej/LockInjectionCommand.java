@@ -33,7 +33,7 @@ public final class LockInjectionCommand implements PlugIn {
             IJ.showStatus(AnnotationNames.of(plan, injection) + (locked ? " locked at " : " released from ")
                     + AnnotationNames.position(plan.positionOf(injection.id())));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

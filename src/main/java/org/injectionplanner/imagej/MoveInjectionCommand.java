@@ -3,6 +3,7 @@ package org.injectionplanner.imagej;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.awt.TextField;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -22,11 +23,19 @@ public final class MoveInjectionCommand implements PlugIn {
     @Override
     public void run(String arg) {
         SessionPlan plan = PluginWorkspace.editor().plan();
-        Injection selected = InjectionActions.selected(plan);
+        Injection named;
+        try {
+            named = InjectionActions.named(plan, "injection");
+        } catch (IllegalArgumentException e) {
+            CommandErrors.show(e.getMessage());
+            return;
+        }
         GenericDialog gd = new GenericDialog("Move Injection");
-        gd.addStringField("injection",
-                selected == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, selected), 8);
-        gd.addNumericField("position", selected == null ? 1 : plan.positionOf(selected.id()), 0);
+        gd.addStringField("injection", named == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, named), 8);
+        gd.addNumericField("position", named == null ? 1 : plan.positionOf(named.id()), 0);
+        TextField positionField = (TextField) gd.getNumericFields().get(0);
+        InjectionActions.followName(gd, (TextField) gd.getStringFields().get(0), plan,
+                i -> positionField.setText(Integer.toString(plan.positionOf(i.id()))));
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -39,7 +48,7 @@ public final class MoveInjectionCommand implements PlugIn {
             }
             move(injection, (int) position);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 
@@ -53,7 +62,7 @@ public final class MoveInjectionCommand implements PlugIn {
             move(injection, position);
             ToolSupport.record("Move Injection...", "injection=" + name + " position=" + position);
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            CommandErrors.show(ex.getMessage());
         }
     }
 

@@ -93,7 +93,7 @@ public final class NeedlePathTool extends PlugInTool {
                     target.get().number(), from.x(), from.y()));
             IJ.showStatus(InjectionActions.describePath(target.get(), injection.path()));
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            CommandErrors.show(ex.getMessage());
         }
     }
 

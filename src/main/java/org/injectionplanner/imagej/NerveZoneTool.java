@@ -229,7 +229,7 @@ public final class NerveZoneTool extends PlugInTool {
                     + String.format(Locale.ROOT, " frame=%d kind=%s name=[%s] margin=%.1f", slice,
                     kind.name().toLowerCase(Locale.ROOT), name, margin));
         } catch (IllegalArgumentException | IllegalStateException ex) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, ex.getMessage());
+            CommandErrors.show(ex.getMessage());
         }
     }
 }

@@ -52,9 +52,9 @@ public final class NewSessionPlanCommand implements PlugIn {
             PluginWorkspace.get().start(plan);
             IJ.showStatus("New session plan: session " + number + " on " + date);
         } catch (DateTimeParseException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "date: '" + dateText + "' is not a date such as 2026-12-10");
+            CommandErrors.show("date: '" + dateText + "' is not a date such as 2026-12-10");
         } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

@@ -49,7 +49,7 @@ public final class OpenSessionPlanCommand implements PlugIn {
                     + plan.targets().size() + " targets, " + plan.zones().size() + " zones (revision "
                     + revision.header().sequence() + ")");
         } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

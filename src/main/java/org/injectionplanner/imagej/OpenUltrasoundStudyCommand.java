@@ -30,7 +30,7 @@ public final class OpenUltrasoundStudyCommand implements PlugIn {
         }
         String path = gd.getNextString().trim();
         if (path.isEmpty()) {
-            IJ.error(TITLE, "No file or folder given.");
+            CommandErrors.show("No file or folder given.");
             return;
         }
         PluginSettings.setLastPath(path);
@@ -39,7 +39,7 @@ public final class OpenUltrasoundStudyCommand implements PlugIn {
         } catch (DicomException | IOException | IllegalArgumentException e) {
             IJ.showStatus("");
             IJ.showProgress(1.0);
-            IJ.error(TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         } catch (UltrasoundImages.LoadCancelledException e) {
             IJ.showProgress(1.0);
             IJ.showStatus("Injection Planner: " + e.getMessage());

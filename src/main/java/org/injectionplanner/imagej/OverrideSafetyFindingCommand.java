@@ -53,7 +53,7 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
                     author, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
             IJ.showStatus("Override recorded: " + key);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

@@ -45,7 +45,7 @@ public final class PlanNeedlePathCommand implements PlugIn {
             Injection injection = InjectionActions.planPath(imp, target, new PixelPoint(x, y));
             IJ.showStatus(InjectionActions.describePath(target, injection.path()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

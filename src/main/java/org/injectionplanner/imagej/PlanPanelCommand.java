@@ -1,6 +1,5 @@
 package org.injectionplanner.imagej;
 
-import ij.IJ;
 import ij.plugin.PlugIn;
 import java.awt.GraphicsEnvironment;
 
@@ -10,7 +9,7 @@ public final class PlanPanelCommand implements PlugIn {
     @Override
     public void run(String arg) {
         if (GraphicsEnvironment.isHeadless()) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The Plan Panel needs a display.");
+            CommandErrors.show("The Plan Panel needs a display.");
             return;
         }
         PlanPanel.showPanel();

@@ -74,8 +74,7 @@ final class PluginWorkspace {
     static PlanSession sessionOrError() {
         PlanSession s = get().session();
         if (s == null) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE,
-                    "No session plan is open: add a target or zone, or open a plan.");
+            CommandErrors.show("No session plan is open: add a target or zone, or open a plan.");
         }
         return s;
     }

@@ -55,7 +55,7 @@ public final class PreProcedureChecklistCommand implements PlugIn {
             IJ.showStatus(String.format(Locale.ROOT, "Checklist: %d of %d answered",
                     after.checklist().size() - after.unansweredChecklist().size(), after.checklist().size()));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 

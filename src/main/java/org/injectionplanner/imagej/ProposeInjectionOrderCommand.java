@@ -32,7 +32,7 @@ public final class ProposeInjectionOrderCommand implements PlugIn {
             IJ.showStatus(String.format(Locale.ROOT, "Injection order proposed: repositioning cost %.1f → %.1f",
                     before, SessionOrder.cost(plan, proposed, model)));
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

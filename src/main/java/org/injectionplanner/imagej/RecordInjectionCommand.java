@@ -46,7 +46,7 @@ public final class RecordInjectionCommand implements PlugIn {
             IJ.showStatus(AnnotationNames.of(plan, injection) + " ("
                     + AnnotationNames.position(plan.positionOf(injection.id())) + ") " + state);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

@@ -42,7 +42,7 @@ public final class RecoverUnsavedPlanCommand implements PlugIn {
             PluginWorkspace.get().recover(r);
             IJ.showStatus("Recovered " + PlanWorkspace.describe(r) + "; save it to keep it as a revision");
         } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, e.getMessage());
+            CommandErrors.show(e.getMessage());
         }
     }
 }

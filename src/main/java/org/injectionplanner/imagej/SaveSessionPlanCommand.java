@@ -26,7 +26,7 @@ public final class SaveSessionPlanCommand implements PlugIn {
             IJ.showStatus("Session plan saved: revision " + r.header().sequence() + " of its course, "
                     + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
         } catch (StoreException e) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "The plan was not saved: " + e.getMessage());
+            CommandErrors.show("The plan was not saved: " + e.getMessage());
         }
     }
 }

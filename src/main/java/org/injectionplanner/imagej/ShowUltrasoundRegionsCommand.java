@@ -18,7 +18,7 @@ public final class ShowUltrasoundRegionsCommand implements PlugIn {
         }
         Object cal = imp.getProperty(UltrasoundImages.PROPERTY_US_CALIBRATION);
         if (!(cal instanceof UltrasoundCalibration calibration)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, "\"" + imp.getTitle()
+            CommandErrors.show("\"" + imp.getTitle()
                     + "\" was not opened with Open Ultrasound Study..., so its ultrasound regions are unknown.");
             return;
         }

@@ -37,7 +37,7 @@ final class ToolSupport {
      */
     static boolean begin(ImagePlus imp) {
         if (!AnnotatedImages.isAnnotatable(imp)) {
-            IJ.error(OpenUltrasoundStudyCommand.TITLE, AnnotatedImages.notAnnotatable(imp));
+            CommandErrors.show(AnnotatedImages.notAnnotatable(imp));
             return false;
         }
         installDeleteKey(imp);

@@ -133,6 +133,37 @@ final class GuiSession {
         return new Result(output, Files.readString(Path.of(out + ".log")));
     }
 
+    /**
+     * What an {@code ImageJ -batch} run printed and how it ended.
+     *
+     * @param exitStatus the process's exit status
+     * @param output its standard output and error, merged
+     */
+    record BatchResult(int exitStatus, String output) {
+    }
+
+    /**
+     * Runs {@code macro} as {@code ImageJ -batch} does from a script (no ImageJ window), with the built plugin
+     * jar, and waits for the process to end by itself.
+     */
+    static BatchResult runBatch(String macro) throws IOException, InterruptedException {
+        Path work = Files.createTempDirectory("ip-batch");
+        Path macroFile = work.resolve("batch.ijm");
+        Files.writeString(macroFile, macro, StandardCharsets.UTF_8);
+        Path stdout = work.resolve("stdout.txt");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                "-Dplugins.dir=" + PROJECT, "-Duser.home=" + work, "-cp", imageJJar(), "ij.ImageJ", "-batch",
+                macroFile.toString()).redirectErrorStream(true).redirectOutput(stdout.toFile()).start();
+        boolean finished = p.waitFor(180, TimeUnit.SECONDS);
+        if (!finished) {
+            p.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(stdout);
+        assertTrue(finished, "the batch run did not end within 180 s (a dialog nobody can see?); its output:\n"
+                + output);
+        return new BatchResult(p.exitValue(), output);
+    }
+
     private static String imageJJar() {
         return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .filter(e -> e.replace('\\', '/').contains("/net/imagej/ij/"))

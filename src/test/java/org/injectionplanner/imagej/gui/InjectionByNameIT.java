@@ -1,0 +1,79 @@
+package org.injectionplanner.imagej.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.injectionplanner.imagej.gui.GuiSession.BatchResult;
+import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command whose macro names an injection takes the values it does not set from that injection, not from
+ * the selected one (issue 14 item 7).
+ */
+@Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
+class InjectionByNameIT {
+
+    @TempDir
+    Path dir;
+
+    private String twoTargets(Path store) {
+        return GuiSession.openStudy(store, 1) + """
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[first]");
+                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[second]");
+                run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=in-plane needle=[22G 90mm] dextrose=25 anaesthetic=lidocaine concentration=1 volume=2.5");
+                """;
+    }
+
+    private static Injection injectionOf(SessionPlan plan, String label) {
+        Target t = plan.targets().stream().filter(x -> x.label().equals(label)).findFirst().orElseThrow();
+        return plan.injectionAt(t.id()).orElseThrow();
+    }
+
+    @Test
+    void editingAnInjectionByNameKeepsItsOwnValuesWhereTheMacroSetsNone() throws Exception {
+        Path store = dir.resolve("store");
+        BatchResult r = GuiSession.runBatch(twoTargets(store) + """
+                run("Edit Injection...", "injection=T1 approach=out-of-plane");
+                run("Save Session Plan");
+                """);
+        assertThat(r.exitStatus()).as(r.output()).isZero();
+        SessionPlan plan = GuiSession.newestRevision(store).plan();
+        Injection first = injectionOf(plan, "first");
+        Injection second = injectionOf(plan, "second");
+        assertThat(first.approach()).isEqualTo(Approach.OUT_OF_PLANE);
+        assertThat(second.needle().toText()).isEqualTo("22G 90mm");
+        assertThat(first.needle()).isNotEqualTo(second.needle());
+        assertThat(first.volumeMl()).isNotEqualTo(second.volumeMl());
+        assertThat(first.solution()).isNotEqualTo(second.solution());
+    }
+
+    @Test
+    void movingAnInjectionByNameWithoutAPositionKeepsItWhereItIs() throws Exception {
+        Path store = dir.resolve("store");
+        BatchResult r = GuiSession.runBatch(twoTargets(store) + """
+                run("Move Injection...", "injection=T1");
+                run("Save Session Plan");
+                """);
+        assertThat(r.exitStatus()).as(r.output()).isZero();
+        SessionPlan plan = GuiSession.newestRevision(store).plan();
+        assertThat(plan.positionOf(injectionOf(plan, "first").id())).isEqualTo(1);
+        assertThat(plan.positionOf(injectionOf(plan, "second").id())).isEqualTo(2);
+    }
+
+    @Test
+    void anInjectionNameThePlanDoesNotHoldIsAnError() throws Exception {
+        BatchResult r = GuiSession.runBatch(twoTargets(dir.resolve("store")) + """
+                run("Edit Injection...", "injection=T9 approach=out-of-plane");
+                """);
+        assertThat(r.exitStatus()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).contains("Injection Planner: error: ").contains("T9");
+    }
+}
