@@ -3,8 +3,6 @@ package org.injectionplanner.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,15 +34,8 @@ class HostileInputCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path fifo(String name) throws Exception {
@@ -62,10 +53,10 @@ class HostileInputCommandTest {
     @Test
     void validateRefusesAFifoADeviceAndALinkToADevice() throws Exception {
         Path fifo = fifo("plan.json");
-        assertThat(run("validate", fifo.toString())).isEqualTo(new Run(2, "",
+        assertThat(run("validate", fifo.toString())).isEqualTo(new CliRun(2, "",
                 "error: " + fifo + ": a device, FIFO or socket, not a regular file; refused\n"));
         requireDevice("/dev/zero");
-        assertThat(run("validate", "/dev/zero")).isEqualTo(new Run(2, "",
+        assertThat(run("validate", "/dev/zero")).isEqualTo(new CliRun(2, "",
                 "error: /dev/zero: a device, FIFO or socket, not a regular file; refused\n"));
         Path link = Files.createSymbolicLink(dir.resolve("zero.json"), Path.of("/dev/zero"));
         assertThat(run("validate", link.toString()).err())
@@ -86,7 +77,7 @@ class HostileInputCommandTest {
     @Test
     void inspectRefusesAFifo() throws Exception {
         Path fifo = fifo("image.dcm");
-        Run r = run("inspect", fifo.toString());
+        CliRun r = run("inspect", fifo.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: " + fifo + ": ").contains("not a regular file");
         assertThat(run("decode", fifo.toString(), "--out", dir.resolve("out").toString()).err())
@@ -99,7 +90,7 @@ class HostileInputCommandTest {
         Path out = Files.createDirectories(dir.resolve("out"));
         Files.createSymbolicLink(out.resolve("frames.raw"), Path.of("/dev/full"));
         assertThat(run("decode", CINE.toString(), "--out", out.toString()))
-                .isEqualTo(new Run(2, "", "error: cannot write " + out.resolve("frames.raw")
+                .isEqualTo(new CliRun(2, "", "error: cannot write " + out.resolve("frames.raw")
                         + ": No space left on device\n"));
         assertThat(run("decode", CINE.toString(), "--out", "/dev/full").err())
                 .isEqualTo("error: cannot write to /dev/full: not a folder\n");
@@ -119,7 +110,7 @@ class HostileInputCommandTest {
         }
         Path zero = first.file().resolveSibling("000000-" + plan.id() + ".json");
         Files.copy(first.file(), zero);
-        Run r = run("verify-store", root.toString());
+        CliRun r = run("verify-store", root.toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.out()).contains("BREAK   " + root.relativize(zero) + ": numbered 000000, but revisions are "
                 + "numbered from 1: no save wrote this file (renamed or made by hand)")
@@ -144,7 +135,7 @@ class HostileInputCommandTest {
         String json = new String(PlanJson.write(plan), StandardCharsets.UTF_8).replace("\"nerve 1\"",
                 "\"Dr \\ud800 A\"");
         Path file = Files.writeString(dir.resolve("plan.json"), json);
-        assertThat(run("validate", file.toString())).isEqualTo(new Run(2, "", "error: " + file + ": /zones/0: "
+        assertThat(run("validate", file.toString())).isEqualTo(new CliRun(2, "", "error: " + file + ": /zones/0: "
                 + "the zone's name holds an unpaired surrogate U+D800 at character 4, which no file can store: "
                 + "retype the text\n"));
     }

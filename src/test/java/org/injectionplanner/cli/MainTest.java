@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,20 +17,13 @@ class MainTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void inspectPrintsTheImageAttributesAndRegionsAsJson() throws Exception {
-        Run r = run("inspect", CINE.toString());
+        CliRun r = run("inspect", CINE.toString());
         assertThat(r.status()).isZero();
         JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("sopClassUid").asText()).isEqualTo("1.2.840.10008.5.1.4.1.1.3.1");
@@ -57,7 +47,7 @@ class MainTest {
 
     @Test
     void decodeWritesAllFramesInTheCanonicalForm() throws Exception {
-        Run r = run("decode", CINE.toString(), "--out", dir.toString());
+        CliRun r = run("decode", CINE.toString(), "--out", dir.toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(dir.resolve("decode.json").toFile());
         assertThat(json.get("dtype").asText()).isEqualTo("uint8");
@@ -70,7 +60,7 @@ class MainTest {
     void errorsGoToStandardErrorWithStatusTwo() throws Exception {
         Path broken = dir.resolve("broken.dcm");
         Files.write(broken, new byte[] {0x08, 0, 0x10, 0, 'U', 'I', 0x40, 0});
-        Run r = run("inspect", broken.toString());
+        CliRun r = run("inspect", broken.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.err()).startsWith("error: ").contains("broken.dcm").contains("byte offset");
         assertThat(run("decode", "missing.dcm", "--out", dir.toString()).err()).startsWith("error: ")

@@ -10,9 +10,6 @@ import static org.injectionplanner.plan.PlanFixtures.target;
 import static org.injectionplanner.plan.PlanFixtures.zone;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,18 +44,8 @@ class PlanCommandsTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private Path write(String name, SessionPlan plan) throws Exception {
@@ -84,7 +71,7 @@ class PlanCommandsTest {
     @Test
     void validateExitsOneAndPrintsTheViolation() throws Exception {
         SessionPlan plan = violating();
-        Run r = run("validate", write("plan.json", plan).toString());
+        CliRun r = run("validate", write("plan.json", plan).toString());
         assertThat(r.status()).as(r.err()).isEqualTo(1);
         assertThat(r.err()).isEmpty();
         JsonNode json = r.json();
@@ -115,7 +102,7 @@ class PlanCommandsTest {
 
     @Test
     void validateExitsZeroWithWarningsOnly() throws Exception {
-        Run r = run("validate", write("plan.json", clean()).toString());
+        CliRun r = run("validate", write("plan.json", clean()).toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(json.get("violations").asInt()).isZero();
@@ -132,7 +119,7 @@ class PlanCommandsTest {
                 .stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow().measured();
         plan = plan.withOverride(new FindingOverride(key, measured, "nerve deeper on the paired frame", "Dr A",
                 PlanFixtures.AT));
-        Run r = run("validate", write("plan.json", plan).toString());
+        CliRun r = run("validate", write("plan.json", plan).toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.json().get("violations").asInt()).isEqualTo(1);
         assertThat(r.json().get("openViolations").asInt()).isZero();
@@ -143,7 +130,7 @@ class PlanCommandsTest {
     @Test
     void aMissingOrGarbledPlanExitsTwoNamingTheFile() throws Exception {
         Path missing = dir.resolve("missing.json");
-        Run r = run("validate", missing.toString());
+        CliRun r = run("validate", missing.toString());
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("error: ").contains(missing.toString());
@@ -184,7 +171,7 @@ class PlanCommandsTest {
             course.save(first, "Dr A", "");
             revision = course.save(second, "Dr A", "");
         }
-        Run r = run("validate", revision.file().toString());
+        CliRun r = run("validate", revision.file().toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = r.json();
         assertThat(json.get("previousSessionDate").asText()).isEqualTo("2026-11-16");
@@ -247,7 +234,7 @@ class PlanCommandsTest {
     @Test
     void orderPrintsTheProposedOrder() throws Exception {
         SessionPlan plan = fourOnTwoImages();
-        Run r = run("order", write("plan.json", plan).toString());
+        CliRun r = run("order", write("plan.json", plan).toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = r.json();
         // current B1, A1, B2, A2: 6 + 31 + 26 + 31 = 94; proposed A1, A2, B1, B2: 0 + 0 + 26 + 0 = 26
@@ -298,7 +285,7 @@ class PlanCommandsTest {
         try (OpenCourse course = new PlanStore(dir.resolve("store")).open(plan.courseId())) {
             revision = course.save(plan, "Dr A", "");
         }
-        Run r = run("order", revision.file().toString());
+        CliRun r = run("order", revision.file().toString());
         assertThat(r.status()).as(r.err()).isZero();
         assertThat(labels(r.json().get("order"))).containsExactly("A1", "A2", "B1", "B2");
         assertThat(UUID.fromString(r.json().get("planId").asText())).isEqualTo(plan.id());

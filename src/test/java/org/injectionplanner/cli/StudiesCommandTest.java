@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,20 +17,11 @@ class StudiesCommandTest {
     @TempDir
     Path dir;
 
-    private static String[] run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new String[] {String.valueOf(status), out.toString(StandardCharsets.UTF_8),
-            err.toString(StandardCharsets.UTF_8)};
-    }
-
     @Test
     void listsPatientsStudiesSeriesFilesFramesAndCalibrationAsJson() throws Exception {
-        String[] r = run("studies", SAMPLES.toString(), "--json");
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        JsonNode json = new ObjectMapper().readTree(r[1]);
+        CliRun r = CliRun.of("studies", SAMPLES.toString(), "--json");
+        assertThat(r.status()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
         assertThat(json.get("patients")).hasSize(1);
         JsonNode patient = json.get("patients").get(0);
         assertThat(patient.get("patientId").asText()).isEqualTo("DEMO-0001");
@@ -57,9 +45,9 @@ class StudiesCommandTest {
         Files.copy(SAMPLES.resolve("session-1/01-transverse-L4-L5.dcm"), folder.resolve("IMG1"));
         Files.createSymbolicLink(folder.resolve("IMG2"),
                 SAMPLES.resolve("session-2/01-transverse-L4-L5.dcm").toAbsolutePath());
-        String[] r = run("studies", folder.toString());
-        assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("Patient DEMO-0001").contains(folder.resolve("IMG1").toString())
+        CliRun r = CliRun.of("studies", folder.toString());
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Patient DEMO-0001").contains(folder.resolve("IMG1").toString())
                 .contains("calibrated: region 1 0.09000 × 0.09000 mm/pixel")
                 .contains("warning: " + folder.resolve("IMG2") + ": links to a file outside the folder")
                 .doesNotContain(folder.resolve("IMG2") + "\n");
