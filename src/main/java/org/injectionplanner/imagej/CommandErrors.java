@@ -23,7 +23,7 @@ final class CommandErrors {
             IJ.log(OpenUltrasoundStudyCommand.TITLE + ": error: " + message);
             System.exit(BATCH_FAILURE);
         }
-        CommandErrors.show(message);
+        IJ.error(OpenUltrasoundStudyCommand.TITLE, message);
     }
 
     /** True in a macro run without ImageJ's window ({@code -batch}): a dialog there would wait forever. */
