@@ -139,7 +139,8 @@ final class TourProblem {
     /**
      * The cost of the positions that placing {@code block} after {@code previous} adds: from the position
      * after the previous block's last injection (the first position if {@code offset} is 0) to the
-     * block's last injection, locked injections in between included.
+     * block's last injection, locked injections in between included, plus the reversals within the
+     * block's image.
      *
      * @param previous the block placed last, or -1 when {@code offset} is 0
      * @param block the block to place
