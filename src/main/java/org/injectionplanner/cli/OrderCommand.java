@@ -14,8 +14,10 @@ import org.injectionplanner.plan.Target;
 
 /**
  * {@code order PLAN [--store DIR]}: prints the proposed order of the plan's injections as JSON, with the
- * current order and both costs under the default cost model (docs/ordering.md). Locked injections keep
- * their positions.
+ * current order and both costs under the cost model with the clinic's weights (the store's settings, or
+ * the defaults without a store; docs/ordering.md). Locked injections keep their positions; {@code changed}
+ * is true exactly when the proposed order differs from the current one, which it does only when it costs
+ * less.
  */
 final class OrderCommand implements Main.Command {
 
@@ -26,8 +28,9 @@ final class OrderCommand implements Main.Command {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        SessionPlan plan = PlanArguments.parse("order", args).plan();
-        CostModel model = CostModel.defaults();
+        PlanArguments arguments = PlanArguments.parse("order", args);
+        SessionPlan plan = arguments.plan();
+        CostModel model = CostModel.of(arguments.settings().orderWeights());
         List<UUID> proposed = SessionOrder.propose(plan, model);
         ObjectNode o = InspectCommand.Json.MAPPER.createObjectNode();
         o.put("planId", plan.id().toString());
@@ -36,6 +39,8 @@ final class OrderCommand implements Main.Command {
         m.put("levelWeight", model.levelWeight());
         m.put("sideWeight", model.sideWeight());
         m.put("imageChangeWeight", model.imageChangeWeight());
+        m.put("orientationWeight", model.orientationWeight());
+        m.put("reversalWeight", model.reversalWeight());
         o.put("currentCost", SessionOrder.currentCost(plan, model));
         o.put("proposedCost", SessionOrder.cost(plan, proposed, model));
         o.put("changed", !proposed.equals(plan.injections().stream().map(Injection::id).toList()));

@@ -13,7 +13,8 @@ import org.injectionplanner.plan.SessionPlan;
 
 /**
  * Plugins › Injection Planner › Propose Injection Order: puts the injections in the order that needs the
- * least repositioning of the probe (docs/ordering.md), keeping locked ones in place. One undoable edit.
+ * least repositioning of the probe under the clinic's order weights (docs/ordering.md), keeping locked ones
+ * in place. One undoable edit; the order is changed only when the proposal costs less.
  */
 public final class ProposeInjectionOrderCommand implements PlugIn {
 
@@ -21,10 +22,10 @@ public final class ProposeInjectionOrderCommand implements PlugIn {
     public void run(String arg) {
         try {
             SessionPlan plan = PluginWorkspace.editor().plan();
-            CostModel model = CostModel.defaults();
+            CostModel model = CostModel.of(PluginWorkspace.get().settings().orderWeights());
             List<UUID> proposed = SessionOrder.propose(plan, model);
             if (proposed.equals(plan.injections().stream().map(Injection::id).toList())) {
-                IJ.showStatus("The injection order is already the proposed one");
+                IJ.showStatus("The injection order is kept: no order costs less");
                 return;
             }
             double before = SessionOrder.currentCost(plan, model);

@@ -15,9 +15,11 @@ import org.injectionplanner.plan.SpinalLevel;
  * @param depthMm depth of the target below the skin line in mm, or null when uncalibrated or not known
  * @param currentPosition the injection's position in the current order, 1-based
  * @param locked whether the injection keeps {@code currentPosition} in a proposal
+ * @param orientation the probe's orientation on the injection's image ({@link ProbeOrientation#UNKNOWN}
+ *        when not known); the injections of one image share it
  */
 public record OrderItem(UUID id, String groupKey, SpinalLevel level, Side side, Double depthMm,
-        int currentPosition, boolean locked) {
+        int currentPosition, boolean locked, ProbeOrientation orientation) {
 
     public OrderItem {
         if (id == null) {
@@ -33,8 +35,17 @@ public record OrderItem(UUID id, String groupKey, SpinalLevel level, Side side, 
             throw new IllegalArgumentException("injection " + id + ": depth must be a finite number of mm >= 0, got "
                     + depthMm);
         }
+        if (orientation == null) {
+            throw new IllegalArgumentException("injection " + id + " needs a probe orientation (UNKNOWN if none)");
+        }
         if (currentPosition < 1) {
             throw new IllegalArgumentException("injection " + id + ": positions start at 1, got " + currentPosition);
         }
+    }
+
+    /** An injection on an image whose probe orientation is not known. */
+    public OrderItem(UUID id, String groupKey, SpinalLevel level, Side side, Double depthMm, int currentPosition,
+            boolean locked) {
+        this(id, groupKey, level, side, depthMm, currentPosition, locked, ProbeOrientation.UNKNOWN);
     }
 }

@@ -1,7 +1,11 @@
 package org.injectionplanner.order;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,8 +18,10 @@ import java.util.UUID;
  * free injections of each image stay together in the sequence of free positions, so an image is split
  * only where a locked injection falls among its free ones, and the cost decides where that happens. The
  * tour is exact (Held–Karp) up to {@link #EXACT_GROUP_LIMIT} images with free injections and a local
- * search above. Of equally cheap orders the proposal is the one that keeps the images closest to their
- * current order: it compares the images' first current positions, first image first.
+ * search above. The current order is kept when the best order found is no cheaper (up to rounding), so
+ * the proposal differs from the current order exactly when it costs less. Otherwise, of equally cheap
+ * orders, it is the one that keeps the images closest to their current order: it compares the images'
+ * first current positions, first image first.
  */
 public final class OrderProposer {
 
@@ -47,14 +53,21 @@ public final class OrderProposer {
             throw new IllegalArgumentException("the order proposal needs a cost model");
         }
         validate(items);
+        List<OrderItem> current = new ArrayList<>(items);
+        current.sort(Comparator.comparingInt(OrderItem::currentPosition));
+        List<UUID> currentIds = current.stream().map(OrderItem::id).toList();
         TourProblem problem = TourProblem.of(items, model);
         if (problem.blockCount() == 0) {
-            return problem.order(new int[0]);
+            return currentIds;
         }
         int[] tour = problem.blockCount() <= exactLimit
                 ? HeldKarp.solve(problem)
                 : LocalSearch.solve(problem, window);
-        return problem.order(tour);
+        List<UUID> proposed = problem.order(tour);
+        Map<UUID, OrderItem> byId = new HashMap<>();
+        items.forEach(item -> byId.put(item.id(), item));
+        double proposedCost = model.cost(proposed.stream().map(byId::get).toList());
+        return HeldKarp.ties(model.cost(current), proposedCost) ? currentIds : proposed;
     }
 
     private static void validate(List<OrderItem> items) {

@@ -11,8 +11,9 @@ import org.injectionplanner.plan.SpinalLevel;
  * @param level cranio-caudal position in vertebral segments, growing caudally: L1 = 1, L1/L2 = 1.5, ...,
  *        L5 = 5, L5/S1 = 5.5, S1 = 6, S2 = 7, S3 = 8, S4 = 9, T12/L1 = 0.5; null when unknown
  * @param side position across the back: -1 the patient's left, 0 the midline, +1 the patient's right
+ * @param orientation how the probe lies
  */
-public record ProbePosition(Double level, double side) {
+public record ProbePosition(Double level, double side, ProbeOrientation orientation) {
 
     public ProbePosition {
         if (level != null && !Double.isFinite(level)) {
@@ -21,11 +22,20 @@ public record ProbePosition(Double level, double side) {
         if (!(side >= -1 && side <= 1)) {
             throw new IllegalArgumentException("a probe side lies in [-1, 1], got " + side);
         }
+        if (orientation == null) {
+            throw new IllegalArgumentException("a probe position needs an orientation (UNKNOWN if none)");
+        }
+    }
+
+    /** A position whose orientation is not known. */
+    public ProbePosition(Double level, double side) {
+        this(level, side, ProbeOrientation.UNKNOWN);
     }
 
     /**
      * The probe position of an image: the mean level of its injections that have a level (null if none
-     * has) and the mean of their side coordinates.
+     * has), the mean of their side coordinates, and their orientation ({@link ProbeOrientation#UNKNOWN}
+     * if they disagree).
      *
      * @param itemsOnOneImage the injections on the image, at least one
      */
@@ -36,19 +46,24 @@ public record ProbePosition(Double level, double side) {
         double levelSum = 0;
         int levels = 0;
         double sideSum = 0;
+        ProbeOrientation orientation = itemsOnOneImage.iterator().next().orientation();
         for (OrderItem item : itemsOnOneImage) {
+            if (item.orientation() != orientation) {
+                orientation = ProbeOrientation.UNKNOWN;
+            }
             if (item.level() != null) {
                 levelSum += segments(item.level());
                 levels++;
             }
             sideSum += side(item.side());
         }
-        return new ProbePosition(levels == 0 ? null : levelSum / levels, sideSum / itemsOnOneImage.size());
+        return new ProbePosition(levels == 0 ? null : levelSum / levels, sideSum / itemsOnOneImage.size(),
+                orientation);
     }
 
     /**
      * Where a session starts: at the most cranial level of any of the injections (null if none has a
-     * level), on the midline.
+     * level), on the midline, in no particular orientation.
      *
      * @param allItems all injections of the session
      */
@@ -59,7 +74,7 @@ public record ProbePosition(Double level, double side) {
                 top = segments(item.level());
             }
         }
-        return new ProbePosition(top, 0);
+        return new ProbePosition(top, 0, ProbeOrientation.UNKNOWN);
     }
 
     /** The cranio-caudal coordinate of a level in vertebral segments (see {@link #level()}). */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 
@@ -13,14 +14,22 @@ public final class SessionOrder {
     private SessionOrder() {
     }
 
-    /** The plan's injections as the proposal sees them, in their current order. */
+    /**
+     * The plan's injections as the proposal sees them, in their current order. An injection's probe
+     * orientation is the one its image's description names ({@link ProbeOrientation#fromDescription});
+     * an image the plan does not list has an unknown orientation.
+     */
     public static List<OrderItem> items(SessionPlan plan) {
         List<OrderItem> out = new ArrayList<>();
         int position = 1;
         for (Injection i : plan.injections()) {
             Target t = plan.targetOf(i);
-            out.add(new OrderItem(i.id(), t.image().sopInstanceUid(), t.level(), t.side(),
-                    t.depthMm() == null || t.depthMm() < 0 ? null : t.depthMm(), position++, i.locked()));
+            String uid = t.image().sopInstanceUid();
+            ProbeOrientation orientation = ProbeOrientation.fromDescription(
+                    plan.image(uid).map(PlanImage::description).orElse(null));
+            out.add(new OrderItem(i.id(), uid, t.level(), t.side(),
+                    t.depthMm() == null || t.depthMm() < 0 ? null : t.depthMm(), position++, i.locked(),
+                    orientation));
         }
         return out;
     }

@@ -13,6 +13,10 @@ import java.util.UUID;
  * (its free injections in {@link CostModel#WITHIN_IMAGE} order); locked injections are fixed at their
  * positions; a tour is a sequence of all blocks, whose injections fill the free positions in turn.
  *
+ * <p>The cost of placing a block includes the reversals within its image ({@link CostModel#withinImage}),
+ * which depend on where its injections fall among the image's locked ones; the reversals within images
+ * that have only locked injections are the same in every tour and left out.
+ *
  * <p>Blocks are numbered by rank: the smallest current position of their injections, so that block 0
  * comes first in the current order. Positions here are 0-based. Segment costs are computed once and
  * remembered, so an instance is for one thread.
@@ -29,10 +33,11 @@ final class TourProblem {
     private final int[] blockImage;
     private final double[] startCost;
     private final double[][] moveCost;
+    private final CostModel model;
     private final double[][] segmentCache;
 
     private TourProblem(int size, OrderItem[] fixedItems, int[] fixedImage, int[] freeSlots, OrderItem[][] blocks,
-            int[] blockImage, double[] startCost, double[][] moveCost) {
+            int[] blockImage, double[] startCost, double[][] moveCost, CostModel model) {
         this.size = size;
         this.fixedItems = fixedItems;
         this.fixedImage = fixedImage;
@@ -41,6 +46,7 @@ final class TourProblem {
         this.blockImage = blockImage;
         this.startCost = startCost;
         this.moveCost = moveCost;
+        this.model = model;
         this.segmentCache = new double[(blocks.length + 1) * blocks.length][];
     }
 
@@ -109,7 +115,7 @@ final class TourProblem {
             rankedImages[r] = blockImages.get(rank[r]);
         }
         return new TourProblem(n, fixedItems, fixedImage, free.stream().mapToInt(Integer::intValue).toArray(),
-                rankedBlocks, rankedImages, startCost, moveCost);
+                rankedBlocks, rankedImages, startCost, moveCost, model);
     }
 
     private static int firstPosition(OrderItem[] block) {
@@ -133,7 +139,8 @@ final class TourProblem {
     /**
      * The cost of the positions that placing {@code block} after {@code previous} adds: from the position
      * after the previous block's last injection (the first position if {@code offset} is 0) to the
-     * block's last injection, locked injections in between included.
+     * block's last injection, locked injections in between included, plus the reversals within the
+     * block's image.
      *
      * @param previous the block placed last, or -1 when {@code offset} is 0
      * @param block the block to place
@@ -163,7 +170,22 @@ final class TourProblem {
             cost += current == NONE ? startCost[image] : moveCost[current][image];
             current = image;
         }
-        return cost;
+        return cost + withinImage(block, offset);
+    }
+
+    /** The reversals within a block's image when the block fills the free positions from {@code offset}. */
+    private double withinImage(int block, int offset) {
+        int image = blockImage[block];
+        List<OrderItem> sequence = new ArrayList<>();
+        int next = 0;
+        for (int p = 0; p < size; p++) {
+            if (fixedImage[p] == image) {
+                sequence.add(fixedItems[p]);
+            } else if (next < blocks[block].length && p == freeSlots[offset + next]) {
+                sequence.add(blocks[block][next++]);
+            }
+        }
+        return model.withinImage(sequence);
     }
 
     /** The cost of the locked positions after the last free one, when {@code last} is the last block. */

@@ -107,7 +107,13 @@ final class Documents {
 
     record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
             @Required List<Structure> catalogue, @Required List<Preset> presets,
-            @Required List<ChecklistItem> checklist, @Required Limits limits) {
+            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights) {
+    }
+
+    /** The order cost model's weights; absent from files written before them (then the defaults apply). */
+    record OrderWeights(@Required Double levelWeight, @Required Double sideWeight,
+            @Required Double imageChangeWeight, @Required Double orientationWeight,
+            @Required Double reversalWeight) {
     }
 
     /**

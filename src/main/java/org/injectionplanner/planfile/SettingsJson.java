@@ -10,6 +10,7 @@ import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.Needle;
+import org.injectionplanner.plan.OrderWeights;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.Solution;
@@ -22,7 +23,7 @@ import org.injectionplanner.plan.StructureCatalogue;
  * {@link Documents} records to read and written as a Jackson tree, in the dialect and with the errors of
  * {@link PlanJson}.
  * Files written before structures had a {@code laterality} or {@code levels} read with the meaning they
- * had. Thread-safe.
+ * had; files without {@code orderWeights} read with the default weights. Thread-safe.
  */
 public final class SettingsJson {
 
@@ -77,6 +78,13 @@ public final class SettingsJson {
         limits.put("maxAnaestheticMg", PlanJson.finite(l.maxAnaestheticMg(), "maxAnaestheticMg"));
         limits.put("maxAnaestheticMgPerKg", PlanJson.finite(l.maxAnaestheticMgPerKg(), "maxAnaestheticMgPerKg"));
         limits.put("minIntervalDays", l.minIntervalDays());
+        OrderWeights w = settings.orderWeights();
+        ObjectNode weights = root.putObject("orderWeights");
+        weights.put("levelWeight", PlanJson.finite(w.levelWeight(), "levelWeight"));
+        weights.put("sideWeight", PlanJson.finite(w.sideWeight(), "sideWeight"));
+        weights.put("imageChangeWeight", PlanJson.finite(w.imageChangeWeight(), "imageChangeWeight"));
+        weights.put("orientationWeight", PlanJson.finite(w.orientationWeight(), "orientationWeight"));
+        weights.put("reversalWeight", PlanJson.finite(w.reversalWeight(), "reversalWeight"));
         return JsonDialect.document(root);
     }
 
@@ -122,7 +130,21 @@ public final class SettingsJson {
         SafetyLimits limits = p.build(() -> new SafetyLimits(reserve, angle, noGo, siteVolume, sessionVolume, mg,
                 mgPerKg, l.minIntervalDays()));
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
-        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits));
+        OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));
+        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights));
+    }
+
+    /** The order weights, or the defaults for a file written before they were settings. */
+    private static OrderWeights orderWeights(Documents.OrderWeights o, Pointer at) throws PlanFormatException {
+        if (o == null) {
+            return OrderWeights.defaults();
+        }
+        double level = at.field("levelWeight").finite(o.levelWeight());
+        double side = at.field("sideWeight").finite(o.sideWeight());
+        double imageChange = at.field("imageChangeWeight").finite(o.imageChangeWeight());
+        double orientation = at.field("orientationWeight").finite(o.orientationWeight());
+        double reversal = at.field("reversalWeight").finite(o.reversalWeight());
+        return at.build(() -> new OrderWeights(level, side, imageChange, orientation, reversal));
     }
 
     private static Structure structure(Documents.Structure o, Pointer at, StructureCatalogue builtIns)

@@ -22,6 +22,7 @@ import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.OrderWeights;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
@@ -198,10 +199,16 @@ class PlanCommandsTest {
      * Four injections on two images, in the order B1, A1, B2, A2: A1 and A2 (10 and 20 mm deep) on
      * {@link PlanFixtures#IMAGE} at midline L4/L5, B1 and B2 on {@link PlanFixtures#OTHER_IMAGE} at left
      * L5/S1. Under the default cost model (docs/ordering.md §2: image change 20, level 1 per segment,
-     * side 10) from the start at L4/L5 midline: image A → B costs 20 + 1 + 10 × (1 + 0) / 2 = 26,
-     * B → A costs 20 + 1 + 10 × (1 + 1) / 2 = 31, start → B costs 1 + 5 = 6, start → A nothing.
+     * side 40; the images' orientations are unknown, no move is a reversal) from the start at L4/L5
+     * midline: image A → B costs 20 + 1 + 40 × (1 + 0) / 2 = 41, B → A costs 20 + 1 + 40 × (1 + 1) / 2 = 61,
+     * start → B costs 1 + 20 = 21, start → A nothing.
      */
     private static SessionPlan fourOnTwoImages(String... locked) {
+        return fourOnTwoImages(List.of("B1", "A1", "B2", "A2"), locked);
+    }
+
+    /** {@link #fourOnTwoImages(String...)} in another current order, by label. */
+    private static SessionPlan fourOnTwoImages(List<String> order, String... locked) {
         ImageRef a = new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 1);
         ImageRef b = new ImageRef(PlanFixtures.OTHER_IMAGE.sopInstanceUid(), 1);
         Target a1 = midline(target(1, a, 100, 100, CAL));
@@ -212,7 +219,9 @@ class PlanCommandsTest {
         a2 = a2.describedAs("A2", a2.structureId(), a2.side(), a2.level(), "");
         SessionPlan plan = PlanFixtures.draft().withTarget(a1).withTarget(a2).withTarget(b1).withTarget(b2);
         List<String> lockedLabels = List.of(locked);
-        for (Target t : List.of(b1, a1, b2, a2)) {
+        List<Target> all = List.of(a1, a2, b1, b2);
+        for (String label : order) {
+            Target t = all.stream().filter(x -> x.label().equals(label)).findFirst().orElseThrow();
             Injection i = injection(t, null);
             plan = plan.withInjection(i.withLocked(lockedLabels.contains(t.label())));
         }
@@ -237,11 +246,11 @@ class PlanCommandsTest {
         CliRun r = run("order", write("plan.json", plan).toString());
         assertThat(r.status()).as(r.err()).isZero();
         JsonNode json = r.json();
-        // current B1, A1, B2, A2: 6 + 31 + 26 + 31 = 94; proposed A1, A2, B1, B2: 0 + 0 + 26 + 0 = 26
-        // (B first would cost 6 + 31 = 37)
+        // current B1, A1, B2, A2: 21 + 61 + 41 + 61 = 184; proposed A1, A2, B1, B2: 0 + 0 + 41 + 0 = 41
+        // (B first would cost 21 + 61 = 82)
         assertThat(labels(json.get("order"))).containsExactly("A1", "A2", "B1", "B2");
-        assertThat(json.get("currentCost").asDouble()).isEqualTo(94.0);
-        assertThat(json.get("proposedCost").asDouble()).isEqualTo(26.0);
+        assertThat(json.get("currentCost").asDouble()).isEqualTo(184.0);
+        assertThat(json.get("proposedCost").asDouble()).isEqualTo(41.0);
         assertThat(json.get("changed").asBoolean()).isTrue();
         JsonNode first = json.get("order").get(0);
         assertThat(first.get("position").asInt()).isEqualTo(1);
@@ -253,24 +262,59 @@ class PlanCommandsTest {
         assertThat(first.get("sopInstanceUid").asText()).isEqualTo(PlanFixtures.IMAGE.sopInstanceUid());
         assertThat(first.get("frame").asInt()).isEqualTo(1);
         assertThat(first.get("locked").asBoolean()).isFalse();
-        assertThat(json.get("costModel").get("imageChangeWeight").asDouble()).isEqualTo(20.0);
+        JsonNode model = json.get("costModel");
+        assertThat(model.get("levelWeight").asDouble()).isEqualTo(1.0);
+        assertThat(model.get("sideWeight").asDouble()).isEqualTo(40.0);
+        assertThat(model.get("imageChangeWeight").asDouble()).isEqualTo(20.0);
+        assertThat(model.get("orientationWeight").asDouble()).isEqualTo(2.0);
+        assertThat(model.get("reversalWeight").asDouble()).isEqualTo(10.0);
+    }
+
+    /**
+     * A current order that nothing beats stays, even with the deeper A2 before A1, and {@code changed} is
+     * false; with the clinic's weights from {@code --store}, the weights are reported and the order that
+     * is cheaper under them is proposed, {@code changed} true.
+     */
+    @Test
+    void orderKeepsAnOrderNothingBeatsAndUsesTheClinicsWeights() throws Exception {
+        Path file = write("a2-first.json", fourOnTwoImages(List.of("A2", "A1", "B1", "B2")));
+        JsonNode json = run("order", file.toString()).json();
+        assertThat(labels(json.get("order"))).containsExactly("A2", "A1", "B1", "B2");
+        assertThat(json.get("currentCost").asDouble()).isEqualTo(41.0);
+        assertThat(json.get("proposedCost").asDouble()).isEqualTo(41.0);
+        assertThat(json.get("changed").asBoolean()).isFalse();
+
+        // B first: 21 + 61 = 82 against 41 with the defaults
+        Path b = write("b-first.json", fourOnTwoImages(List.of("B1", "B2", "A1", "A2")));
+        assertThat(run("order", b.toString()).json().get("changed").asBoolean()).isTrue();
+        Path store = dir.resolve("weights-store");
+        new PlanStore(store).saveSettings(ClinicSettings.defaults()
+                .withOrderWeights(new OrderWeights(1, 0, 0, 0, 0)));
+        json = run("order", b.toString(), "--store", store.toString()).json();
+        assertThat(json.get("costModel").get("sideWeight").asDouble()).isZero();
+        assertThat(json.get("costModel").get("reversalWeight").asDouble()).isZero();
+        // under level travel alone: B first 1 + 1 = 2, A first 0 + 1 = 1
+        assertThat(json.get("currentCost").asDouble()).isEqualTo(2.0);
+        assertThat(json.get("proposedCost").asDouble()).isEqualTo(1.0);
+        assertThat(labels(json.get("order"))).containsExactly("A1", "A2", "B1", "B2");
+        assertThat(json.get("changed").asBoolean()).isTrue();
     }
 
     @Test
     void lockedInjectionsKeepTheirPositions() throws Exception {
-        // B1 locked first: B1, B2, A1, A2 = 6 + 0 + 31 + 0 = 37 beats B1, A1, A2, B2 = 6 + 31 + 0 + 26 = 63
+        // B1 locked first: B1, B2, A1, A2 = 21 + 0 + 61 + 0 = 82 beats B1, A1, A2, B2 = 21 + 61 + 0 + 41 = 123
         JsonNode json = run("order", write("b1.json", fourOnTwoImages("B1")).toString()).json();
         assertThat(labels(json.get("order"))).containsExactly("B1", "B2", "A1", "A2");
-        assertThat(json.get("proposedCost").asDouble()).isEqualTo(37.0);
+        assertThat(json.get("proposedCost").asDouble()).isEqualTo(82.0);
         assertThat(json.get("order").get(0).get("locked").asBoolean()).isTrue();
         assertThat(json.get("order").get(0).get("currentPosition").asInt()).isEqualTo(1);
 
-        // A1 locked second: A2, A1, B1, B2 = 0 + 0 + 26 + 0 = 26 beats B1, A1, B2, A2 = 94
+        // A1 locked second: A2, A1, B1, B2 = 0 + 0 + 41 + 0 = 41 beats B1, A1, B2, A2 = 184
         json = run("order", write("a1.json", fourOnTwoImages("A1")).toString()).json();
         assertThat(labels(json.get("order"))).containsExactly("A2", "A1", "B1", "B2");
         assertThat(json.get("order").get(1).get("locked").asBoolean()).isTrue();
         assertThat(json.get("order").get(1).get("currentPosition").asInt()).isEqualTo(2);
-        assertThat(json.get("proposedCost").asDouble()).isEqualTo(26.0);
+        assertThat(json.get("proposedCost").asDouble()).isEqualTo(41.0);
 
         // everything locked: nothing moves
         json = run("order", write("all.json", fourOnTwoImages("A1", "A2", "B1", "B2")).toString()).json();

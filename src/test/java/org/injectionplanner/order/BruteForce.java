@@ -18,8 +18,8 @@ final class BruteForce {
     }
 
     /**
-     * Of the cheapest arrangements, the first when blocks are enumerated in order of their earliest
-     * current position.
+     * The current order if no arrangement is cheaper; else, of the cheapest arrangements, the first when
+     * blocks are enumerated in order of their earliest current position.
      */
     static List<OrderItem> optimum(List<OrderItem> items, CostModel model) {
         int n = items.size();
@@ -38,7 +38,10 @@ final class BruteForce {
                 .orElseThrow()));
         Search search = new Search(fixed, blocks, model);
         search.extend(new int[blocks.size()], 0, new boolean[blocks.size()]);
-        return search.best;
+        List<OrderItem> current = new ArrayList<>(items);
+        current.sort(Comparator.comparingInt(OrderItem::currentPosition));
+        double currentCost = model.cost(current);
+        return currentCost <= search.bestCost + 1e-9 * Math.max(1, Math.abs(search.bestCost)) ? current : search.best;
     }
 
     private static final class Search {

@@ -87,6 +87,7 @@ class HeuristicGapTest {
             return CostModel.defaults();
         }
         return new CostModel(WEIGHTS[random.nextInt(WEIGHTS.length)], WEIGHTS[random.nextInt(WEIGHTS.length)],
+                WEIGHTS[random.nextInt(WEIGHTS.length)], WEIGHTS[random.nextInt(WEIGHTS.length)],
                 WEIGHTS[random.nextInt(WEIGHTS.length)]);
     }
 

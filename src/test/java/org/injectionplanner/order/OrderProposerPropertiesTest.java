@@ -7,11 +7,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import net.jqwik.api.Arbitraries;
+import org.injectionplanner.plan.Side;
 import org.assertj.core.data.Offset;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -57,8 +60,11 @@ class OrderProposerPropertiesTest {
         assertThat(model.cost(sequence(items, proposal))).isCloseTo(model.cost(optimum), tolerance(optimum, model));
         assertThat(proposal).isEqualTo(ids(optimum));
         assertEachOnce(items, proposal);
-        assertImagesContiguous(items, proposal);
-        assertWithinImageOrder(items, proposal);
+        assertChangedOnlyWhenCheaper(items, proposal, model);
+        if (!proposal.equals(current(items))) {
+            assertImagesContiguous(items, proposal);
+            assertWithinImageOrder(items, proposal);
+        }
     }
 
     @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
@@ -73,7 +79,85 @@ class OrderProposerPropertiesTest {
         assertThat(proposal).isEqualTo(ids(optimum));
         assertEachOnce(items, proposal);
         assertLockedInPlace(items, proposal);
-        assertFreeBlocks(items, proposal);
+        assertChangedOnlyWhenCheaper(items, proposal, model);
+        if (!proposal.equals(current(items))) {
+            assertFreeBlocks(items, proposal);
+        }
+    }
+
+    /** Proposing again on the proposed order keeps it: of equally cheap orders the current one stays. */
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void aProposalIsStable(@ForAll("locked") List<OrderItem> items, @ForAll("models") CostModel model) {
+        List<UUID> proposal = OrderProposer.propose(items, model);
+
+        assertThat(OrderProposer.propose(reordered(items, proposal), model)).isEqualTo(proposal);
+    }
+
+    /**
+     * With the default weights, a bilateral session whose images each show one side (no midline, no locks)
+     * is done one side after the other, and within a side the levels never go back up.
+     */
+    @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
+    void aBilateralSessionIsDoneOneSideAfterTheOtherWithLevelsInSequence(@ForAll("bilateral") List<OrderItem> items) {
+        List<OrderItem> proposal = sequence(items, OrderProposer.propose(items, CostModel.defaults()));
+
+        assertThat(sideChanges(proposal)).isLessThanOrEqualTo(1);
+        assertLevelsInSequenceWithinSides(proposal);
+    }
+
+    @Provide
+    Arbitrary<List<OrderItem>> bilateral() {
+        return Instances.sessions(8, 0, Arbitraries.of(Side.LEFT,
+                Side.RIGHT)).map(OrderProposerPropertiesTest::oneSidePerImage);
+    }
+
+    /** The session with every injection on the side of its image's first one. */
+    private static List<OrderItem> oneSidePerImage(List<OrderItem> items) {
+        Map<String, Side> side = new HashMap<>();
+        items.forEach(item -> side.putIfAbsent(item.groupKey(), item.side()));
+        return items.stream().map(i -> new OrderItem(i.id(), i.groupKey(), i.level(), side.get(i.groupKey()),
+                i.depthMm(), i.currentPosition(), i.locked(), i.orientation())).toList();
+    }
+
+    /** The number of changes between left and right, the midline not counting as a side. */
+    static int sideChanges(List<OrderItem> sequence) {
+        int changes = 0;
+        Side last = null;
+        for (OrderItem item : sequence) {
+            if (item.side() != Side.MIDLINE) {
+                changes += last != null && last != item.side() ? 1 : 0;
+                last = item.side();
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Within every image the known levels never go cranially, and from one image to the next on the same
+     * side neither do the images' levels ({@link ProbePosition#of}); an image without a level is outside
+     * the sequence (docs/ordering.md §8).
+     */
+    static void assertLevelsInSequenceWithinSides(List<OrderItem> sequence) {
+        Map<String, List<OrderItem>> byImage = new LinkedHashMap<>();
+        sequence.forEach(item -> byImage.computeIfAbsent(item.groupKey(), k -> new ArrayList<>()).add(item));
+        for (List<OrderItem> image : byImage.values()) {
+            assertThat(CostModel.defaults().withinImage(image)).as("reversals within %s", image).isZero();
+        }
+        ProbePosition previous = null;
+        String previousImage = null;
+        for (OrderItem item : sequence) {
+            if (item.groupKey().equals(previousImage)) {
+                continue;
+            }
+            previousImage = item.groupKey();
+            ProbePosition here = ProbePosition.of(byImage.get(item.groupKey()));
+            if (previous != null && previous.level() != null && here.level() != null
+                    && previous.side() == here.side()) {
+                assertThat(here.level()).as("image %s after %s", here, previous)
+                        .isGreaterThanOrEqualTo(previous.level());
+            }
+            previous = here;
+        }
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
@@ -99,7 +183,9 @@ class OrderProposerPropertiesTest {
 
         assertEachOnce(items, heuristic);
         assertLockedInPlace(items, heuristic);
-        assertFreeBlocks(items, heuristic);
+        if (!heuristic.equals(current(items))) {
+            assertFreeBlocks(items, heuristic);
+        }
         assertThat(cost).isGreaterThanOrEqualTo(optimum - tolerance(optimum));
         double gap = optimum == 0 ? (cost == 0 ? 0 : Double.POSITIVE_INFINITY) : (cost - optimum) / optimum;
         heuristicRuns++;
@@ -132,6 +218,27 @@ class OrderProposerPropertiesTest {
         Map<UUID, OrderItem> byId = new HashMap<>();
         items.forEach(item -> byId.put(item.id(), item));
         return order.stream().map(byId::get).toList();
+    }
+
+    /** The ids in the current order. */
+    static List<UUID> current(List<OrderItem> items) {
+        UUID[] ids = new UUID[items.size()];
+        items.forEach(item -> ids[item.currentPosition() - 1] = item.id());
+        return List.of(ids);
+    }
+
+    /** The items with the given order as their current order (locks kept). */
+    static List<OrderItem> reordered(List<OrderItem> items, List<UUID> order) {
+        return items.stream().map(i -> new OrderItem(i.id(), i.groupKey(), i.level(), i.side(), i.depthMm(),
+                order.indexOf(i.id()) + 1, i.locked(), i.orientation())).toList();
+    }
+
+    /** The proposal differs from the current order exactly when it costs less. */
+    static void assertChangedOnlyWhenCheaper(List<OrderItem> items, List<UUID> proposal, CostModel model) {
+        double now = model.cost(sequence(items, current(items)));
+        double proposed = model.cost(sequence(items, proposal));
+        assertThat(proposal.equals(current(items))).as("unchanged: %s -> %s", now, proposed)
+                .isEqualTo(proposed >= now - tolerance(now));
     }
 
     private static List<UUID> ids(List<OrderItem> sequence) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Laterality;
+import org.injectionplanner.plan.OrderWeights;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
@@ -103,6 +104,27 @@ class PlanJsonTest {
         assertThat(tree(json).get("format").asText()).isEqualTo("injection-planner/clinic-settings");
         assertThat(SettingsJson.read(SettingsJson.write(ClinicSettings.defaults()), "d"))
                 .isEqualTo(ClinicSettings.defaults());
+    }
+
+    @Test
+    void orderWeightsRoundTripAndSettingsWrittenBeforeThemReadTheDefaults() throws Exception {
+        ClinicSettings settings = ClinicSettings.defaults().withOrderWeights(new OrderWeights(1.5, 60, 20, 0, 12.5));
+        assertThat(SettingsJson.read(SettingsJson.write(settings), "s.json")).isEqualTo(settings);
+
+        ObjectNode old = (ObjectNode) tree(SettingsJson.write(settings));
+        old.remove("orderWeights");
+        assertThat(SettingsJson.read(bytes(old), "old.json").orderWeights()).isEqualTo(OrderWeights.defaults());
+
+        ObjectNode negative = (ObjectNode) tree(SettingsJson.write(settings));
+        ((ObjectNode) negative.get("orderWeights")).put("reversalWeight", -1);
+        assertThatThrownBy(() -> SettingsJson.read(bytes(negative), "s.json"))
+                .isInstanceOf(PlanFormatException.class)
+                .hasMessage("s.json: /orderWeights: the reversal weight must be a finite number >= 0, got -1.0");
+
+        ObjectNode partial = (ObjectNode) tree(SettingsJson.write(settings));
+        ((ObjectNode) partial.get("orderWeights")).remove("sideWeight");
+        assertThatThrownBy(() -> SettingsJson.read(bytes(partial), "s.json"))
+                .hasMessage("s.json: /orderWeights/sideWeight: missing");
     }
 
     @Test
