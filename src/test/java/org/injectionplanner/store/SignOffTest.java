@@ -133,8 +133,7 @@ class SignOffTest {
         SafetyLimits d = SafetyLimits.defaults();
         // an 80 mm reserve: the 88.9 mm needles are too short for the 30 mm paths
         store.saveSettings(ClinicSettings.defaults().withLimits(new SafetyLimits(80, d.maxInsertionAngleDeg(),
-                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.maxAnaestheticMg(),
-                d.maxAnaestheticMgPerKg(), d.minIntervalDays())));
+                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays())));
         try (PlanSession session = PlanSession.open(store, plan)) {
             assertThatThrownBy(() -> session.finalizePlan("Dr A", AT))
                     .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
