@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +72,7 @@ class DrugTableJsonTest {
                         + "limit there");
 
         ObjectNode duplicate = (ObjectNode) MAPPER.readTree(SettingsJson.write(custom()));
-        ((com.fasterxml.jackson.databind.node.ArrayNode) duplicate.at("/drugs/anaesthetics/6/synonyms")).add("Marcaine");
+        ((ArrayNode) duplicate.at("/drugs/anaesthetics/6/synonyms")).add("Marcaine");
         assertThatThrownBy(() -> SettingsJson.read(MAPPER.writeValueAsBytes(duplicate), "s.json"))
                 .isInstanceOf(PlanFormatException.class)
                 .hasMessage("s.json: /drugs: drug name 'Marcaine' is listed for both bupivacaine and articaine");
