@@ -62,7 +62,7 @@ class ClinicSettingsIT {
         Path store = dir.resolve("store");
         GuiSession.Result r = GuiSession.run("""
                 run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Drug Table...", "dextrose_min=10 dextrose_max=25 text1=[lidocaine; lignocaine, Xylocaine; 4; 250; 6; 400; 0; 1\narticaine; Septocaine; 5; 350; 7; 500; 0; 4]");
+                run("Drug Table...", "dextrose_min=10 dextrose_max=25 text1=[lidocaine; lignocaine, Xylocaine; 4; 250; 6; 400; 0; 1\\narticaine; Septocaine; 5; 350; 7; 500; 0; 4]");
                 File.saveString("done", getArgument());
                 """.formatted(store), null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
