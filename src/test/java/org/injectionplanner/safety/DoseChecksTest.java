@@ -124,11 +124,9 @@ class DoseChecksTest {
         assertThat(findings(plan(70.0, new Solution(15.0, "lidocaine and prilocaine", 1.0), 1.0), "drug-name"))
                 .hasSize(1);
         // once the clinic adds it, it is dosed: 7 mg/kg × 70 kg = 490, at most 500
-        DrugTable added = DrugTable.defaults().withAnaesthetics(new ArrayList<>(DrugTable.defaults().anaesthetics()) {
-            {
-                add(Anaesthetic.fromLine("articaine; Septocaine; 5; 350; 7; 500; 0; 4"));
-            }
-        });
+        List<Anaesthetic> anaesthetics = new ArrayList<>(DrugTable.defaults().anaesthetics());
+        anaesthetics.add(Anaesthetic.fromLine("articaine; Septocaine; 5; 350; 7; 500; 0; 4"));
+        DrugTable added = DrugTable.defaults().withAnaesthetics(anaesthetics);
         SafetyReport report = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults().withDrugs(added),
                 null));
         assertThat(report.findings()).extracting(Finding::check).doesNotContain("drug-name", "anaesthetic-dose");
