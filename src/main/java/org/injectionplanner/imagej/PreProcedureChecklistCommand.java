@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.injectionplanner.plan.ChecklistAnswer;
 import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.PlanEdit;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
@@ -16,7 +17,8 @@ import org.injectionplanner.plan.SessionPlan;
  * Plugins › Injection Planner › Pre-procedure Checklist...: the patient's weight and the answers to the
  * session's checklist questions, as one undoable edit. Macro keys: {@code weight_kg} (kg, 0 when not
  * entered), and per question its id (e.g. {@code consent}) with yes, no, n/a or unanswered, and
- * {@code <id>_note} (required for "no").
+ * {@code <id>_note} (required for "no"). The weight question ({@code weight}) follows {@code weight_kg}: yes
+ * whenever a weight is entered; without one it takes no, n/a or unanswered, never yes.
  */
 public final class PreProcedureChecklistCommand implements PlugIn {
 
@@ -48,6 +50,9 @@ public final class PreProcedureChecklistCommand implements PlugIn {
             for (ChecklistEntry e : plan.checklist()) {
                 String answer = gd.getNextChoice();
                 String note = gd.getNextString();
+                if (weight != 0 && e.item().id().equals(ChecklistItem.WEIGHT)) {
+                    continue; // answered yes by the weight
+                }
                 edits.add(PlanEdits.answer(e.item().id(),
                         answer.equals("unanswered") ? null : ChecklistAnswer.parse(answer), note));
             }

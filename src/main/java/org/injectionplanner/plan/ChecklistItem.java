@@ -10,6 +10,12 @@ import java.util.List;
  */
 public record ChecklistItem(String id, String question) {
 
+    /**
+     * The id of the question whether the patient's weight is entered: its answer follows the plan's weight
+     * field ({@link SessionPlan#withPatientWeightKg}) and cannot be "yes" without a weight.
+     */
+    public static final String WEIGHT = "weight";
+
     public ChecklistItem {
         if (id == null || !id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
             throw new IllegalArgumentException("checklist item ids are lower-case words joined by '-', got '"
@@ -54,7 +60,7 @@ public record ChecklistItem(String id, String question) {
                 new ChecklistItem("pregnancy", "Pregnancy excluded or discussed"),
                 new ChecklistItem("diabetes", "Diabetes status known"),
                 new ChecklistItem("prosthesis", "Prosthetic joints or valves: antibiotic prophylaxis advice checked"),
-                new ChecklistItem("weight", "Weight entered for the anaesthetic dose limit"),
+                new ChecklistItem(WEIGHT, "Weight entered for the anaesthetic dose limit"),
                 new ChecklistItem("consent", "Written consent signed (pain flare, bruising, bleeding, nerve injury, "
                         + "infection, allergy, no improvement, spinal cord injury)"),
                 new ChecklistItem("site-marking", "Patient, procedure, side and levels verified; sites marked"),

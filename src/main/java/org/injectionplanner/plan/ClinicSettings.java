@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * A clinic's settings: the structure catalogue, defaults for new annotations and injections, the
- * pre-procedure checklist and the safety limits. Stored as JSON in the plan store and editable from the
+ * pre-procedure checklist, the safety limits and the drug table. Stored as JSON in the plan store and editable from the
  * plugin.
  *
  * @param catalogue the structures targets can be placed in
@@ -16,16 +16,18 @@ import java.util.Set;
  * @param checklist the pre-procedure checklist questions new plans start with
  * @param limits the safety checks' limits
  * @param orderWeights the weights of the injection order's cost model (docs/ordering.md §2)
+ * @param drugs the anaesthetics and dextrose concentrations the dose checks know
  */
 public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm, List<ProtocolPreset> presets,
-        List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights) {
+        List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs) {
 
     /** Default margin of new zones when a clinic has not set one, mm (docs/domain.md §7.2). */
     public static final double DEFAULT_MARGIN_MM = 5.0;
 
     public ClinicSettings {
-        if (catalogue == null || limits == null || orderWeights == null) {
-            throw new IllegalArgumentException("clinic settings need a catalogue, safety limits and order weights");
+        if (catalogue == null || limits == null || orderWeights == null || drugs == null) {
+            throw new IllegalArgumentException("clinic settings need a catalogue, safety limits, order weights and a"
+                    + " drug table");
         }
         if (!(defaultMarginMm >= 0) || !Double.isFinite(defaultMarginMm)) {
             throw new IllegalArgumentException("the default margin must be a finite number of mm ≥ 0");
@@ -42,7 +44,7 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     /** The settings of a clinic that has set nothing. */
     public static ClinicSettings defaults() {
         return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM, ProtocolPreset.defaults(),
-                ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults());
+                ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults());
     }
 
     /** The preset that fills new injections. */
@@ -57,32 +59,37 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
 
     /** These settings with another default margin. */
     public ClinicSettings withDefaultMarginMm(double mm) {
-        return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights);
+        return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs);
     }
 
     /** These settings with another catalogue. */
     public ClinicSettings withCatalogue(StructureCatalogue newCatalogue) {
-        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights);
+        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs);
     }
 
     /** These settings with other presets (the first is the default). */
     public ClinicSettings withPresets(List<ProtocolPreset> newPresets) {
-        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights);
+        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights, drugs);
     }
 
     /** These settings with another checklist. */
     public ClinicSettings withChecklist(List<ChecklistItem> newChecklist) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights, drugs);
     }
 
     /** These settings with other safety limits. */
     public ClinicSettings withLimits(SafetyLimits newLimits) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights, drugs);
     }
 
     /** These settings with other order weights. */
     public ClinicSettings withOrderWeights(OrderWeights newWeights) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs);
+    }
+
+    /** These settings with another drug table. */
+    public ClinicSettings withDrugs(DrugTable newDrugs) {
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, newDrugs);
     }
 
     private static void requireUnique(List<String> keys, String what) {

@@ -10,13 +10,10 @@ package org.injectionplanner.plan;
  * @param midlineNoGoDepthMm depth of midline targets beyond which the spinal canal may be near, mm (warning)
  * @param maxSiteVolumeMl volume per site, mL (warning above)
  * @param maxSessionVolumeMl total volume of a session, mL (warning above)
- * @param maxAnaestheticMg total lidocaine of a session, mg (warning above)
- * @param maxAnaestheticMgPerKg lidocaine by body weight, mg/kg, used where the weight is entered
  * @param minIntervalDays fewest days since the previous session of the course (warning below)
  */
 public record SafetyLimits(double needleReserveMm, double maxInsertionAngleDeg, double midlineNoGoDepthMm,
-        double maxSiteVolumeMl, double maxSessionVolumeMl, double maxAnaestheticMg, double maxAnaestheticMgPerKg,
-        int minIntervalDays) {
+        double maxSiteVolumeMl, double maxSessionVolumeMl, int minIntervalDays) {
 
     public SafetyLimits {
         nonNegative(needleReserveMm, "needle reserve");
@@ -26,8 +23,6 @@ public record SafetyLimits(double needleReserveMm, double maxInsertionAngleDeg, 
         nonNegative(midlineNoGoDepthMm, "midline no-go depth");
         nonNegative(maxSiteVolumeMl, "volume per site");
         nonNegative(maxSessionVolumeMl, "volume per session");
-        nonNegative(maxAnaestheticMg, "anaesthetic dose");
-        nonNegative(maxAnaestheticMgPerKg, "anaesthetic dose per kg");
         if (minIntervalDays < 0) {
             throw new IllegalArgumentException("the session interval must be 0 days or more");
         }
@@ -36,10 +31,11 @@ public record SafetyLimits(double needleReserveMm, double maxInsertionAngleDeg, 
     /**
      * 10 mm reserve; 30° (needle visibility, docs/prior-art.md §3 item 2); 40 mm midline no-go depth (below
      * the ~4–6 cm population dura depth, docs/domain.md §7.2 item 3); 1 mL per site and 30 mL per session
-     * (§7.2 item 8); lidocaine 300 mg and 4.5 mg/kg (plain lidocaine, §3.1); 14 days between sessions.
+     * (§7.2 item 8); 14 days between sessions. The anaesthetic dose limits are the drug table's
+     * ({@link DrugTable}).
      */
     public static SafetyLimits defaults() {
-        return new SafetyLimits(10, 30, 40, 1.0, 30, 300, 4.5, 14);
+        return new SafetyLimits(10, 30, 40, 1.0, 30, 14);
     }
 
     private static void nonNegative(double value, String what) {

@@ -205,14 +205,29 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return withTargets(targets, order.stream().map(id -> injection(id).orElseThrow()).toList());
     }
 
-    /** This plan with the patient's weight, kg (null: not entered). */
+    /**
+     * This plan with the patient's weight, kg (null: not entered). The checklist's weight question
+     * ({@link ChecklistItem#WEIGHT}) follows: answered yes with a weight, and a yes made unanswered without one.
+     */
     public SessionPlan withPatientWeightKg(Double kg) {
+        List<ChecklistEntry> entries = checklist.stream().map(e -> !e.item().id().equals(ChecklistItem.WEIGHT) ? e
+                : kg != null ? new ChecklistEntry(e.item(), ChecklistAnswer.YES, e.note())
+                : e.answer() == ChecklistAnswer.YES ? new ChecklistEntry(e.item(), null, e.note()) : e).toList();
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, kg, images, targets, zones,
-                injections, checklist, overrides, signature, amendments);
+                injections, entries, overrides, signature, amendments);
     }
 
-    /** This plan with the checklist entry for its item replaced, or added if the item is new. */
+    /**
+     * This plan with the checklist entry for its item replaced, or added if the item is new.
+     *
+     * @throws IllegalArgumentException for a "yes" to the weight question while no weight is entered
+     */
     public SessionPlan withChecklistEntry(ChecklistEntry entry) {
+        if (entry.item().id().equals(ChecklistItem.WEIGHT) && entry.answer() == ChecklistAnswer.YES
+                && patientWeightKg == null) {
+            throw new IllegalArgumentException("checklist item '" + ChecklistItem.WEIGHT + "' cannot be answered yes: "
+                    + "no weight is entered (enter it, and the answer follows)");
+        }
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, upsert(checklist, entry, e -> e.item().id().equals(entry.item().id())), overrides,
                 signature, amendments);

@@ -107,7 +107,7 @@ final class Documents {
 
     record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
             @Required List<Structure> catalogue, @Required List<Preset> presets,
-            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights) {
+            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs) {
     }
 
     /** The order cost model's weights; absent from files written before them (then the defaults apply). */
@@ -129,9 +129,27 @@ final class Documents {
             @Required Needle needle, @Required Approach approach) {
     }
 
+    /**
+     * The limits. {@code maxAnaestheticMg} and {@code maxAnaestheticMgPerKg} (plain lidocaine) are read from
+     * files written before the drug table (and no longer written).
+     */
     record Limits(@Required Double needleReserveMm, @Required Double maxInsertionAngleDeg,
             @Required Double midlineNoGoDepthMm, @Required Double maxSiteVolumeMl,
-            @Required Double maxSessionVolumeMl, @Required Double maxAnaestheticMg,
-            @Required Double maxAnaestheticMgPerKg, @Required Integer minIntervalDays) {
+            @Required Double maxSessionVolumeMl, Double maxAnaestheticMg, Double maxAnaestheticMgPerKg,
+            @Required Integer minIntervalDays) {
+    }
+
+    /** The drug table; absent from files written before it. */
+    record Drugs(@Required List<Anaesthetic> anaesthetics, @Required PercentRange dextrose) {
+    }
+
+    record Anaesthetic(@Required String name, @Required List<String> synonyms, @Required DoseLimit plain,
+            @Required DoseLimit withVasoconstrictor, @Required PercentRange concentration) {
+    }
+
+    record DoseLimit(@Required Double mgPerKg, @Required Double maxMg) {
+    }
+
+    record PercentRange(@Required Double minPercent, @Required Double maxPercent) {
     }
 }

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.OrderWeights;
+import org.injectionplanner.plan.PercentRange;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.Solution;
@@ -23,7 +26,9 @@ import org.injectionplanner.plan.StructureCatalogue;
  * {@link Documents} records to read and written as a Jackson tree, in the dialect and with the errors of
  * {@link PlanJson}.
  * Files written before structures had a {@code laterality} or {@code levels} read with the meaning they
- * had; files without {@code orderWeights} read with the default weights. Thread-safe.
+ * had; files without {@code orderWeights} read with the default weights; files written before the drug
+ * table get {@link DrugTable#defaults()}, with their plain lidocaine limits ({@code maxAnaestheticMg},
+ * {@code maxAnaestheticMgPerKg}) kept. Thread-safe.
  */
 public final class SettingsJson {
 
@@ -75,8 +80,6 @@ public final class SettingsJson {
         limits.put("midlineNoGoDepthMm", PlanJson.finite(l.midlineNoGoDepthMm(), "midlineNoGoDepthMm"));
         limits.put("maxSiteVolumeMl", PlanJson.finite(l.maxSiteVolumeMl(), "maxSiteVolumeMl"));
         limits.put("maxSessionVolumeMl", PlanJson.finite(l.maxSessionVolumeMl(), "maxSessionVolumeMl"));
-        limits.put("maxAnaestheticMg", PlanJson.finite(l.maxAnaestheticMg(), "maxAnaestheticMg"));
-        limits.put("maxAnaestheticMgPerKg", PlanJson.finite(l.maxAnaestheticMgPerKg(), "maxAnaestheticMgPerKg"));
         limits.put("minIntervalDays", l.minIntervalDays());
         OrderWeights w = settings.orderWeights();
         ObjectNode weights = root.putObject("orderWeights");
@@ -85,6 +88,18 @@ public final class SettingsJson {
         weights.put("imageChangeWeight", PlanJson.finite(w.imageChangeWeight(), "imageChangeWeight"));
         weights.put("orientationWeight", PlanJson.finite(w.orientationWeight(), "orientationWeight"));
         weights.put("reversalWeight", PlanJson.finite(w.reversalWeight(), "reversalWeight"));
+        ObjectNode drugs = root.putObject("drugs");
+        ArrayNode anaesthetics = drugs.putArray("anaesthetics");
+        for (Anaesthetic a : settings.drugs().anaesthetics()) {
+            ObjectNode o = anaesthetics.addObject();
+            o.put("name", a.name());
+            ArrayNode synonyms = o.putArray("synonyms");
+            a.synonyms().forEach(synonyms::add);
+            o.set("plain", doseLimit(a.plain()));
+            o.set("withVasoconstrictor", doseLimit(a.withVasoconstrictor()));
+            o.set("concentration", range(a.concentration()));
+        }
+        drugs.set("dextrose", range(settings.drugs().dextrose()));
         return JsonDialect.document(root);
     }
 
@@ -125,13 +140,12 @@ public final class SettingsJson {
         double noGo = p.field("midlineNoGoDepthMm").finite(l.midlineNoGoDepthMm());
         double siteVolume = p.field("maxSiteVolumeMl").finite(l.maxSiteVolumeMl());
         double sessionVolume = p.field("maxSessionVolumeMl").finite(l.maxSessionVolumeMl());
-        double mg = p.field("maxAnaestheticMg").finite(l.maxAnaestheticMg());
-        double mgPerKg = p.field("maxAnaestheticMgPerKg").finite(l.maxAnaestheticMgPerKg());
-        SafetyLimits limits = p.build(() -> new SafetyLimits(reserve, angle, noGo, siteVolume, sessionVolume, mg,
-                mgPerKg, l.minIntervalDays()));
+        SafetyLimits limits = p.build(() -> new SafetyLimits(reserve, angle, noGo, siteVolume, sessionVolume,
+                l.minIntervalDays()));
+        DrugTable drugs = d.drugs() == null ? drugsBefore(l, p) : drugs(d.drugs(), l, at.field("drugs"), p);
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));
-        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights));
+        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs));
     }
 
     /** The order weights, or the defaults for a file written before they were settings. */
@@ -145,6 +159,76 @@ public final class SettingsJson {
         double orientation = at.field("orientationWeight").finite(o.orientationWeight());
         double reversal = at.field("reversalWeight").finite(o.reversalWeight());
         return at.build(() -> new OrderWeights(level, side, imageChange, orientation, reversal));
+    }
+
+    private static ObjectNode doseLimit(Anaesthetic.DoseLimit limit) {
+        ObjectNode o = JsonDialect.object();
+        o.put("mgPerKg", PlanJson.finite(limit.mgPerKg(), "mgPerKg"));
+        o.put("maxMg", PlanJson.finite(limit.maxMg(), "maxMg"));
+        return o;
+    }
+
+    private static ObjectNode range(PercentRange range) {
+        ObjectNode o = JsonDialect.object();
+        o.put("minPercent", PlanJson.finite(range.minPercent(), "minPercent"));
+        o.put("maxPercent", PlanJson.finite(range.maxPercent(), "maxPercent"));
+        return o;
+    }
+
+    private static DrugTable drugs(Documents.Drugs o, Documents.Limits limits, Pointer at, Pointer limitsAt)
+            throws PlanFormatException {
+        if (limits.maxAnaestheticMg() != null || limits.maxAnaestheticMgPerKg() != null) {
+            throw limitsAt.field(limits.maxAnaestheticMg() != null ? "maxAnaestheticMg" : "maxAnaestheticMgPerKg")
+                    .error("replaced by the drug table /drugs: set the lidocaine limit there");
+        }
+        List<Anaesthetic> anaesthetics = new ArrayList<>();
+        for (int i = 0; i < o.anaesthetics().size(); i++) {
+            Documents.Anaesthetic a = o.anaesthetics().get(i);
+            Pointer p = at.field("anaesthetics").index(i);
+            Anaesthetic.DoseLimit plain = doseLimit(a.plain(), p.field("plain"));
+            Anaesthetic.DoseLimit vaso = doseLimit(a.withVasoconstrictor(), p.field("withVasoconstrictor"));
+            PercentRange concentration = range(a.concentration(), p.field("concentration"));
+            anaesthetics.add(p.build(() -> new Anaesthetic(a.name(), a.synonyms(), plain, vaso, concentration)));
+        }
+        PercentRange dextrose = range(o.dextrose(), at.field("dextrose"));
+        return at.build(() -> new DrugTable(anaesthetics, dextrose));
+    }
+
+    /**
+     * The drug table of a file written before it: the defaults, with the file's plain lidocaine limits
+     * (what {@code maxAnaestheticMg} and {@code maxAnaestheticMgPerKg} meant) where it has them.
+     */
+    private static DrugTable drugsBefore(Documents.Limits l, Pointer limitsAt) throws PlanFormatException {
+        DrugTable defaults = DrugTable.defaults();
+        Double mg = limitsAt.field("maxAnaestheticMg").finite(l.maxAnaestheticMg());
+        Double mgPerKg = limitsAt.field("maxAnaestheticMgPerKg").finite(l.maxAnaestheticMgPerKg());
+        if (mg == null && mgPerKg == null) {
+            return defaults;
+        }
+        List<Anaesthetic> anaesthetics = new ArrayList<>();
+        for (Anaesthetic a : defaults.anaesthetics()) {
+            if (a.name().equals("lidocaine")) {
+                Anaesthetic.DoseLimit plain = limitsAt.build(() -> new Anaesthetic.DoseLimit(
+                        mgPerKg == null ? a.plain().mgPerKg() : mgPerKg, mg == null ? a.plain().maxMg() : mg));
+                anaesthetics.add(new Anaesthetic(a.name(), a.synonyms(), plain, a.withVasoconstrictor(),
+                        a.concentration()));
+            } else {
+                anaesthetics.add(a);
+            }
+        }
+        return defaults.withAnaesthetics(anaesthetics);
+    }
+
+    private static Anaesthetic.DoseLimit doseLimit(Documents.DoseLimit o, Pointer at) throws PlanFormatException {
+        double mgPerKg = at.field("mgPerKg").finite(o.mgPerKg());
+        double maxMg = at.field("maxMg").finite(o.maxMg());
+        return at.build(() -> new Anaesthetic.DoseLimit(mgPerKg, maxMg));
+    }
+
+    private static PercentRange range(Documents.PercentRange o, Pointer at) throws PlanFormatException {
+        double min = at.field("minPercent").finite(o.minPercent());
+        double max = at.field("maxPercent").finite(o.maxPercent());
+        return at.build(() -> new PercentRange(min, max));
     }
 
     private static Structure structure(Documents.Structure o, Pointer at, StructureCatalogue builtIns)

@@ -5,52 +5,79 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.injectionplanner.plan.Anaesthetic;
+import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
 
 /**
- * A session's local anaesthetic per drug: the grouping the dose check holds against its limits, and the
- * session map's totals show. Pure.
+ * A session's local anaesthetic per drug: the grouping the dose check holds against the clinic's drug
+ * table, and the session map's totals show. An entered name counts under the table's name for it
+ * ("Xylocaine", "lidocaine HCl" and "lidocaine with adrenaline" are all lidocaine), split into the plain
+ * form and the form with a vasoconstrictor, whose limits differ. Pure.
  */
 public final class DrugDoses {
-
-    /** The drug name the clinic's dose limit is for. */
-    public static final String LIDOCAINE = "lidocaine";
 
     /**
      * One drug's share of a session.
      *
-     * @param drug the name doses are summed under ({@link #drugName})
-     * @param mg milligrams of the drug in all
+     * @param drug the drug table's name for it, or for a name not in the table that name, stripped and in
+     *        lower case
+     * @param anaesthetic its entry in the drug table, or null when the name is not in it
+     * @param plainMg milligrams given without a vasoconstrictor
+     * @param vasoconstrictorMg milligrams given with adrenaline/epinephrine
      * @param volumeMl millilitres of the solutions that hold it
      */
-    public record Dose(String drug, double mg, double volumeMl) {
+    public record Dose(String drug, Anaesthetic anaesthetic, double plainMg, double vasoconstrictorMg,
+            double volumeMl) {
+
+        /** Milligrams of the drug in all. */
+        public double mg() {
+            return plainMg + vasoconstrictorMg;
+        }
+
+        /**
+         * The share of the drug's limit this dose uses: plain mg over the plain limit plus mg with a
+         * vasoconstrictor over that form's limit, each limit min(mg/kg × kg, its maximum mg); without a
+         * weight ({@code weightKg} null) against the maximum mg alone, the least the share can be. 1 is the
+         * limit.
+         *
+         * @throws IllegalStateException for a drug not in the table, which has no limit
+         */
+        public double fraction(Double weightKg) {
+            if (anaesthetic == null) {
+                throw new IllegalStateException(drug + " is not in the drug table: it has no limit");
+            }
+            return plainMg / limitMg(false, weightKg) + vasoconstrictorMg / limitMg(true, weightKg);
+        }
+
+        /** The limit of one form, mg: with a weight min(mg/kg × kg, its maximum), without one the maximum. */
+        public double limitMg(boolean vasoconstrictor, Double weightKg) {
+            Anaesthetic.DoseLimit limit = anaesthetic.limit(vasoconstrictor);
+            return weightKg == null ? limit.maxMg() : limit.mg(weightKg);
+        }
     }
 
     private DrugDoses() {
     }
 
     /** The plan's anaesthetics, one entry per drug, in the order they first occur in the session. */
-    public static List<Dose> of(SessionPlan plan) {
-        Map<String, double[]> sums = new LinkedHashMap<>();
+    public static List<Dose> of(SessionPlan plan, DrugTable drugs) {
+        Map<String, Dose> sums = new LinkedHashMap<>();
         for (Injection i : plan.injections()) {
-            if (i.solution().anaesthetic() != null) {
-                double[] sum = sums.computeIfAbsent(drugName(i.solution().anaesthetic()), k -> new double[2]);
-                sum[0] += i.solution().anaestheticMg(i.volumeMl());
-                sum[1] += i.volumeMl();
+            String entered = i.solution().anaesthetic();
+            if (entered == null) {
+                continue;
             }
+            Optional<DrugTable.Match> match = drugs.find(entered);
+            String drug = match.map(m -> m.drug().name()).orElse(entered.strip().toLowerCase(Locale.ROOT));
+            boolean vasoconstrictor = match.map(DrugTable.Match::withVasoconstrictor).orElse(false);
+            double mg = i.solution().anaestheticMg(i.volumeMl());
+            Dose sum = sums.getOrDefault(drug, new Dose(drug, match.map(DrugTable.Match::drug).orElse(null), 0, 0, 0));
+            sums.put(drug, new Dose(drug, sum.anaesthetic(), sum.plainMg() + (vasoconstrictor ? 0 : mg),
+                    sum.vasoconstrictorMg() + (vasoconstrictor ? mg : 0), sum.volumeMl() + i.volumeMl()));
         }
-        List<Dose> doses = new ArrayList<>();
-        sums.forEach((drug, sum) -> doses.add(new Dose(drug, sum[0], sum[1])));
-        return doses;
-    }
-
-    /**
-     * The name a drug's doses are summed under: lower case, and lignocaine (the British name) as lidocaine,
-     * so that one drug entered under both names is held against one limit.
-     */
-    public static String drugName(String anaesthetic) {
-        String name = anaesthetic.strip().toLowerCase(Locale.ROOT);
-        return name.equals("lignocaine") ? LIDOCAINE : name;
+        return new ArrayList<>(sums.values());
     }
 }

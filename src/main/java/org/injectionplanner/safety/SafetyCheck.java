@@ -27,6 +27,9 @@ public enum SafetyCheck {
     SITE_VOLUME("site-volume", false),
     SESSION_VOLUME("session-volume", false),
     INTERVAL("interval", false),
+    CONCENTRATION("concentration", false),
+    DRUG_NAME("drug-name", false),
+    PATIENT_WEIGHT("patient-weight", false),
     ANAESTHETIC_DOSE("anaesthetic-dose", false);
 
     private static final Map<String, SafetyCheck> BY_NAME = Arrays.stream(values())

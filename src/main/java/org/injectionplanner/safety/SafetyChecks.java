@@ -2,6 +2,8 @@ package org.injectionplanner.safety;
 
 import static org.injectionplanner.safety.SafetyCheck.ANAESTHETIC_DOSE;
 import static org.injectionplanner.safety.SafetyCheck.CALIBRATION;
+import static org.injectionplanner.safety.SafetyCheck.CONCENTRATION;
+import static org.injectionplanner.safety.SafetyCheck.DRUG_NAME;
 import static org.injectionplanner.safety.SafetyCheck.DUPLICATE_SITE;
 import static org.injectionplanner.safety.SafetyCheck.DURA_DEPTH;
 import static org.injectionplanner.safety.SafetyCheck.INSERTION_ANGLE;
@@ -12,6 +14,7 @@ import static org.injectionplanner.safety.SafetyCheck.MIDLINE_DEPTH;
 import static org.injectionplanner.safety.SafetyCheck.NEEDLE_LENGTH;
 import static org.injectionplanner.safety.SafetyCheck.NO_PATH;
 import static org.injectionplanner.safety.SafetyCheck.PATH_CALIBRATION;
+import static org.injectionplanner.safety.SafetyCheck.PATIENT_WEIGHT;
 import static org.injectionplanner.safety.SafetyCheck.SESSION_VOLUME;
 import static org.injectionplanner.safety.SafetyCheck.SITE_VOLUME;
 import static org.injectionplanner.safety.SafetyCheck.ZONE_CALIBRATION;
@@ -31,11 +34,13 @@ import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
+import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PercentRange;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SafetyLimits;
 import org.injectionplanner.plan.SessionPlan;
@@ -81,6 +86,9 @@ public final class SafetyChecks {
         for (Site site : sites(plan, context.catalogue())) {
             checkDescription(site, sitesSeen, out);
             checkSite(site, limits, noGo, passOverFarZones, out);
+            if (site.injection() != null) {
+                checkSolution(site, site.injection(), context.drugs(), out);
+            }
         }
         checkSession(plan, context, out);
         out.addAll(duraFindings);
@@ -359,9 +367,7 @@ public final class SafetyChecks {
                     "mL", String.format(Locale.ROOT, "Session: %s mL in all, more than %s mL", number(volume),
                             number(limits.maxSessionVolumeMl()))));
         }
-        for (DrugDoses.Dose dose : DrugDoses.of(plan)) {
-            checkDose(plan, limits, dose.drug(), dose.mg(), out);
-        }
+        checkDose(plan, DrugDoses.of(plan, context.drugs()), out);
         if (context.previousSessionDate() != null) {
             long days = ChronoUnit.DAYS.between(context.previousSessionDate(), plan.date());
             if (days < limits.minIntervalDays()) {
@@ -373,23 +379,82 @@ public final class SafetyChecks {
         }
     }
 
-    private static void checkDose(SessionPlan plan, SafetyLimits limits, String anaesthetic, double mg,
+    /**
+     * What the injection's solution holds, against the drug table: a dextrose or anaesthetic concentration
+     * outside the range allowed for injection, and an anaesthetic name the table does not know (its dose
+     * cannot be certified). Violations: both guard against toxic or tissue harm.
+     */
+    private static void checkSolution(Site site, Injection injection, DrugTable drugs, List<Finding> out) {
+        Double dextrose = injection.solution().dextrosePercent();
+        if (dextrose != null) {
+            checkConcentration(site, CONCENTRATION.key(injection.id(), "dextrose"), "dextrose", dextrose,
+                    drugs.dextrose(), out);
+        }
+        String entered = injection.solution().anaesthetic();
+        if (entered == null) {
+            return;
+        }
+        Optional<DrugTable.Match> match = drugs.find(entered);
+        if (match.isEmpty()) {
+            out.add(site.violation(DRUG_NAME, DRUG_NAME.key(injection.id()), null, null, null, "",
+                    "cannot be certified: the local anaesthetic \"" + entered + "\" is not in the clinic's drug "
+                            + "table, so its dose limit is unknown (add it, or a synonym, in Clinic Settings)"));
+            return;
+        }
+        checkConcentration(site, CONCENTRATION.key(injection.id(), "anaesthetic"), match.get().drug().name(),
+                injection.solution().anaestheticPercent(), match.get().drug().concentration(), out);
+    }
+
+    private static void checkConcentration(Site site, String key, String what, double percent, PercentRange allowed,
             List<Finding> out) {
-        String key = ANAESTHETIC_DOSE.key(anaesthetic);
-        if (!anaesthetic.equals(DrugDoses.LIDOCAINE)) {
-            out.add(session(Severity.WARNING, ANAESTHETIC_DOSE, key, mg, null, "mg", String.format(Locale.ROOT,
-                    "Session: %.1f mg of %s in all; no dose limit is set for %s: check it against the label", mg,
-                    anaesthetic, anaesthetic)));
+        if (!allowed.contains(percent)) {
+            double bound = percent > allowed.maxPercent() ? allowed.maxPercent() : allowed.minPercent();
+            out.add(site.violation(CONCENTRATION, key, null, percent, bound, "%", what + " " + number(percent)
+                    + " % is outside the " + allowed.text() + " the clinic allows for injection"));
+        }
+    }
+
+    /**
+     * The session's anaesthetics against their limits: without the patient's weight none can be certified
+     * (a violation); the doses of all the drugs in the table, each as a fraction of its limit, must add up to
+     * at most 1 (over it, a violation). Drugs not in the table are the sites' {@code drug-name} violations.
+     */
+    private static void checkDose(SessionPlan plan, List<DrugDoses.Dose> doses, List<Finding> out) {
+        if (doses.isEmpty()) {
             return;
         }
         Double weight = plan.patientWeightKg();
-        double limit = weight == null ? limits.maxAnaestheticMg()
-                : Math.min(limits.maxAnaestheticMg(), limits.maxAnaestheticMgPerKg() * weight);
-        if (mg > limit) {
-            out.add(session(Severity.WARNING, ANAESTHETIC_DOSE, key, mg, limit, "mg", String.format(Locale.ROOT,
-                    "Session: %.1f mg of %s in all, more than %s mg (%s)", mg, anaesthetic, number(limit),
-                    weight == null ? "weight not entered" : number(limits.maxAnaestheticMgPerKg()) + " mg/kg × "
-                            + number(weight) + " kg, at most " + number(limits.maxAnaestheticMg()) + " mg")));
+        if (weight == null) {
+            out.add(session(Severity.VIOLATION, PATIENT_WEIGHT, PATIENT_WEIGHT.key(), null, null, "kg",
+                    "Session: cannot be certified: the patient's weight is not entered, and the local anaesthetic "
+                            + "dose limits are per kg (" + String.join(", ", doses.stream().map(d -> String.format(
+                                    Locale.ROOT, "%s %.1f mg", d.drug(), d.mg())).toList()) + " planned)"));
+        }
+        double fraction = 0;
+        List<String> parts = new ArrayList<>();
+        for (DrugDoses.Dose dose : doses) {
+            if (dose.anaesthetic() == null) {
+                continue;
+            }
+            fraction += dose.fraction(weight);
+            for (boolean vasoconstrictor : new boolean[] {false, true}) {
+                double mg = vasoconstrictor ? dose.vasoconstrictorMg() : dose.plainMg();
+                if (mg > 0) {
+                    double limit = dose.limitMg(vasoconstrictor, weight);
+                    parts.add(String.format(Locale.ROOT, "%s%s %.1f mg of %s mg (%s)", dose.drug(),
+                            vasoconstrictor ? " with adrenaline" : "", mg, number(limit),
+                            weight == null ? "its maximum; weight not entered"
+                                    : dose.anaesthetic().limit(vasoconstrictor).text() + " × " + number(weight)
+                                            + " kg"));
+                }
+            }
+        }
+        if (fraction > 1) {
+            double percent = fraction * 100;
+            out.add(session(Severity.VIOLATION, ANAESTHETIC_DOSE, ANAESTHETIC_DOSE.key(), percent, 100.0, "%",
+                    String.format(Locale.ROOT, "Session: local anaesthetic at %.1f %% of the limit%s: %s",
+                            Math.ceil(percent * 10) / 10, parts.size() > 1 ? " (the drugs' shares added)" : "",
+                            String.join(" + ", parts))));
         }
     }
 

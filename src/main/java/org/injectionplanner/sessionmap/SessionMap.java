@@ -136,7 +136,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         rows.add(new Row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
                 checklist.questions(), checklist.patientWeightKg() == null ? "; weight not entered"
                         : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
-        SessionTotals totals = SessionTotals.of(plan);
+        SessionTotals totals = SessionTotals.of(plan, settings.drugs());
         rows.add(new Row(totals.text(), null, null));
         SignOff signOff = new SignOff(plan.signature(), report.openViolations(plan).size(),
                 plan.unansweredChecklist().size());

@@ -2,14 +2,15 @@ package org.injectionplanner.sessionmap;
 
 import java.util.List;
 import java.util.Locale;
+import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.DrugDoses;
 
 /**
  * What a session gives in all: its injections, their volume, and each local anaesthetic per drug, summed
- * as the dose check sums it ({@link DrugDoses}: "Lignocaine" and "lidocaine" are one drug, two drugs are
- * never added together).
+ * as the dose check sums it ({@link DrugDoses}: under the drug table's name, so "Xylocaine", "lignocaine
+ * with adrenaline" and "lidocaine" are one drug; two drugs are never added together).
  *
  * @param injections how many injections the session plans
  * @param volumeMl their volume in all, mL
@@ -22,10 +23,10 @@ public record SessionTotals(int injections, double volumeMl, List<DrugDoses.Dose
         anaesthetics = List.copyOf(anaesthetics);
     }
 
-    /** The totals of a plan's injections. */
-    public static SessionTotals of(SessionPlan plan) {
+    /** The totals of a plan's injections, the anaesthetics named as in the clinic's drug table. */
+    public static SessionTotals of(SessionPlan plan, DrugTable drugs) {
         return new SessionTotals(plan.injections().size(),
-                plan.injections().stream().mapToDouble(Injection::volumeMl).sum(), DrugDoses.of(plan));
+                plan.injections().stream().mapToDouble(Injection::volumeMl).sum(), DrugDoses.of(plan, drugs));
     }
 
     /**

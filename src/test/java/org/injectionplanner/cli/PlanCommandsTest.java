@@ -55,17 +55,20 @@ class PlanCommandsTest {
         return file;
     }
 
-    /** One site whose path, x = 240, runs 40 px = 4.0 mm from the 5 mm-margin square 100..200 px. */
+    /**
+     * One site whose path, x = 240, runs 40 px = 4.0 mm from the 5 mm-margin square 100..200 px; a 70 kg
+     * patient.
+     */
     private static SessionPlan violating() {
         Target t = target(1, 240, 300, CAL);
-        return PlanFixtures.draft().withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
+        return PlanFixtures.draft().withPatientWeightKg(70.0).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
                 .withTarget(t).withInjection(injection(t, path(240, 0, CAL)));
     }
 
     /** The same site 60 px = 6.0 mm from the square: clear, with warnings (steep in-plane path) only. */
     private static SessionPlan clean() {
         Target t = target(1, 260, 300, CAL);
-        return PlanFixtures.draft().withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
+        return PlanFixtures.draft().withPatientWeightKg(70.0).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
                 .withTarget(t).withInjection(injection(t, path(260, 0, CAL)));
     }
 

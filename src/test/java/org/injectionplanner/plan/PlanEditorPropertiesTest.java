@@ -99,6 +99,10 @@ class PlanEditorPropertiesTest {
                 case 9 -> {
                     ChecklistEntry e = plan.checklist().get(r.nextInt(plan.checklist().size()));
                     ChecklistAnswer answer = ChecklistAnswer.values()[r.nextInt(3)];
+                    if (e.item().id().equals(ChecklistItem.WEIGHT) && plan.patientWeightKg() == null
+                            && answer == ChecklistAnswer.YES) {
+                        answer = ChecklistAnswer.NOT_APPLICABLE; // yes needs the weight (it follows the field)
+                    }
                     String note = answer == ChecklistAnswer.NO ? "reason " + r.nextInt(9) : "";
                     yield PlanEdits.answer(e.item().id(), answer, note);
                 }

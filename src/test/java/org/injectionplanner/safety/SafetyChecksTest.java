@@ -76,9 +76,12 @@ class SafetyChecksTest {
         return found.get(0);
     }
 
-    /** A plan with one target, its injection along the path (null: none drawn), and the zones. */
+    /**
+     * A plan of a 70 kg patient (the dose check needs the weight) with one target, its injection along the
+     * path (null: none drawn), and the zones.
+     */
     private static SessionPlan site(Target target, NeedlePath path, NerveZone... zones) {
-        SessionPlan plan = draft().withTarget(target);
+        SessionPlan plan = draft().withPatientWeightKg(70.0).withTarget(target);
         for (NerveZone z : zones) {
             plan = plan.withZone(z);
         }
@@ -804,60 +807,6 @@ class SafetyChecksTest {
         }
 
         @Test
-        void lidocaineWithoutWeightIsHeldAgainst300Mg() {
-            Solution lidocaine1 = new Solution(15.0, "lidocaine", 1.0);
-            // 1 % × 10 mg/mL/% × 10 mL = 100 mg a site. 3 sites = 300 mg: not above 300 mg.
-            assertThat(findings(check(sites(3, lidocaine1, 10)), "anaesthetic-dose")).isEmpty();
-            // 4 sites = 400 mg > 300 mg.
-            Finding f = only(check(sites(4, lidocaine1, 10)), "anaesthetic-dose");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.key()).isEqualTo("anaesthetic-dose/lidocaine");
-            assertThat(f.measured()).isCloseTo(400.0, EXACT);
-            assertThat(f.limit()).isEqualTo(300.0);
-            assertThat(f.unit()).isEqualTo("mg");
-            assertThat(f.message()).isEqualTo("Session: 400.0 mg of lidocaine in all, more than 300 mg (weight not "
-                    + "entered)");
-        }
-
-        @Test
-        void lidocaineWithWeightIsHeldAgainstTheLesserOfMgPerKgAnd300Mg() {
-            SessionPlan plan = sites(3, new Solution(15.0, "lidocaine", 1.0), 10);
-            // 50 kg: min(300, 4.5 × 50 = 225) = 225 mg < 300 mg given.
-            Finding f = only(check(plan.withPatientWeightKg(50.0)), "anaesthetic-dose");
-            assertThat(f.measured()).isCloseTo(300.0, EXACT);
-            assertThat(f.limit()).isEqualTo(225.0);
-            assertThat(f.message()).endsWith("more than 225 mg (4.5 mg/kg × 50 kg, at most 300 mg)");
-            // 80 kg: min(300, 4.5 × 80 = 360) = 300 mg: 300 mg is not above it.
-            assertThat(findings(check(plan.withPatientWeightKg(80.0)), "anaesthetic-dose")).isEmpty();
-        }
-
-        @Test
-        void lidocaineAndLignocaineAreOneDrugAndTheirDosesAdd() {
-            // 2 sites of "lidocaine" and 2 of "Lignocaine" (its British name), 100 mg each: 400 mg of one
-            // drug > 300 mg, though each name alone is 200 mg.
-            SessionPlan plan = sites(4, new Solution(15.0, "lidocaine", 1.0), 10);
-            for (int k = 3; k <= 4; k++) {
-                Injection i = plan.injections().get(k - 1);
-                plan = plan.withInjection(i.prescribed(i.approach(), i.needle(), new Solution(15.0, "Lignocaine", 1.0),
-                        i.volumeMl()));
-            }
-            Finding f = only(check(plan), "anaesthetic-dose");
-            assertThat(f.measured()).isCloseTo(400.0, EXACT);
-            assertThat(f.limit()).isEqualTo(300.0);
-        }
-
-        @Test
-        void anotherAnaestheticWarnsThatItHasNoLimit() {
-            // bupivacaine 0.25 % × 10 × 2 mL = 5 mg
-            Finding f = only(check(sites(1, new Solution(null, "Bupivacaine", 0.25), 2)), "anaesthetic-dose");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.key()).isEqualTo("anaesthetic-dose/bupivacaine");
-            assertThat(f.measured()).isCloseTo(5.0, EXACT);
-            assertThat(f.limit()).isNull();
-            assertThat(f.message()).contains("no dose limit is set for bupivacaine");
-        }
-
-        @Test
         void anIntervalUnderTwoWeeksWarns() {
             SessionPlan plan = sites(1, PlanFixtures.HACKETT, 0.5);
             // 2026-11-16 → 2026-11-26: 10 days < 14
@@ -879,11 +828,11 @@ class SafetyChecksTest {
     @Nested
     class KeysAndOverrides {
 
-        /** Two sites whose paths run 4.0 mm (T1) and 3.0 mm (T2) from the square. */
+        /** Two sites whose paths run 4.0 mm (T1) and 3.0 mm (T2) from the square; a 70 kg patient. */
         private SessionPlan twoViolations() {
             Target t1 = target(1, 240, 300, CAL);
             Target t2 = target(2, 130, 230, CAL);
-            return draft().withZone(zone(1, SQUARE, 5, CAL)).withTarget(t1).withTarget(t2)
+            return draft().withPatientWeightKg(70.0).withZone(zone(1, SQUARE, 5, CAL)).withTarget(t1).withTarget(t2)
                     .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(400, 230, CAL)));
         }
 

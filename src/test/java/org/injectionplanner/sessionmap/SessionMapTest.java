@@ -33,12 +33,12 @@ class SessionMapTest {
     /**
      * At 0.1 mm/px: T1 at (100, 200), 20 mm deep, its path from (10, 170) (9.5 mm at 18°); Z1 an
      * ellipse about (200, 200) reaching x = 170, 7 mm from the path; T2 at (400, 100) without a path, locked
-     * and done (the same site as T1: a warning).
+     * and done (the same site as T1: a warning); a 70 kg patient.
      */
     private static SessionPlan plan() {
         Target t1 = PlanFixtures.target(1, 100, 200, CAL);
         Target t2 = PlanFixtures.target(2, 400, 100, CAL);
-        return PlanFixtures.draft().withTarget(t1).withTarget(t2)
+        return PlanFixtures.draft().withPatientWeightKg(70.0).withTarget(t1).withTarget(t2)
                 .withZone(PlanFixtures.zone(1, new EllipseShape(p(200, 200), 30, 20, 0), 5, CAL))
                 .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(10, 170, CAL)))
                 .withInjection(PlanFixtures.injection(t2, null).withLocked(true)
@@ -62,7 +62,7 @@ class SessionMapTest {
                         + "  locked  done",
                 "      warning: " + t2Finding.message(),
                 "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
-                "Checklist: 0 of 0 answered; weight not entered",
+                "Checklist: 0 of 0 answered; weight 70.0 kg",
                 "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
                 "Not signed: 0 open violation(s), 0 unanswered question(s)");
         assertThat(map.rows().get(2).injectionId()).isEqualTo(plan.injections().get(1).id());
@@ -97,14 +97,14 @@ class SessionMapTest {
         assertThat(second.locked()).isTrue();
         assertThat(second.state()).isEqualTo(InjectionState.DONE);
         assertThat(second.findings()).extracting(Finding::check).containsExactly("duplicate-site", "no-path");
-        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, null));
+        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, 70.0));
         assertThat(map.signOff()).isEqualTo(new SessionMap.SignOff(null, 0, 0));
     }
 
     @Test
     void anUncalibratedTargetHasNoDepthNorClearanceAndItsViolationShowsItsOverride() {
         Target t1 = PlanFixtures.target(1, 100, 200, MeasuredCalibration.UNCALIBRATED);
-        SessionPlan plan = PlanFixtures.draft().withTarget(t1)
+        SessionPlan plan = PlanFixtures.draft().withPatientWeightKg(70.0).withTarget(t1)
                 .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(100, 20, CAL)));
         SafetyReport report = report(plan);
         Finding calibration = report.violations().get(0);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.planfile.JsonDialect;
@@ -75,6 +77,22 @@ class GoldenFilesTest {
         byte[] bytes = golden(name);
         ClinicSettings settings = SettingsJson.read(bytes, name);
         assertThat(SettingsJson.write(settings)).isEqualTo(bytes);
+    }
+
+    @Test
+    void settingsWrittenBeforeTheDrugTableReadWithTheSourcedTableAndTheirLidocaineLimits() throws Exception {
+        // the defaults of then (lidocaine 300 mg, 4.5 mg/kg) are the defaults of now
+        assertThat(SettingsJson.read(golden("settings-before-drugs-defaults.json"), "d"))
+                .isEqualTo(ClinicSettings.defaults());
+        // a clinic's own lidocaine limits (250 mg, 4.0 mg/kg) are kept as plain lidocaine's, the rest sourced
+        ClinicSettings custom = SettingsJson.read(golden("settings-before-drugs-custom.json"), "c");
+        Anaesthetic lidocaine = custom.drugs().find("lidocaine").orElseThrow().drug();
+        assertThat(lidocaine.plain()).isEqualTo(new Anaesthetic.DoseLimit(4.0, 250));
+        assertThat(lidocaine.withVasoconstrictor()).isEqualTo(DrugTable.defaults().find("lidocaine with adrenaline")
+                .orElseThrow().drug().withVasoconstrictor());
+        assertThat(custom.drugs().anaesthetics().subList(1, custom.drugs().anaesthetics().size()))
+                .isEqualTo(DrugTable.defaults().anaesthetics().subList(1, DrugTable.defaults().anaesthetics().size()));
+        assertThat(custom).isEqualTo(SettingsJson.read(golden("settings-custom.json"), "c"));
     }
 
     @Test

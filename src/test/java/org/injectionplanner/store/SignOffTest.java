@@ -55,13 +55,13 @@ class SignOffTest {
     Path root;
 
     /**
-     * Two sites: T1's path runs 4.0 mm from the 5 mm-margin square (a violation), T2 is clear. The
-     * checklist is unanswered.
+     * Two sites: T1's path runs 4.0 mm from the 5 mm-margin square (a violation), T2 is clear; a 70 kg
+     * patient. The checklist is unanswered.
      */
     private static SessionPlan plan() {
         Target t1 = target(1, 240, 300, CAL);
         Target t2 = target(2, 600, 300, CAL);
-        return PlanFixtures.draft(CHECKLIST).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
+        return PlanFixtures.draft(CHECKLIST).withPatientWeightKg(70.0).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
                 .withTarget(t1).withTarget(t2)
                 .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(600, 0, CAL)));
     }
@@ -133,8 +133,7 @@ class SignOffTest {
         SafetyLimits d = SafetyLimits.defaults();
         // an 80 mm reserve: the 88.9 mm needles are too short for the 30 mm paths
         store.saveSettings(ClinicSettings.defaults().withLimits(new SafetyLimits(80, d.maxInsertionAngleDeg(),
-                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.maxAnaestheticMg(),
-                d.maxAnaestheticMgPerKg(), d.minIntervalDays())));
+                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays())));
         try (PlanSession session = PlanSession.open(store, plan)) {
             assertThatThrownBy(() -> session.finalizePlan("Dr A", AT))
                     .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
@@ -209,7 +208,7 @@ class SignOffTest {
         SessionPlan tampered = signed.withInjection(first.prescribed(Approach.OUT_OF_PLANE, first.needle(),
                 first.solution(), first.volumeMl()));
         assertThat(SignOff.intact(tampered)).isFalse();
-        assertThat(SignOff.intact(signed.withPatientWeightKg(70.0))).isFalse();
+        assertThat(SignOff.intact(signed.withPatientWeightKg(72.0))).isFalse();
         assertThatThrownBy(() -> SignOff.sign(signed, CONTEXT, "Dr B", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
                         .containsExactly("session 2 is already signed by Dr A"));
@@ -231,7 +230,7 @@ class SignOffTest {
                 PlanEdits.reorder("Swap", List.of(signed.injections().get(1).id(), first.id())),
                 PlanEdits.lock(first.id(), true),
                 PlanEdits.answer("consent", ChecklistAnswer.NO, "withdrawn"),
-                PlanEdits.patientWeight(70.0),
+                PlanEdits.patientWeight(72.0),
                 PlanEdits.withdrawOverride(signed.overrides().get(0).findingKey()));
         for (PlanEdit edit : refused) {
             assertThatThrownBy(() -> editor.apply(edit)).as(edit.description())

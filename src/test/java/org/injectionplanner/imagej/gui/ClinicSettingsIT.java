@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Laterality;
+import org.injectionplanner.plan.PercentRange;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Clinic Settings... in a real ImageJ, as a recorded macro runs it: the limits and the margin change, and
  * structures are added to the catalogue with their laterality, including by a macro recorded before the
- * laterality was a choice (its {@code structure_midline} checkbox).
+ * laterality was a choice (its {@code structure_midline} checkbox). Drug Table... replaces the drug table.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -32,9 +35,9 @@ class ClinicSettingsIT {
         Path store = dir.resolve("store");
         GuiSession.Result r = GuiSession.run("""
                 run("Injection Planner Options...", "memory=512 store=[%s]");
-                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 lidocaine=200 per_kg=4.5 interval=14 new_id=midline-fascia new_name=[Midline fascia] new_kind=fascia new_laterality=any levelled spinal_levels=[L4 L5]");
-                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 lidocaine=200 per_kg=4.5 interval=14 new_id=old-macro new_name=[Old macro] new_kind=ligament structure_midline");
-                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 lidocaine=200 per_kg=4.5 interval=14 new_id=paired-tendon new_name=[Paired tendon] new_kind=tendon");
+                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 interval=14 new_id=midline-fascia new_name=[Midline fascia] new_kind=fascia new_laterality=any levelled spinal_levels=[L4 L5]");
+                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 interval=14 new_id=old-macro new_name=[Old macro] new_kind=ligament structure_midline");
+                run("Clinic Settings...", "margin=4 reserve=12 angle=30 no_go_depth=40 site=2 session=30 interval=14 new_id=paired-tendon new_name=[Paired tendon] new_kind=tendon");
                 File.saveString("done", getArgument());
                 """.formatted(store), null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
@@ -52,5 +55,22 @@ class ClinicSettingsIT {
                 .as("the default").isEqualTo(Laterality.PAIRED);
         assertThat(settings.catalogue().find("thoracolumbar-fascia").orElseThrow().laterality())
                 .isEqualTo(Laterality.ANY);
+    }
+
+    @Test
+    void theDrugTableIsEditedOneDrugPerLine() throws Exception {
+        Path store = dir.resolve("store");
+        GuiSession.Result r = GuiSession.run("""
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Drug Table...", "dextrose_min=10 dextrose_max=25 text1=[lidocaine; lignocaine, Xylocaine; 4; 250; 6; 400; 0; 1\\narticaine; Septocaine; 5; 350; 7; 500; 0; 4]");
+                File.saveString("done", getArgument());
+                """.formatted(store), null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        DrugTable drugs = new PlanStore(store).settings().drugs();
+        assertThat(drugs.dextrose()).isEqualTo(new PercentRange(10, 25));
+        assertThat(drugs.anaesthetics()).extracting(Anaesthetic::toLine).containsExactly(
+                "lidocaine; lignocaine, Xylocaine; 4; 250; 6; 400; 0; 1",
+                "articaine; Septocaine; 5; 350; 7; 500; 0; 4");
+        assertThat(drugs.find("Marcaine")).as("left out of the table").isEmpty();
     }
 }
