@@ -14,6 +14,7 @@ import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
@@ -24,6 +25,7 @@ import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.Seal;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Solution;
@@ -208,7 +210,16 @@ public final class PlanJson {
 
     private static Signature signature(Documents.Signature o, Pointer at) throws PlanFormatException {
         OffsetDateTime when = at.field("signedAt").time(o.signedAt());
-        return at.build(() -> new Signature(o.signer(), when, o.contentSha256()));
+        Seal seal = o.seal() == null ? null : seal(o.seal(), at.field("seal"));
+        return at.build(() -> new Signature(o.signer(), when, o.contentSha256(), seal));
+    }
+
+    /** A seal; its settings are read as a clinic settings document of their own. */
+    private static Seal seal(Documents.Seal o, Pointer at) throws PlanFormatException {
+        Pointer settingsAt = at.field("settings");
+        ClinicSettings settings = SettingsJson.read(JsonDialect.document(o.settings()),
+                settingsAt.source() + ": " + settingsAt);
+        return at.build(() -> new Seal(o.keyId(), settings, o.value()));
     }
 
     private static ImageRef imageRef(Documents.ImageRef o, Pointer at) throws PlanFormatException {
@@ -388,7 +399,22 @@ public final class PlanJson {
         o.put("signer", s.signer());
         o.put("signedAt", JsonDialect.time(s.signedAt()));
         o.put("contentSha256", s.contentSha256());
+        if (s.seal() != null) {
+            ObjectNode seal = o.putObject("seal");
+            seal.put("keyId", s.seal().keyId());
+            seal.set("settings", settingsTree(s.seal().settings()));
+            seal.put("value", s.seal().value());
+        }
         return o;
+    }
+
+    /** The settings document of a seal as a tree. */
+    private static JsonNode settingsTree(ClinicSettings settings) {
+        try {
+            return JsonDialect.parse(SettingsJson.write(settings), "clinic settings");
+        } catch (PlanFormatException e) {
+            throw new IllegalStateException("the settings writer wrote JSON it cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static ObjectNode imageRef(ImageRef ref) {
