@@ -26,13 +26,22 @@ import org.injectionplanner.planfile.Pointer;
  * <p>Which entries count: one the administrator's key has signed always does (when the keyring names an
  * administrator key); in an unlocked keyring, also the first entry of each signer name (trust on first use);
  * in a locked keyring, no other. A second key for a known name therefore counts only once the administrator
- * confirms it. Immutable; {@link #enroll}, {@link #confirm} and {@link #lock} return a new keyring.
+ * confirms it.
+ *
+ * <p>Signatures made before keyed signatures (without a seal) that were in the store when its keyring was
+ * made are listed by {@link SignOff#legacyId}; an unsealed signature a keyring does not list is not
+ * valid (a store without a keyring accepts them all as signed before keyed signatures). In a locked
+ * keyring the list counts only with the administrator's signature. Immutable; {@link #enroll},
+ * {@link #confirm} and {@link #lock} return a new keyring.
  *
  * @param adminKey the administrator's public key (X.509, Base64), or null
  * @param locked true if only entries the administrator signed count
  * @param entries the enrollments, in the order made
+ * @param legacy the {@link SignOff#legacyId}s of the unsealed signatures the store held when the keyring was made
+ * @param legacyAdminSignature the administrator's signature of {@link #legacyStatement()}, or null
  */
-public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
+public record Keyring(String adminKey, boolean locked, List<Entry> entries, List<String> legacy,
+        String legacyAdminSignature) {
 
     /** The {@code "format"} of the keyring file. */
     static final String FORMAT = "injection-planner/keyring";
@@ -41,7 +50,7 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
     static final String ADMINISTRATOR = "administrator of the clinic";
 
     /** An empty, unlocked keyring: what a store without {@code keyring.json} has. */
-    public static final Keyring EMPTY = new Keyring(null, false, List.of());
+    public static final Keyring EMPTY = new Keyring(null, false, List.of(), List.of(), null);
 
     /**
      * One enrollment.
@@ -65,6 +74,7 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
 
     public Keyring {
         entries = List.copyOf(entries);
+        legacy = List.copyOf(legacy);
         if (locked && adminKey == null) {
             throw new IllegalArgumentException("a locked keyring needs the administrator's key");
         }
@@ -116,7 +126,20 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
             String adminSignature = optionalText(o, "adminSignature", p);
             entries.add(new Entry(signer, keyId, publicKey, when, workstation, adminSignature));
         }
-        return at.build(() -> new Keyring(admin, locked.booleanValue(), entries));
+        JsonNode legacyList = tree.get("legacySignatures");
+        if (legacyList == null || !legacyList.isArray()) {
+            throw at.field("legacySignatures").error("expected an array of SHA-256s");
+        }
+        List<String> legacy = new ArrayList<>();
+        for (int i = 0; i < legacyList.size(); i++) {
+            JsonNode v = legacyList.get(i);
+            if (!v.isTextual()) {
+                throw at.field("legacySignatures").index(i).error("expected a string");
+            }
+            legacy.add(v.textValue());
+        }
+        String legacySignature = optionalText(tree, "legacyAdminSignature", at);
+        return at.build(() -> new Keyring(admin, locked.booleanValue(), entries, legacy, legacySignature));
     }
 
     private static String text(JsonNode o, String name, Pointer at) throws PlanFormatException {
@@ -153,6 +176,9 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
             eo.put("workstation", e.workstation());
             eo.put("adminSignature", e.adminSignature());
         }
+        ArrayNode legacyList = o.putArray("legacySignatures");
+        legacy.forEach(legacyList::add);
+        o.put("legacyAdminSignature", legacyAdminSignature);
         Path file = file(root);
         try {
             Files.createDirectories(root);
@@ -225,6 +251,42 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
         }
     }
 
+    /** True if this is no keyring at all: no entries, no legacy list, no administrator. */
+    boolean isEmpty() {
+        return entries.isEmpty() && legacy.isEmpty() && adminKey == null;
+    }
+
+    /**
+     * Whether an unsealed signature with {@link SignOff#legacyId} {@code id} counts as one made before keyed
+     * signatures: in a store without a keyring, any; else only one the keyring lists (with the
+     * administrator's signature of the list, when locked).
+     */
+    boolean acceptsLegacy(String id) {
+        return isEmpty() || legacy.contains(id) && legacyAccepted();
+    }
+
+    private boolean legacyAccepted() {
+        if (!locked) {
+            return true;
+        }
+        try {
+            return legacyAdminSignature != null && SignerKeys.verify(SignerKeys.publicKey(adminKey),
+                    legacyStatement(), legacyAdminSignature);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    /** What the administrator signs to accept the legacy list. */
+    byte[] legacyStatement() {
+        return JsonDialect.utf8("injection-planner/keyring-legacy 1\n" + String.join("\n", legacy) + "\n");
+    }
+
+    /** This keyring listing the unsealed signatures {@code ids} as made before keyed signatures. */
+    Keyring withLegacy(List<String> ids) {
+        return new Keyring(adminKey, locked, entries, ids, null);
+    }
+
     /** The entry of {@code keyId}, if enrolled. */
     Optional<Entry> entry(String keyId) {
         return entries.stream().filter(e -> e.keyId().equals(keyId)).findFirst();
@@ -234,7 +296,7 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
     Keyring enroll(String signer, PublicKey key, OffsetDateTime at, String workstation) {
         List<Entry> all = new ArrayList<>(entries);
         all.add(new Entry(signer, SignerKeys.keyId(key), SignerKeys.encode(key), at, workstation, null));
-        return new Keyring(adminKey, locked, all);
+        return new Keyring(adminKey, locked, all, legacy, legacyAdminSignature);
     }
 
     /**
@@ -251,7 +313,7 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
         List<Entry> all = new ArrayList<>(entries);
         all.set(all.indexOf(e), new Entry(e.signer(), e.keyId(), e.publicKey(), e.enrolledAt(), e.workstation(),
                 SignerKeys.sign(admin.getPrivate(), e.statement())));
-        return new Keyring(adminPublic, locked, all);
+        return new Keyring(adminPublic, locked, all, legacy, legacyAdminSignature);
     }
 
     /**
@@ -268,7 +330,8 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries) {
             all.add(counts ? new Entry(e.signer(), e.keyId(), e.publicKey(), e.enrolledAt(), e.workstation(),
                     SignerKeys.sign(admin.getPrivate(), e.statement())) : e);
         }
-        return new Keyring(adminPublic, true, all);
+        String legacySignature = legacyAccepted() ? SignerKeys.sign(admin.getPrivate(), legacyStatement()) : null;
+        return new Keyring(adminPublic, true, all, legacySignature == null ? List.of() : legacy, legacySignature);
     }
 
     private String requireAdmin(KeyPair admin) {

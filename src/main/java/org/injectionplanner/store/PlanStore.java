@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.planfile.JsonDialect;
@@ -295,6 +296,9 @@ public final class PlanStore {
         KeyPair pair = keys.of(signer);
         String keyId = SignerKeys.keyId(pair.getPublic());
         Keyring ring = keyring();
+        if (ring.isEmpty()) {
+            ring = ring.withLegacy(unsealedSignatures());
+        }
         if (ring.entry(keyId).isEmpty()) {
             ring = ring.enroll(signer, pair.getPublic(), now(),
                     LockOwner.hostName() + " (user " + System.getProperty("user.name", "") + ")");
@@ -304,6 +308,28 @@ public final class PlanStore {
         return new SignOff.Enrollment(pair, trusted.key() != null ? null : trusted.problem()
                 + "; the key is enrolled in " + Keyring.file(root) + " and counts once the clinic's administrator "
                 + "confirms it");
+    }
+
+    /**
+     * The {@link SignOff#legacyId}s of the unsealed signatures in the store's revisions (those that cannot be
+     * read are left out: verify-store reports them).
+     */
+    private List<String> unsealedSignatures() throws StoreException {
+        List<String> out = new ArrayList<>();
+        for (UUID course : courses()) {
+            Path dir = StoreLayout.revisions(StoreLayout.course(root, course));
+            for (RevisionName name : revisionNames(dir)) {
+                try {
+                    SessionPlan plan = load(dir.resolve(name.fileName())).plan();
+                    if (plan.status() == PlanStatus.SIGNED && plan.signature().seal() == null) {
+                        out.add(SignOff.legacyId(plan));
+                    }
+                } catch (StoreException e) {
+                    // a damaged revision is no signature to vouch for
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -102,7 +102,8 @@ public final class SignOff {
      * must verify over this plan's ids, content, signer, time and the settings it carries; and the plan as
      * it stood unsigned must pass {@link SignOffGate} under those settings (with the course's previous
      * session on {@code previousSessionDate}, null if unknown). A signature without a seal (written before
-     * keyed signatures) whose content matches is {@link SignatureStatus.State#UNKEYED}.
+     * keyed signatures) whose content matches and that the keyring accepts ({@link Keyring#acceptsLegacy})
+     * is {@link SignatureStatus.State#UNKEYED}.
      */
     public static SignatureStatus status(SessionPlan plan, Keyring keyring, LocalDate previousSessionDate) {
         if (plan.status() != PlanStatus.SIGNED) {
@@ -115,6 +116,10 @@ public final class SignOff {
         }
         Seal seal = signature.seal();
         if (seal == null) {
+            if (!keyring.acceptsLegacy(legacyId(plan))) {
+                problems.add("it carries no seal, and the store's keyring does not list it among the signatures made "
+                        + "before keyed signatures");
+            }
             return problems.isEmpty() ? SignatureStatus.UNKEYED : SignatureStatus.invalid(problems);
         }
         Keyring.TrustedKey trusted = keyring.trusted(signature.signer(), seal.keyId());
@@ -134,6 +139,18 @@ public final class SignOff {
             problems.add("under the settings it was signed with: " + p);
         }
         return problems.isEmpty() ? SignatureStatus.VALID : SignatureStatus.invalid(problems);
+    }
+
+    /**
+     * The identity of an unsealed signature, as a keyring lists it: the SHA-256 of its plan, course,
+     * session, content hash, signer and time.
+     */
+    static String legacyId(SessionPlan plan) {
+        Signature s = plan.signature();
+        return JsonDialect.sha256(JsonDialect.utf8("injection-planner/unsealed-signature\nplan " + plan.id()
+                + "\ncourse " + plan.courseId() + "\nsession " + plan.sessionNumber() + "\ncontent "
+                + s.contentSha256() + "\nsigner " + s.signer() + "\nsignedAt " + JsonDialect.time(s.signedAt())
+                + "\n"));
     }
 
     /** True if a signed plan's planned content still hashes to its signature's SHA-256. */
