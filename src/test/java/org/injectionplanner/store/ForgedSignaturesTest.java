@@ -60,10 +60,10 @@ class ForgedSignaturesTest {
     private PlanStore store;
     private Revision genuine;
 
-    /** One clear site, the checklist answered: a plan that can be signed. */
+    /** One clear site off the midline, the checklist answered, the weight entered: a plan that can be signed. */
     private static SessionPlan signable() {
         Target t = target(1, 600, 300, CAL);
-        return PlanFixtures.answeredYes(PlanFixtures.draft(CHECKLIST)).withTarget(t)
+        return PlanFixtures.answeredYes(PlanFixtures.draft(CHECKLIST)).withPatientWeightKg(70.0).withTarget(t)
                 .withInjection(injection(t, path(600, 0, CAL)));
     }
 
@@ -107,7 +107,8 @@ class ForgedSignaturesTest {
     @Test
     void aSignersNameEditedIsNotValid() throws Exception {
         Signature s = genuine.plan().signature();
-        SessionPlan renamed = withSignature(genuine.plan(), new Signature("Dr B", s.signedAt(), s.contentSha256(), s.seal()));
+        SessionPlan renamed = withSignature(genuine.plan(),
+                new Signature("Dr B", s.signedAt(), s.contentSha256(), s.seal()));
         assertForged(append(renamed), "is enrolled for Dr A, not for Dr B");
     }
 

@@ -45,7 +45,7 @@ class KeyringTest {
     /** A signable plan of its own id and session number in the fixtures' course. */
     private static SessionPlan signable(int session) {
         Target t = target(1, 600, 300, CAL);
-        SessionPlan p = PlanFixtures.answeredYes(PlanFixtures.draft(CHECKLIST)).withTarget(t)
+        SessionPlan p = PlanFixtures.answeredYes(PlanFixtures.draft(CHECKLIST)).withPatientWeightKg(70.0).withTarget(t)
                 .withInjection(injection(t, path(600, 0, CAL)));
         return new SessionPlan(UUID.nameUUIDFromBytes(new byte[] {(byte) session}), p.courseId(), session,
                 p.date().plusWeeks(4L * session), p.author(), p.status(), p.patientWeightKg(), p.images(), p.targets(),
