@@ -287,6 +287,11 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries, List
         return new Keyring(adminKey, locked, entries, ids, null);
     }
 
+    /** Why the entry does not count (see the class comment), or empty when it does. */
+    public Optional<String> refusal(Entry entry) {
+        return Optional.ofNullable(trusted(entry.signer(), entry.keyId()).problem());
+    }
+
     /** The entry of {@code keyId}, if enrolled. */
     Optional<Entry> entry(String keyId) {
         return entries.stream().filter(e -> e.keyId().equals(keyId)).findFirst();

@@ -8,6 +8,9 @@ import static org.injectionplanner.plan.PlanFixtures.path;
 import static org.injectionplanner.plan.PlanFixtures.region;
 import static org.injectionplanner.plan.PlanFixtures.target;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +19,7 @@ import java.security.KeyPair;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.injectionplanner.cli.Main;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.PlanFixtures;
@@ -118,6 +122,39 @@ class KeyringTest {
         assertThat(impostor.signatureStatus(r.plan())).isEqualTo(SignatureStatus.VALID);
         assertThatThrownBy(() -> impostor.confirmKey(secondKey, SignerKeys.generate()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another one");
+    }
+
+    @Test
+    void theAdministratorConfirmsAndLocksFromTheCommandLine() throws Exception {
+        sign(as("dr-a"), signable(2), "Dr A");
+        PlanStore elsewhere = as("elsewhere");
+        try (PlanSession session = PlanSession.open(elsewhere, signable(3))) {
+            assertThatThrownBy(() -> session.finalizePlan("Dr A", AT)).isInstanceOf(SignOffRefusedException.class);
+        }
+        String second = elsewhere.keyring().entries().get(1).keyId();
+        String listed = cli("keyring", root.toString());
+        assertThat(listed).startsWith("unlocked: ").contains(second + "  Dr A  enrolled ")
+                .contains("does not count: key " + second.substring(0, 12) + " is a second key for Dr A");
+        assertThat(cli("keyring", root.toString(), "--confirm", second.substring(0, 10)))
+                .doesNotContain("does not count");
+        assertThat(sign(elsewhere, signable(3), "Dr A").plan().signature().seal().keyId()).isEqualTo(second);
+        assertThat(cli("keyring", root.toString(), "--lock")).startsWith("locked: ").doesNotContain("does not count");
+        assertThat(elsewhere.keyring().locked()).isTrue();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(Main.run(new String[] {"keyring", root.toString(), "--confirm", "00000000"},
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: no enrolled key starts with 00000000");
+    }
+
+    /** Runs the command line, which must succeed, and returns what it printed. */
+    private static String cli(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Test
