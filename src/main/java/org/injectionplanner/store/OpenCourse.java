@@ -262,12 +262,9 @@ public final class OpenCourse implements AutoCloseable {
         }
         boolean saved = store.latest(courseId, plan.id())
                 .map(r -> plan.signature().equals(r.plan().signature())).orElse(false);
-        List<String> problems;
-        if (saved) {
-            problems = SignOff.intact(plan) ? List.of() : List.of("its planned content was changed after signing");
-        } else {
-            problems = new ArrayList<>(newSignatureProblems(plan));
-        }
+        List<String> problems = saved
+                ? (SignOff.intact(plan) ? List.of() : List.of("its planned content was changed after signing"))
+                : newSignatureProblems(plan);
         if (!problems.isEmpty()) {
             throw new StoreException("session " + plan.sessionNumber() + " cannot be saved as signed by "
                     + plan.signature().signer() + " (nothing was saved):\n- " + String.join("\n- ", problems));
