@@ -3,6 +3,7 @@ package org.injectionplanner.planfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -217,9 +218,10 @@ public final class PlanJson {
     /** A seal; its settings are read as a clinic settings document of their own. */
     private static Seal seal(Documents.Seal o, Pointer at) throws PlanFormatException {
         Pointer settingsAt = at.field("settings");
-        ClinicSettings settings = SettingsJson.read(JsonDialect.document(o.settings()),
-                settingsAt.source() + ": " + settingsAt);
-        return at.build(() -> new Seal(o.keyId(), settings, o.value()));
+        byte[] document = JsonDialect.document(o.settings());
+        ClinicSettings settings = SettingsJson.read(document, settingsAt.source() + ": " + settingsAt);
+        return at.build(() -> new Seal(o.keyId(), settings, new String(document, StandardCharsets.UTF_8),
+                o.value()));
     }
 
     private static ImageRef imageRef(Documents.ImageRef o, Pointer at) throws PlanFormatException {
@@ -402,18 +404,22 @@ public final class PlanJson {
         if (s.seal() != null) {
             ObjectNode seal = o.putObject("seal");
             seal.put("keyId", s.seal().keyId());
-            seal.set("settings", settingsTree(s.seal().settings()));
+            seal.set("settings", settingsTree(s.seal().settingsDocument()));
             seal.put("value", s.seal().value());
         }
         return o;
     }
 
-    /** The settings document of a seal as a tree. */
-    private static JsonNode settingsTree(ClinicSettings settings) {
+    /**
+     * The settings document of a seal as a tree, written back as the same document.
+     *
+     * @throws IllegalArgumentException if the seal's document is not JSON
+     */
+    private static JsonNode settingsTree(String document) {
         try {
-            return JsonDialect.parse(SettingsJson.write(settings), "clinic settings");
+            return JsonDialect.parse(JsonDialect.utf8(document), "the seal's clinic settings");
         } catch (PlanFormatException e) {
-            throw new IllegalStateException("the settings writer wrote JSON it cannot read: " + e.getMessage(), e);
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.injectionplanner.store;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -80,20 +81,21 @@ public final class SignOff {
         }
         Signature unsealed = new Signature(signer, at, PlanJson.plannedContentSha256(plan));
         String keyId = SignerKeys.keyId(enrolled.keys().getPublic());
-        String value = SignerKeys.sign(enrolled.keys().getPrivate(), statement(plan, unsealed, settings, keyId));
+        String document = new String(SettingsJson.write(settings), StandardCharsets.UTF_8);
+        String value = SignerKeys.sign(enrolled.keys().getPrivate(), statement(plan, unsealed, document, keyId));
         return plan.signed(new Signature(unsealed.signer(), at, unsealed.contentSha256(),
-                new Seal(keyId, settings, value)));
+                new Seal(keyId, settings, document, value)));
     }
 
     /**
      * What a seal signs: the statement's layout, the plan, course and session, the planned content's
-     * SHA-256, the signer, the time, the SHA-256 of the settings document and the key id, one per line.
+     * SHA-256, the signer, the time, the SHA-256 of the settings document (UTF-8) and the key id, one per line.
      */
-    static byte[] statement(SessionPlan plan, Signature signature, ClinicSettings settings, String keyId) {
+    static byte[] statement(SessionPlan plan, Signature signature, String settingsDocument, String keyId) {
         return JsonDialect.utf8(STATEMENT + "\nplan " + plan.id() + "\ncourse " + plan.courseId() + "\nsession "
                 + plan.sessionNumber() + "\ncontent " + signature.contentSha256() + "\nsigner " + signature.signer()
                 + "\nsignedAt " + JsonDialect.time(signature.signedAt()) + "\nsettings "
-                + JsonDialect.sha256(SettingsJson.write(settings)) + "\nkey " + keyId + "\n");
+                + JsonDialect.sha256(JsonDialect.utf8(settingsDocument)) + "\nkey " + keyId + "\n");
     }
 
     /**
@@ -125,7 +127,7 @@ public final class SignOff {
         Keyring.TrustedKey trusted = keyring.trusted(signature.signer(), seal.keyId());
         if (trusted.key() == null) {
             problems.add(trusted.problem());
-        } else if (!SignerKeys.verify(trusted.key(), statement(plan, signature, seal.settings(), seal.keyId()),
+        } else if (!SignerKeys.verify(trusted.key(), statement(plan, signature, seal.settingsDocument(), seal.keyId()),
                 seal.value())) {
             problems.add("the seal does not verify with key " + Keyring.shortId(seal.keyId()) + " of "
                     + signature.signer() + ": the signer, time, plan, course, session, content or settings differ "

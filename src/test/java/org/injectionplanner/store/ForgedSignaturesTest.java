@@ -32,6 +32,7 @@ import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.planfile.PlanJson;
+import org.injectionplanner.planfile.SettingsJson;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.sessionmap.SessionMap;
@@ -132,7 +133,8 @@ class ForgedSignaturesTest {
                 d.maxInsertionAngleDeg(), d.midlineNoGoDepthMm(), d.maxSiteVolumeMl() * 10,
                 d.maxSessionVolumeMl() * 10, d.maxAnaestheticMg(), d.maxAnaestheticMgPerKg(), d.minIntervalDays()));
         SessionPlan edited = withSignature(genuine.plan(), new Signature(s.signer(), s.signedAt(), s.contentSha256(),
-                new Seal(s.seal().keyId(), laxer, s.seal().value())));
+                new Seal(s.seal().keyId(), laxer, new String(SettingsJson.write(laxer), StandardCharsets.UTF_8),
+                        s.seal().value())));
         assertForged(append(edited), "the seal does not verify with key");
     }
 
@@ -165,9 +167,11 @@ class ForgedSignaturesTest {
         KeyPair drA = new SignerKeys(home.resolve("dr-a")).of("Dr A");
         Signature unsealed = new Signature("Dr A", AT, PlanJson.plannedContentSha256(violating));
         ClinicSettings settings = store.settings();
+        String document = new String(SettingsJson.write(settings), StandardCharsets.UTF_8);
         String keyId = SignerKeys.keyId(drA.getPublic());
         SessionPlan signed = violating.signed(new Signature("Dr A", AT, unsealed.contentSha256(), new Seal(keyId,
-                settings, SignerKeys.sign(drA.getPrivate(), SignOff.statement(violating, unsealed, settings, keyId)))));
+                settings, document, SignerKeys.sign(drA.getPrivate(),
+                        SignOff.statement(violating, unsealed, document, keyId)))));
         assertForged(append(signed), "under the settings it was signed with: violation without a written override");
     }
 
