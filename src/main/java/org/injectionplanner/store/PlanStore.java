@@ -288,7 +288,8 @@ public final class PlanStore {
      * The signer's key pair (made in the signer's home on first use) and whether the keyring trusts it. A key
      * the keyring lacks is enrolled (added with the time and this workstation): on a signer's first
      * signature in an unlocked keyring it is trusted at once; a second key for a known name, or any new
-     * key in a locked keyring, waits for the administrator ({@link #confirmKey}).
+     * key in a locked keyring, waits for the administrator ({@link #confirmKey}). The keyring is read back
+     * after writing, and the enrollment repeated, should another workstation have rewritten it meanwhile.
      *
      * @throws StoreException if the key or keyring cannot be read or written
      */
@@ -296,13 +297,15 @@ public final class PlanStore {
         KeyPair pair = keys.of(signer);
         String keyId = SignerKeys.keyId(pair.getPublic());
         Keyring ring = keyring();
-        if (ring.isEmpty()) {
-            ring = ring.withLegacy(unsealedSignatures());
-        }
-        if (ring.entry(keyId).isEmpty()) {
-            ring = ring.enroll(signer, pair.getPublic(), now(),
-                    LockOwner.hostName() + " (user " + System.getProperty("user.name", "") + ")");
-            ring.write(root);
+        for (int attempt = 1; ring.entry(keyId).isEmpty(); attempt++) {
+            if (attempt > 3) {
+                throw new StoreException("cannot enroll the key of " + signer + " in " + Keyring.file(root)
+                        + ": other programs keep rewriting the keyring; sign again");
+            }
+            Keyring grown = ring.isEmpty() ? ring.withLegacy(unsealedSignatures()) : ring;
+            grown.enroll(signer, pair.getPublic(), now(),
+                    LockOwner.hostName() + " (user " + System.getProperty("user.name", "") + ")").write(root);
+            ring = keyring();
         }
         Keyring.TrustedKey trusted = ring.trusted(signer, keyId);
         return new SignOff.Enrollment(pair, trusted.key() != null ? null : trusted.problem()
