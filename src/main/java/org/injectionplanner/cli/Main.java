@@ -40,6 +40,7 @@ public final class Main {
             "verify-store", new VerifyStoreCommand(),
             "validate", new ValidateCommand(),
             "order", new OrderCommand(),
+            "keyring", new KeyringCommand(),
             "studies", new StudiesCommand()));
 
     private Main() {

@@ -3,18 +3,26 @@ package org.injectionplanner.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.safety.SignOffGate;
+import org.injectionplanner.store.Keyring;
+import org.injectionplanner.store.SignOff;
+import org.injectionplanner.store.StoreException;
 
 /**
- * {@code validate PLAN [--store DIR]}: runs the safety checks and prints the findings as JSON. Exit status
- * 0 when there is no violation, 1 when there are violations (overridden ones included), 2 on errors.
+ * {@code validate PLAN [--store DIR]}: runs the safety checks, verifies the signature (with the store's
+ * keyring) and prints the findings as JSON. Exit status 0 when there is no violation and no invalid
+ * signature, 1 when there are violations (overridden ones included) or the signature is not valid, 2 on
+ * errors.
  */
 final class ValidateCommand implements Main.Command {
 
@@ -29,11 +37,32 @@ final class ValidateCommand implements Main.Command {
         SafetyContext context = arguments.safetyContext();
         SessionPlan plan = arguments.plan();
         SafetyReport report = SafetyChecks.check(plan, context);
-        out.println(InspectCommand.Json.MAPPER.writeValueAsString(toJson(plan, context, report)));
-        return report.violations().isEmpty() ? 0 : 1;
+        SignatureStatus signature = signatureStatus(arguments);
+        out.println(InspectCommand.Json.MAPPER.writeValueAsString(toJson(plan, context, report, signature)));
+        return report.violations().isEmpty() && signature.state() != SignatureStatus.State.INVALID ? 0 : 1;
     }
 
-    private static ObjectNode toJson(SessionPlan plan, SafetyContext context, SafetyReport report) {
+    /**
+     * The plan's signature verified with its store's keyring; without a store a sealed signature cannot be
+     * verified, which is said first among its problems.
+     */
+    private static SignatureStatus signatureStatus(PlanArguments arguments) throws StoreException {
+        SessionPlan plan = arguments.plan();
+        if (arguments.store().isPresent()) {
+            return arguments.store().get().signatureStatus(plan);
+        }
+        SignatureStatus status = SignOff.status(plan, Keyring.EMPTY, null);
+        if (status.state() != SignatureStatus.State.INVALID) {
+            return status;
+        }
+        List<String> problems = new ArrayList<>();
+        problems.add("no plan store given (--store DIR): the signature is verified with the store's keyring");
+        problems.addAll(status.problems());
+        return SignatureStatus.invalid(problems);
+    }
+
+    private static ObjectNode toJson(SessionPlan plan, SafetyContext context, SafetyReport report,
+            SignatureStatus signature) {
         ObjectNode o = InspectCommand.Json.MAPPER.createObjectNode();
         o.put("planId", plan.id().toString());
         o.put("courseId", plan.courseId().toString());
@@ -63,6 +92,12 @@ final class ValidateCommand implements Main.Command {
         }
         ArrayNode signOff = o.putArray("signOffProblems");
         SignOffGate.problems(plan, report).forEach(signOff::add);
+        ObjectNode so = o.putObject("signature");
+        so.put("state", signature.state().name());
+        so.put("signer", plan.signature() == null ? null : plan.signature().signer());
+        so.put("note", signature.state() == SignatureStatus.State.UNKEYED ? SignatureStatus.UNKEYED_NOTE : null);
+        ArrayNode integrity = so.putArray("problems");
+        signature.problems().forEach(integrity::add);
         return o;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Revision;
 import org.injectionplanner.store.StoreException;
@@ -45,9 +46,15 @@ public final class OpenSessionPlanCommand implements PlugIn {
             Revision revision = resolve(choice, latest);
             PluginWorkspace.get().start(revision.plan());
             SessionPlan plan = revision.plan();
+            SignatureStatus signature = PluginWorkspace.get().signatureStatus(plan);
+            String invalid = signature.state() == SignatureStatus.State.INVALID
+                    ? "; signature not valid — treated as a draft: " + String.join("; ", signature.problems()) : "";
+            if (!invalid.isEmpty()) {
+                IJ.log("Session " + plan.sessionNumber() + " of " + plan.date() + invalid.substring(1));
+            }
             IJ.showStatus("Opened session " + plan.sessionNumber() + " of " + plan.date() + ": "
                     + plan.targets().size() + " targets, " + plan.zones().size() + " zones (revision "
-                    + revision.header().sequence() + ")");
+                    + revision.header().sequence() + ")" + invalid);
         } catch (StoreException | IllegalArgumentException | IllegalStateException e) {
             CommandErrors.show(e.getMessage());
         }

@@ -27,6 +27,7 @@ import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.sessionmap.SessionMap;
 import org.injectionplanner.workspace.PlanWorkspace;
@@ -199,8 +200,10 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         if (index >= 0) {
             list.select(index);
         }
-        setTitle("Plan Panel: session " + plan.sessionNumber() + " (" + plan.status().name().toLowerCase(Locale.ROOT)
-                + "), " + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
+        String state = PluginWorkspace.get().signatureStatus(plan).state() == SignatureStatus.State.INVALID
+                ? "signature not valid — treated as a draft" : plan.status().name().toLowerCase(Locale.ROOT);
+        setTitle("Plan Panel: session " + plan.sessionNumber() + " (" + state + "), " + plan.targets().size()
+                + " targets, " + plan.zones().size() + " zones");
     }
 
     /** The session map ({@link SessionMap}) of the plan, its findings and the clinic settings. */
@@ -209,7 +212,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         mapModel.clear();
         mapRows.clear();
         mapInjections.clear();
-        for (SessionMap.Row row : SessionMap.of(plan, PluginWorkspace.get().report(), PluginWorkspace.get().settings()).rows()) {
+        PlanWorkspace ws = PluginWorkspace.get();
+        for (SessionMap.Row row : SessionMap.of(plan, ws.report(), ws.settings(), ws.signatureStatus(plan)).rows()) {
             mapModel.addElement(row.text());
             mapRows.add(row.targetId());
             mapInjections.add(row.injectionId());

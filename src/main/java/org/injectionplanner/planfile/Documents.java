@@ -2,6 +2,7 @@ package org.injectionplanner.planfile;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
@@ -98,7 +99,13 @@ final class Documents {
             @Required String author, @Required String at) {
     }
 
-    record Signature(@Required String signer, @Required String signedAt, @Required String contentSha256) {
+    /** A signature; {@code seal} is absent in files written before keyed signatures. */
+    record Signature(@Required String signer, @Required String signedAt, @Required String contentSha256,
+            Seal seal) {
+    }
+
+    /** The keyed part of a signature; {@code settings} is a clinic settings document. */
+    record Seal(@Required String keyId, @Required JsonNode settings, @Required String value) {
     }
 
     record Amendment(@Required String reason, @Required String author, @Required String at,

@@ -3,6 +3,7 @@ package org.injectionplanner.planfile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.injectionplanner.geometry.PolygonShape;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
@@ -24,6 +26,7 @@ import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.Seal;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Solution;
@@ -208,7 +211,17 @@ public final class PlanJson {
 
     private static Signature signature(Documents.Signature o, Pointer at) throws PlanFormatException {
         OffsetDateTime when = at.field("signedAt").time(o.signedAt());
-        return at.build(() -> new Signature(o.signer(), when, o.contentSha256()));
+        Seal seal = o.seal() == null ? null : seal(o.seal(), at.field("seal"));
+        return at.build(() -> new Signature(o.signer(), when, o.contentSha256(), seal));
+    }
+
+    /** A seal; its settings are read as a clinic settings document of their own. */
+    private static Seal seal(Documents.Seal o, Pointer at) throws PlanFormatException {
+        Pointer settingsAt = at.field("settings");
+        byte[] document = JsonDialect.document(o.settings());
+        ClinicSettings settings = SettingsJson.read(document, settingsAt.source() + ": " + settingsAt);
+        return at.build(() -> new Seal(o.keyId(), settings, new String(document, StandardCharsets.UTF_8),
+                o.value()));
     }
 
     private static ImageRef imageRef(Documents.ImageRef o, Pointer at) throws PlanFormatException {
@@ -388,7 +401,26 @@ public final class PlanJson {
         o.put("signer", s.signer());
         o.put("signedAt", JsonDialect.time(s.signedAt()));
         o.put("contentSha256", s.contentSha256());
+        if (s.seal() != null) {
+            ObjectNode seal = o.putObject("seal");
+            seal.put("keyId", s.seal().keyId());
+            seal.set("settings", settingsTree(s.seal().settingsDocument()));
+            seal.put("value", s.seal().value());
+        }
         return o;
+    }
+
+    /**
+     * The settings document of a seal as a tree, written back as the same document.
+     *
+     * @throws IllegalArgumentException if the seal's document is not JSON
+     */
+    private static JsonNode settingsTree(String document) {
+        try {
+            return JsonDialect.parse(JsonDialect.utf8(document), "the seal's clinic settings");
+        } catch (PlanFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static ObjectNode imageRef(ImageRef ref) {

@@ -18,6 +18,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
@@ -99,10 +100,11 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * The sign-off's state.
      *
      * @param signature the signature, or null while unsigned
+     * @param status what verifying the signature found; only a valid one is shown as signed
      * @param openViolations violations without a written override (they block signing)
      * @param unansweredQuestions checklist questions without an answer
      */
-    public record SignOff(Signature signature, int openViolations, int unansweredQuestions) {
+    public record SignOff(Signature signature, SignatureStatus status, int openViolations, int unansweredQuestions) {
     }
 
     /**
@@ -115,8 +117,12 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     public record Row(String text, UUID targetId, UUID injectionId) {
     }
 
-    /** The map of a plan, with its safety report and the clinic settings (for structure names). */
-    public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings) {
+    /**
+     * The map of a plan, with its safety report, the clinic settings (for structure names) and what verifying
+     * its signature found.
+     */
+    public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings,
+            SignatureStatus signatureStatus) {
         List<InjectionEntry> entries = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (Injection i : plan.injections()) {
@@ -138,7 +144,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
                         : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
         SessionTotals totals = SessionTotals.of(plan, settings.drugs());
         rows.add(new Row(totals.text(), null, null));
-        SignOff signOff = new SignOff(plan.signature(), report.openViolations(plan).size(),
+        SignOff signOff = new SignOff(plan.signature(), signatureStatus, report.openViolations(plan).size(),
                 plan.unansweredChecklist().size());
         rows.add(new Row(signOffLine(signOff), null, null));
         return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows);
@@ -207,13 +213,23 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return state + ": " + f.message();
     }
 
+    /**
+     * "Not signed: …", "Signed by …" (with a note when signed before keyed signatures) or, for a signature
+     * that does not verify, "Signature not valid — treated as a draft: …".
+     */
     private static String signOffLine(SignOff s) {
         Signature signature = s.signature();
-        return signature == null
-                ? "Not signed: " + s.openViolations() + " open violation(s), " + s.unansweredQuestions()
-                        + " unanswered question(s)"
-                : "Signed by " + signature.signer() + " at " + signature.signedAt() + ", SHA-256 "
-                        + signature.contentSha256().substring(0, 16) + "…";
+        String open = s.openViolations() + " open violation(s), " + s.unansweredQuestions() + " unanswered question(s)";
+        if (signature == null) {
+            return "Not signed: " + open;
+        }
+        if (s.status().state() == SignatureStatus.State.INVALID) {
+            return "Signature not valid — treated as a draft: " + String.join("; ", s.status().problems());
+        }
+        String signed = "Signed by " + signature.signer() + " at " + signature.signedAt() + ", SHA-256 "
+                + signature.contentSha256().substring(0, 16) + "…";
+        return s.status().state() == SignatureStatus.State.UNKEYED ? signed + " (" + SignatureStatus.UNKEYED_NOTE + ")"
+                : signed;
     }
 
     private static String truncate(String text, int length) {

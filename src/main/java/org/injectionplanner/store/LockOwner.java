@@ -78,6 +78,11 @@ public record LockOwner(String host, long pid, String user, OffsetDateTime since
         }
     }
 
+    /** This workstation's host name. */
+    static String hostName() {
+        return HostName.NAME;
+    }
+
     /** The host name, looked up once. */
     private static final class HostName {
         static final String NAME = lookUp();

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.plan.PlanStatus;
+import org.injectionplanner.plan.Seal;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanFormatException;
@@ -114,8 +116,8 @@ public final class OpenCourse implements AutoCloseable {
      * Saves the plan as the course's next revision and removes its autosave. The file is written to a
      * temporary file, forced to disk and renamed into place; once this returns the revision is durable.
      * A signed plan is saved only if its signature matches its planned content and, when the signature is
-     * not the one of the plan's newest revision, could have been given ({@link SignOff#signatureProblems},
-     * with {@link PlanStore#safetyContext}).
+     * not the one of the plan's newest revision, is sealed, verifies ({@link PlanStore#signatureStatus}) and
+     * was given under the store's clinic settings.
      *
      * @param author who saves (not blank)
      * @param reason why, e.g. "amended after review"; may be empty
@@ -262,11 +264,27 @@ public final class OpenCourse implements AutoCloseable {
                 .map(r -> plan.signature().equals(r.plan().signature())).orElse(false);
         List<String> problems = saved
                 ? (SignOff.intact(plan) ? List.of() : List.of("its planned content was changed after signing"))
-                : SignOff.signatureProblems(plan, store.safetyContext(plan));
+                : newSignatureProblems(plan);
         if (!problems.isEmpty()) {
             throw new StoreException("session " + plan.sessionNumber() + " cannot be saved as signed by "
                     + plan.signature().signer() + " (nothing was saved):\n- " + String.join("\n- ", problems));
         }
+    }
+
+    /**
+     * Why a signature the store has not saved before cannot be: it must be sealed, verify
+     * ({@link PlanStore#signatureStatus}) and have been given under the store's clinic settings.
+     */
+    private List<String> newSignatureProblems(SessionPlan plan) throws StoreException {
+        Seal seal = plan.signature().seal();
+        if (seal == null) {
+            return List.of("a new signature must be sealed with the signer's key");
+        }
+        List<String> problems = new ArrayList<>(store.signatureStatus(plan).problems());
+        if (!seal.settings().equals(store.settings())) {
+            problems.add("it was given under clinic settings other than the store's");
+        }
+        return problems;
     }
 
     private void requireThisCourse(SessionPlan plan) {

@@ -142,15 +142,19 @@ public final class PlanSession implements AutoCloseable {
      * Signs the editor's plan and saves the signed plan as a new revision (reason "Signed by …"); the
      * editor then holds the signed plan, with its history cleared. The safety checks are run here, with
      * the store's clinic settings and the course's previous session ({@link PlanStore#safetyContext}),
-     * whatever findings the caller shows.
+     * whatever findings the caller shows. The signature is sealed with the signer's key, enrolled in the
+     * store's keyring on the signer's first signature ({@link PlanStore#enroll}).
      *
-     * @throws SignOffRefusedException if the plan cannot be signed (nothing changed)
+     * @throws SignOffRefusedException if the plan cannot be signed, or the keyring does not trust the signer's
+     *         key (nothing changed)
      * @throws StoreException if the settings or course cannot be read, or the revision cannot be written
      *         (the editor keeps the unsigned plan)
      */
     public Revision finalizePlan(String signer, OffsetDateTime at) throws SignOffRefusedException, StoreException {
         SessionPlan plan = editor.plan();
-        SessionPlan signed = SignOff.sign(plan, course.store().safetyContext(plan), signer, at);
+        PlanStore store = course.store();
+        SessionPlan signed = SignOff.sign(plan, store.settings(), store.previousSessionDate(plan).orElse(null), signer,
+                at, store::enroll);
         Future<Revision> done = writer.submit(() -> course.save(signed, signer, "Signed by " + signer.strip()));
         Revision revision = await(done);
         saved = signed;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -18,7 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.planfile.SettingsJson;
@@ -40,6 +43,7 @@ public final class PlanStore {
     private final Path root;
     private final Clock clock;
     private final SeenSequences seen;
+    private final SignerKeys keys;
 
     /** A store in {@code root}, with the system clock and time zone. Nothing is created until written. */
     public PlanStore(Path root) {
@@ -58,9 +62,18 @@ public final class PlanStore {
      * sequences are remembered in {@code seen} (to warn of a rollback).
      */
     public PlanStore(Path root, Clock clock, SeenSequences seen) {
+        this(root, clock, seen, SignerKeys.workstation());
+    }
+
+    /**
+     * A store in {@code root} as {@link #PlanStore(Path, Clock, SeenSequences)}, whose signers' key pairs
+     * are in {@code keys} (the user's home folder's by default).
+     */
+    public PlanStore(Path root, Clock clock, SeenSequences seen, SignerKeys keys) {
         this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
         this.seen = seen;
+        this.keys = keys;
     }
 
     /** The default folder: {@code InjectionPlanner} in the user's home folder. */
@@ -250,6 +263,98 @@ public final class PlanStore {
         } catch (IOException e) {
             throw new StoreException("cannot save the clinic settings to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The store's keyring (empty when it has none).
+     *
+     * @throws StoreException if {@code keyring.json} cannot be read or is not a keyring
+     */
+    public Keyring keyring() throws StoreException {
+        return Keyring.read(root);
+    }
+
+    /**
+     * Verifies a plan's signature with this store's keyring and the course's previous session
+     * ({@link SignOff#status}).
+     *
+     * @throws StoreException if the keyring or the course's revisions cannot be read
+     */
+    public SignatureStatus signatureStatus(SessionPlan plan) throws StoreException {
+        return SignOff.status(plan, keyring(), previousSessionDate(plan).orElse(null));
+    }
+
+    /**
+     * The signer's key pair (made in the signer's home on first use) and whether the keyring trusts it. A key
+     * the keyring lacks is enrolled (added with the time and this workstation): on a signer's first
+     * signature in an unlocked keyring it is trusted at once; a second key for a known name, or any new
+     * key in a locked keyring, waits for the administrator ({@link #confirmKey}). The keyring is read back
+     * after writing, and the enrollment repeated, should another workstation have rewritten it meanwhile.
+     *
+     * @throws StoreException if the key or keyring cannot be read or written
+     */
+    synchronized SignOff.Enrollment enroll(String signer) throws StoreException {
+        KeyPair pair = keys.of(signer);
+        String keyId = SignerKeys.keyId(pair.getPublic());
+        Keyring ring = keyring();
+        for (int attempt = 1; ring.entry(keyId).isEmpty(); attempt++) {
+            if (attempt > 3) {
+                throw new StoreException("cannot enroll the key of " + signer + " in " + Keyring.file(root)
+                        + ": other programs keep rewriting the keyring; sign again");
+            }
+            Keyring grown = ring.isEmpty() ? ring.withLegacy(unsealedSignatures()) : ring;
+            grown.enroll(signer, pair.getPublic(), now(),
+                    LockOwner.hostName() + " (user " + System.getProperty("user.name", "") + ")").write(root);
+            ring = keyring();
+        }
+        Keyring.TrustedKey trusted = ring.trusted(signer, keyId);
+        return new SignOff.Enrollment(pair, trusted.key() != null ? null : trusted.problem()
+                + "; the key is enrolled in " + Keyring.file(root) + " and counts once the clinic's administrator "
+                + "confirms it");
+    }
+
+    /**
+     * The {@link SignOff#legacyId}s of the unsealed signatures in the store's revisions (those that cannot be
+     * read are left out: verify-store reports them).
+     */
+    private List<String> unsealedSignatures() throws StoreException {
+        List<String> out = new ArrayList<>();
+        for (UUID course : courses()) {
+            Path dir = StoreLayout.revisions(StoreLayout.course(root, course));
+            for (RevisionName name : revisionNames(dir)) {
+                try {
+                    SessionPlan plan = load(dir.resolve(name.fileName())).plan();
+                    if (plan.status() == PlanStatus.SIGNED && plan.signature().seal() == null) {
+                        out.add(SignOff.legacyId(plan));
+                    }
+                } catch (StoreException e) {
+                    // a damaged revision is no signature to vouch for
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Confirms an enrolled key with the administrator's key pair (the keyring takes {@code admin} as its
+     * administrator key if it has none).
+     *
+     * @throws StoreException if the keyring cannot be read or written
+     * @throws IllegalArgumentException if the key is not enrolled or {@code admin} is not the keyring's
+     */
+    public synchronized void confirmKey(String keyId, KeyPair admin) throws StoreException {
+        keyring().confirm(keyId, admin).write(root);
+    }
+
+    /**
+     * Locks the keyring with the administrator's key pair: the entries that count now are confirmed, and
+     * from now on only entries the administrator confirms count.
+     *
+     * @throws StoreException if the keyring cannot be read or written
+     * @throws IllegalArgumentException if the keyring names another administrator key
+     */
+    public synchronized void lockKeyring(KeyPair admin) throws StoreException {
+        keyring().lock(admin).write(root);
     }
 
     /** What this workstation has seen of each course. */

@@ -6,7 +6,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.planfile.SettingsJson;
@@ -32,8 +35,11 @@ import org.injectionplanner.store.VerifyReport.Severity;
  * files older than a minute (left by an interrupted write), and warns when a course shows fewer revisions
  * than this workstation has seen ({@link SeenSequences}). Reads only; needs no lock.
  *
- * <p>Limits: a hash chain and head record show that a revision changed, not who changed it; whoever can
- * write the folder can rewrite a course's whole chain and head consistently (docs/plan-format.md §4).
+ * <p>Every signature is verified against the store's keyring ({@link SignOff#status}): one that does not
+ * verify is a break, one made before keyed signatures a warning. Limits: a hash chain and head record show
+ * that a revision changed, not who changed it; whoever can write the folder can rewrite a course's whole
+ * chain and head consistently, but cannot make a signature without a signer's private key
+ * (docs/plan-format.md §2.1, §4).
  */
 public final class StoreVerifier {
 
@@ -44,6 +50,7 @@ public final class StoreVerifier {
     private final Instant now = Instant.now();
     private final Path root;
     private final SeenSequences seen;
+    private Keyring keyring = Keyring.EMPTY;
     private int courses;
     private int revisions;
 
@@ -80,6 +87,11 @@ public final class StoreVerifier {
     private void checkRoot() throws StoreException {
         for (Path file : PlanStore.list(root)) {
             checkTemporary(file);
+        }
+        try {
+            keyring = Keyring.read(root);
+        } catch (StoreException e) {
+            problem(Severity.BREAK, Keyring.file(root), e.getMessage() + " (so no keyed signature can be verified)");
         }
         Path settings = StoreLayout.settings(root);
         if (Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
@@ -229,7 +241,7 @@ public final class StoreVerifier {
             SessionPlan plan = checkRevision(file, name, courseId, bytes,
                     previous != null && previous.sequence() == name.sequence() - 1 ? previous : null, previousBytes);
             if (plan != null) {
-                checkSignOff(file, plan, newestOfPlan.get(plan.id()));
+                checkSignOff(file, plan, newestOfPlan.get(plan.id()), newestOfPlan);
                 newestOfPlan.put(plan.id(), new Revisioned(name.fileName(), plan));
             }
             previous = name;
@@ -243,13 +255,23 @@ public final class StoreVerifier {
     }
 
     /**
-     * A signed plan's signature must match its planned content, and a plan signed in an earlier revision
-     * may change its planned content only through a new amendment.
+     * A signed plan's signature must verify ({@link SignOff#status}: content, keyring, seal and the sign-off
+     * conditions under the settings it was signed with; the previous session is the newest earlier-numbered
+     * plan of the course in the revisions before it); one signed before keyed signatures is a warning. A plan
+     * signed in an earlier revision may change its planned content only through a new amendment.
      */
-    private void checkSignOff(Path file, SessionPlan plan, Revisioned before) {
-        if (plan.status() == PlanStatus.SIGNED && !SignOff.intact(plan)) {
+    private void checkSignOff(Path file, SessionPlan plan, Revisioned before, Map<UUID, Revisioned> earlier) {
+        LocalDate previous = earlier.values().stream().map(Revisioned::plan)
+                .filter(p -> !p.id().equals(plan.id()) && p.sessionNumber() < plan.sessionNumber())
+                .max(Comparator.comparingInt(SessionPlan::sessionNumber)).map(SessionPlan::date).orElse(null);
+        SignatureStatus status = SignOff.status(plan, keyring, previous);
+        if (status.state() == SignatureStatus.State.INVALID) {
             problem(Severity.BREAK, file, "the signature of session " + plan.sessionNumber() + " by "
-                    + plan.signature().signer() + " does not match the plan's content: the signed plan was altered");
+                    + plan.signature().signer() + " is not valid (the plan counts as a draft): "
+                    + String.join("; ", status.problems()));
+        } else if (status.state() == SignatureStatus.State.UNKEYED) {
+            problem(Severity.WARNING, file, "session " + plan.sessionNumber() + " by " + plan.signature().signer()
+                    + " was " + SignatureStatus.UNKEYED_NOTE);
         }
         if (before != null && before.plan().status() == PlanStatus.SIGNED
                 && plan.amendments().size() == before.plan().amendments().size()

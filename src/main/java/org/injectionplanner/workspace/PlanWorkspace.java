@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.safety.SafetyReport;
@@ -91,6 +93,8 @@ public final class PlanWorkspace implements AutoCloseable {
     /** Held while a plan is opened, so that two threads wanting a plan open one, not two. */
     private final Object opening = new Object();
     private PlanStore store;
+    private SessionPlan verifiedPlan;
+    private SignatureStatus verifiedStatus;
     private PlanSession session;
     private ClinicSettings settings;
     private Selection selection;
@@ -369,6 +373,26 @@ public final class PlanWorkspace implements AutoCloseable {
             contextPlanId = plan.id();
         }
         return SafetyChecks.check(plan, SafetyContext.of(settings(), previousSessionDate));
+    }
+
+    /**
+     * A plan's signature verified with the store's keyring ({@link PlanStore#signatureStatus}); a store that
+     * cannot be read makes it invalid, with the reason. Only {@link SignatureStatus#trusted()} is shown as
+     * signed. The last answer is kept for the same plan.
+     */
+    public synchronized SignatureStatus signatureStatus(SessionPlan plan) {
+        if (plan.status() != PlanStatus.SIGNED) {
+            return SignatureStatus.UNSIGNED;
+        }
+        if (plan != verifiedPlan) {
+            try {
+                verifiedStatus = store().signatureStatus(plan);
+            } catch (StoreException e) {
+                verifiedStatus = SignatureStatus.invalid(List.of("it cannot be verified: " + e.getMessage()));
+            }
+            verifiedPlan = plan;
+        }
+        return verifiedStatus;
     }
 
     /** The current plan with its findings and selection, and the read-only plans, taken together. */

@@ -16,6 +16,7 @@ import org.injectionplanner.plan.ProcedureRecord;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
@@ -53,7 +54,7 @@ class SessionMapTest {
     void theRowsAreTheInjectionsWithTheirFindingsThenTheSessionsLines() {
         SessionPlan plan = plan();
         SafetyReport report = report(plan);
-        SessionMap map = SessionMap.of(plan, report, SETTINGS);
+        SessionMap map = SessionMap.of(plan, report, SETTINGS, SignatureStatus.UNSIGNED);
         Finding t2Finding = report.about(plan.targets().get(1).id()).get(0);
         assertThat(report.about(plan.targets().get(1).id())).hasSize(2);
         assertThat(map.lines()).containsExactly(
@@ -73,7 +74,7 @@ class SessionMapTest {
     @Test
     void eachInjectionCarriesItsValues() {
         SessionPlan plan = plan();
-        SessionMap map = SessionMap.of(plan, report(plan), SETTINGS);
+        SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);
         SessionMap.InjectionEntry first = map.injections().get(0);
         assertThat(first.position()).isEqualTo(1);
         assertThat(first.targetNumber()).isEqualTo(1);
@@ -98,7 +99,7 @@ class SessionMapTest {
         assertThat(second.state()).isEqualTo(InjectionState.DONE);
         assertThat(second.findings()).extracting(Finding::check).containsExactly("duplicate-site", "no-path");
         assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, 70.0));
-        assertThat(map.signOff()).isEqualTo(new SessionMap.SignOff(null, 0, 0));
+        assertThat(map.signOff()).isEqualTo(new SessionMap.SignOff(null, SignatureStatus.UNSIGNED, 0, 0));
     }
 
     @Test
@@ -110,7 +111,7 @@ class SessionMapTest {
         Finding calibration = report.violations().get(0);
         plan = plan.withOverride(new FindingOverride(calibration.key(), calibration.measured(), "measured by hand",
                 "Dr A", PlanFixtures.AT));
-        SessionMap map = SessionMap.of(plan, report, SETTINGS);
+        SessionMap map = SessionMap.of(plan, report, SETTINGS, SignatureStatus.UNSIGNED);
         SessionMap.InjectionEntry entry = map.injections().get(0);
         assertThat(entry.depthMm()).isNull();
         assertThat(entry.pathLengthMm()).isNull();
@@ -126,9 +127,25 @@ class SessionMapTest {
                 ChecklistItem.defaults().get(0)))).withPatientWeightKg(72.5);
         SessionPlan signed = plan.signed(new Signature("Dr A", PlanFixtures.AT,
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
-        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS).lines();
+        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.VALID).lines();
         assertThat(lines).containsExactly("Checklist: 1 of 1 answered; weight 72.5 kg",
                 "Totals: 0 injections, 0.00 mL; no local anaesthetic",
                 "Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef…");
+        assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED).lines()).last()
+                .isEqualTo("Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef… (signed before keyed "
+                        + "signatures: the signer cannot be verified)");
+    }
+
+    @Test
+    void aSignatureThatDoesNotVerifyIsShownAsNotValidNeverAsSigned() {
+        SessionPlan plan = PlanFixtures.answeredYes(PlanFixtures.draft(List.of(
+                ChecklistItem.defaults().get(0))));
+        SessionPlan signed = plan.signed(new Signature("Dr A", PlanFixtures.AT,
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+        SessionMap map = SessionMap.of(signed, report(signed), SETTINGS,
+                SignatureStatus.invalid(List.of("key 0123 is not in the store's keyring")));
+        assertThat(map.lines()).last().isEqualTo(
+                "Signature not valid — treated as a draft: key 0123 is not in the store's keyring");
+        assertThat(map.lines()).noneMatch(l -> l.startsWith("Signed by"));
     }
 }

@@ -10,6 +10,7 @@ import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.OrderWeights;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanJson;
 import org.injectionplanner.planfile.SettingsJson;
@@ -48,6 +49,9 @@ class GoldenFilesTest {
         assertThat(signed.status()).isEqualTo(PlanStatus.SIGNED);
         assertThat(SignOff.intact(signed)).isTrue();
         assertThat(signed.signature().contentSha256()).isEqualTo(PlanJson.plannedContentSha256(TestPlans.sample()));
+        assertThat(signed.signature().seal()).isNull();
+        assertThat(SignOff.status(signed, Keyring.EMPTY, null)).as("reported, neither trusted nor refused")
+                .isEqualTo(SignatureStatus.UNKEYED);
     }
 
     @ParameterizedTest

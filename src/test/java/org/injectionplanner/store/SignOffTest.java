@@ -12,7 +12,9 @@ import static org.injectionplanner.plan.PlanFixtures.zone;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.MessageDigest;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import org.injectionplanner.geometry.PixelPoint;
@@ -68,6 +70,15 @@ class SignOffTest {
 
     private static final SafetyContext CONTEXT = SafetyContext.of(ClinicSettings.defaults(), null);
 
+    /** A key pair of the test's own, as a signer's enrolled key. */
+    private static final KeyPair KEYS = SignerKeys.generate();
+
+    /** The plan signed under the default settings with {@link #KEYS}, the way the store signs. */
+    private static SessionPlan sign(SessionPlan plan, String signer, OffsetDateTime at) throws Exception {
+        return SignOff.sign(plan, ClinicSettings.defaults(), null, signer, at,
+                name -> new SignOff.Enrollment(KEYS, null));
+    }
+
     private static SafetyReport check(SessionPlan plan) {
         return SafetyChecks.check(plan, CONTEXT);
     }
@@ -90,7 +101,7 @@ class SignOffTest {
         SafetyReport report = check(plan);
         Finding violation = report.violations().get(0);
         assertThat(report.violations()).hasSize(1);
-        assertThatThrownBy(() -> SignOff.sign(plan, CONTEXT, "Dr A", AT))
+        assertThatThrownBy(() -> sign(plan, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> {
                     assertThat(e.problems()).containsExactly(
                             "violation without a written override reason: " + violation.message(),
@@ -115,11 +126,19 @@ class SignOffTest {
             SessionPlan forged = answered.signed(new Signature("Dr A", AT, PlanJson.plannedContentSha256(answered)));
             assertThatThrownBy(() -> session.course().save(forged, "Dr A", "signed elsewhere"))
                     .isInstanceOf(StoreException.class)
-                    .hasMessageStartingWith("session 2 cannot be saved as signed by Dr A (nothing was saved):\n- "
-                            + "violation without a written override reason: Injection 1, T1");
+                    .hasMessage("session 2 cannot be saved as signed by Dr A (nothing was saved):\n- "
+                            + "a new signature must be sealed with the signer's key");
             session.editor().replace(forged, "signed elsewhere");
             assertThatThrownBy(() -> session.save("Dr A", "signed elsewhere")).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("violation without a written override reason");
+                    .hasMessageContaining("a new signature must be sealed");
+            // sealed with a key of the signer's own (not in the store's keyring): the seal does not count, and
+            // the open violation is reported under the settings it carries
+            SessionPlan sealed = answered.signed(sign(ready(), "Dr A", AT).signature());
+            assertThatThrownBy(() -> session.course().save(sealed, "Dr A", "signed elsewhere"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is not in the store's keyring")
+                    .hasMessageContaining("under the settings it was signed with: violation without a written "
+                            + "override reason: Injection 1, T1");
         }
         assertThat(store.history(PlanFixtures.COURSE)).singleElement()
                 .satisfies(r -> assertThat(r.plan().status()).isEqualTo(PlanStatus.DRAFT));
@@ -139,9 +158,10 @@ class SignOffTest {
                     .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
                             .hasSize(2).allMatch(p -> p.startsWith("violation without a written override reason")
                                     && p.contains("needle")));
-            SessionPlan signedByDefaults = SignOff.sign(plan, CONTEXT, "Dr A", AT);
+            SessionPlan signedByDefaults = sign(plan, "Dr A", AT);
             assertThatThrownBy(() -> session.course().save(signedByDefaults, "Dr A", "signed"))
-                    .isInstanceOf(StoreException.class).hasMessageContaining("needle");
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("it was given under clinic settings other than the store's");
         }
         assertThat(store.history(PlanFixtures.COURSE)).isEmpty();
     }
@@ -162,7 +182,7 @@ class SignOffTest {
     @Test
     void answersAloneDoNotSignAPlanWithAnOpenViolation() {
         SessionPlan answered = PlanFixtures.answeredYes(plan());
-        assertThatThrownBy(() -> SignOff.sign(answered, CONTEXT, "Dr A", AT))
+        assertThatThrownBy(() -> sign(answered, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems()).singleElement()
                         .asString().startsWith("violation without a written override reason: Injection 1, T1"));
     }
@@ -170,7 +190,7 @@ class SignOffTest {
     @Test
     void anOverrideAloneDoesNotSignAPlanWithAnUnansweredItem() {
         SessionPlan plan = ready().withChecklistEntry(ChecklistEntry.unanswered(CHECKLIST.get(1)));
-        assertThatThrownBy(() -> SignOff.sign(plan, CONTEXT, "Dr A", AT))
+        assertThatThrownBy(() -> sign(plan, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("checklist item unanswered: Time-out done"));
     }
@@ -178,11 +198,11 @@ class SignOffTest {
     @Test
     void aPlanWithoutInjectionsOrSignerCannotBeSigned() {
         SessionPlan empty = PlanFixtures.draft();
-        assertThatThrownBy(() -> SignOff.sign(empty, CONTEXT, "Dr A", AT))
+        assertThatThrownBy(() -> sign(empty, "Dr A", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("no injections are planned"));
         SessionPlan plan = ready();
-        assertThatThrownBy(() -> SignOff.sign(plan, CONTEXT, " ", AT))
+        assertThatThrownBy(() -> sign(plan, " ", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class,
                         e -> assertThat(e.problems()).containsExactly("the signer's name is missing"));
     }
@@ -190,7 +210,7 @@ class SignOffTest {
     @Test
     void withAnOverrideAndAllAnswersThePlanIsSignedOverItsPlannedContent() throws Exception {
         SessionPlan plan = ready();
-        SessionPlan signed = SignOff.sign(plan, CONTEXT, " Dr A ", AT);
+        SessionPlan signed = sign(plan, " Dr A ", AT);
         assertThat(signed.status()).isEqualTo(PlanStatus.SIGNED);
         assertThat(signed.signature().signer()).isEqualTo("Dr A");
         assertThat(signed.signature().signedAt()).isEqualTo(AT);
@@ -209,7 +229,7 @@ class SignOffTest {
                 first.solution(), first.volumeMl()));
         assertThat(SignOff.intact(tampered)).isFalse();
         assertThat(SignOff.intact(signed.withPatientWeightKg(72.0))).isFalse();
-        assertThatThrownBy(() -> SignOff.sign(signed, CONTEXT, "Dr B", AT))
+        assertThatThrownBy(() -> sign(signed, "Dr B", AT))
                 .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
                         .containsExactly("session 2 is already signed by Dr A"));
     }
@@ -217,7 +237,7 @@ class SignOffTest {
     @Test
     void aSignedPlanRefusesEditsButAcceptsTheProcedureRecord() throws Exception {
         SessionPlan plan = ready();
-        SessionPlan signed = SignOff.sign(plan, CONTEXT, "Dr A", AT);
+        SessionPlan signed = sign(plan, "Dr A", AT);
         PlanEditor editor = new PlanEditor(signed);
         Injection first = signed.injections().get(0);
         Target t1 = signed.targets().get(0);
@@ -297,7 +317,7 @@ class SignOffTest {
     @Test
     void anAmendedPlanIsSignedAgainWithItsAmendmentInsideTheSignature() throws Exception {
         SessionPlan plan = ready();
-        SessionPlan signed = SignOff.sign(plan, CONTEXT, "Dr A", AT);
+        SessionPlan signed = sign(plan, "Dr A", AT);
         PlanEditor editor = new PlanEditor(signed);
         editor.apply(PlanEdits.amend(SignOff.amendment(signed, "volume corrected", "Dr A", AT.plusHours(1))));
         Injection first = signed.injections().get(0);
@@ -305,7 +325,7 @@ class SignOffTest {
                 first.solution(), 0.8));
         assertThat(changed.status()).isEqualTo(PlanStatus.DRAFT);
 
-        SessionPlan resigned = SignOff.sign(changed, CONTEXT, "Dr A", AT.plusHours(2));
+        SessionPlan resigned = sign(changed, "Dr A", AT.plusHours(2));
         assertThat(SignOff.intact(resigned)).isTrue();
         assertThat(resigned.signature()).isNotEqualTo(signed.signature());
         assertThat(resigned.amendments()).singleElement().extracting(a -> a.amended()).isEqualTo(signed.signature());

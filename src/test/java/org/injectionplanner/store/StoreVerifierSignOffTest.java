@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * verify-store checks signatures and that a signed plan changes only through an amendment. The revisions
+ * verify-store checks signatures made before keyed signatures (no seal; ForgedSignaturesTest covers sealed
+ * ones) and that a signed plan changes only through an amendment. The revisions
  * are written as the store writes them but behind its back: the store itself refuses to save a signature
  * its checks would not give, or a signed plan changed after signing.
  */
@@ -62,7 +63,12 @@ class StoreVerifierSignOffTest {
         Path one = write(first, 1, null);
         Path two = write(amended, 2, one);
         write(signed(amended), 3, two);
-        assertThat(StoreVerifier.verify(root).problems()).isEmpty();
+        VerifyReport report = StoreVerifier.verify(root);
+        assertThat(report.breaks()).isEmpty();
+        assertThat(report.warnings()).as("signatures without a seal are reported, not trusted")
+                .filteredOn(p -> p.message().equals("session 2 by Dr A was signed before keyed signatures: the signer "
+                        + "cannot be verified")).extracting(p -> p.file().getFileName().toString())
+                .containsExactly(one.getFileName().toString(), "000003-" + TestPlans.PLAN + ".json");
     }
 
     @Test
@@ -71,8 +77,8 @@ class StoreVerifierSignOffTest {
         Path second = write(moved(first), 2, write(first, 1, null));
         VerifyReport report = StoreVerifier.verify(root);
         assertThat(report.breaks()).allMatch(p -> p.file().equals(second)).extracting(Problem::message)
-                .containsExactly("the signature of session 2 by Dr A does not match the plan's content: the signed "
-                                + "plan was altered",
+                .containsExactly("the signature of session 2 by Dr A is not valid (the plan counts as a draft): the "
+                                + "planned content no longer matches the signature's SHA-256: changed after signing",
                         "changes the plan signed in 000001-" + TestPlans.PLAN + ".json without an amendment");
     }
 }

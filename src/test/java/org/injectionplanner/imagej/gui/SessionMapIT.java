@@ -99,7 +99,7 @@ class SessionMapIT {
         assertThat(p.injections().get(0).record().state().name()).isEqualTo("DONE");
         PlanStore planStore = new PlanStore(store);
         SessionMap map = SessionMap.of(p, SafetyChecks.check(p, SafetyContext.of(planStore.settings(),
-                planStore.previousSessionDate(p).orElse(null))), planStore.settings());
+                planStore.previousSessionDate(p).orElse(null))), planStore.settings(), planStore.signatureStatus(p));
         assertThat(second.output().lines()).as("the Plan Panel shows the session map's rows")
                 .containsExactlyElementsOf(map.lines());
         assertThat(map.lines()).contains("Totals: 3 injections, 1.50 mL; lidocaine 3.0 mg in 1.50 mL");
