@@ -126,6 +126,6 @@ final class Documents {
     record Limits(@Required Double needleReserveMm, @Required Double maxInsertionAngleDeg,
             @Required Double midlineNoGoDepthMm, @Required Double maxSiteVolumeMl,
             @Required Double maxSessionVolumeMl, @Required Double maxAnaestheticMg,
-            @Required Double maxAnaestheticMgPerKg, @Required Integer minIntervalDays) {
+            @Required Double maxAnaestheticMgPerKg, @Required Integer minIntervalDays, Double maxEntryBelowSkinMm) {
     }
 }

@@ -77,6 +77,7 @@ public final class SettingsJson {
         limits.put("maxAnaestheticMg", PlanJson.finite(l.maxAnaestheticMg(), "maxAnaestheticMg"));
         limits.put("maxAnaestheticMgPerKg", PlanJson.finite(l.maxAnaestheticMgPerKg(), "maxAnaestheticMgPerKg"));
         limits.put("minIntervalDays", l.minIntervalDays());
+        limits.put("maxEntryBelowSkinMm", PlanJson.finite(l.maxEntryBelowSkinMm(), "maxEntryBelowSkinMm"));
         return JsonDialect.document(root);
     }
 
@@ -119,8 +120,11 @@ public final class SettingsJson {
         double sessionVolume = p.field("maxSessionVolumeMl").finite(l.maxSessionVolumeMl());
         double mg = p.field("maxAnaestheticMg").finite(l.maxAnaestheticMg());
         double mgPerKg = p.field("maxAnaestheticMgPerKg").finite(l.maxAnaestheticMgPerKg());
+        // settings written before the entry tolerance existed take its default
+        Double entry = p.field("maxEntryBelowSkinMm").finite(l.maxEntryBelowSkinMm());
+        double entryBelowSkin = entry == null ? SafetyLimits.DEFAULT_MAX_ENTRY_BELOW_SKIN_MM : entry;
         SafetyLimits limits = p.build(() -> new SafetyLimits(reserve, angle, noGo, siteVolume, sessionVolume, mg,
-                mgPerKg, l.minIntervalDays()));
+                mgPerKg, l.minIntervalDays(), entryBelowSkin));
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits));
     }

@@ -900,7 +900,7 @@ class SafetyChecksTest {
             // T1's entry moves from x = 240 to x = 230: still a violation, now 30 px = 3.0 mm; same key
             Injection i1 = plan.injections().get(0);
             SessionPlan moved = plan.withInjection(i1.withPath(path(230, 0, CAL)))
-                    .withTarget(t1.movedTo(new PixelPoint(230, 300), t1.depthMm(), CAL));
+                    .withTarget(t1.movedTo(new PixelPoint(230, 300), CAL));
             List<Finding> after = check(moved).violations();
             assertThat(after).extracting(Finding::key).containsExactlyElementsOf(keys);
             assertThat(after.get(0).measured()).isCloseTo(3.0, EXACT);

@@ -214,7 +214,7 @@ class PlanJsonTest {
     void writingRefusesNumbersJsonCannotCarry() {
         SessionPlan plan = TestPlans.sample();
         Target t = plan.targets().get(0);
-        SessionPlan nan = plan.withTarget(t.movedTo(t.point(), Double.NaN, t.calibration()));
+        SessionPlan nan = plan.withTarget(t.movedTo(new PixelPoint(t.point().x(), Double.MAX_VALUE), t.calibration()));
         assertThatThrownBy(() -> PlanJson.write(nan)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("depthMm");
     }
@@ -226,7 +226,7 @@ class PlanJsonTest {
         SessionPlan plan = TestPlans.sample();
         Target t = plan.targets().get(0);
         SessionPlan texty = plan.withTarget(t.describedAs(awkward, t.structureId(), t.side(), t.level(), notes)
-                .movedTo(new PixelPoint(-0.0, Double.MIN_VALUE), -0.0, t.calibration()));
+                .movedTo(new PixelPoint(-0.0, Double.MIN_VALUE), t.calibration()));
         assertThat(PlanJson.read(PlanJson.write(texty), "t")).isEqualTo(texty);
         assertThat(UUID.fromString(tree(PlanJson.write(texty)).get("id").asText())).isEqualTo(plan.id());
     }
@@ -237,7 +237,7 @@ class PlanJsonTest {
         // signature hashes the written plan, so the text must not depend on the Java that writes it.
         SessionPlan plan = TestPlans.sample();
         Target t = plan.targets().get(0);
-        SessionPlan big = plan.withTarget(t.movedTo(new PixelPoint(2e23, 0.1 + 0.2), t.depthMm(), t.calibration()));
+        SessionPlan big = plan.withTarget(t.movedTo(new PixelPoint(2e23, 0.1 + 0.2), t.calibration()));
         String json = new String(PlanJson.write(big), StandardCharsets.UTF_8);
         assertThat(json).contains("\"x\": 2.0E23").contains("\"y\": 0.30000000000000004");
         assertThat(PlanJson.read(PlanJson.write(big), "t")).isEqualTo(big);
