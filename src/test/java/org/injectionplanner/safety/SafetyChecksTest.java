@@ -655,7 +655,7 @@ class SafetyChecksTest {
 
         private SafetyReport checkTarget(Side side, double depthMm, NerveZone... zones) {
             Target t = target(1, 100, 300, CAL);
-            t = t.describedAs(t.label(), "supraspinous", side, t.level(), "").movedTo(t.point(), depthMm, CAL);
+            t = t.describedAs(t.label(), "supraspinous", side, t.level(), "").movedTo(new PixelPoint(t.point().x(), depthMm * 10), CAL);
             return check(targetOnly(t, zones));
         }
 
