@@ -28,6 +28,9 @@ public final class Decimals {
      * against a 5 mm margin never reads "5.0" (docs/safety.md §1, precision).
      */
     public static String floorTenth(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         return BigDecimal.valueOf(value + NOISE).setScale(1, RoundingMode.FLOOR).toPlainString();
     }
 
@@ -36,6 +39,9 @@ public final class Decimals {
      * 30.04 mm against a 30 mm line never reads "30.0" (docs/safety.md §1, precision).
      */
     public static String ceilTenth(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         return BigDecimal.valueOf(value - NOISE).setScale(1, RoundingMode.CEILING).toPlainString();
     }
 

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.Laterality;
+import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
@@ -213,10 +216,39 @@ class PlanJsonTest {
     @Test
     void writingRefusesNumbersJsonCannotCarry() {
         SessionPlan plan = TestPlans.sample();
-        Target t = plan.targets().get(0);
-        SessionPlan nan = plan.withTarget(t.movedTo(new PixelPoint(t.point().x(), Double.MAX_VALUE), t.calibration()));
+        SessionPlan nan = plan.withOverride(new FindingOverride("zone-clearance/inside/x/y", Double.NaN, "why",
+                "Dr A", OffsetDateTime.parse("2026-11-26T10:00:00Z")));
         assertThatThrownBy(() -> PlanJson.write(nan)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("depthMm");
+                .hasMessageContaining("measured");
+    }
+
+    @Test
+    void aDepthTooLargeForADoubleIsNoDepthNotInfinity() throws Exception {
+        SessionPlan plan = TestPlans.sample();
+        Target t = plan.targets().get(0);
+        MeasuredCalibration twoMmAPixel = new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 2.0,
+                2.0, 0, 42.5);
+        // (Double.MAX_VALUE − 42.5) px × 2 mm overflows to infinity
+        SessionPlan far = plan.withTarget(t.movedTo(new PixelPoint(t.point().x(), Double.MAX_VALUE), twoMmAPixel));
+        assertThat(far.targets().get(0).depthMm()).isNull();
+        assertThat(PlanJson.read(PlanJson.write(far), "far")).isEqualTo(far);
+    }
+
+    @Test
+    void aStoredDepthThatDisagreesWithThePointAndCalibrationIsAnIntegrityError() throws Exception {
+        // the sample's T1 lies at y = 140.5 px, its region's skin line at 42.5 px, 0.08 mm a pixel: 7.84 mm
+        SessionPlan plan = TestPlans.sample();
+        String json = new String(PlanJson.write(plan), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"depthMm\": 7.84,");
+        assertThat(PlanJson.read(json.getBytes(StandardCharsets.UTF_8), "t").targets().get(0).depthMm())
+                .isCloseTo(7.84, org.assertj.core.api.Assertions.within(1e-12));
+        assertThatThrownBy(() -> PlanJson.read(json.replace("\"depthMm\": 7.84,", "\"depthMm\": 9.75,")
+                .getBytes(StandardCharsets.UTF_8), "t.json")).isInstanceOf(PlanFormatException.class)
+                .hasMessageContaining("/targets/0/depthMm").hasMessageContaining("integrity error")
+                .hasMessageContaining("9.75");
+        assertThatThrownBy(() -> PlanJson.read(json.replace("\"depthMm\": 7.84,", "\"depthMm\": null,")
+                .getBytes(StandardCharsets.UTF_8), "t.json")).isInstanceOf(PlanFormatException.class)
+                .hasMessageContaining("/targets/0/depthMm").hasMessageContaining("integrity error");
     }
 
     @Test
