@@ -961,6 +961,131 @@ class SafetyChecksTest {
     }
 
     @Nested
+    class EntryOnTheSkin {
+
+        private SessionPlan withNeedle(Target t, NeedlePath path, double needleMm) {
+            SessionPlan plan = site(t, path);
+            Injection i = plan.injections().get(0);
+            return plan.withInjection(i.prescribed(i.approach(), new Needle(25, needleMm), i.solution(),
+                    i.volumeMl()));
+        }
+
+        @Test
+        void anEntryBelowTheSkinLineIsAViolationAndTheNeedleIsMeasuredFromTheSkin() {
+            // target 30 mm deep, entry 20 mm deep straight above it: today the 10 mm path and a 38.1 mm
+            // needle passed; from the skin the path is 30 mm, plus 10 mm reserve = 40 mm: 1.9 mm short
+            Target t = target(1, 100, 300, CAL);
+            SafetyReport report = check(withNeedle(t, path(100, 200, CAL), 38.1));
+            Finding entry = only(report, "entry-depth");
+            assertThat(entry.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(entry.key()).isEqualTo("entry-depth/" + PlanFixtures.id("injection", 1));
+            assertThat(entry.measured()).isCloseTo(20.0, EXACT);
+            assertThat(entry.limit()).isEqualTo(2.0);
+            assertThat(entry.message()).isEqualTo("Injection 1, T1: the needle path's entry point lies 20.0 mm below "
+                    + "the skin line, more than 2 mm: the entry belongs on the skin (the needle is measured from "
+                    + "where the path crosses the skin line)");
+            assertThat(only(report, "needle-length").measured()).isCloseTo(1.9, EXACT);
+            // within the 2 mm tolerance: no entry finding, and the needle is measured from the skin crossing
+            SafetyReport near = check(withNeedle(t, path(100, 15, CAL), 38.1));
+            assertThat(findings(near, "entry-depth")).isEmpty();
+            assertThat(only(near, "needle-length").measured()).isCloseTo(1.9, EXACT);
+        }
+
+        @Test
+        void aSlantedPathIsExtendedToTheSkinLine() {
+            // entry (200, 200) 20 mm deep, target (100, 300) 30 mm deep: the line reaches the skin at
+            // (400, 0); from there to the target hypot(300, 300) px × 0.1 = 42.43 mm
+            Target t = target(1, 100, 300, CAL);
+            NeedlePath.Measurement m = path(200, 200, CAL).measure(t).orElseThrow();
+            assertThat(m.lengthMm()).isCloseTo(Math.hypot(10, 10), EXACT);
+            assertThat(m.entryDepthMm()).isCloseTo(20.0, EXACT);
+            assertThat(m.skinLengthMm()).isCloseTo(Math.hypot(30, 30), EXACT);
+            assertThat(path(400, 0, CAL).measure(t).orElseThrow().skinLengthMm()).isCloseTo(Math.hypot(30, 30),
+                    EXACT);
+        }
+    }
+
+    @Nested
+    class OverridesBindToKindAndMeasure {
+
+        @Test
+        void aNeedleShortfallOverrideLapsesWhenThePathGrowsLonger() {
+            // 30 mm path + 10 mm reserve against a 38.1 mm needle: 1.9 mm short; today the override kept
+            // the needle's length and survived a longer path
+            Target t = target(1, 100, 300, CAL);
+            SessionPlan plan = site(t, path(100, 0, CAL));
+            Injection i = plan.injections().get(0);
+            plan = plan.withInjection(i.prescribed(i.approach(), new Needle(25, 38.1), i.solution(), i.volumeMl()));
+            Finding f = only(check(plan), "needle-length");
+            SessionPlan overridden = plan.withOverride(new FindingOverride(f.key(), f.measured(),
+                    "skin compresses 2 mm", "Dr A", PlanFixtures.AT));
+            assertThat(check(overridden).openViolations(overridden)).isEmpty();
+            SessionPlan deeper = overridden.withTarget(t.movedTo(new PixelPoint(100, 350), CAL));
+            Finding longer = only(check(deeper), "needle-length");
+            assertThat(longer.key()).isEqualTo(f.key());
+            assertThat(longer.measured()).isCloseTo(6.9, EXACT);
+            assertThat(check(deeper).openViolations(deeper)).containsExactly(longer);
+        }
+
+        @Test
+        void anOverrideOfTheTargetInsideDoesNotCoverThePathCrossing() {
+            // the target inside the square, overridden; moved below it, its path from above crosses it
+            Target t = target(1, 150, 150, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            SessionPlan plan = site(t, path(150, 0, CAL), z);
+            Finding inside = only(check(plan), "zone-clearance");
+            assertThat(inside.key()).isEqualTo(clearanceKey("inside", t, z));
+            SessionPlan moved = plan.withOverride(new FindingOverride(inside.key(), inside.measured(),
+                    "target is the nerve's sheath", "Dr A", PlanFixtures.AT))
+                    .withTarget(t.movedTo(new PixelPoint(150, 300), CAL));
+            Finding crosses = only(check(moved), "zone-clearance");
+            assertThat(crosses.key()).isEqualTo(clearanceKey("crosses", t, z));
+            assertThat(crosses.measured()).isEqualTo(inside.measured());
+            assertThat(check(moved).openViolations(moved)).containsExactly(crosses);
+        }
+
+        @Test
+        void overridingThePathCalibrationLeavesTheCrossingAndThePathClearanceOpen() {
+            // entry in another region: the crossing is still decided in pixels, the path's clearance in mm
+            // is a violation of its own
+            MeasuredCalibration other = region(1, 0.1, 0.1);
+            Target t = target(1, 150, 300, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            SessionPlan plan = site(t, path(150, 0, other), z);
+            Finding pathCal = only(check(plan), "path-calibration");
+            SessionPlan overridden = plan.withOverride(new FindingOverride(pathCal.key(), null, "same probe",
+                    "Dr A", PlanFixtures.AT));
+            assertThat(check(overridden).openViolations(overridden)).extracting(Finding::key)
+                    .containsExactly(clearanceKey("crosses", t, z));
+            SessionPlan beside = site(t, path(400, 0, other), z);
+            assertThat(findings(check(beside), "zone-clearance")).extracting(Finding::key)
+                    .containsExactly(clearanceKey("path-unmeasured", t, z));
+        }
+    }
+
+    @Nested
+    class Precision {
+
+        @Test
+        void aClearanceJustUnderTheMarginIsPrintedRoundedDown() {
+            // path x = 249.6: 49.6 px × 0.1 = 4.96 mm from the square, inside the 5 mm margin; today "5.0"
+            Target t = target(1, 249.6, 300, CAL);
+            Finding f = only(check(site(t, path(249.6, 0, CAL), zone(1, SQUARE, 5, CAL))), "zone-clearance");
+            assertThat(f.measured()).as("exact in the finding").isCloseTo(4.96, within(1e-9));
+            assertThat(f.message()).contains("passes 4.9 mm from zone Z1");
+        }
+
+        @Test
+        void aDepthJustBeyondTheLineIsPrintedRoundedUp() {
+            // 300.4 px × 0.1 = 30.04 mm: printed 30.1, never 30.0
+            Target t = target(1, 100, 300.4, CAL);
+            t = t.describedAs(t.label(), "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, "");
+            Finding f = only(check(targetOnly(t, dura(2, 300, 0, CAL))), "midline-depth");
+            assertThat(f.message()).contains("midline target 30.1 mm deep", "(30.0 mm: zone Z2", "by 0.1 mm");
+        }
+    }
+
+    @Nested
     class KeysAndOverrides {
 
         /** Two sites whose paths run 4.0 mm (T1) and 3.0 mm (T2) from the square. */
