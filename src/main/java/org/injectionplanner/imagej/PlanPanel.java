@@ -182,7 +182,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         list.removeAll();
         rows.clear();
         for (Target t : plan.targets()) {
-            String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%5s mm", Decimals.ceilTenth(t.depthMm()));
+            String depth = t.depthMm() == null ? "uncalibrated"
+                    : String.format(Locale.ROOT, "%5s mm", Decimals.ceilTenth(t.depthMm()));
             list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s frame %-3d %s", t.number(),
                     PluginWorkspace.get().settings().catalogue().find(t.structureId()).map(s -> s.name())
                             .orElse(t.structureId()),
