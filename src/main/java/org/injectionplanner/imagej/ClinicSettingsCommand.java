@@ -26,8 +26,8 @@ import org.injectionplanner.store.StoreException;
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code lidocaine} (mg),
  * {@code per_kg} (mg/kg), {@code interval} (days), {@code entry_below_skin} (mm); to add a structure
  * {@code new_id new_name new_kind new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or
- * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the checkbox
- * {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
+ * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled};
+ * the checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
  * {@code text1}: the presets, one per line {@code name; dextrose %; anaesthetic; anaesthetic %; volume mL;
  * needle; approach} (the first fills new injections); {@code text2}: the checklist, one question per line
  * {@code id; question}.
