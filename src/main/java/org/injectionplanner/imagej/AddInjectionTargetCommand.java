@@ -6,6 +6,7 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
@@ -46,7 +47,7 @@ public final class AddInjectionTargetCommand implements PlugIn {
             fields.remember();
             IJ.showStatus("Added T" + t.number() + " " + fields.structure().name()
                     + (t.depthMm() == null ? " (uncalibrated)"
-                            : String.format(java.util.Locale.ROOT, ", depth %.1f mm", t.depthMm())));
+                            : ", depth " + Decimals.ceilTenth(t.depthMm()) + " mm"));
         } catch (IllegalArgumentException | IllegalStateException e) {
             CommandErrors.show(e.getMessage());
         }

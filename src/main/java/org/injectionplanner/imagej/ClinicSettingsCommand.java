@@ -24,7 +24,7 @@ import org.injectionplanner.store.StoreException;
  * limits, the structure catalogue (add an entry), the protocol presets and the pre-procedure checklist,
  * stored in the plan store. Macro keys: {@code margin} (mm); the limits {@code reserve} (mm),
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code interval}
- * (days) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to add a structure
+ * (days), {@code entry_below_skin} (mm) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to add a structure
  * {@code new_id new_name new_kind new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or
  * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
@@ -47,10 +47,12 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addNumericField("reserve", l.needleReserveMm(), 1, 6, "mm of needle beyond the path");
         gd.addNumericField("angle", l.maxInsertionAngleDeg(), 1, 6, "° steepest in-plane insertion (warning)");
         gd.addNumericField("no_go_depth", l.midlineNoGoDepthMm(), 1, 6,
-                "mm no-go depth of midline and facet targets without a dura zone (warning)");
+                "mm shallow no-go depth of midline and facet targets without a dura line (violation)");
         gd.addNumericField("site", l.maxSiteVolumeMl(), 2, 6, "mL per site (warning)");
         gd.addNumericField("session", l.maxSessionVolumeMl(), 1, 6, "mL per session (warning)");
         gd.addNumericField("interval", l.minIntervalDays(), 0, 6, "days at least since the previous session (warning)");
+        gd.addNumericField("entry_below_skin", l.maxEntryBelowSkinMm(), 1, 6,
+                "mm an entry point may lie below the skin line (violation)");
         gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().ids()));
         gd.addMessage("Add a structure (leave the id empty to add none):");
         gd.addStringField("new_id", "", 24);
@@ -74,7 +76,7 @@ public final class ClinicSettingsCommand implements PlugIn {
         try {
             double margin = gd.getNextNumber();
             SafetyLimits limits = new SafetyLimits(gd.getNextNumber(), gd.getNextNumber(), gd.getNextNumber(),
-                    gd.getNextNumber(), gd.getNextNumber(), (int) Math.round(gd.getNextNumber()));
+                    gd.getNextNumber(), gd.getNextNumber(), (int) Math.round(gd.getNextNumber()), gd.getNextNumber());
             if (gd.invalidNumber()) {
                 throw new IllegalArgumentException("the margin and the limits must be numbers");
             }

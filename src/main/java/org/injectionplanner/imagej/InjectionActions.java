@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
@@ -122,9 +123,9 @@ final class InjectionActions {
     /** A status line describing an injection's path: length, depth and angle, or why there are none. */
     static String describePath(Target target, NeedlePath path) {
         return path.measure(target).map(m -> String.format(Locale.ROOT,
-                "%s needle path %.1f mm, target %s deep, %.0f° to the transducer face", AnnotationNames.of(target),
-                m.lengthMm(),
-                m.targetDepthMm() == null ? "?" : String.format(Locale.ROOT, "%.1f mm", m.targetDepthMm()),
+                "%s needle path %s mm, target %s deep, %.0f° to the transducer face", AnnotationNames.of(target),
+                Decimals.ceilTenth(m.lengthMm()),
+                m.targetDepthMm() == null ? "?" : Decimals.ceilTenth(m.targetDepthMm()) + " mm",
                 m.angleDeg()))
                 .orElse(AnnotationNames.of(target) + " needle path not calibrated: no mm values (entry and target must "
                         + "lie in one calibrated region)");

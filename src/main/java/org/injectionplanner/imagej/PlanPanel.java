@@ -23,6 +23,7 @@ import javax.swing.JList;
 import javax.swing.JScrollPane;
 import javax.swing.ListSelectionModel;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
@@ -182,7 +183,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         list.removeAll();
         rows.clear();
         for (Target t : plan.targets()) {
-            String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%5.1f mm", t.depthMm());
+            String depth = t.depthMm() == null ? "uncalibrated"
+                    : String.format(Locale.ROOT, "%5s mm", Decimals.ceilTenth(t.depthMm()));
             list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s frame %-3d %s", t.number(),
                     PluginWorkspace.get().settings().catalogue().find(t.structureId()).map(s -> s.name())
                             .orElse(t.structureId()),

@@ -18,6 +18,34 @@ public final class Decimals {
     }
 
     /**
+     * Values within this much of a printed step, in the value's unit, print as that step: floating-point
+     * noise (40 px × 0.1 mm = 4.000000000000001 mm) must not move a clearance or depth by a whole step.
+     */
+    private static final double NOISE = 1e-9;
+
+    /**
+     * A clearance (mm) as text with one decimal, rounded down: toward the unsafe side, so that 4.96 mm
+     * against a 5 mm margin never reads "5.0" (docs/safety.md §1, precision).
+     */
+    public static String floorTenth(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value + NOISE).setScale(1, RoundingMode.FLOOR).toPlainString();
+    }
+
+    /**
+     * A depth or needed length (mm) as text with one decimal, rounded up: toward the unsafe side, so that
+     * 30.04 mm against a 30 mm line never reads "30.0" (docs/safety.md §1, precision).
+     */
+    public static String ceilTenth(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
+        return BigDecimal.valueOf(value - NOISE).setScale(1, RoundingMode.CEILING).toPlainString();
+    }
+
+    /**
      * The number in {@code text} ("0.2", "0,2"), or null when it is blank.
      *
      * @param what the field's name for the error message

@@ -52,13 +52,15 @@ public record MeasuredCalibration(Source source, Double mmPerPixelX, Double mmPe
 
     /**
      * The depth in mm of a point (image pixels, y down) below this calibration's skin line
-     * ({@link CalibratedGeometry#depthMm}); negative above it; null when uncalibrated or without a skin
-     * line. The one place a target's depth is computed.
+     * ({@link CalibratedGeometry#depthMm}); negative above it; null when uncalibrated, without a skin
+     * line, or too large for a double (no depth is certified then). The one place a target's depth is
+     * computed.
      */
     public Double depthMm(PixelPoint p) {
-        if (!isCalibrated() || skinLineY == null) {
+        if (!isCalibrated() || skinLineY == null || mmPerPixelX == null || mmPerPixelY == null) {
             return null;
         }
-        return CalibratedGeometry.depthMm(p, skinLineY, new MmScale(mmPerPixelX, mmPerPixelY));
+        double depth = CalibratedGeometry.depthMm(p, skinLineY, new MmScale(mmPerPixelX, mmPerPixelY));
+        return Double.isFinite(depth) ? depth : null;
     }
 }

@@ -37,7 +37,16 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration)
         double dxMm = Math.abs(tip.x() - entry.x()) * s.mmPerPixelX();
         double dyMm = Math.abs(tip.y() - entry.y()) * s.mmPerPixelY();
         double angle = dxMm == 0 && dyMm == 0 ? 0 : Math.toDegrees(Math.atan2(dyMm, dxMm));
-        return Optional.of(new Measurement(CalibratedGeometry.distanceMm(entry, tip, s), target.depthMm(), angle));
+        double length = CalibratedGeometry.distanceMm(entry, tip, s);
+        Double entryDepth = entryCalibration.depthMm(entry);
+        Double tipDepth = target.depthMm();
+        double skinLength = length;
+        if (entryDepth != null && tipDepth != null && entryDepth > 0 && tipDepth > entryDepth) {
+            // the line through the tip and the entry meets the skin line (depth 0) beyond the entry, at the
+            // fraction tipDepth / (tipDepth − entryDepth) of the tip-to-entry length
+            skinLength = length * tipDepth / (tipDepth - entryDepth);
+        }
+        return Optional.of(new Measurement(length, tipDepth, angle, entryDepth, skinLength));
     }
 
     /**
@@ -48,7 +57,13 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration)
      *        region has no skin line
      * @param angleDeg insertion angle against the transducer face (the image's horizontal): 0° parallel
      *        to the face, 90° straight down the beam
+     * @param entryDepthMm depth of the entry point below the skin line, mm (negative above it), or null
+     *        where the region has no skin line
+     * @param skinLengthMm the needle inside the body: from where the path, extended beyond an entry
+     *        below the skin line, crosses the skin line to the target, mm; {@code lengthMm} where the entry
+     *        is on or above the skin line, or the path does not rise towards it
      */
-    public record Measurement(double lengthMm, Double targetDepthMm, double angleDeg) {
+    public record Measurement(double lengthMm, Double targetDepthMm, double angleDeg, Double entryDepthMm,
+            double skinLengthMm) {
     }
 }

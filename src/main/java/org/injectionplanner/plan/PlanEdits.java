@@ -50,7 +50,7 @@ public final class PlanEdits {
     /** Moves a target to a point measured with this calibration; its depth follows from them. */
     public static PlanEdit moveTarget(UUID id, PixelPoint point, MeasuredCalibration calibration) {
         return edit("Move target", plan -> plan.withTarget(
-                requireTarget(plan, id).movedTo(point, calibration.depthMm(point), calibration)));
+                requireTarget(plan, id).movedTo(point, calibration)));
     }
 
     /** Changes a target's label, structure, side, level and notes. */

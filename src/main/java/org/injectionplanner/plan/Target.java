@@ -14,12 +14,18 @@ import org.injectionplanner.geometry.PixelPoint;
  * @param level spinal level, or null where none applies
  * @param image the frame it was placed on
  * @param point position in image pixel coordinates
- * @param depthMm depth below the skin line of its region in mm, or null when uncalibrated
+ * @param depthMm depth below the skin line of its region in mm, or null when uncalibrated or without a skin
+ *        line: always {@link MeasuredCalibration#depthMm(PixelPoint) derived} from the point and the
+ *        calibration; a value given (e.g. read from a file) must agree with it within
+ *        {@link #DEPTH_TOLERANCE_MM}, null stands for "derive it"
  * @param notes free text
  * @param calibration the calibration the depth was measured with
  */
 public record Target(UUID id, int number, String label, String structureId, Side side, SpinalLevel level,
         ImageRef image, PixelPoint point, Double depthMm, String notes, MeasuredCalibration calibration) {
+
+    /** How far, mm, a given depth may differ from the derived one (rounding of a file's decimal text). */
+    public static final double DEPTH_TOLERANCE_MM = 1e-6;
 
     public Target {
         if (id == null || image == null || point == null || side == null || calibration == null) {
@@ -28,20 +34,26 @@ public record Target(UUID id, int number, String label, String structureId, Side
         if (!Double.isFinite(point.x()) || !Double.isFinite(point.y())) {
             throw new IllegalArgumentException("target position must be finite: " + point);
         }
+        Double derived = calibration.depthMm(point);
+        if (depthMm != null && !(derived != null && Math.abs(depthMm - derived) <= DEPTH_TOLERANCE_MM)) {
+            throw new IllegalArgumentException("the target's depth " + depthMm + " mm disagrees with its point and "
+                    + "calibration, which give " + (derived == null ? "no depth" : derived + " mm"));
+        }
+        depthMm = derived;
         label = label == null ? "" : PlanText.line(label, "the target's label");
         notes = notes == null ? "" : PlanText.lines(notes, "the target's notes");
     }
 
-    /** This target moved to a new point with its new depth and calibration. */
-    public Target movedTo(PixelPoint newPoint, Double newDepthMm, MeasuredCalibration newCalibration) {
-        return new Target(id, number, label, structureId, side, level, image, newPoint, newDepthMm, notes,
+    /** This target moved to a new point with its new calibration (the depth follows from both). */
+    public Target movedTo(PixelPoint newPoint, MeasuredCalibration newCalibration) {
+        return new Target(id, number, label, structureId, side, level, image, newPoint, null, notes,
                 newCalibration);
     }
 
     /** This target with the given descriptive fields. */
     public Target describedAs(String newLabel, String newStructureId, Side newSide, SpinalLevel newLevel,
             String newNotes) {
-        return new Target(id, number, newLabel, newStructureId, newSide, newLevel, image, point, depthMm, newNotes,
+        return new Target(id, number, newLabel, newStructureId, newSide, newLevel, image, point, null, newNotes,
                 calibration);
     }
 }

@@ -143,7 +143,7 @@ final class Documents {
     record Limits(@Required Double needleReserveMm, @Required Double maxInsertionAngleDeg,
             @Required Double midlineNoGoDepthMm, @Required Double maxSiteVolumeMl,
             @Required Double maxSessionVolumeMl, Double maxAnaestheticMg, Double maxAnaestheticMgPerKg,
-            @Required Integer minIntervalDays) {
+            @Required Integer minIntervalDays, Double maxEntryBelowSkinMm) {
     }
 
     /** The drug table; absent from files written before it. */

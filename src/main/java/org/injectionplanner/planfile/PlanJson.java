@@ -157,8 +157,15 @@ public final class PlanJson {
         PixelPoint point = point(o.point(), at.field("point"));
         Double depthMm = at.field("depthMm").finite(o.depthMm());
         MeasuredCalibration calibration = calibration(o.calibration(), at.field("calibration"));
+        // the depth is derived, never taken from the file: a stored one that disagrees is an integrity error
+        Double derived = calibration.depthMm(point);
+        if (depthMm == null ? derived != null
+                : derived == null || !(Math.abs(depthMm - derived) <= Target.DEPTH_TOLERANCE_MM)) {
+            throw at.field("depthMm").error("integrity error: the stored depth " + depthMm + " mm disagrees with "
+                    + "the point and calibration, which give " + (derived == null ? "none" : derived + " mm"));
+        }
         return at.build(() -> new Target(id, o.number(), o.label(), o.structureId(), o.side(), o.level(), image, point,
-                depthMm, o.notes(), calibration));
+                derived, o.notes(), calibration));
     }
 
     private static NerveZone zone(Documents.Zone o, Pointer at) throws PlanFormatException {

@@ -81,6 +81,7 @@ public final class SettingsJson {
         limits.put("maxSiteVolumeMl", PlanJson.finite(l.maxSiteVolumeMl(), "maxSiteVolumeMl"));
         limits.put("maxSessionVolumeMl", PlanJson.finite(l.maxSessionVolumeMl(), "maxSessionVolumeMl"));
         limits.put("minIntervalDays", l.minIntervalDays());
+        limits.put("maxEntryBelowSkinMm", PlanJson.finite(l.maxEntryBelowSkinMm(), "maxEntryBelowSkinMm"));
         OrderWeights w = settings.orderWeights();
         ObjectNode weights = root.putObject("orderWeights");
         weights.put("levelWeight", PlanJson.finite(w.levelWeight(), "levelWeight"));
@@ -140,8 +141,11 @@ public final class SettingsJson {
         double noGo = p.field("midlineNoGoDepthMm").finite(l.midlineNoGoDepthMm());
         double siteVolume = p.field("maxSiteVolumeMl").finite(l.maxSiteVolumeMl());
         double sessionVolume = p.field("maxSessionVolumeMl").finite(l.maxSessionVolumeMl());
+        // settings written before the entry tolerance existed take its default
+        Double entry = p.field("maxEntryBelowSkinMm").finite(l.maxEntryBelowSkinMm());
+        double entryBelowSkin = entry == null ? SafetyLimits.DEFAULT_MAX_ENTRY_BELOW_SKIN_MM : entry;
         SafetyLimits limits = p.build(() -> new SafetyLimits(reserve, angle, noGo, siteVolume, sessionVolume,
-                l.minIntervalDays()));
+                l.minIntervalDays(), entryBelowSkin));
         DrugTable drugs = d.drugs() == null ? drugsBefore(l, p) : drugs(d.drugs(), l, at.field("drugs"), p);
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));

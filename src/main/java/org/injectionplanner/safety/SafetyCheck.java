@@ -23,6 +23,7 @@ public enum SafetyCheck {
     DURA_DEPTH("dura-depth", false),
     NO_PATH("no-path", false),
     NEEDLE_LENGTH("needle-length", true),
+    ENTRY_DEPTH("entry-depth", true),
     INSERTION_ANGLE("insertion-angle", true),
     SITE_VOLUME("site-volume", false),
     SESSION_VOLUME("session-volume", false),
@@ -53,7 +54,10 @@ public enum SafetyCheck {
         return aboutPath;
     }
 
-    /** A finding's key: the check's name, then the ids of what it is about, "/"-separated. */
+    /**
+     * A finding's key: the check's name, then the kind of finding where a check has several (e.g.
+     * "inside", "crosses") and the ids of what it is about, "/"-separated (docs/safety.md §4).
+     */
     String key(Object... about) {
         StringBuilder key = new StringBuilder(checkName);
         for (Object id : about) {

@@ -6,6 +6,7 @@ import static org.injectionplanner.safety.SafetyCheck.CONCENTRATION;
 import static org.injectionplanner.safety.SafetyCheck.DRUG_NAME;
 import static org.injectionplanner.safety.SafetyCheck.DUPLICATE_SITE;
 import static org.injectionplanner.safety.SafetyCheck.DURA_DEPTH;
+import static org.injectionplanner.safety.SafetyCheck.ENTRY_DEPTH;
 import static org.injectionplanner.safety.SafetyCheck.INSERTION_ANGLE;
 import static org.injectionplanner.safety.SafetyCheck.INTERVAL;
 import static org.injectionplanner.safety.SafetyCheck.LATERALITY;
@@ -152,6 +153,10 @@ public final class SafetyChecks {
         }
     }
 
+    /**
+     * A site's own checks. A check that lacks what it needs reports that under its own key: overriding the
+     * calibration finding never switches off the zone, depth or needle checks (docs/safety.md §5).
+     */
     private static void checkSite(Site site, SafetyLimits limits, NoGoDepth noGo, boolean passOverFarZones,
             List<Finding> out) {
         SessionPlan plan = site.plan();
@@ -160,14 +165,10 @@ public final class SafetyChecks {
         if (!target.calibration().isCalibrated()) {
             out.add(site.violation(CALIBRATION, CALIBRATION.key(target.id()), null, null, null, "",
                     "not calibrated: its position has no mm scale, so depth and clearances cannot be certified"));
-            if (injection != null) {
-                checkSiteVolume(site, injection, limits, out);
-            }
-            return;
         }
         NeedlePath path = injection == null ? null : injection.path();
         Optional<NeedlePath.Measurement> measured = path == null ? Optional.empty() : path.measure(target);
-        if (path != null && measured.isEmpty()) {
+        if (path != null && measured.isEmpty() && target.calibration().isCalibrated()) {
             out.add(site.violation(PATH_CALIBRATION, PATH_CALIBRATION.key(injection.id()), null, null, null, "",
                     path.entryCalibration().isCalibrated()
                             ? "the needle path's entry point and target lie in different ultrasound regions: "
@@ -175,41 +176,83 @@ public final class SafetyChecks {
                             : "the needle path's entry point is not calibrated: its length and clearances cannot "
                                     + "be certified"));
         }
-        MmScale scale = target.calibration().scale().orElseThrow();
         for (NerveZone zone : plan.zones()) {
             if (zone.image().equals(target.image())) {
-                checkClearance(site, zone, scale, path, measured.isPresent(), passOverFarZones, out);
+                checkClearance(site, zone, path, measured.isPresent(), passOverFarZones, out);
             }
         }
         if (injection != null) {
             checkInjection(site, injection, measured, limits, out);
         }
+        checkDepth(site, noGo, out);
+    }
+
+    /**
+     * A midline or facet target's depth against the patient's marked no-go line (a violation deeper than
+     * it); without a line, against the clinic's shallow default (a violation asking for the line); without
+     * a depth (uncalibrated, or no skin line), a violation that the depth cannot be certified.
+     */
+    private static void checkDepth(Site site, NoGoDepth noGo, List<Finding> out) {
         Optional<String> nearTheCanal = nearTheCanal(site);
-        if (nearTheCanal.isPresent() && target.depthMm() != null && target.depthMm() > noGo.mm()) {
-            out.add(site.warning(MIDLINE_DEPTH, MIDLINE_DEPTH.key(target.id()), noGo.zone(), target.depthMm(),
+        if (nearTheCanal.isEmpty()) {
+            return;
+        }
+        Target target = site.target();
+        Double depth = target.depthMm();
+        if (depth == null) {
+            out.add(site.violation(MIDLINE_DEPTH, MIDLINE_DEPTH.key("no-depth", target.id()), null, null,
+                    noGo.mm(), "mm", nearTheCanal.get() + ": its depth below the skin cannot be measured ("
+                            + (target.calibration().isCalibrated() ? "its calibration has no skin line"
+                                    : "not calibrated") + "): cannot be certified clear of the spinal canal"));
+        } else if (noGo.zone() != null && depth > noGo.mm()) {
+            double beyond = depth - noGo.mm();
+            out.add(site.violation(MIDLINE_DEPTH, MIDLINE_DEPTH.key("beyond-line", target.id()), noGo.zone(),
+                    beyond, 0.0, "mm", String.format(Locale.ROOT,
+                            "%s %s mm deep, deeper than the marked no-go line (%s) by %s mm: the spinal canal "
+                                    + "may be reached", nearTheCanal.get(), Decimals.ceilTenth(depth), noGo.source(),
+                            Decimals.ceilTenth(beyond))));
+        } else if (noGo.zone() == null && depth > noGo.mm()) {
+            out.add(site.violation(MIDLINE_DEPTH, MIDLINE_DEPTH.key("no-line", target.id()), null, depth,
                     noGo.mm(), "mm", String.format(Locale.ROOT,
-                            "%s %.1f mm deep, beyond the %s mm no-go depth (%s): the spinal canal may be near",
-                            nearTheCanal.get(), target.depthMm(), number(noGo.mm()), noGo.source())));
+                            "%s %s mm deep, deeper than the clinic's %s mm shallow default, and no dura or "
+                                    + "ligamentum flavum line is marked: cannot be certified clear of the spinal "
+                                    + "canal; mark the patient's line on a transverse or paramedian frame",
+                            nearTheCanal.get(), Decimals.ceilTenth(depth), number(noGo.mm()))));
         }
     }
 
     /**
-     * What a target whose depth is held against the no-go depth is called in messages: midline targets
-     * and facet targets (a joint capsule of the catalogue that takes a spinal level), docs/domain.md §7.2
-     * item 3; empty for the others.
+     * What a target whose depth is held against the no-go depth is called in messages, empty for the
+     * others: a target on the midline by its side or by its structure (a catalogue structure of midline
+     * laterality, whatever side it is labelled), a facet target (a joint capsule of the catalogue that takes
+     * a spinal level), docs/domain.md §7.2 item 3, and a target that lies within the width of a dura zone
+     * of its frame, whatever it is called.
      */
     private static Optional<String> nearTheCanal(Site site) {
-        if (site.target().side() == Side.MIDLINE) {
+        Target target = site.target();
+        Structure structure = site.structure();
+        if (target.side() == Side.MIDLINE) {
             return Optional.of("midline target");
         }
-        return Optional.ofNullable(site.structure())
-                .filter(s -> s.kind() == StructureKind.JOINT_CAPSULE && s.levelled())
-                .map(s -> s.name() + " target");
+        if (structure != null && structure.laterality() == Laterality.MIDLINE) {
+            return Optional.of(structure.name() + " target (a midline structure)");
+        }
+        if (structure != null && structure.kind() == StructureKind.JOINT_CAPSULE && structure.levelled()) {
+            return Optional.of(structure.name() + " target");
+        }
+        for (NerveZone zone : site.plan().zones()) {
+            if (zone.kind() == ZoneKind.DURA && zone.image().equals(target.image())
+                    && target.point().x() >= zone.shape().bounds().minX()
+                    && target.point().x() <= zone.shape().bounds().maxX()) {
+                return Optional.of("target over " + zoneName(zone));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
-     * The depth (mm below the skin line) beyond which a midline target warns, the dura zone it comes from
-     * (null: the clinic's depth) and a description of its source for messages.
+     * The depth (mm below the skin line) beyond which a midline or facet target is a violation, the dura
+     * zone it comes from (null: the clinic's shallow default) and a description of its source for messages.
      */
     private record NoGoDepth(double mm, NerveZone zone, String source) {
     }
@@ -225,7 +268,7 @@ public final class SafetyChecks {
      * The patient's no-go depth: over the plan's calibrated {@link ZoneKind#DURA} zones, on any frame, the
      * smallest of (the zone's shallowest depth below its skin line − its margin), the skin line being the
      * top of the ultrasound region (the image's top row with Pixel Spacing, as for targets); else the
-     * clinic's {@code midlineNoGoDepthMm}. A dura zone that cannot give a depth, or whose
+     * clinic's shallow default {@code midlineNoGoDepthMm}. A dura zone that cannot give a depth, or whose
      * depth lies outside the plausible range, gets a session warning.
      */
     private static NoGoDepth noGoDepth(SessionPlan plan, SafetyLimits limits, List<Finding> out) {
@@ -247,21 +290,23 @@ public final class SafetyChecks {
             if (depth < PLAUSIBLE_DURA_MIN_MM || depth > PLAUSIBLE_DURA_MAX_MM) {
                 out.add(session(Severity.WARNING, DURA_DEPTH, DURA_DEPTH.key(zone.id()), depth,
                         depth < PLAUSIBLE_DURA_MIN_MM ? PLAUSIBLE_DURA_MIN_MM : PLAUSIBLE_DURA_MAX_MM, "mm",
-                        String.format(Locale.ROOT, "Session: %s on %s lies %.1f mm deep, outside the plausible "
+                        String.format(Locale.ROOT, "Session: %s on %s lies %s mm deep, outside the plausible "
                                 + "%s–%s mm (reported skin-to-dura depths are about 30–80 mm): check the line, it "
                                 + "sets the midline no-go depth",
-                                zoneName(zone), imageName(plan, zone), depth, number(PLAUSIBLE_DURA_MIN_MM),
+                                zoneName(zone), imageName(plan, zone), Decimals.floorTenth(depth),
+                                number(PLAUSIBLE_DURA_MIN_MM),
                                 number(PLAUSIBLE_DURA_MAX_MM))));
             }
             double mm = Math.max(0, depth - zone.marginMm());
             if (smallest == null || mm < smallest.mm()) {
+                // the line is a limit: printed rounded towards the skin
                 smallest = new NoGoDepth(mm, zone, String.format(Locale.ROOT,
-                        "the patient's: %s on %s, %.1f mm deep less its %s mm margin", zoneName(zone),
-                        imageName(plan, zone), depth, number(zone.marginMm())));
+                        "%s mm: %s on %s, %s mm deep less its %s mm margin", Decimals.floorTenth(mm), zoneName(zone),
+                        imageName(plan, zone), Decimals.floorTenth(depth), number(zone.marginMm())));
             }
         }
         return smallest != null ? smallest : new NoGoDepth(limits.midlineNoGoDepthMm(), null,
-                "the clinic's; no calibrated dura zone is marked");
+                "the clinic's shallow default; no calibrated dura zone is marked");
     }
 
     /** "frame 5 of "L4-L5 transverse"": the zone's frame and its image's description, where the plan has one. */
@@ -272,32 +317,41 @@ public final class SafetyChecks {
     }
 
     /**
-     * A target inside the zone, or a path through it, is decided in pixels (whatever the scale, so that no
-     * overflow or underflow of mm can hide it); the margins then in mm. The path's clearance in mm is
-     * measured only when {@code pathMeasured} (its entry and the target share a calibration).
+     * A target inside the zone, or a path through it, is decided in pixels (whatever the scale, and with no
+     * scale at all, so that no overflow or underflow of mm can hide it); the margins then in mm, in the
+     * target's calibration, which the zone must share. The path's clearance in mm is measured only when
+     * {@code pathMeasured} (its entry and the target share a calibration); otherwise it is a violation of its
+     * own. Each kind of finding has its own key (docs/safety.md §4).
      */
-    private static void checkClearance(Site site, NerveZone zone, MmScale scale, NeedlePath path,
-            boolean pathMeasured, boolean passOverFarZones, List<Finding> out) {
+    private static void checkClearance(Site site, NerveZone zone, NeedlePath path, boolean pathMeasured,
+            boolean passOverFarZones, List<Finding> out) {
         Target target = site.target();
-        String key = ZONE_CLEARANCE.key(target.id(), zone.id());
         String zoneName = zoneName(zone);
-        if (!zone.calibration().equals(target.calibration())) {
-            out.add(site.violation(ZONE_CALIBRATION, ZONE_CALIBRATION.key(target.id(), zone.id()), zone,
-                    null, zone.marginMm(), "mm",
-                    (zone.calibration().isCalibrated() ? "lies in another ultrasound region than " + zoneName
-                            : zoneName + " is not calibrated") + ": the clearance cannot be certified"));
-            return;
-        }
         if (zone.shape().contains(target.point())) {
-            out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
-                    "the target lies inside " + zoneName));
+            out.add(site.violation(ZONE_CLEARANCE, ZONE_CLEARANCE.key("inside", target.id(), zone.id()), zone, 0.0,
+                    zone.marginMm(), "mm", "the target lies inside " + zoneName));
             return;
         }
         Segment segment = path == null ? null : Segment.of(path.entry(), target.point());
         if (segment != null && CalibratedGeometry.crosses(segment, zone.shape())) {
-            out.add(site.violation(ZONE_CLEARANCE, key, zone, 0.0, zone.marginMm(), "mm",
-                    "the needle path crosses " + zoneName));
+            out.add(site.violation(ZONE_CLEARANCE, ZONE_CLEARANCE.key("crosses", target.id(), zone.id()), zone,
+                    0.0, zone.marginMm(), "mm", "the needle path crosses " + zoneName));
             return;
+        }
+        if (!target.calibration().isCalibrated() || !zone.calibration().equals(target.calibration())) {
+            out.add(site.violation(ZONE_CALIBRATION, ZONE_CALIBRATION.key(target.id(), zone.id()), zone,
+                    null, zone.marginMm(), "mm",
+                    (!target.calibration().isCalibrated() ? "not calibrated"
+                            : zone.calibration().isCalibrated() ? "lies in another ultrasound region than " + zoneName
+                            : zoneName + " is not calibrated") + ": the clearance from " + zoneName
+                            + " cannot be certified"));
+            return;
+        }
+        MmScale scale = target.calibration().scale().orElseThrow();
+        if (segment != null && !pathMeasured) {
+            out.add(site.violation(ZONE_CLEARANCE, ZONE_CLEARANCE.key("path-unmeasured", target.id(), zone.id()),
+                    zone, null, zone.marginMm(), "mm", "the needle path's clearance from " + zoneName
+                            + " cannot be certified: its entry point is not calibrated in the target's region"));
         }
         Segment reach = pathMeasured ? segment : Segment.of(target.point(), target.point());
         if (passOverFarZones && CalibratedGeometry.boundsClearanceMm(reach, zone.shape(), scale)
@@ -307,17 +361,19 @@ public final class SafetyChecks {
         if (pathMeasured) {
             double pathClearance = CalibratedGeometry.clearanceMm(segment, zone.shape(), scale);
             if (pathClearance < zone.marginMm()) {
-                out.add(site.violation(ZONE_CLEARANCE, key, zone, pathClearance, zone.marginMm(), "mm",
-                        String.format(Locale.ROOT, "the needle path passes %.1f mm from %s, inside its %s mm margin",
-                                pathClearance, zoneName, number(zone.marginMm()))));
+                out.add(site.violation(ZONE_CLEARANCE, ZONE_CLEARANCE.key("path", target.id(), zone.id()), zone,
+                        pathClearance, zone.marginMm(), "mm", String.format(Locale.ROOT,
+                                "the needle path passes %s mm from %s, inside its %s mm margin",
+                                Decimals.floorTenth(pathClearance), zoneName, number(zone.marginMm()))));
                 return;
             }
         }
         double targetClearance = CalibratedGeometry.clearanceMm(target.point(), zone.shape(), scale);
         if (targetClearance < zone.marginMm()) {
-            out.add(site.violation(ZONE_CLEARANCE, key, zone, targetClearance, zone.marginMm(), "mm",
-                    String.format(Locale.ROOT, "the target lies %.1f mm from %s, inside its %s mm margin",
-                            targetClearance, zoneName, number(zone.marginMm()))));
+            out.add(site.violation(ZONE_CLEARANCE, ZONE_CLEARANCE.key("target", target.id(), zone.id()), zone,
+                    targetClearance, zone.marginMm(), "mm", String.format(Locale.ROOT,
+                            "the target lies %s mm from %s, inside its %s mm margin",
+                            Decimals.floorTenth(targetClearance), zoneName, number(zone.marginMm()))));
         }
     }
 
@@ -327,19 +383,27 @@ public final class SafetyChecks {
             out.add(site.warning(NO_PATH, NO_PATH.key(injection.id()), null, null, null, "",
                     "no needle path planned: the path's clearance from the zones is not checked"));
         }
+        if (injection.path() != null && measured.isEmpty() && site.target().calibration().isCalibrated()) {
+            out.add(site.warning(NEEDLE_LENGTH, NEEDLE_LENGTH.key("unmeasured", injection.id()), null, null, null,
+                    "mm", "the needle path cannot be measured in mm: the needle length cannot be checked"));
+        }
         if (measured.isPresent()) {
             NeedlePath.Measurement m = measured.get();
-            double needed = m.lengthMm() + limits.needleReserveMm();
+            checkEntry(site, injection, m, limits, out);
+            double needed = m.skinLengthMm() + limits.needleReserveMm();
             Double needle = injection.needle().lengthMm();
             if (needle == null) {
-                out.add(site.warning(NEEDLE_LENGTH, NEEDLE_LENGTH.key(injection.id()), null, null, needed, "mm",
-                        String.format(Locale.ROOT, "needle length not entered: it cannot be checked against the "
-                                + "%.1f mm path plus %s mm reserve", m.lengthMm(), number(limits.needleReserveMm()))));
+                out.add(site.warning(NEEDLE_LENGTH, NEEDLE_LENGTH.key("not-entered", injection.id()), null, null,
+                        needed, "mm", String.format(Locale.ROOT, "needle length not entered: it cannot be checked "
+                                + "against the %s mm path from the skin plus %s mm reserve",
+                                Decimals.ceilTenth(m.skinLengthMm()), number(limits.needleReserveMm()))));
             } else if (needle < needed) {
-                out.add(site.violation(NEEDLE_LENGTH, NEEDLE_LENGTH.key(injection.id()), null, needle, needed, "mm",
-                        String.format(Locale.ROOT, "the %s mm needle is shorter than the %.1f mm path plus %s mm "
-                                + "reserve (%.1f mm)", number(needle), m.lengthMm(), number(limits.needleReserveMm()),
-                                needed)));
+                double shortfall = needed - needle;
+                out.add(site.violation(NEEDLE_LENGTH, NEEDLE_LENGTH.key("shortfall", injection.id()), null,
+                        shortfall, 0.0, "mm", String.format(Locale.ROOT, "the %s mm needle is %s mm short of the "
+                                + "%s mm path from the skin plus %s mm reserve", number(needle),
+                                Decimals.ceilTenth(shortfall), Decimals.ceilTenth(m.skinLengthMm()),
+                                number(limits.needleReserveMm()))));
             }
             if (injection.approach() == Approach.IN_PLANE && m.angleDeg() > limits.maxInsertionAngleDeg()) {
                 out.add(site.warning(INSERTION_ANGLE, INSERTION_ANGLE.key(injection.id()), null, m.angleDeg(),
@@ -349,6 +413,27 @@ public final class SafetyChecks {
             }
         }
         checkSiteVolume(site, injection, limits, out);
+    }
+
+    /**
+     * The entry point on the skin: more than the clinic's tolerance below the skin line is a violation (the
+     * needle is measured from the skin line crossing, and the skin there is not where the path was drawn);
+     * an entry whose region has no skin line cannot be checked (a warning).
+     */
+    private static void checkEntry(Site site, Injection injection, NeedlePath.Measurement m, SafetyLimits limits,
+            List<Finding> out) {
+        Double entryDepth = m.entryDepthMm();
+        if (entryDepth == null) {
+            out.add(site.warning(ENTRY_DEPTH, ENTRY_DEPTH.key("no-skin-line", injection.id()), null, null,
+                    limits.maxEntryBelowSkinMm(), "mm", "the entry point's region has no skin line: whether the "
+                            + "entry is on the skin cannot be checked"));
+        } else if (entryDepth > limits.maxEntryBelowSkinMm()) {
+            out.add(site.violation(ENTRY_DEPTH, ENTRY_DEPTH.key(injection.id()), null, entryDepth,
+                    limits.maxEntryBelowSkinMm(), "mm", String.format(Locale.ROOT, "the needle path's entry point "
+                            + "lies %s mm below the skin line, more than %s mm: the entry belongs on the skin "
+                            + "(the needle is measured from where the path crosses the skin line)",
+                            Decimals.ceilTenth(entryDepth), number(limits.maxEntryBelowSkinMm()))));
+        }
     }
 
     private static void checkSiteVolume(Site site, Injection injection, SafetyLimits limits, List<Finding> out) {
@@ -368,7 +453,13 @@ public final class SafetyChecks {
                             number(limits.maxSessionVolumeMl()))));
         }
         checkDose(plan, DrugDoses.of(plan, context.drugs()), out);
-        if (context.previousSessionDate() != null) {
+        if (context.previousSessionDate() == null && plan.sessionNumber() > 1) {
+            out.add(session(Severity.WARNING, INTERVAL, INTERVAL.key("unknown"), null,
+                    (double) limits.minIntervalDays(), "days", String.format(Locale.ROOT,
+                            "Session: session %d, but the previous session's date is not known (no plan store "
+                                    + "with the course's history was given): the interval of at least %d days "
+                                    + "cannot be checked", plan.sessionNumber(), limits.minIntervalDays())));
+        } else if (context.previousSessionDate() != null) {
             long days = ChronoUnit.DAYS.between(context.previousSessionDate(), plan.date());
             if (days < limits.minIntervalDays()) {
                 out.add(session(Severity.WARNING, INTERVAL, INTERVAL.key(), (double) days,

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
@@ -225,8 +226,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             marks.add(new Line(t.id(), entry, t.point(), colour, PlanStyle.pathWidth(worst),
                     PlanStyle.pathDash(worst)));
             marks.add(new Square(t.id(), entry, PlanStyle.ENTRY_HALF_SIDE, colour));
-            String text = position + path.measure(t).map(m -> String.format(Locale.ROOT, "%.1f mm · %.0f°",
-                    m.lengthMm(), m.angleDeg())).orElse("path uncalibrated");
+            String text = position + path.measure(t).map(m -> String.format(Locale.ROOT, "%s mm · %.0f°",
+                    Decimals.ceilTenth(m.lengthMm()), m.angleDeg())).orElse("path uncalibrated");
             // at a third of the way down the path: paths that start close together part there
             double x = entry.x() + (t.point().x() - entry.x()) / 3;
             double y = entry.y() + (t.point().y() - entry.y()) / 3;
@@ -243,7 +244,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             if (violation) {
                 marks.add(new Cross(t.id(), t.point(), PlanStyle.CROSS_HALF_SPAN, style.ink(), PlanStyle.CROSS_WIDTH));
             }
-            String depth = t.depthMm() == null ? "uncalibrated" : String.format(Locale.ROOT, "%.1f mm", t.depthMm());
+            String depth = t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm";
             String text = position + "T" + t.number() + (t.label().isEmpty() || t.label().equals("T" + t.number())
                     ? "" : " " + t.label()) + " · " + depth
                     + (worst == null ? "" : worst == Severity.VIOLATION ? " · VIOLATION" : " · warning");

@@ -9,6 +9,7 @@ import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
@@ -198,7 +199,8 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     /** "#1  T3   label   solution   0.5 mL 25 G  path 40.1 mm 30°  locked  done". */
     private static String injectionLine(InjectionEntry e) {
         String path = e.path() == null ? "no path" : e.pathLengthMm() == null ? "path uncalibrated"
-                : String.format(Locale.ROOT, "path %.1f mm %.0f°", e.pathLengthMm(), e.angleDeg());
+                : String.format(Locale.ROOT, "path %s mm %.0f°", Decimals.ceilTenth(e.pathLengthMm()),
+                        e.angleDeg());
         String state = e.state() == InjectionState.PLANNED ? "" : "  " + e.state().name().toLowerCase(Locale.ROOT);
         return String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-5s %s%s%s", e.position(),
                 e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34), e.volumeMl(),

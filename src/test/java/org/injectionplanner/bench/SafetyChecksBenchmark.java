@@ -89,7 +89,7 @@ public class SafetyChecksBenchmark {
             PixelPoint at = new PixelPoint(20 + random.nextDouble() * (WIDTH - 40),
                     60 + random.nextDouble() * (HEIGHT - 80));
             Target target = new Target(UUID.randomUUID(), i + 1, "T" + (i + 1), structures[i % structures.length],
-                    sides[i % sides.length], levels[i % levels.length], new ImageRef(SOP, 1), at, at.y() * 0.1, "",
+                    sides[i % sides.length], levels[i % levels.length], new ImageRef(SOP, 1), at, null, "",
                     CAL);
             NeedlePath path = new NeedlePath(new PixelPoint(20 + random.nextDouble() * (WIDTH - 40), 5), CAL);
             Injection injection = Injection.fromPreset(target.id(), ClinicSettings.defaults().defaultPreset())

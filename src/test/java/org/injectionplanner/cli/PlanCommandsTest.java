@@ -61,15 +61,35 @@ class PlanCommandsTest {
      */
     private static SessionPlan violating() {
         Target t = target(1, 240, 300, CAL);
-        return PlanFixtures.draft().withPatientWeightKg(70.0).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
+        return PlanFixtures.draft().withPatientWeightKg(70.0)
+                .withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
                 .withTarget(t).withInjection(injection(t, path(240, 0, CAL)));
     }
 
     /** The same site 60 px = 6.0 mm from the square: clear, with warnings (steep in-plane path) only. */
     private static SessionPlan clean() {
         Target t = target(1, 260, 300, CAL);
-        return PlanFixtures.draft().withPatientWeightKg(70.0).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
+        return PlanFixtures.draft().withPatientWeightKg(70.0)
+                .withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
                 .withTarget(t).withInjection(injection(t, path(260, 0, CAL)));
+    }
+
+    @Test
+    void validateOfALaterSessionWithoutTheStoreWarnsThatTheIntervalIsNotChecked() throws Exception {
+        SessionPlan plan = clean();
+        assertThat(plan.sessionNumber()).isEqualTo(2);
+        CliRun r = run("validate", write("plan.json", plan).toString());
+        JsonNode interval = null;
+        for (JsonNode f : r.json().get("findings")) {
+            if (f.get("check").asText().equals("interval")) {
+                interval = f;
+            }
+        }
+        assertThat(interval).as("today the interval check was silently skipped").isNotNull();
+        assertThat(interval.get("severity").asText()).isEqualTo("WARNING");
+        assertThat(interval.get("key").asText()).isEqualTo("interval/unknown");
+        assertThat(interval.get("message").asText()).contains("previous session's date is not known",
+                "no plan store with the course's history was given", "cannot be checked");
     }
 
     @Test
@@ -91,7 +111,7 @@ class PlanCommandsTest {
         }
         assertThat(violation).isNotNull();
         assertThat(violation.get("check").asText()).isEqualTo("zone-clearance");
-        assertThat(violation.get("key").asText()).isEqualTo("zone-clearance/" + plan.targets().get(0).id() + "/"
+        assertThat(violation.get("key").asText()).isEqualTo("zone-clearance/path/" + plan.targets().get(0).id() + "/"
                 + plan.zones().get(0).id());
         assertThat(violation.get("target").asText()).isEqualTo("T1");
         assertThat(violation.get("injectionPosition").asInt()).isEqualTo(1);
@@ -118,7 +138,7 @@ class PlanCommandsTest {
     @Test
     void anOverriddenViolationStillExitsOneButIsNotOpen() throws Exception {
         SessionPlan plan = violating();
-        String key = "zone-clearance/" + plan.targets().get(0).id() + "/" + plan.zones().get(0).id();
+        String key = "zone-clearance/path/" + plan.targets().get(0).id() + "/" + plan.zones().get(0).id();
         Double measured = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null)).violations()
                 .stream().filter(f -> f.key().equals(key)).findFirst().orElseThrow().measured();
         plan = plan.withOverride(new FindingOverride(key, measured, "nerve deeper on the paired frame", "Dr A",

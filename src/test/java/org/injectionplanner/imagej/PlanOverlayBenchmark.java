@@ -185,7 +185,7 @@ public class PlanOverlayBenchmark {
                     20 + random.nextDouble() * (HEIGHT - 40));
             p = p.withTarget(new Target(UUID.randomUUID(), i + 1, i % 3 == 0 ? "" : "T" + (i + 1) + " deep",
                     "supraspinous", sides[i % sides.length], levels[i % levels.length], new ImageRef(SOP, 1), at,
-                    at.y() * 0.1, "", CAL));
+                    null, "", CAL));
         }
         return p;
     }

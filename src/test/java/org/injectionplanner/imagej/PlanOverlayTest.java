@@ -68,7 +68,7 @@ class PlanOverlayTest {
         SessionPlan p = SessionPlan.newDraft(UUID.randomUUID(), 1, LocalDate.of(2026, 11, 26), "test")
                 .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 4, null));
         p = p.withTarget(new Target(UUID.randomUUID(), 1, "T1", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
-                new ImageRef(SOP, 2), new PixelPoint(50, 60), 3.0, "", CAL));
+                new ImageRef(SOP, 2), new PixelPoint(50, 60), null, "", CAL));
         p = p.withTarget(new Target(UUID.randomUUID(), 2, "T2", "iliolumbar", Side.LEFT, SpinalLevel.L5,
                 new ImageRef(SOP, 4), new PixelPoint(80, 90), null, "", MeasuredCalibration.UNCALIBRATED));
         p = p.withZone(new NerveZone(UUID.randomUUID(), 1, ZoneKind.NERVE, "nerve", new ImageRef(SOP, 2),
@@ -107,7 +107,7 @@ class PlanOverlayTest {
     void labelsOfAnnotationsNearTheRightEdgeStayWithinTheImage() {
         SessionPlan plan = plan();
         Target nearEdge = new Target(UUID.randomUUID(), 3, "T3", "iliolumbar", Side.RIGHT, SpinalLevel.L5,
-                new ImageRef(SOP, 2), new PixelPoint(192, 100), 9.0, "", CAL);
+                new ImageRef(SOP, 2), new PixelPoint(192, 100), null, "", CAL);
         plan = plan.withTarget(nearEdge).withZone(new NerveZone(UUID.randomUUID(), 3, ZoneKind.NERVE,
                 "branch near the edge", new ImageRef(SOP, 2), new EllipseShape(new PixelPoint(185, 40), 8, 6, 0), 2,
                 CAL));

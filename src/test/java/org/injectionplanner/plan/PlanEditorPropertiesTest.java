@@ -51,7 +51,7 @@ class PlanEditorPropertiesTest {
                 return PlanEdits.addTarget(new Target(new UUID(r.nextLong(), r.nextLong()), plan.nextTargetNumber(),
                         "T" + plan.nextTargetNumber(), "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
                         new ImageRef(IMAGE.sopInstanceUid(), 1 + r.nextInt(30)),
-                        new PixelPoint(r.nextDouble() * 800, r.nextDouble() * 600), r.nextDouble() * 50, "",
+                        new PixelPoint(r.nextDouble() * 800, r.nextDouble() * 600), null, "",
                         r.nextBoolean() ? CAL : MeasuredCalibration.UNCALIBRATED));
             }
             double x = r.nextDouble() * 700;

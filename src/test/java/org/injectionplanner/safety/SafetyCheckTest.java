@@ -27,10 +27,10 @@ class SafetyCheckTest {
     }
 
     @Test
-    void thePathChecksAreTheCalibrationsClearancesNeedleLengthAndAngle() {
+    void thePathChecksAreTheCalibrationsClearancesNeedleLengthEntryAndAngle() {
         assertThat(Arrays.stream(SafetyCheck.values()).filter(SafetyCheck::aboutPath).map(SafetyCheck::checkName))
                 .containsExactlyInAnyOrder("calibration", "path-calibration", "zone-calibration", "zone-clearance",
-                        "needle-length", "insertion-angle");
+                        "needle-length", "entry-depth", "insertion-angle");
         assertThat(SafetyCheck.isAboutPath("zone-clearance")).isTrue();
         assertThat(SafetyCheck.isAboutPath("level")).isFalse();
         assertThat(SafetyCheck.isAboutPath("no-such-check")).isFalse();

@@ -97,8 +97,9 @@ class SafetyChecksTest {
         return plan;
     }
 
-    private static String clearanceKey(Target t, NerveZone z) {
-        return "zone-clearance/" + t.id() + "/" + z.id();
+    /** The key of a clearance finding of this kind: inside, crosses, path, target, path-unmeasured. */
+    private static String clearanceKey(String kind, Target t, NerveZone z) {
+        return "zone-clearance/" + kind + "/" + t.id() + "/" + z.id();
     }
 
     @Nested
@@ -113,7 +114,7 @@ class SafetyChecksTest {
             NerveZone z = zone(1, SQUARE, 5, CAL);
             Finding f = only(check(site(t, path(240, 0, CAL), z)), "zone-clearance");
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
-            assertThat(f.key()).isEqualTo(clearanceKey(t, z));
+            assertThat(f.key()).isEqualTo(clearanceKey("path", t, z));
             assertThat(f.measured()).isCloseTo(4.0, EXACT);
             assertThat(f.limit()).isEqualTo(5.0);
             assertThat(f.unit()).isEqualTo("mm");
@@ -203,7 +204,7 @@ class SafetyChecksTest {
             NerveZone z = zone(1, u, 5, CAL);
             Finding f = only(check(site(t, path(200, 0, CAL), z)), "zone-clearance");
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
-            assertThat(f.key()).isEqualTo(clearanceKey(t, z));
+            assertThat(f.key()).isEqualTo(clearanceKey("crosses", t, z));
             assertThat(f.measured()).isZero();
             assertThat(f.message()).isEqualTo("Injection 1, T1: the needle path crosses zone Z1 \"nerve 1\"");
             assertThat(findings(check(targetOnly(t, z)), "zone-clearance")).as("the target alone is clear").isEmpty();
@@ -371,8 +372,7 @@ class SafetyChecksTest {
             SafetyReport report = check(plan);
             assertThat(only(report, "zone-clearance").measured()).isCloseTo(4.0, EXACT);
             Finding needle = only(report, "needle-length");
-            assertThat(needle.measured()).isEqualTo(38.1);
-            assertThat(needle.limit()).isCloseTo(40.0, EXACT);
+            assertThat(needle.measured()).as("40 mm needed, 38.1 mm given").isCloseTo(1.9, EXACT);
             assertThat(t.depthMm()).isCloseTo(30.0, EXACT);
         }
     }
@@ -407,7 +407,11 @@ class SafetyChecksTest {
             assertThat(f.key()).isEqualTo("path-calibration/" + plan.injections().get(0).id());
             assertThat(f.measured()).isNull();
             assertThat(f.message()).contains("different ultrasound regions", "cannot be certified");
-            assertThat(findings(report, "needle-length")).as("no length without a certified path").isEmpty();
+            assertThat(findings(report, "needle-length")).as("no length without a certified path: said so")
+                    .singleElement().satisfies(n -> {
+                        assertThat(n.severity()).isEqualTo(Severity.WARNING);
+                        assertThat(n.key()).isEqualTo("needle-length/unmeasured/" + plan.injections().get(0).id());
+                    });
             assertThat(findings(report, "insertion-angle")).isEmpty();
         }
 
@@ -419,16 +423,26 @@ class SafetyChecksTest {
         }
 
         @Test
-        void anUncalibratedTargetIsAViolationAndNothingElseIsMeasuredAtIt() {
+        void anUncalibratedTargetIsAViolationAndItsPixelChecksStillRun() {
+            // the target (150, 150) lies inside the square: decided in pixels, no scale needed
             Target t = target(1, 150, 150, MeasuredCalibration.UNCALIBRATED);
-            SafetyReport report = check(site(t, path(150, 0, MeasuredCalibration.UNCALIBRATED),
-                    zone(1, SQUARE, 5, CAL)));
+            SessionPlan plan = site(t, path(150, 0, MeasuredCalibration.UNCALIBRATED), zone(1, SQUARE, 5, CAL));
+            SafetyReport report = check(plan);
             Finding f = only(report, "calibration");
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
             assertThat(f.key()).isEqualTo("calibration/" + t.id());
             assertThat(f.message()).isEqualTo("Injection 1, T1: not calibrated: its position has no mm scale, so "
                     + "depth and clearances cannot be certified");
-            assertThat(report.about(t.id())).containsExactly(f);
+            Finding inside = only(report, "zone-clearance");
+            assertThat(inside.key()).isEqualTo(clearanceKey("inside", t, plan.zones().get(0)));
+            SessionPlan overridden = plan.withOverride(new FindingOverride(f.key(), null, "scale checked", "Dr A",
+                    PlanFixtures.AT));
+            assertThat(check(overridden).openViolations(overridden)).as("overriding the calibration leaves it open")
+                    .containsExactly(inside);
+            // outside the square, its clearance cannot be measured: a finding of its own
+            Target beside = target(1, 230, 150, MeasuredCalibration.UNCALIBRATED);
+            assertThat(only(check(targetOnly(beside, zone(1, SQUARE, 5, CAL))), "zone-calibration").message())
+                    .isEqualTo("T1: not calibrated: the clearance from zone Z1 \"nerve 1\" cannot be certified");
         }
 
         @Test
@@ -453,11 +467,12 @@ class SafetyChecksTest {
             assertThat(f.measured()).isNull();
             assertThat(f.limit()).isEqualTo(5.0);
             assertThat(f.message()).isEqualTo("T1: lies in another ultrasound region than zone Z1 \"nerve 1\": the "
-                    + "clearance cannot be certified");
+                    + "clearance from zone Z1 \"nerve 1\" cannot be certified");
 
             NerveZone uncalibrated = zone(1, SQUARE, 5, MeasuredCalibration.UNCALIBRATED);
             assertThat(only(check(targetOnly(t, uncalibrated)), "zone-calibration").message())
-                    .isEqualTo("T1: zone Z1 \"nerve 1\" is not calibrated: the clearance cannot be certified");
+                    .isEqualTo("T1: zone Z1 \"nerve 1\" is not calibrated: the clearance from zone Z1 \"nerve 1\" cannot "
+                            + "be certified");
         }
 
         @Test
@@ -489,11 +504,11 @@ class SafetyChecksTest {
         void aNeedleShorterThanThePathPlusReserveIsAViolation() {
             Finding f = only(check(withNeedle(38.1)), "needle-length");
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
-            assertThat(f.measured()).isEqualTo(38.1);
-            assertThat(f.limit()).isCloseTo(40.0, EXACT);
-            assertThat(f.key()).isEqualTo("needle-length/" + PlanFixtures.id("injection", 1));
-            assertThat(f.message()).isEqualTo("Injection 1, T1: the 38.1 mm needle is shorter than the 30.0 mm path "
-                    + "plus 10 mm reserve (40.0 mm)");
+            assertThat(f.measured()).as("the shortfall").isCloseTo(1.9, EXACT);
+            assertThat(f.limit()).isEqualTo(0.0);
+            assertThat(f.key()).isEqualTo("needle-length/shortfall/" + PlanFixtures.id("injection", 1));
+            assertThat(f.message()).isEqualTo("Injection 1, T1: the 38.1 mm needle is 1.9 mm short of the 30.0 mm "
+                    + "path from the skin plus 10 mm reserve");
         }
 
         @Test
@@ -635,10 +650,11 @@ class SafetyChecksTest {
         void descriptionWarningsColourTheTargetButNotItsPath() {
             Target first = described(1, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
             Target again = described(2, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5);
-            // paths 40 mm across and 10 mm down: 14°, clear of every limit
-            SessionPlan plan = draft().withTarget(first).withTarget(again)
-                    .withInjection(injection(first, path(550, 200, CAL)))
-                    .withInjection(injection(again, path(600, 200, CAL)));
+            // paths from the skin 55 and 56 mm across and 30 mm down: under 29°, 63 mm long, clear of every
+            // limit; the patient's dura line at 60 mm, so the facets at 30 mm are clear of it
+            SessionPlan plan = draft().withTarget(first).withTarget(again).withZone(dura(3, 600, 0, CAL))
+                    .withInjection(injection(first, path(700, 0, CAL)))
+                    .withInjection(injection(again, path(760, 0, CAL)));
             SafetyReport report = check(plan);
             assertThat(report.worstFor(again.id())).as("the duplicate site").contains(Severity.WARNING);
             assertThat(report.about(again.id())).extracting(Finding::check).containsExactly("duplicate-site");
@@ -653,47 +669,106 @@ class SafetyChecksTest {
         }
     }
 
+    /** A dura zone on frame 5 whose shallowest vertex is {@code topPx} px below the skin line (row 0). */
+    private static NerveZone dura(int number, double topPx, double marginMm, MeasuredCalibration cal) {
+        NerveZone z = zone(number, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 5),
+                polygon(50, topPx + 20, 150, topPx, 250, topPx + 20, 150, topPx + 40), marginMm, cal);
+        return new NerveZone(z.id(), z.number(), ZoneKind.DURA, "dura", z.image(), z.shape(), z.marginMm(),
+                z.calibration());
+    }
+
     @Nested
     class MidlineDepth {
 
-        private SafetyReport checkTarget(Side side, double depthMm, NerveZone... zones) {
+        /** A target of this structure and side, {@code depthMm} deep (y = 10 px a mm below row 0). */
+        private Target at(String structure, Side side, double depthMm) {
             Target t = target(1, 100, 300, CAL);
-            t = t.describedAs(t.label(), "supraspinous", side, t.level(), "").movedTo(t.point(), depthMm, CAL);
-            return check(targetOnly(t, zones));
+            return t.describedAs(t.label(), structure, side, t.level(), "")
+                    .movedTo(new PixelPoint(t.point().x(), depthMm * 10), CAL);
         }
 
-        /** A dura zone on frame 5 whose shallowest vertex is {@code topPx} px below the skin line (row 0). */
-        private NerveZone dura(int number, double topPx, double marginMm, MeasuredCalibration cal) {
-            NerveZone z = zone(number, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 5),
-                    polygon(50, topPx + 20, 150, topPx, 250, topPx + 20, 150, topPx + 40), marginMm, cal);
-            return new NerveZone(z.id(), z.number(), ZoneKind.DURA, "dura", z.image(), z.shape(), z.marginMm(),
-                    z.calibration());
+        private SafetyReport checkTarget(Side side, double depthMm, NerveZone... zones) {
+            return check(targetOnly(at("supraspinous", side, depthMm), zones));
         }
 
         @Test
-        void aMidlineTargetBeyondTheNoGoDepthWarns() {
-            Finding f = only(checkTarget(Side.MIDLINE, 45), "midline-depth");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.measured()).isEqualTo(45.0);
-            assertThat(f.limit()).isEqualTo(40.0);
+        void aMidlineTarget35MmDeepWithoutAMarkedLineIsAViolationAskingForIt() {
+            // today's 40 mm default let this pass, though skin-to-epidural is under 30 mm in thin adults
+            Target t = at("supraspinous", Side.MIDLINE, 35);
+            Finding f = only(check(targetOnly(t)), "midline-depth");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo("midline-depth/no-line/" + t.id());
+            assertThat(f.measured()).isCloseTo(35.0, EXACT);
+            assertThat(f.limit()).isEqualTo(20.0);
             assertThat(f.zoneId()).isNull();
-            assertThat(f.message()).isEqualTo("T1: midline target 45.0 mm deep, beyond the 40 mm no-go depth (the "
-                    + "clinic's; no calibrated dura zone is marked): the spinal canal may be near");
+            assertThat(f.message()).isEqualTo("T1: midline target 35.0 mm deep, deeper than the clinic's 20 mm "
+                    + "shallow default, and no dura or ligamentum flavum line is marked: cannot be certified clear of "
+                    + "the spinal canal; mark the patient's line on a transverse or paramedian frame");
+            assertThat(findings(checkTarget(Side.MIDLINE, 20), "midline-depth")).as("at the shallow default")
+                    .isEmpty();
         }
 
         @Test
-        void aMarkedDuraLineSetsThePatientsOwnNoGoDepthOnEveryFrame() {
-            // the dura's shallowest vertex at row 600: 60 mm at 0.1 mm a pixel; less its 5 mm margin, 55 mm
-            NerveZone dura = dura(2, 600, 5, CAL);
-            assertThat(findings(checkTarget(Side.MIDLINE, 45, dura), "midline-depth"))
-                    .as("deeper than the clinic's 40 mm but clear of this patient's dura").isEmpty();
-            assertThat(findings(checkTarget(Side.MIDLINE, 55, dura), "midline-depth")).isEmpty();
-            Finding f = only(checkTarget(Side.MIDLINE, 57, dura), "midline-depth");
-            assertThat(f.limit()).isCloseTo(55.0, within(1e-9));
-            assertThat(f.zoneId()).isEqualTo(dura.id());
-            assertThat(f.message()).isEqualTo("T1: midline target 57.0 mm deep, beyond the 55 mm no-go depth (the "
-                    + "patient's: zone Z2 \"dura\" on frame 5 of \"fixture\", 60.0 mm deep less its 5 mm margin): the "
-                    + "spinal canal may be near");
+        void aTargetDeeperThanTheMarkedLineIsAViolationAndAboveItIsClear() {
+            NerveZone line = dura(2, 300, 0, CAL); // 30 mm
+            Target deep = at("supraspinous", Side.MIDLINE, 35);
+            Finding f = only(check(targetOnly(deep, line)), "midline-depth");
+            assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(f.key()).isEqualTo("midline-depth/beyond-line/" + deep.id());
+            assertThat(f.measured()).as("mm beyond the line").isCloseTo(5.0, within(1e-9));
+            assertThat(f.zoneId()).isEqualTo(line.id());
+            assertThat(f.message()).isEqualTo("T1: midline target 35.0 mm deep, deeper than the marked no-go line "
+                    + "(30.0 mm: zone Z2 \"dura\" on frame 5 of \"fixture\", 30.0 mm deep less its 0 mm margin) by "
+                    + "5.0 mm: the spinal canal may be reached");
+            assertThat(findings(checkTarget(Side.MIDLINE, 29, line), "midline-depth")).isEmpty();
+            assertThat(findings(checkTarget(Side.MIDLINE, 45, dura(2, 600, 5, CAL)), "midline-depth"))
+                    .as("deeper than the shallow default but clear of this patient's line less margin (55 mm)")
+                    .isEmpty();
+        }
+
+        @Test
+        void theDepthCheckFollowsTheStructureAndThePlaceNotOnlyTheSideLabel() {
+            // a midline structure labelled Left (today: no depth check at all)
+            Target mislabelled = at("supraspinous", Side.LEFT, 35);
+            assertThat(only(check(targetOnly(mislabelled)), "midline-depth").message())
+                    .startsWith("T1: Supraspinous").contains("(a midline structure) 35.0 mm deep");
+            // a paired structure's target that lies over the marked dura line, on its frame
+            Target t = target(1, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 5), 150, 400, CAL);
+            Target over = t.describedAs(t.label(), "iliolumbar", Side.LEFT, SpinalLevel.L5, "");
+            Finding f = only(check(targetOnly(over, dura(2, 300, 0, CAL))), "midline-depth");
+            assertThat(f.message()).contains("target over zone Z2 \"dura\" 40.0 mm deep");
+            Target beside = t.describedAs(t.label(), "iliolumbar", Side.LEFT, SpinalLevel.L5, "")
+                    .movedTo(new PixelPoint(400, 400), CAL);
+            assertThat(findings(check(targetOnly(beside, dura(2, 300, 0, CAL))), "midline-depth"))
+                    .as("a paired structure beside the line").isEmpty();
+        }
+
+        @Test
+        void aMidlineTargetWithoutADepthCannotBeCertifiedEvenWithTheCalibrationOverridden() {
+            Target t = target(1, 100, 300, MeasuredCalibration.UNCALIBRATED);
+            t = t.describedAs(t.label(), "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, "");
+            SessionPlan plan = targetOnly(t);
+            Finding cal = only(check(plan), "calibration");
+            SessionPlan overridden = plan.withOverride(new FindingOverride(cal.key(), null, "scale checked by hand",
+                    "Dr A", PlanFixtures.AT));
+            Finding depth = only(check(overridden), "midline-depth");
+            assertThat(depth.key()).isEqualTo("midline-depth/no-depth/" + t.id());
+            assertThat(check(overridden).openViolations(overridden)).containsExactly(depth);
+            Target noSkin = target(1, 100, 300, new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION,
+                    0.1, 0.1, 0, null));
+            noSkin = noSkin.describedAs(noSkin.label(), "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, "");
+            assertThat(only(check(targetOnly(noSkin)), "midline-depth").message())
+                    .contains("its calibration has no skin line");
+        }
+
+        @Test
+        void anOverrideOfTheMissingLineDoesNotCoverTheTargetBeyondTheMarkedLine() {
+            Target t = at("supraspinous", Side.MIDLINE, 35);
+            Finding noLine = only(check(targetOnly(t)), "midline-depth");
+            SessionPlan plan = targetOnly(t, dura(2, 300, 0, CAL)).withOverride(new FindingOverride(noLine.key(),
+                    noLine.measured(), "line not visible", "Dr A", PlanFixtures.AT));
+            assertThat(check(plan).openViolations(plan)).extracting(Finding::key)
+                    .containsExactly("midline-depth/beyond-line/" + t.id());
         }
 
         @Test
@@ -702,18 +777,17 @@ class SafetyChecksTest {
             NerveZone shallow = dura(3, 400, 2, region(1, 0.1, 0.12));
             NerveZone nerve = zone(5, polygon(50, 100, 150, 100, 150, 150), 0, CAL);
             Finding f = only(checkTarget(Side.MIDLINE, 47, deep, shallow, nerve), "midline-depth");
-            assertThat(f.limit()).as("400 px × 0.12 mm = 48 mm, less 2 mm").isCloseTo(46.0, within(1e-9));
+            // 400 px × 0.12 mm = 48 mm, less 2 mm = 46 mm: 1 mm beyond
+            assertThat(f.measured()).isCloseTo(1.0, within(1e-9));
             assertThat(f.zoneId()).isEqualTo(shallow.id());
             // 50 mm less a 10 mm margin (40 mm) comes before 48 mm less 2 mm (46 mm), though the line is deeper
             NerveZone wideMargin = dura(4, 500, 10, CAL);
             assertThat(only(checkTarget(Side.MIDLINE, 47, shallow, wideMargin), "midline-depth").zoneId())
                     .isEqualTo(wideMargin.id());
-            assertThat(findings(checkTarget(Side.LEFT, 70, deep), "midline-depth")).as("midline targets only")
-                    .isEmpty();
         }
 
         @Test
-        void anUncalibratedDuraZoneIsReportedAndTheClinicsDepthApplies() {
+        void anUncalibratedDuraZoneIsReportedAndTheClinicsShallowDefaultApplies() {
             NerveZone uncalibrated = dura(2, 100, 0, MeasuredCalibration.UNCALIBRATED);
             SafetyReport report = checkTarget(Side.MIDLINE, 45, uncalibrated);
             Finding dura = only(report, "dura-depth");
@@ -721,8 +795,8 @@ class SafetyChecksTest {
             assertThat(dura.message()).isEqualTo("Session: zone Z2 \"dura\" on frame 5 of \"fixture\" is not "
                     + "calibrated, so its depth below the skin is unknown: it does not set the patient's no-go depth");
             Finding f = only(report, "midline-depth");
-            assertThat(f.limit()).isEqualTo(40.0);
-            assertThat(f.message()).contains("(the clinic's; no calibrated dura zone is marked)");
+            assertThat(f.key()).startsWith("midline-depth/no-line/");
+            assertThat(f.limit()).isEqualTo(20.0);
             assertThat(report.findings().indexOf(dura)).as("a session finding: after the sites")
                     .isGreaterThan(report.findings().indexOf(f));
         }
@@ -732,7 +806,7 @@ class SafetyChecksTest {
             NerveZone pixelSpacing = dura(2, 500, 0,
                     new MeasuredCalibration(MeasuredCalibration.Source.PIXEL_SPACING, 0.1, 0.1, null, 0.0));
             Finding f = only(checkTarget(Side.MIDLINE, 52, pixelSpacing), "midline-depth");
-            assertThat(f.limit()).isCloseTo(50.0, within(1e-9));
+            assertThat(f.measured()).isCloseTo(2.0, within(1e-9));
             assertThat(f.zoneId()).isEqualTo(pixelSpacing.id());
         }
 
@@ -754,23 +828,17 @@ class SafetyChecksTest {
         }
 
         @Test
-        void facetTargetsAreHeldAgainstTheNoGoDepthTooOtherSidedTargetsNot() {
+        void facetTargetsAreHeldAgainstTheNoGoDepthTooOtherPairedTargetsNot() {
             Target facet = target(1, 100, 450, CAL);
             facet = facet.describedAs(facet.label(), "facet-capsule", Side.LEFT, SpinalLevel.L4_L5, "");
             Finding f = only(check(targetOnly(facet)), "midline-depth");
-            assertThat(f.message()).isEqualTo("T1: Facet joint capsule target 45.0 mm deep, beyond the 40 mm no-go "
-                    + "depth (the clinic's; no calibrated dura zone is marked): the spinal canal may be near");
+            assertThat(f.message()).startsWith("T1: Facet joint capsule target 45.0 mm deep, deeper than the clinic's "
+                    + "20 mm shallow default");
             assertThat(findings(check(targetOnly(facet, dura(2, 600, 5, CAL))), "midline-depth"))
                     .as("clear of this patient's dura at 55 mm").isEmpty();
             Target ligament = target(1, 100, 450, CAL);
             assertThat(findings(check(targetOnly(ligament)), "midline-depth")).as("the iliolumbar ligament, left")
                     .isEmpty();
-        }
-
-        @Test
-        void atTheDepthOrOnASideThereIsNoWarning() {
-            assertThat(findings(checkTarget(Side.MIDLINE, 40), "midline-depth")).isEmpty();
-            assertThat(findings(checkTarget(Side.LEFT, 45), "midline-depth")).isEmpty();
         }
     }
 
@@ -820,8 +888,149 @@ class SafetyChecksTest {
             // 2026-11-12 → 2026-11-26: 14 days, not less than 14
             assertThat(findings(SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(),
                     LocalDate.of(2026, 11, 12))), "interval")).isEmpty();
-            // no previous session known
-            assertThat(findings(check(plan), "interval")).isEmpty();
+        }
+
+        @Test
+        void aLaterSessionWithoutThePreviousSessionsDateWarnsWhatIsMissing() {
+            // today: silently not checked
+            SessionPlan plan = sites(1, PlanFixtures.HACKETT, 0.5);
+            assertThat(plan.sessionNumber()).isEqualTo(2);
+            Finding f = only(check(plan), "interval");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.key()).isEqualTo("interval/unknown");
+            assertThat(f.measured()).isNull();
+            assertThat(f.message()).isEqualTo("Session: session 2, but the previous session's date is not known (no "
+                    + "plan store with the course's history was given): the interval of at least 14 days cannot be "
+                    + "checked");
+            SessionPlan first = new SessionPlan(plan.id(), plan.courseId(), 1, plan.date(), plan.author(),
+                    plan.status(), plan.patientWeightKg(), plan.images(), plan.targets(), plan.zones(),
+                    plan.injections(), plan.checklist(), plan.overrides(), plan.signature(), plan.amendments());
+            assertThat(findings(check(first), "interval")).as("session 1 has no previous session").isEmpty();
+        }
+    }
+
+    @Nested
+    class EntryOnTheSkin {
+
+        private SessionPlan withNeedle(Target t, NeedlePath path, double needleMm) {
+            SessionPlan plan = site(t, path);
+            Injection i = plan.injections().get(0);
+            return plan.withInjection(i.prescribed(i.approach(), new Needle(25, needleMm), i.solution(),
+                    i.volumeMl()));
+        }
+
+        @Test
+        void anEntryBelowTheSkinLineIsAViolationAndTheNeedleIsMeasuredFromTheSkin() {
+            // target 30 mm deep, entry 20 mm deep straight above it: today the 10 mm path and a 38.1 mm
+            // needle passed; from the skin the path is 30 mm, plus 10 mm reserve = 40 mm: 1.9 mm short
+            Target t = target(1, 100, 300, CAL);
+            SafetyReport report = check(withNeedle(t, path(100, 200, CAL), 38.1));
+            Finding entry = only(report, "entry-depth");
+            assertThat(entry.severity()).isEqualTo(Severity.VIOLATION);
+            assertThat(entry.key()).isEqualTo("entry-depth/" + PlanFixtures.id("injection", 1));
+            assertThat(entry.measured()).isCloseTo(20.0, EXACT);
+            assertThat(entry.limit()).isEqualTo(2.0);
+            assertThat(entry.message()).isEqualTo("Injection 1, T1: the needle path's entry point lies 20.0 mm below "
+                    + "the skin line, more than 2 mm: the entry belongs on the skin (the needle is measured from "
+                    + "where the path crosses the skin line)");
+            assertThat(only(report, "needle-length").measured()).isCloseTo(1.9, EXACT);
+            // within the 2 mm tolerance: no entry finding, and the needle is measured from the skin crossing
+            SafetyReport near = check(withNeedle(t, path(100, 15, CAL), 38.1));
+            assertThat(findings(near, "entry-depth")).isEmpty();
+            assertThat(only(near, "needle-length").measured()).isCloseTo(1.9, EXACT);
+        }
+
+        @Test
+        void aSlantedPathIsExtendedToTheSkinLine() {
+            // entry (200, 200) 20 mm deep, target (100, 300) 30 mm deep: the line reaches the skin at
+            // (400, 0); from there to the target hypot(300, 300) px × 0.1 = 42.43 mm
+            Target t = target(1, 100, 300, CAL);
+            NeedlePath.Measurement m = path(200, 200, CAL).measure(t).orElseThrow();
+            assertThat(m.lengthMm()).isCloseTo(Math.hypot(10, 10), EXACT);
+            assertThat(m.entryDepthMm()).isCloseTo(20.0, EXACT);
+            assertThat(m.skinLengthMm()).isCloseTo(Math.hypot(30, 30), EXACT);
+            assertThat(path(400, 0, CAL).measure(t).orElseThrow().skinLengthMm()).isCloseTo(Math.hypot(30, 30),
+                    EXACT);
+        }
+    }
+
+    @Nested
+    class OverridesBindToKindAndMeasure {
+
+        @Test
+        void aNeedleShortfallOverrideLapsesWhenThePathGrowsLonger() {
+            // 30 mm path + 10 mm reserve against a 38.1 mm needle: 1.9 mm short; today the override kept
+            // the needle's length and survived a longer path
+            Target t = target(1, 100, 300, CAL);
+            SessionPlan plan = site(t, path(100, 0, CAL));
+            Injection i = plan.injections().get(0);
+            plan = plan.withInjection(i.prescribed(i.approach(), new Needle(25, 38.1), i.solution(), i.volumeMl()));
+            Finding f = only(check(plan), "needle-length");
+            SessionPlan overridden = plan.withOverride(new FindingOverride(f.key(), f.measured(),
+                    "skin compresses 2 mm", "Dr A", PlanFixtures.AT));
+            assertThat(check(overridden).openViolations(overridden)).isEmpty();
+            SessionPlan deeper = overridden.withTarget(t.movedTo(new PixelPoint(100, 350), CAL));
+            Finding longer = only(check(deeper), "needle-length");
+            assertThat(longer.key()).isEqualTo(f.key());
+            assertThat(longer.measured()).isCloseTo(6.9, EXACT);
+            assertThat(check(deeper).openViolations(deeper)).containsExactly(longer);
+        }
+
+        @Test
+        void anOverrideOfTheTargetInsideDoesNotCoverThePathCrossing() {
+            // the target inside the square, overridden; moved below it, its path from above crosses it
+            Target t = target(1, 150, 150, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            SessionPlan plan = site(t, path(150, 0, CAL), z);
+            Finding inside = only(check(plan), "zone-clearance");
+            assertThat(inside.key()).isEqualTo(clearanceKey("inside", t, z));
+            SessionPlan moved = plan.withOverride(new FindingOverride(inside.key(), inside.measured(),
+                    "target is the nerve's sheath", "Dr A", PlanFixtures.AT))
+                    .withTarget(t.movedTo(new PixelPoint(150, 300), CAL));
+            Finding crosses = only(check(moved), "zone-clearance");
+            assertThat(crosses.key()).isEqualTo(clearanceKey("crosses", t, z));
+            assertThat(crosses.measured()).isEqualTo(inside.measured());
+            assertThat(check(moved).openViolations(moved)).containsExactly(crosses);
+        }
+
+        @Test
+        void overridingThePathCalibrationLeavesTheCrossingAndThePathClearanceOpen() {
+            // entry in another region: the crossing is still decided in pixels, the path's clearance in mm
+            // is a violation of its own
+            MeasuredCalibration other = region(1, 0.1, 0.1);
+            Target t = target(1, 150, 300, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            SessionPlan plan = site(t, path(150, 0, other), z);
+            Finding pathCal = only(check(plan), "path-calibration");
+            SessionPlan overridden = plan.withOverride(new FindingOverride(pathCal.key(), null, "same probe",
+                    "Dr A", PlanFixtures.AT));
+            assertThat(check(overridden).openViolations(overridden)).extracting(Finding::key)
+                    .containsExactly(clearanceKey("crosses", t, z));
+            SessionPlan beside = site(t, path(400, 0, other), z);
+            assertThat(findings(check(beside), "zone-clearance")).extracting(Finding::key)
+                    .containsExactly(clearanceKey("path-unmeasured", t, z));
+        }
+    }
+
+    @Nested
+    class Precision {
+
+        @Test
+        void aClearanceJustUnderTheMarginIsPrintedRoundedDown() {
+            // path x = 249.6: 49.6 px × 0.1 = 4.96 mm from the square, inside the 5 mm margin; today "5.0"
+            Target t = target(1, 249.6, 300, CAL);
+            Finding f = only(check(site(t, path(249.6, 0, CAL), zone(1, SQUARE, 5, CAL))), "zone-clearance");
+            assertThat(f.measured()).as("exact in the finding").isCloseTo(4.96, within(1e-9));
+            assertThat(f.message()).contains("passes 4.9 mm from zone Z1");
+        }
+
+        @Test
+        void aDepthJustBeyondTheLineIsPrintedRoundedUp() {
+            // 300.4 px × 0.1 = 30.04 mm: printed 30.1, never 30.0
+            Target t = target(1, 100, 300.4, CAL);
+            t = t.describedAs(t.label(), "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, "");
+            Finding f = only(check(targetOnly(t, dura(2, 300, 0, CAL))), "midline-depth");
+            assertThat(f.message()).contains("midline target 30.1 mm deep", "(30.0 mm: zone Z2", "by 0.1 mm");
         }
     }
 
@@ -831,9 +1040,9 @@ class SafetyChecksTest {
         /** Two sites whose paths run 4.0 mm (T1) and 3.0 mm (T2) from the square; a 70 kg patient. */
         private SessionPlan twoViolations() {
             Target t1 = target(1, 240, 300, CAL);
-            Target t2 = target(2, 130, 230, CAL);
+            Target t2 = target(2, 230, 150, CAL);
             return draft().withPatientWeightKg(70.0).withZone(zone(1, SQUARE, 5, CAL)).withTarget(t1).withTarget(t2)
-                    .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(400, 230, CAL)));
+                    .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(230, 0, CAL)));
         }
 
         @Test
@@ -843,13 +1052,13 @@ class SafetyChecksTest {
             Target t1 = plan.targets().get(0);
             Target t2 = plan.targets().get(1);
             NerveZone z = plan.zones().get(0);
-            assertThat(keys).containsExactly(clearanceKey(t1, z), clearanceKey(t2, z));
+            assertThat(keys).containsExactly(clearanceKey("path", t1, z), clearanceKey("path", t2, z));
             assertThat(check(plan)).isEqualTo(check(plan));
 
             // T1's entry moves from x = 240 to x = 230: still a violation, now 30 px = 3.0 mm; same key
             Injection i1 = plan.injections().get(0);
             SessionPlan moved = plan.withInjection(i1.withPath(path(230, 0, CAL)))
-                    .withTarget(t1.movedTo(new PixelPoint(230, 300), t1.depthMm(), CAL));
+                    .withTarget(t1.movedTo(new PixelPoint(230, 300), CAL));
             List<Finding> after = check(moved).violations();
             assertThat(after).extracting(Finding::key).containsExactlyElementsOf(keys);
             assertThat(after.get(0).measured()).isCloseTo(3.0, EXACT);

@@ -32,12 +32,13 @@ class PlanSceneTest {
 
     /**
      * On a 600 × 400 image at 0.1 mm/px: Z1 a nerve about (300, 200), 2 mm margin; T1 inside it (a violation,
-     * its path too); T2 far from it with a clear path and a 90 mm needle; T3 with an in-plane path steeper than
+     * its path too); T2 4 mm deep, far from it, with a clear path from the skin (2 mm below the skin line: within
+     * the tolerance) and a 90 mm needle; T3 with an in-plane path steeper than
      * 30° (a warning about the path); T4 on frame 2.
      */
     private static SessionPlan plan() {
         Target t1 = PlanFixtures.target(1, 300, 200, CAL);
-        Target t2 = PlanFixtures.target(2, 100, 300, CAL);
+        Target t2 = PlanFixtures.target(2, 100, 40, CAL);
         Target t3 = PlanFixtures.target(3, 500, 300, CAL);
         Target t4 = PlanFixtures.target(4, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 2), 50, 50, CAL);
         Injection steep = PlanFixtures.injection(t3, PlanFixtures.path(480, 20, CAL));
@@ -45,7 +46,7 @@ class PlanSceneTest {
         return PlanFixtures.draft().withTarget(t1).withTarget(t2).withTarget(t3).withTarget(t4)
                 .withZone(PlanFixtures.zone(1, new EllipseShape(p(300, 200), 40, 20, 0), 2, CAL))
                 .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(300, 20, CAL)))
-                .withInjection(PlanFixtures.injection(t2, PlanFixtures.path(20, 280, CAL)))
+                .withInjection(PlanFixtures.injection(t2, PlanFixtures.path(20, 20, CAL)))
                 .withInjection(steep);
     }
 

@@ -28,11 +28,13 @@ import org.junit.jupiter.api.Test;
 /** The session map of a known plan: its rows as the Plan Panel shows them and the values behind them. */
 class SessionMapTest {
 
-    private static final MeasuredCalibration CAL = PlanFixtures.region(0, 0.1, 0.1);
+    /** 0.1 mm/px, the skin line at row 170 (where T1's path enters). */
+    private static final MeasuredCalibration CAL = new MeasuredCalibration(
+            MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1, 0.1, 0, 170.0);
     private static final ClinicSettings SETTINGS = ClinicSettings.defaults();
 
     /**
-     * At 0.1 mm/px: T1 at (100, 200), 20 mm deep, its path from (10, 170) (9.5 mm at 18°); Z1 an
+     * At 0.1 mm/px: T1 at (100, 200), 3 mm deep, its path from (10, 170) on the skin (9.5 mm at 18°); Z1 an
      * ellipse about (200, 200) reaching x = 170, 7 mm from the path; T2 at (400, 100) without a path, locked
      * and done (the same site as T1: a warning); a 70 kg patient.
      */
@@ -47,7 +49,8 @@ class SessionMapTest {
     }
 
     private static SafetyReport report(SessionPlan plan) {
-        return SafetyChecks.check(plan, SafetyContext.of(SETTINGS, null));
+        // the course's previous session 25 days before
+        return SafetyChecks.check(plan, SafetyContext.of(SETTINGS, plan.date().minusDays(25)));
     }
 
     @Test
@@ -83,7 +86,7 @@ class SessionMapTest {
         assertThat(first.level()).isEqualTo(SpinalLevel.L4_L5);
         assertThat(first.image()).isEqualTo(plan.targets().get(0).image());
         assertThat(first.volumeMl()).isEqualTo(0.5);
-        assertThat(first.depthMm()).isCloseTo(20.0, within(1e-9));
+        assertThat(first.depthMm()).isCloseTo(3.0, within(1e-9));
         assertThat(first.pathLengthMm()).isCloseTo(Math.hypot(9, 3), within(1e-9));
         assertThat(first.angleDeg()).isCloseTo(Math.toDegrees(Math.atan2(3, 9)), within(1e-9));
         // the ellipse's outline is a polygon through points of the ellipse: at most 7 mm, a little less

@@ -131,7 +131,7 @@ class ForgedSignaturesTest {
         SafetyLimits d = s.seal().settings().limits();
         ClinicSettings laxer = s.seal().settings().withLimits(new SafetyLimits(d.needleReserveMm(),
                 d.maxInsertionAngleDeg(), d.midlineNoGoDepthMm(), d.maxSiteVolumeMl() * 10,
-                d.maxSessionVolumeMl() * 10, d.minIntervalDays()));
+                d.maxSessionVolumeMl() * 10, d.minIntervalDays(), d.maxEntryBelowSkinMm()));
         SessionPlan edited = withSignature(genuine.plan(), new Signature(s.signer(), s.signedAt(), s.contentSha256(),
                 new Seal(s.seal().keyId(), laxer, new String(SettingsJson.write(laxer), StandardCharsets.UTF_8),
                         s.seal().value())));
@@ -142,7 +142,8 @@ class ForgedSignaturesTest {
     void theStoresSettingsChangedAfterSigningLeaveTheSignatureValidUnderItsOwn() throws Exception {
         SafetyLimits d = SafetyLimits.defaults();
         store.saveSettings(ClinicSettings.defaults().withLimits(new SafetyLimits(80, d.maxInsertionAngleDeg(),
-                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays())));
+                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays(),
+                d.maxEntryBelowSkinMm())));
         assertThat(store.signatureStatus(genuine.plan())).isEqualTo(SignatureStatus.VALID);
         assertThat(StoreVerifier.verify(root, new SeenSequences(home.resolve("seen.json"))).intact()).isTrue();
     }

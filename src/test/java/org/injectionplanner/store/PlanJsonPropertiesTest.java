@@ -44,7 +44,7 @@ class PlanJsonPropertiesTest {
         Assume.that(Double.isFinite(x) && Double.isFinite(y));
         SessionPlan plan = TestPlans.sample();
         Target t = plan.targets().get(0);
-        SessionPlan moved = plan.withTarget(t.movedTo(new PixelPoint(x, y), y, t.calibration()));
+        SessionPlan moved = plan.withTarget(t.movedTo(new PixelPoint(x, y), t.calibration()));
         assertThat(PlanJson.read(PlanJson.write(moved), "xy")).isEqualTo(moved);
     }
 }

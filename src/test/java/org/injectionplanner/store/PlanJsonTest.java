@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.Laterality;
+import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.OrderWeights;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SpinalLevel;
@@ -235,10 +238,39 @@ class PlanJsonTest {
     @Test
     void writingRefusesNumbersJsonCannotCarry() {
         SessionPlan plan = TestPlans.sample();
-        Target t = plan.targets().get(0);
-        SessionPlan nan = plan.withTarget(t.movedTo(t.point(), Double.NaN, t.calibration()));
+        SessionPlan nan = plan.withOverride(new FindingOverride("zone-clearance/inside/x/y", Double.NaN, "why",
+                "Dr A", OffsetDateTime.parse("2026-11-26T10:00:00Z")));
         assertThatThrownBy(() -> PlanJson.write(nan)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("depthMm");
+                .hasMessageContaining("measured");
+    }
+
+    @Test
+    void aDepthTooLargeForADoubleIsNoDepthNotInfinity() throws Exception {
+        SessionPlan plan = TestPlans.sample();
+        Target t = plan.targets().get(0);
+        MeasuredCalibration twoMmAPixel = new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 2.0,
+                2.0, 0, 42.5);
+        // (Double.MAX_VALUE − 42.5) px × 2 mm overflows to infinity
+        SessionPlan far = plan.withTarget(t.movedTo(new PixelPoint(t.point().x(), Double.MAX_VALUE), twoMmAPixel));
+        assertThat(far.targets().get(0).depthMm()).isNull();
+        assertThat(PlanJson.read(PlanJson.write(far), "far")).isEqualTo(far);
+    }
+
+    @Test
+    void aStoredDepthThatDisagreesWithThePointAndCalibrationIsAnIntegrityError() throws Exception {
+        // the sample's T1 lies at y = 140.5 px, its region's skin line at 42.5 px, 0.08 mm a pixel: 7.84 mm
+        SessionPlan plan = TestPlans.sample();
+        String json = new String(PlanJson.write(plan), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"depthMm\": 7.84,");
+        assertThat(PlanJson.read(json.getBytes(StandardCharsets.UTF_8), "t").targets().get(0).depthMm())
+                .isCloseTo(7.84, org.assertj.core.api.Assertions.within(1e-12));
+        assertThatThrownBy(() -> PlanJson.read(json.replace("\"depthMm\": 7.84,", "\"depthMm\": 9.75,")
+                .getBytes(StandardCharsets.UTF_8), "t.json")).isInstanceOf(PlanFormatException.class)
+                .hasMessageContaining("/targets/0/depthMm").hasMessageContaining("integrity error")
+                .hasMessageContaining("9.75");
+        assertThatThrownBy(() -> PlanJson.read(json.replace("\"depthMm\": 7.84,", "\"depthMm\": null,")
+                .getBytes(StandardCharsets.UTF_8), "t.json")).isInstanceOf(PlanFormatException.class)
+                .hasMessageContaining("/targets/0/depthMm").hasMessageContaining("integrity error");
     }
 
     @Test
@@ -248,7 +280,7 @@ class PlanJsonTest {
         SessionPlan plan = TestPlans.sample();
         Target t = plan.targets().get(0);
         SessionPlan texty = plan.withTarget(t.describedAs(awkward, t.structureId(), t.side(), t.level(), notes)
-                .movedTo(new PixelPoint(-0.0, Double.MIN_VALUE), -0.0, t.calibration()));
+                .movedTo(new PixelPoint(-0.0, Double.MIN_VALUE), t.calibration()));
         assertThat(PlanJson.read(PlanJson.write(texty), "t")).isEqualTo(texty);
         assertThat(UUID.fromString(tree(PlanJson.write(texty)).get("id").asText())).isEqualTo(plan.id());
     }
@@ -259,7 +291,7 @@ class PlanJsonTest {
         // signature hashes the written plan, so the text must not depend on the Java that writes it.
         SessionPlan plan = TestPlans.sample();
         Target t = plan.targets().get(0);
-        SessionPlan big = plan.withTarget(t.movedTo(new PixelPoint(2e23, 0.1 + 0.2), t.depthMm(), t.calibration()));
+        SessionPlan big = plan.withTarget(t.movedTo(new PixelPoint(2e23, 0.1 + 0.2), t.calibration()));
         String json = new String(PlanJson.write(big), StandardCharsets.UTF_8);
         assertThat(json).contains("\"x\": 2.0E23").contains("\"y\": 0.30000000000000004");
         assertThat(PlanJson.read(PlanJson.write(big), "t")).isEqualTo(big);

@@ -29,7 +29,7 @@ class PlanSessionTest {
     private static Target target(SessionPlan plan, double x) {
         Target t = TestPlans.sample().targets().get(0);
         return new Target(UUID.randomUUID(), plan.nextTargetNumber(), "T" + plan.nextTargetNumber(), t.structureId(),
-                t.side(), t.level(), t.image(), new PixelPoint(x, 100), 5.0, "", t.calibration());
+                t.side(), t.level(), t.image(), new PixelPoint(x, 100), null, "", t.calibration());
     }
 
     @Test

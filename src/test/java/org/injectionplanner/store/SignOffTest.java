@@ -152,7 +152,8 @@ class SignOffTest {
         SafetyLimits d = SafetyLimits.defaults();
         // an 80 mm reserve: the 88.9 mm needles are too short for the 30 mm paths
         store.saveSettings(ClinicSettings.defaults().withLimits(new SafetyLimits(80, d.maxInsertionAngleDeg(),
-                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays())));
+                d.midlineNoGoDepthMm(), d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays(),
+                d.maxEntryBelowSkinMm())));
         try (PlanSession session = PlanSession.open(store, plan)) {
             assertThatThrownBy(() -> session.finalizePlan("Dr A", AT))
                     .isInstanceOfSatisfying(SignOffRefusedException.class, e -> assertThat(e.problems())
@@ -172,7 +173,7 @@ class SignOffTest {
         try (PlanSession session = PlanSession.open(store, ready())) {
             SessionPlan signed = session.finalizePlan("Dr A", AT).plan();
             Target t1 = signed.targets().get(0);
-            SessionPlan moved = signed.withTarget(t1.movedTo(new PixelPoint(250, 300), t1.depthMm(), CAL));
+            SessionPlan moved = signed.withTarget(t1.movedTo(new PixelPoint(250, 300), CAL));
             assertThatThrownBy(() -> session.course().save(moved, "Dr A", "moved behind the editor's back"))
                     .isInstanceOf(StoreException.class)
                     .hasMessageContaining("its planned content was changed after signing");

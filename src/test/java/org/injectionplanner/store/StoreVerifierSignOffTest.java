@@ -35,8 +35,7 @@ class StoreVerifierSignOffTest {
     /** The plan with its first target moved 10 px to the right. */
     private static SessionPlan moved(SessionPlan plan) {
         Target t = plan.targets().get(0);
-        return plan.withTarget(t.movedTo(new PixelPoint(t.point().x() + 10, t.point().y()), t.depthMm(),
-                t.calibration()));
+        return plan.withTarget(t.movedTo(new PixelPoint(t.point().x() + 10, t.point().y()), t.calibration()));
     }
 
     /** Writes {@code plan} as revision {@code sequence} of its course, chained to {@code previous}. */

@@ -105,7 +105,7 @@ class NeedlePathToolIT {
         assertThat(seen.get("onTarget")).as("held over T1, the path through the zone is drawn as a violation")
                 .isEqualTo(savedPlan().targets().get(0).id().toString());
         assertThat(seen.get("status")).as("the worst finding first, then the mm values")
-                .startsWith("VIOLATION: ").contains("Z1").contains("| T1 needle path ");
+                .startsWith("VIOLATION: ").contains("Z2").contains("| T1 needle path ");
         assertThat(seen.get("offTarget")).as("away from the target the preview is gone").isEmpty();
         assertThat(seen.get("released")).isEmpty();
         SessionPlan plan = savedPlan();
@@ -136,17 +136,19 @@ class NeedlePathToolIT {
         assertThat(seen.get("held")).as("the path the reshaped zone crosses is drawn as a violation before release")
                 .isEqualTo(plan.targets().get(0).id().toString());
         assertThat(seen.get("released")).as("dropped clear of the path").isEmpty();
-        assertThat(plan.zones().get(0).shape().outline().get(0).x()).isCloseTo(470, within(SCREEN_PIXEL));
+        assertThat(plan.zones().get(1).shape().outline().get(0).x()).isCloseTo(470, within(SCREEN_PIXEL));
     }
 
     /**
-     * The macro that opens session 1's transverse image with target T1 at (400, 300) into the test's store,
+     * The macro that opens session 1's transverse image with target T1 at (400, 300) (25 mm deep) and the
+     * patient's dura line Z1 (42.1 mm deep, below it) into the test's store,
      * sets {@code U} to UserInput's prefix for {@code call} and defines {@code violations()} (the ids drawn in
      * the violation colour), then runs {@code rest}.
      */
     private String withT1(String rest) {
         return GuiSession.openStudy(dir.resolve("store"), 1) + """
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 U = "org.injectionplanner.imagej.gui.UserInput.";
                 function violations() { return call(U + "drawnIn", "%s"); }
                 """.formatted(VIOLATION) + rest;

@@ -48,11 +48,12 @@ class SessionMapIT {
                 run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
                 run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
                 run("Add Nerve Zone...", "ellipse=470,200,25,20 frame=1 kind=nerve name=[medial branch] margin=5");
+                run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 run("Plan Needle Path...", "target=T1 entry_x=589 entry_y=30");
-                run("Plan Needle Path...", "target=T2 entry_x=190 entry_y=280");
+                run("Plan Needle Path...", "target=T2 entry_x=300 entry_y=30");
                 run("Plan Needle Path...", "target=T3 entry_x=600 entry_y=40");
                 run("Edit Injection...", "injection=T1 preset=[(fields below)] approach=in-plane needle=[22G 90mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=0.5");
-                run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=in-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=0.5");
+                run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=out-of-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=0.5");
                 run("Save Session Plan");
                 File.saveString("saved", getArgument());
                 """;
@@ -60,8 +61,10 @@ class SessionMapIT {
         assertThat(first.log()).doesNotContain("Injection Planner:");
         Revision planned = newest(store);
         assertThat(planned.plan().injections()).hasSize(3);
-        // T2's path enters at the image's side: 140 × 0.09 = 12.6 mm across, 50 × 0.09 = 4.5 mm down,
-        // 13.4 mm long at 19.7°; with a 38 mm needle it has no finding at all.
+        // The dura line's top at row 490: (490 − 22) × 0.09 = 42.1 mm deep, below every target (T3, the
+        // deepest, at 29.5 mm). T2's path enters on the skin (row 30, 0.7 mm below the skin line, within
+        // the 2 mm tolerance): 30 × 0.09 = 2.7 mm across, 300 × 0.09 = 27 mm down, 27.1 mm long from
+        // the skin (row 22) ≈ 27.9 mm, out-of-plane; with a 38 mm needle it has no finding at all.
         Validation violated = validate(planned.file());
         assertThat(violated.status()).isEqualTo(1);
         assertThat(violated.json()).doesNotContain("T2 \\\"R L4/5 facet\\\"")
