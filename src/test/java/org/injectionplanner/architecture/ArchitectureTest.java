@@ -152,7 +152,7 @@ class ArchitectureTest {
     /** Windows, components, menus, the toolkit, events, drag and drop, the clipboard and Swing. */
     private static DescribedPredicate<JavaClass> windowing() {
         return resideInAnyPackage("javax.swing..", "java.awt.event..", "java.awt.dnd..", "java.awt.datatransfer..",
-                "java.awt.im..")
+                "java.awt.im..", "java.awt.print..")
                 .or(assignableTo("java.awt.Component"))
                 .or(assignableTo("java.awt.MenuComponent"))
                 .or(assignableTo("java.awt.Toolkit"))
