@@ -1,9 +1,7 @@
 package org.injectionplanner.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.injectionplanner.plan.SessionPlan;
