@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -140,6 +142,27 @@ public final class DataSet {
             start = end + 1;
         }
         return parts;
+    }
+
+    /**
+     * A date element (DA, {@code YYYYMMDD}, or the old {@code YYYY.MM.DD}) as a date; null if absent, empty or
+     * not a valid date.
+     */
+    public LocalDate getDate(int tag) {
+        String text = getString(tag);
+        if (text == null) {
+            return null;
+        }
+        String digits = text.replace(".", "");
+        if (!digits.matches("[0-9]{8}")) {
+            return null;
+        }
+        try {
+            return LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
+                    Integer.parseInt(digits.substring(6, 8)));
+        } catch (DateTimeException e) {
+            return null;
+        }
     }
 
     /** The first value of a text element, or null if absent or empty. */

@@ -3,11 +3,13 @@ package org.injectionplanner.imagej;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.Roi;
+import java.time.LocalDate;
 import java.util.List;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
 
 /**
@@ -76,7 +78,22 @@ final class AnnotatedImages {
         ImageRef ref = refFor(imp, slice);
         return new PlanImage(ref.sopInstanceUid(), imp.getProp(UltrasoundImages.PROP_STUDY_UID),
                 imp.getProp(UltrasoundImages.PROP_SERIES_UID), imp.getTitle(),
-                sopUids(imp).length > 1 ? 1 : imp.getStackSize(), imp.getProp(UltrasoundImages.PROP_PATH));
+                sopUids(imp).length > 1 ? 1 : imp.getStackSize(), imp.getProp(UltrasoundImages.PROP_PATH),
+                patient(imp), date(imp.getProp(UltrasoundImages.PROP_STUDY_DATE)));
+    }
+
+    /** The patient an opened study's header names, or null for an image not opened as a study. */
+    static Patient patient(ImagePlus imp) {
+        String id = imp.getProp(UltrasoundImages.PROP_PATIENT_ID);
+        if (id == null) {
+            return null;
+        }
+        return new Patient(id, imp.getProp(UltrasoundImages.PROP_PATIENT_NAME),
+                date(imp.getProp(UltrasoundImages.PROP_PATIENT_BIRTH_DATE)));
+    }
+
+    private static LocalDate date(String isoDate) {
+        return isoDate == null || isoDate.isEmpty() ? null : LocalDate.parse(isoDate);
     }
 
     /** The calibration of a measurement through these points on this image (uncalibrated if none). */

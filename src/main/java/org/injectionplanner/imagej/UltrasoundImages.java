@@ -4,7 +4,9 @@ import ij.ImagePlus;
 import ij.ImageStack;
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.DicomDump;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
@@ -31,6 +33,10 @@ final class UltrasoundImages {
     static final String PROP_SOP_UIDS = PROP + "SOPInstanceUIDs";
     static final String PROP_CALIBRATION = PROP + "Calibration";
     static final String PROP_PATH = PROP + "Path";
+    static final String PROP_PATIENT_ID = PROP + "PatientID";
+    static final String PROP_PATIENT_NAME = PROP + "PatientName";
+    static final String PROP_PATIENT_BIRTH_DATE = PROP + "PatientBirthDate";
+    static final String PROP_STUDY_DATE = PROP + "StudyDate";
     /** In-memory property holding the {@link org.injectionplanner.dicom.UltrasoundCalibration}. */
     static final String PROPERTY_US_CALIBRATION = PROP + "UltrasoundCalibration";
 
@@ -147,6 +153,11 @@ final class UltrasoundImages {
                 .collect(Collectors.joining(" ")));
         imp.setProp(PROP_CALIBRATION, cal.description());
         imp.setProp(PROP_PATH, f.file().toAbsolutePath().toString());
+        DataSet header = file.dataSet();
+        imp.setProp(PROP_PATIENT_ID, Objects.requireNonNullElse(header.getString(Tag.PATIENT_ID), ""));
+        imp.setProp(PROP_PATIENT_NAME, Objects.requireNonNullElse(header.getString(Tag.PATIENT_NAME), ""));
+        imp.setProp(PROP_PATIENT_BIRTH_DATE, Objects.toString(header.getDate(Tag.PATIENT_BIRTH_DATE), ""));
+        imp.setProp(PROP_STUDY_DATE, Objects.toString(header.getDate(Tag.STUDY_DATE), ""));
         imp.setProperty(PROPERTY_US_CALIBRATION, file.calibration());
         StringBuilder info = new StringBuilder();
         info.append("Injection Planner\n");

@@ -58,6 +58,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         overrides = List.copyOf(overrides);
         amendments = List.copyOf(amendments);
         requireConsistentInjections(targets, injections);
+        requireOnePatient(images);
         Set<String> items = new HashSet<>();
         for (ChecklistEntry e : checklist) {
             if (!items.add(e.item().id())) {
@@ -147,6 +148,30 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
                 targets, zones, injections.stream().map(i -> i.recorded(ProcedureRecord.PLANNED)).toList(), checklist,
                 overrides, null, amendments);
+    }
+
+    /**
+     * The patient the plan's images show: the first image that records one (all that record an ID agree),
+     * or empty when no image records a patient.
+     */
+    public Optional<Patient> patient() {
+        return images.stream().map(PlanImage::patient).filter(p -> p != null).findFirst();
+    }
+
+    private static void requireOnePatient(List<PlanImage> images) {
+        Patient first = null;
+        for (PlanImage image : images) {
+            Patient p = image.patient();
+            if (p == null || p.id().isEmpty()) {
+                continue;
+            }
+            if (first != null && !first.id().equals(p.id())) {
+                throw new IllegalArgumentException("image " + image.sopInstanceUid()
+                        + " shows another patient (Patient ID " + p.id() + ") than the plan's other images ("
+                        + first.id() + ")");
+            }
+            first = first == null ? p : first;
+        }
     }
 
     /** This plan with the image recorded (unchanged if already there). */

@@ -35,7 +35,10 @@ final class Documents {
     }
 
     record Image(@Required String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,
-            String description, @Required Integer frames, String path) {
+            String description, @Required Integer frames, String path, Patient patient, String studyDate) {
+    }
+
+    record Patient(@Required String id, @Required String name, String birthDate) {
     }
 
     record Target(@Required String id, @Required Integer number, @Required String label, String structureId,

@@ -24,6 +24,7 @@ import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.ProcedureRecord;
 import org.injectionplanner.plan.Seal;
@@ -104,8 +105,18 @@ public final class PlanJson {
         List<PlanImage> images = new ArrayList<>();
         for (int i = 0; i < d.images().size(); i++) {
             Documents.Image o = d.images().get(i);
-            images.add(at.field("images").index(i).build(() -> new PlanImage(o.sopInstanceUid(), o.studyInstanceUid(),
-                    o.seriesInstanceUid(), o.description(), o.frames(), o.path())));
+            Pointer imageAt = at.field("images").index(i);
+            Patient patient = null;
+            if (o.patient() != null) {
+                Pointer patientAt = imageAt.field("patient");
+                LocalDate birth = o.patient().birthDate() == null ? null
+                        : patientAt.field("birthDate").date(o.patient().birthDate());
+                patient = patientAt.build(() -> new Patient(o.patient().id(), o.patient().name(), birth));
+            }
+            LocalDate studyDate = o.studyDate() == null ? null : imageAt.field("studyDate").date(o.studyDate());
+            Patient imagePatient = patient;
+            images.add(imageAt.build(() -> new PlanImage(o.sopInstanceUid(), o.studyInstanceUid(),
+                    o.seriesInstanceUid(), o.description(), o.frames(), o.path(), imagePatient, studyDate)));
         }
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < d.targets().size(); i++) {
@@ -296,6 +307,15 @@ public final class PlanJson {
             o.put("description", i.description());
             o.put("frames", i.frames());
             o.put("path", i.path());
+            if (i.patient() != null) {
+                ObjectNode p = o.putObject("patient");
+                p.put("id", i.patient().id());
+                p.put("name", i.patient().name());
+                p.put("birthDate", i.patient().birthDate() == null ? null : i.patient().birthDate().toString());
+            }
+            if (i.studyDate() != null) {
+                o.put("studyDate", i.studyDate().toString());
+            }
         }
         ArrayNode targets = root.putArray("targets");
         for (Target t : plan.targets()) {

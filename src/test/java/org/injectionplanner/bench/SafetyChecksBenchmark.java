@@ -72,7 +72,7 @@ public class SafetyChecksBenchmark {
 
     private static SessionPlan plan(Random random) {
         SessionPlan p = SessionPlan.newDraft(UUID.randomUUID(), 2, LocalDate.of(2026, 11, 26), "bench")
-                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "bench", 1, null));
+                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "bench", 1, null, null, null));
         for (int i = 0; i < ZONES; i++) {
             PixelPoint centre = new PixelPoint(60 + random.nextDouble() * (WIDTH - 120),
                     120 + random.nextDouble() * (HEIGHT - 180));

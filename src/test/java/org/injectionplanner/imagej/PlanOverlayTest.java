@@ -66,7 +66,7 @@ class PlanOverlayTest {
 
     private static SessionPlan plan() {
         SessionPlan p = SessionPlan.newDraft(UUID.randomUUID(), 1, LocalDate.of(2026, 11, 26), "test")
-                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 4, null));
+                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 4, null, null, null));
         p = p.withTarget(new Target(UUID.randomUUID(), 1, "T1", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
                 new ImageRef(SOP, 2), new PixelPoint(50, 60), null, "", CAL));
         p = p.withTarget(new Target(UUID.randomUUID(), 2, "T2", "iliolumbar", Side.LEFT, SpinalLevel.L5,

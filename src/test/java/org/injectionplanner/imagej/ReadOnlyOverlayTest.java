@@ -42,7 +42,7 @@ class ReadOnlyOverlayTest {
 
     private static SessionPlan plan(int session, double x) {
         return SessionPlan.newDraft(UUID.randomUUID(), session, LocalDate.of(2026, 11, session), "test")
-                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 1, null))
+                .withImage(new PlanImage(SOP, "2.25.1", "2.25.2", "test", 1, null, null, null))
                 .withTarget(new Target(UUID.randomUUID(), 1, "T1", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
                         new ImageRef(SOP, 1), new PixelPoint(x, 60), null, "", CAL))
                 .withZone(new NerveZone(UUID.randomUUID(), 1, ZoneKind.NERVE, "nerve", new ImageRef(SOP, 1),

@@ -34,7 +34,7 @@ class BilateralPlanOrderTest {
     private final List<Target> targets = new ArrayList<>();
 
     private static PlanImage image(String uid, String description) {
-        return new PlanImage(uid, "2.25.900", "2.25.901", description, 1, null);
+        return new PlanImage(uid, "2.25.900", "2.25.901", description, 1, null, null, null);
     }
 
     private static final PlanImage FACETS_LEFT = image("2.25.911", "Longitudinal paramedian facets L3-S1 left");

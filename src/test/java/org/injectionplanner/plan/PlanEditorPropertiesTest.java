@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Undo and redo of any sequence of plan edits. */
 class PlanEditorPropertiesTest {
 
-    private static final PlanImage IMAGE = new PlanImage("2.25.1", "2.25.2", "2.25.3", "test", 30, "x.dcm");
+    private static final PlanImage IMAGE = new PlanImage("2.25.1", "2.25.2", "2.25.3", "test", 30, "x.dcm", null, null);
     private static final MeasuredCalibration CAL =
             new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1, 0.08, 0, 10.0);
 

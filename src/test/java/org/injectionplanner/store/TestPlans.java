@@ -25,6 +25,7 @@ import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
@@ -39,7 +40,7 @@ final class TestPlans {
     static final UUID COURSE = UUID.fromString("6f1c2d3e-4a5b-4c6d-8e7f-001122334455");
     static final UUID PLAN = UUID.fromString("0a1b2c3d-4e5f-4a6b-9c7d-8e9f00112233");
     static final PlanImage IMAGE = new PlanImage("2.25.1234", "2.25.1", "2.25.2", "Lumbar long axis", 30,
-            "/data/us/IM0001");
+            "/data/us/IM0001", null, null);
     static final MeasuredCalibration REGION =
             new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1, 0.08, 0, 42.5);
     static final MeasuredCalibration SPACING =
@@ -100,9 +101,12 @@ final class TestPlans {
     static SessionPlan random(Random r) {
         List<PlanImage> images = new ArrayList<>();
         int imageCount = 1 + r.nextInt(3);
+        Patient patient = r.nextBoolean() ? null : new Patient(text(r), text(r),
+                r.nextBoolean() ? null : LocalDate.ofEpochDay(r.nextInt(40_000) - 20_000));
         for (int i = 0; i < imageCount; i++) {
             images.add(new PlanImage("2.25." + r.nextInt(1_000_000) + "." + i, nullable(r, text(r)),
-                    nullable(r, text(r)), nullable(r, text(r)), r.nextInt(), nullable(r, text(r))));
+                    nullable(r, text(r)), nullable(r, text(r)), r.nextInt(), nullable(r, text(r)), patient,
+                    r.nextBoolean() ? null : LocalDate.ofEpochDay(r.nextInt(30_000))));
         }
         List<Target> targets = new ArrayList<>();
         for (int i = r.nextInt(6); i > 0; i--) {
