@@ -1,0 +1,107 @@
+package org.injectionplanner.export;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.injectionplanner.plan.Amendment;
+import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.FindingOverride;
+import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.ProcedureRecord;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Signature;
+import org.injectionplanner.plan.Target;
+
+/**
+ * Removes what identifies a patient from a plan for a de-identified export (docs/exports.md,
+ * *De-identification*): the patient (ID, name, birth date) and study date of every image, the image path
+ * hints and series descriptions, every free text (target notes, checklist notes, procedure notes, override
+ * and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP instance) are replaced
+ * by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier, so one
+ * export (every file made with the same instance) stays consistent. What the plan plans — positions, zones,
+ * labels, structures, needles, solutions, volumes, the session date and the procedure times — is kept, and so
+ * are the plan, course and site ids, which name records of the clinic's plan store, not the patient.
+ * Signatures keep their time and content hash but lose the signer and the seal (whose key id names the
+ * signer's key), so a de-identified signed plan reads as signed but cannot be verified. Not thread-safe.
+ */
+public final class Deidentifier {
+
+    /** What stands where a text that may not be blank was removed. */
+    public static final String REMOVED = "(removed)";
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, String> uids = new HashMap<>();
+
+    /** A de-identifier with a fresh UID mapping. */
+    public Deidentifier() {
+    }
+
+    /**
+     * The new UID standing for {@code uid} in this export: {@code 2.25.} and a random 122-bit UUID as a
+     * decimal number (PS3.5 §B.2), the same for the same UID; null stays null.
+     */
+    public String uid(String uid) {
+        if (uid == null) {
+            return null;
+        }
+        return uids.computeIfAbsent(uid, u -> {
+            byte[] bytes = new byte[16];
+            random.nextBytes(bytes);
+            bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
+            bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
+            return "2.25." + new BigInteger(1, bytes);
+        });
+    }
+
+    /** The plan without patient identifiers, free texts and clinicians' names, its UIDs replaced. */
+    public SessionPlan plan(SessionPlan plan) {
+        List<PlanImage> images = plan.images().stream()
+                .map(i -> new PlanImage(uid(i.sopInstanceUid()), uid(i.studyInstanceUid()),
+                        uid(i.seriesInstanceUid()), null, i.frames(), null, null, null))
+                .toList();
+        List<Target> targets = plan.targets().stream()
+                .map(t -> new Target(t.id(), t.number(), t.label(), t.structureId(), t.side(), t.level(),
+                        image(t.image()), t.point(), null, "", t.calibration()))
+                .toList();
+        List<NerveZone> zones = plan.zones().stream()
+                .map(z -> new NerveZone(z.id(), z.number(), z.kind(), z.name(), image(z.image()), z.shape(),
+                        z.marginMm(), z.calibration()))
+                .toList();
+        List<Injection> injections = plan.injections().stream()
+                .map(i -> new Injection(i.id(), i.targetId(), i.locked(), i.approach(), i.needle(), i.solution(),
+                        i.volumeMl(), i.path(), new ProcedureRecord(i.record().state(), i.record().at(),
+                                removed(i.record().note()))))
+                .toList();
+        List<ChecklistEntry> checklist = plan.checklist().stream()
+                .map(e -> new ChecklistEntry(e.item(), e.answer(), removed(e.note())))
+                .toList();
+        List<FindingOverride> overrides = plan.overrides().stream()
+                .map(o -> new FindingOverride(o.findingKey(), o.measured(), REMOVED, REMOVED, o.at()))
+                .toList();
+        List<Amendment> amendments = plan.amendments().stream()
+                .map(a -> new Amendment(REMOVED, REMOVED, a.at(), signature(a.amended())))
+                .toList();
+        return new SessionPlan(plan.id(), plan.courseId(), plan.sessionNumber(), plan.date(), removed(plan.author()),
+                plan.status(), plan.patientWeightKg(), images, targets, zones, injections, checklist, overrides,
+                plan.signature() == null ? null : signature(plan.signature()), amendments);
+    }
+
+    private ImageRef image(ImageRef ref) {
+        return new ImageRef(uid(ref.sopInstanceUid()), ref.frame());
+    }
+
+    /** The signature without its signer's name and seal (the seal's key id names the signer's key). */
+    private static Signature signature(Signature s) {
+        return new Signature(REMOVED, s.signedAt(), s.contentSha256(), null);
+    }
+
+    /** "" stays "" (a blank text may stay blank); any other text becomes {@link #REMOVED}. */
+    private static String removed(String text) {
+        return text.isEmpty() ? "" : REMOVED;
+    }
+}
