@@ -35,7 +35,7 @@ import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 
 /** Plans for the store's tests: fixed samples, numbered plans for the crash test, random plans. */
-final class TestPlans {
+public final class TestPlans {
 
     static final UUID COURSE = UUID.fromString("6f1c2d3e-4a5b-4c6d-8e7f-001122334455");
     static final UUID PLAN = UUID.fromString("0a1b2c3d-4e5f-4a6b-9c7d-8e9f00112233");
@@ -50,7 +50,7 @@ final class TestPlans {
     }
 
     /** A plan with a calibrated and an uncalibrated target, a polygon zone and an ellipse zone. */
-    static SessionPlan sample() {
+    public static SessionPlan sample() {
         Target calibrated = new Target(UUID.fromString("11111111-1111-4111-8111-111111111111"), 1, "T1",
                 "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, new ImageRef(IMAGE.sopInstanceUid(), 3),
                 new PixelPoint(312.25, 140.5), null, "fan 3 passes", REGION);
@@ -98,7 +98,7 @@ final class TestPlans {
     }
 
     /** A random valid plan: any text, edge-case numbers, nullable fields null or not, both shapes. */
-    static SessionPlan random(Random r) {
+    public static SessionPlan random(Random r) {
         List<PlanImage> images = new ArrayList<>();
         int imageCount = 1 + r.nextInt(3);
         Patient patient = r.nextBoolean() ? null : new Patient(text(r), text(r),
