@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanFormatException;
@@ -32,9 +33,9 @@ public final class PlanJsonExport {
     public static final int FORMAT_VERSION = 1;
 
     /**
-     * The version of the JSON Schema the export follows (its {@code $id} ends in {@code /v1/…}): it rises
-     * with every change of the schemas, also when an optional field is added and {@code formatVersion}
-     * stays; a reader refuses a higher one.
+     * The version of the JSON Schemas the export follows ({@code plan-export.schema.json} and
+     * {@code plan.schema.json}): it rises with every change of them, also when an optional field is added
+     * and the plan's {@code formatVersion} stays; a reader refuses another one.
      */
     public static final int SCHEMA_VERSION = 1;
 
@@ -109,6 +110,23 @@ public final class PlanJsonExport {
                     ? "schema version " + schema + " was written by a newer Injection Planner; update the plugin"
                     : "unknown schema version " + schema);
         }
-        return PlanJson.fromTree(export.plan(), at.field("plan"));
+        SessionPlan plan = PlanJson.fromTree(export.plan(), at.field("plan"));
+        if (export.deidentified()) {
+            requireDeidentified(plan, at.field("plan"));
+        }
+        return plan;
+    }
+
+    /** Refuses a plan flagged de-identified whose images still carry what de-identification removes. */
+    private static void requireDeidentified(SessionPlan plan, Pointer at) throws PlanFormatException {
+        for (int i = 0; i < plan.images().size(); i++) {
+            PlanImage image = plan.images().get(i);
+            Pointer imageAt = at.field("images").index(i);
+            String kept = image.patient() != null ? "patient" : image.studyDate() != null ? "studyDate"
+                    : image.path() != null ? "path" : image.description() != null ? "description" : null;
+            if (kept != null) {
+                throw imageAt.field(kept).error("a de-identified export may not hold the image's " + kept);
+            }
+        }
     }
 }
