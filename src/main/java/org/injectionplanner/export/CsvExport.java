@@ -24,7 +24,8 @@ import org.injectionplanner.sessionmap.SessionMap.InjectionEntry;
  * measured values are rounded as the session map shows them — depth and path length up and clearance down
  * to 0.1 mm (toward the unsafe side, {@link Decimals}), the angle to whole degrees — while entered values
  * and pixel coordinates are exact, and positions in mm are given to 0.001 mm. An mm value the calibration
- * cannot give is {@value #NOT_CALIBRATED} (a depth without a skin line {@value #NO_SKIN_LINE}), never a guess. Every text taken from the plan that starts with
+ * cannot give is {@value #NOT_CALIBRATED} (a depth without a skin line {@value #NO_SKIN_LINE}), never a
+ * guess. Every text taken from the plan that starts with
  * {@code =}, {@code +}, {@code -}, {@code @}, tab or carriage return gets a leading apostrophe, so a
  * spreadsheet shows it instead of running it as a formula (OWASP CSV injection). Thread-safe.
  */
@@ -140,7 +141,7 @@ public final class CsvExport {
     }
 
     /** A number as stored, with a dot and without exponent or trailing zeros ("38.1", "0.25", "15"). */
-    static String exact(double value) {
+    private static String exact(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
@@ -148,7 +149,7 @@ public final class CsvExport {
      * A text with an apostrophe before it when it starts like a formula ({@code = + - @}, tab, carriage
      * return), as OWASP's CSV-injection guidance asks.
      */
-    static String text(String value) {
+    private static String text(String value) {
         return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
@@ -29,7 +30,7 @@ class PlanJsonExportTest {
 
     @Test
     void exportThenImportGivesAnEqualPlan() throws Exception {
-        for (SessionPlan plan : new SessionPlan[] {ExportFixtures.plan(), TestPlans.sample(), SchemaFixtures.sealed()}) {
+        for (SessionPlan plan : List.of(ExportFixtures.plan(), TestPlans.sample(), SchemaFixtures.sealed())) {
             assertThat(roundTrip(plan)).isEqualTo(plan);
         }
     }
@@ -105,7 +106,8 @@ class PlanJsonExportTest {
         SessionPlan plan = ExportFixtures.plan();
         String export = text(plan, null);
         assertRefused(new String(PlanJson.write(plan), StandardCharsets.UTF_8),
-                "export.json: /format: expected \"injection-planner/plan-export\", found \"injection-planner/session-plan\"");
+                "export.json: /format: expected \"injection-planner/plan-export\", "
+                        + "found \"injection-planner/session-plan\"");
         assertRefused(export.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"),
                 "export.json: /schemaVersion: schema version 2 was written by a newer Injection Planner; update the "
                         + "plugin");

@@ -59,7 +59,8 @@ final class SchemaFixtures {
     static SessionPlan sealed() {
         SessionPlan plan = ExportFixtures.plan();
         ClinicSettings settings = ClinicSettings.defaults();
-        Seal seal = new Seal("cd".repeat(32), settings, new String(SettingsJson.write(settings), StandardCharsets.UTF_8),
+        String document = new String(SettingsJson.write(settings), StandardCharsets.UTF_8);
+        Seal seal = new Seal("cd".repeat(32), settings, document,
                 Base64.getEncoder().encodeToString(new byte[64]));
         Signature signature = new Signature("Dr Smith", ExportFixtures.AT.minusHours(1), "0f".repeat(32), seal);
         return new SessionPlan(plan.id(), plan.courseId(), plan.sessionNumber(), plan.date(), plan.author(),
