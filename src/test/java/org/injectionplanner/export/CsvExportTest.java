@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.TestPlans;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -164,6 +167,24 @@ class CsvExportTest {
         assertThat(uids).hasSize(1);
         assertThat(uids.get(0)).matches("2\\.25\\.[1-9][0-9]*");
         assertThat(cell(records.get(0), records.get(1), "site")).isEqualTo("L4/5 supraspinous");
+    }
+
+    @Test
+    void randomPlansGiveOneWellFormedRowPerInjection() throws IOException {
+        for (int seed = 0; seed < 200; seed++) {
+            SessionPlan plan = TestPlans.random(new Random(seed));
+            for (boolean deidentify : new boolean[] {false, true}) {
+                List<CSVRecord> records = parse(ExportFixtures.csv(plan, deidentify));
+                assertThat(records).as("seed %d", seed).hasSize(plan.injections().size() + 1);
+                int columns = records.get(0).size();
+                assertThat(records).allSatisfy(r -> assertThat(r.size()).isEqualTo(columns));
+                for (int i = 1; i < records.size(); i++) {
+                    String x = cell(records.get(0), records.get(i), "x_px");
+                    assertThat(new BigDecimal(x).doubleValue()).as("seed %d", seed)
+                            .isEqualTo(plan.targetOf(plan.injections().get(i - 1)).point().x());
+                }
+            }
+        }
     }
 
     @Test
