@@ -19,7 +19,7 @@ import org.injectionplanner.plan.Target;
 
 /**
  * Removes what identifies a patient from a plan for a de-identified export (docs/exports.md,
- * *De-identification*): the patient (ID, name, birth date) and study date of every image, the image path
+ * *Plan JSON export*, *De-identified*): the patient (ID, name, birth date) and study date of every image, the image path
  * hints and series descriptions, every free text (target notes, checklist notes, procedure notes, override
  * and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP instance) are replaced
  * by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier, so one

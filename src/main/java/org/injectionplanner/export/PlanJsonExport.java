@@ -21,8 +21,8 @@ import org.injectionplanner.store.StoreFiles;
  * describes it ({@code plan-export.schema.json} beside {@code plan.schema.json} in package
  * {@code org.injectionplanner.planfile}) and whether it was de-identified. Lossless: {@link #read} of what
  * {@link #write} wrote gives an equal plan (de-identified: the plan {@link Deidentifier#plan} made). Written
- * in the plan files' dialect (docs/plan-format.md §1), so the same plan gives the same bytes; read as
- * strictly. Thread-safe.
+ * in the plan files' dialect (docs/plan-format.md §1), so the same plan exported as it is gives the same
+ * bytes (a de-identified export has new random UIDs each time); read as strictly. Thread-safe.
  */
 public final class PlanJsonExport {
 
