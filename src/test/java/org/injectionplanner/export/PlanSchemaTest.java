@@ -195,6 +195,27 @@ class PlanSchemaTest {
     }
 
     @Test
+    void theSchemaAndTheReaderAgreeOnChangedSeals() throws Exception {
+        JsonNode document = MAPPER.readTree(PlanJson.write(SchemaFixtures.sealed()));
+        assertThat(SchemaFixtures.validate(SchemaFixtures.PLAN, document)).isEmpty();
+        List<Mutation> invalid = List.of(Mutation.remove("/signature/seal/keyId"),
+                Mutation.set("/signature/seal/value", "abc"), Mutation.set("/signature/seal/keyId", "AB"),
+                Mutation.set("/signature/seal/settings/limits/extra", 1),
+                Mutation.remove("/signature/seal/settings/presets"),
+                Mutation.set("/signature/seal/settings/format", "injection-planner/session-plan"),
+                Mutation.set("/signature/seal/settings/catalogue/0/laterality", "BOTH"),
+                Mutation.set("/signature/seal/settings/limits/maxInsertionAngleDeg", 0),
+                Mutation.set("/signature/contentSha256", "0F".repeat(32)));
+        for (Mutation m : invalid) {
+            JsonNode changed = m.applyTo(document);
+            assertThat(SchemaFixtures.validate(SchemaFixtures.PLAN, changed)).as("schema: %s", m).isNotEmpty();
+            byte[] bytes = MAPPER.writeValueAsBytes(changed);
+            assertThatThrownBy(() -> PlanJson.read(bytes, "plan.json")).as("reader: %s", m)
+                    .isInstanceOf(PlanFormatException.class);
+        }
+    }
+
+    @Test
     void theExportSchemaAndTheImportAgreeOnChangedExports() throws Exception {
         JsonNode export = MAPPER.readTree(PlanJsonExport.bytes(ExportFixtures.plan(), null));
         List<Mutation> invalid = List.of(Mutation.remove("/deidentified"), Mutation.remove("/plan"),
