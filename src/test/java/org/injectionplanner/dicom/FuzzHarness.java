@@ -15,13 +15,21 @@ import java.util.concurrent.TimeoutException;
  * worker thread, and fails (with an {@link AssertionError}) when anything other than a
  * {@link DicomException} is thrown (OutOfMemoryError and StackOverflowError included), when a
  * {@link DicomException} does not name the file or names an offset beyond it, when a decoded frame's
- * arrays do not match its size, when the work takes longer than the watchdog allows, or when one step
- * allocates more than {@link #MAX_ALLOCATION} bytes.
+ * arrays do not match its size, when the work uses more processor time than the watchdog allows, or when
+ * one step allocates more than {@link #MAX_ALLOCATION} bytes.
+ *
+ * <p>The watchdog counts the worker thread's own CPU time, not wall-clock time: on a machine loaded by
+ * other work an input may wait for a processor for seconds, which is no hang, while a loop that never ends
+ * burns CPU time whatever the load. A worker blocked without using the processor (a deadlock) is caught by
+ * a wall-clock bound {@link #BLOCKED_SECONDS} long.
  */
 final class FuzzHarness {
 
-    /** Seconds one input may take (system property {@code fuzz.timeoutSeconds}). */
+    /** Seconds of the worker's CPU time one input may use (system property {@code fuzz.timeoutSeconds}). */
     static final long TIMEOUT_SECONDS = Long.getLong("fuzz.timeoutSeconds", 5);
+    /** Wall-clock seconds after which an input that is not done counts as hung however little CPU it used. */
+    static final long BLOCKED_SECONDS = 120 * TIMEOUT_SECONDS;
+    private static final long POLL_MILLIS = 50;
     /**
      * Most bytes one step (reading, one accessor call, one frame) may allocate in all. Garbage counts
      * too, so this is twice the 256 MiB heap of the long run, which bounds what is live at once.
@@ -33,6 +41,7 @@ final class FuzzHarness {
                     && t.isThreadAllocatedMemorySupported() ? t : null;
 
     private static ExecutorService worker = newWorker();
+    private static volatile long workerThreadId = -1;
 
     /**
      * What happened to one input.
@@ -57,6 +66,7 @@ final class FuzzHarness {
         return Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "fuzz-worker");
             t.setDaemon(true);
+            workerThreadId = t.getId();
             return t;
         });
     }
@@ -65,13 +75,25 @@ final class FuzzHarness {
     static synchronized Outcome check(byte[] bytes, String name) {
         Callable<Outcome> task = () -> exercise(bytes, name);
         Future<Outcome> future = worker.submit(task);
+        long cpuAtStart = workerCpuNanos();
+        long wallStart = System.nanoTime();
         try {
-            return future.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            worker.shutdownNow();
-            worker = newWorker();
-            throw new AssertionError(name + ": hang: not done after " + TIMEOUT_SECONDS + " s");
+            while (true) {
+                try {
+                    return future.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    long cpu = workerCpuNanos() - cpuAtStart;
+                    long wall = System.nanoTime() - wallStart;
+                    if (cpu > TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS)
+                            || wall > TimeUnit.SECONDS.toNanos(BLOCKED_SECONDS)) {
+                        future.cancel(true);
+                        worker.shutdownNow();
+                        worker = newWorker();
+                        throw new AssertionError(String.format("%s: hang: not done after %.1f s of CPU time"
+                                + " (%.1f s wall clock)", name, cpu / 1e9, wall / 1e9));
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AssertionError ae) {
@@ -82,6 +104,13 @@ final class FuzzHarness {
             Thread.currentThread().interrupt();
             throw new AssertionError(name + ": interrupted", e);
         }
+    }
+
+    /** CPU time the worker thread has used so far, ns. */
+    private static long workerCpuNanos() {
+        long id = workerThreadId;
+        long cpu = id < 0 ? -1 : ManagementFactory.getThreadMXBean().getThreadCpuTime(id);
+        return Math.max(cpu, 0);
     }
 
     private static Outcome exercise(byte[] bytes, String name) {
