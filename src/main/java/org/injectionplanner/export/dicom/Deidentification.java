@@ -100,8 +100,8 @@ public final class Deidentification {
     public DataSet apply(DataSet source) {
         DataSet out = clean(source);
         out.putString(SrTags.PATIENT_IDENTITY_REMOVED, Vr.CS, "YES");
-        out.putString(SrTags.DEIDENTIFICATION_METHOD, Vr.LO, "PS3.15 E.1 Basic Profile; Clean Structured Content"
-                + (retainModifiedDates ? "; Retain Longitudinal Temporal Information Modified Dates" : ""));
+        out.putString(SrTags.DEIDENTIFICATION_METHOD, Vr.LO, "PS3.15 E Basic Profile, Clean Structured Content"
+                + (retainModifiedDates ? ", Modified Dates" : ""));
         List<DataSet> methods = new ArrayList<>();
         methods.add(new Code("113100", "DCM", "Basic Application Confidentiality Profile").item());
         methods.add(new Code("113104", "DCM", "Clean Structured Content Option").item());

@@ -61,6 +61,7 @@ final class SrTags {
     static final int DOCUMENT_TITLE = 0x00420010;
     static final int ENCAPSULATED_DOCUMENT = 0x00420011;
     static final int MIME_TYPE_OF_ENCAPSULATED_DOCUMENT = 0x00420012;
+    static final int SOURCE_INSTANCE_SEQUENCE = 0x00420013;
     static final int ENCAPSULATED_DOCUMENT_LENGTH = 0x00420015;
     static final int GRAPHIC_DATA = 0x00700022;
     static final int GRAPHIC_TYPE = 0x00700023;
