@@ -6,11 +6,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
+import org.injectionplanner.dicom.DicomWriter;
+import org.injectionplanner.dicom.Dictionary;
+import org.injectionplanner.dicom.Element;
 import org.injectionplanner.dicom.Tag;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.geometry.EllipseShape;
@@ -125,6 +130,35 @@ final class SamplePlans {
         try (var files = Files.list(folder(session))) {
             for (Path p : files.toList()) {
                 Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * A copy of a session's sample files with identifying values filled in (the samples carry few): each
+     * entry of {@code phi} is a tag and its value. Pixel data and every other element are kept.
+     */
+    static Path phiCopy(int session, Path dir, Map<Integer, String> phi) throws IOException, DicomException {
+        Files.createDirectories(dir);
+        try (var files = Files.list(folder(session))) {
+            for (Path p : files.toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                DataSet source = DicomFile.read(bytes, p.toString()).dataSet();
+                DataSet copy = new DataSet();
+                for (Element e : source.elements()) {
+                    if (e.value() == null && e.bulk() != null) {
+                        int from = (int) e.bulk().offset();
+                        copy.put(Element.of(e.tag(), e.vr(),
+                                Arrays.copyOfRange(bytes, from, from + (int) e.bulk().length())));
+                    } else {
+                        copy.put(e);
+                    }
+                }
+                for (Map.Entry<Integer, String> v : phi.entrySet()) {
+                    copy.putString(v.getKey(), Dictionary.vrOf(v.getKey()), v.getValue());
+                }
+                DicomWriter.write(dir.resolve(p.getFileName()), copy);
             }
         }
         return dir;
