@@ -72,11 +72,6 @@ public final class Deidentification {
         return new Deidentification(retainModifiedDates, shift);
     }
 
-    /** True with the Retain Longitudinal Temporal Information with Modified Dates option. */
-    public boolean retainsModifiedDates() {
-        return retainModifiedDates;
-    }
-
     /** The offset in days added to every date (negative), 0 without the option. */
     public int dayShift() {
         return dayShift;

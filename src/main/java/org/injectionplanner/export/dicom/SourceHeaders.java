@@ -70,11 +70,6 @@ public final class SourceHeaders {
         return new SourceHeaders(headers);
     }
 
-    /** Headers given directly, by SOP Instance UID (each must hold SOP Class, Study and Series UIDs). */
-    public static SourceHeaders of(Map<String, DataSet> headers) {
-        return new SourceHeaders(new LinkedHashMap<>(headers));
-    }
-
     /** The header of an image; an error naming the instance if it is not among them. */
     public DataSet header(String sopInstanceUid) throws DicomExportException {
         DataSet h = headers.get(sopInstanceUid);
