@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -198,6 +199,18 @@ class SrExportTest {
         SourceHeaders fromFolder = SourceHeaders.of(plan, SamplePlans.folder(1));
         assertEquals(plan.images().get(2).sopInstanceUid(),
                 fromFolder.header(plan.images().get(2).sopInstanceUid()).getString(Tag.SOP_INSTANCE_UID));
+    }
+
+    @Test
+    void badInputIsNamed() throws Exception {
+        SessionPlan plan = SamplePlans.draft(SamplePlans.folder(1), 1);
+        Path image = Path.of(plan.images().get(0).path());
+        DicomExportException notSr = assertThrows(DicomExportException.class, () -> SrReader.read(image));
+        assertTrue(notSr.getMessage().contains("not a Comprehensive SR"), notSr.getMessage());
+        DicomExportException notPdf = assertThrows(DicomExportException.class, () -> EncapsulatedPdfExport.build(
+                plan, "<html>".getBytes(StandardCharsets.US_ASCII), "map",
+                SourceHeaders.of(plan, null), DicomExportOptions.at(NOW)));
+        assertTrue(notPdf.getMessage().contains("not a PDF"), notPdf.getMessage());
     }
 
     private static SrSite site(SrDocument doc, UUID target) {
