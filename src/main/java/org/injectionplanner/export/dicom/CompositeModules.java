@@ -116,17 +116,17 @@ final class CompositeModules {
     }
 
     /**
-     * A Hierarchical SOP Instance Reference (C.17.2.1) of the given image headers: one item per study,
-     * each with its series and instances in the order given.
+     * A Hierarchical SOP Instance Reference (C.17.2.1): one item per study, each with its series and their
+     * instances, in the order given.
      */
-    static List<DataSet> evidence(List<DataSet> headers) {
+    static List<DataSet> references(List<InstanceReference> instances) {
         Map<String, Map<String, List<DataSet>>> studies = new LinkedHashMap<>();
-        for (DataSet h : headers) {
+        for (InstanceReference r : instances) {
             DataSet ref = ContentItems.item();
-            ref.putString(SrTags.REFERENCED_SOP_CLASS_UID, Vr.UI, h.getString(Tag.SOP_CLASS_UID));
-            ref.putString(SrTags.REFERENCED_SOP_INSTANCE_UID, Vr.UI, h.getString(Tag.SOP_INSTANCE_UID));
-            studies.computeIfAbsent(h.getString(Tag.STUDY_INSTANCE_UID), k -> new LinkedHashMap<>())
-                    .computeIfAbsent(h.getString(Tag.SERIES_INSTANCE_UID), k -> new ArrayList<>()).add(ref);
+            ref.putString(SrTags.REFERENCED_SOP_CLASS_UID, Vr.UI, r.sopClassUid());
+            ref.putString(SrTags.REFERENCED_SOP_INSTANCE_UID, Vr.UI, r.sopInstanceUid());
+            studies.computeIfAbsent(r.studyInstanceUid(), k -> new LinkedHashMap<>())
+                    .computeIfAbsent(r.seriesInstanceUid(), k -> new ArrayList<>()).add(ref);
         }
         List<DataSet> items = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<DataSet>>> study : studies.entrySet()) {

@@ -13,7 +13,7 @@ import java.time.OffsetDateTime;
  * @param deidentification the de-identification shared by all files of a de-identified export, or null
  */
 public record DicomExportOptions(OffsetDateTime createdAt, int seriesNumber, int instanceNumber,
-        String organization, SrReference predecessor, Deidentification deidentification) {
+        String organization, InstanceReference predecessor, Deidentification deidentification) {
 
     /** The organization named when none is given. */
     public static final String DEFAULT_ORGANIZATION = "Injection Planner";
@@ -36,7 +36,7 @@ public record DicomExportOptions(OffsetDateTime createdAt, int seriesNumber, int
     }
 
     /** These options with the prior session's SR as predecessor (null: none). */
-    public DicomExportOptions withPredecessor(SrReference prior) {
+    public DicomExportOptions withPredecessor(InstanceReference prior) {
         return new DicomExportOptions(createdAt, seriesNumber, instanceNumber, organization, prior, deidentification);
     }
 

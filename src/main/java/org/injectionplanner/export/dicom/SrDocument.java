@@ -13,8 +13,8 @@ import java.util.List;
  * @param sites the sites, in the SR's order (session order, then targets without an injection)
  * @param zones the avoidance zones
  */
-public record SrDocument(SrReference reference, String completionFlag, String verificationFlag,
-        String verifyingObserver, SrReference predecessor, List<SrSite> sites, List<SrZone> zones) {
+public record SrDocument(InstanceReference reference, String completionFlag, String verificationFlag,
+        String verifyingObserver, InstanceReference predecessor, List<SrSite> sites, List<SrZone> zones) {
 
     public SrDocument {
         sites = List.copyOf(sites);

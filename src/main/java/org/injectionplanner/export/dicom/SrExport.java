@@ -71,14 +71,16 @@ public final class SrExport {
             ds.putSequence(SrTags.VERIFYING_OBSERVER_SEQUENCE, List.of(observer(plan.signature(), options)));
         }
         if (options.predecessor() != null) {
-            ds.putSequence(SrTags.PREDECESSOR_DOCUMENTS_SEQUENCE, predecessor(options.predecessor()));
+            ds.putSequence(SrTags.PREDECESSOR_DOCUMENTS_SEQUENCE,
+                    CompositeModules.references(List.of(options.predecessor())));
         }
         ds.putSequence(SrTags.PERFORMED_PROCEDURE_CODE_SEQUENCE, List.of());
         List<DataSet> annotated = new ArrayList<>();
         for (String uid : annotatedImages(plan)) {
             annotated.add(headers.header(uid));
         }
-        ds.putSequence(SrTags.CURRENT_REQUESTED_PROCEDURE_EVIDENCE_SEQUENCE, CompositeModules.evidence(annotated));
+        ds.putSequence(SrTags.CURRENT_REQUESTED_PROCEDURE_EVIDENCE_SEQUENCE,
+                CompositeModules.references(annotated.stream().map(InstanceReference::of).toList()));
         ds.putSequence(SrTags.CODING_SCHEME_IDENTIFICATION_SEQUENCE, List.of(privateScheme()));
 
         ds.putString(SrTags.VALUE_TYPE, Vr.CS, "CONTAINER");
@@ -243,19 +245,6 @@ public final class SrExport {
         o.putString(SrTags.VERIFYING_OBSERVER_NAME, Vr.PN, personName(signature.signer()));
         o.putSequence(SrTags.VERIFYING_OBSERVER_IDENTIFICATION_CODE_SEQUENCE, List.of());
         return o;
-    }
-
-    private static List<DataSet> predecessor(SrReference prior) {
-        DataSet ref = ContentItems.item();
-        ref.putString(SrTags.REFERENCED_SOP_CLASS_UID, Vr.UI, prior.sopClassUid());
-        ref.putString(SrTags.REFERENCED_SOP_INSTANCE_UID, Vr.UI, prior.sopInstanceUid());
-        DataSet series = ContentItems.item();
-        series.putString(Tag.SERIES_INSTANCE_UID, Vr.UI, prior.seriesInstanceUid());
-        series.putSequence(SrTags.REFERENCED_SOP_SEQUENCE, List.of(ref));
-        DataSet study = ContentItems.item();
-        study.putString(Tag.STUDY_INSTANCE_UID, Vr.UI, prior.studyInstanceUid());
-        study.putSequence(SrTags.REFERENCED_SERIES_SEQUENCE, List.of(series));
-        return List.of(study);
     }
 
     private static DataSet privateScheme() {

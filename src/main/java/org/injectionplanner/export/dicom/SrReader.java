@@ -69,17 +69,17 @@ public final class SrReader {
             }
         }
         List<DataSet> observers = sr.getSequence(SrTags.VERIFYING_OBSERVER_SEQUENCE);
-        return new SrDocument(SrReference.of(sr), sr.getString(SrTags.COMPLETION_FLAG),
+        return new SrDocument(InstanceReference.of(sr), sr.getString(SrTags.COMPLETION_FLAG),
                 sr.getString(SrTags.VERIFICATION_FLAG),
                 observers.isEmpty() ? null : observers.get(0).getText(SrTags.VERIFYING_OBSERVER_NAME),
                 predecessor(sr), sites, zones);
     }
 
-    private static SrReference predecessor(DataSet sr) {
+    private static InstanceReference predecessor(DataSet sr) {
         for (DataSet study : sr.getSequence(SrTags.PREDECESSOR_DOCUMENTS_SEQUENCE)) {
             for (DataSet series : study.getSequence(SrTags.REFERENCED_SERIES_SEQUENCE)) {
                 for (DataSet sop : series.getSequence(SrTags.REFERENCED_SOP_SEQUENCE)) {
-                    return new SrReference(study.getString(Tag.STUDY_INSTANCE_UID),
+                    return new InstanceReference(study.getString(Tag.STUDY_INSTANCE_UID),
                             series.getString(Tag.SERIES_INSTANCE_UID), sop.getString(SrTags.REFERENCED_SOP_CLASS_UID),
                             sop.getString(SrTags.REFERENCED_SOP_INSTANCE_UID));
                 }

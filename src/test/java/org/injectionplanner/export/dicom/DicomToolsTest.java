@@ -42,7 +42,7 @@ class DicomToolsTest {
         SessionPlan second = SamplePlans.draft(SamplePlans.folder(2), 2);
         Path followUp = dir.resolve("session-2-draft-sr.dcm");
         Files.write(followUp, SrExportTest.sr(second, SignatureStatus.UNSIGNED,
-                DicomExportOptions.at(NOW).withPredecessor(SrReference.read(signed))));
+                DicomExportOptions.at(NOW).withPredecessor(InstanceReference.read(signed))));
         Path images = SamplePlans.phiCopy(1, dir.resolve("phi"), DeidentificationTest.phi());
         DeidentificationTest.Export deid = DeidentificationTest.export(
                 SamplePlans.signed(SamplePlans.draft(images, 1)), images, Deidentification.create(true));

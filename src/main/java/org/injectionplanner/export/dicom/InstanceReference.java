@@ -8,32 +8,32 @@ import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Tag;
 
 /**
- * The identifiers of an SR written earlier (a prior session's plan SR), for the Predecessor Documents
- * Sequence of the next.
+ * The identifiers of a stored instance: an image the SR references, or an SR written earlier (a prior
+ * session's plan SR, for the Predecessor Documents Sequence of the next).
  *
  * @param studyInstanceUid its study
  * @param seriesInstanceUid its series
  * @param sopClassUid its SOP class
  * @param sopInstanceUid its SOP instance
  */
-public record SrReference(String studyInstanceUid, String seriesInstanceUid, String sopClassUid,
+public record InstanceReference(String studyInstanceUid, String seriesInstanceUid, String sopClassUid,
         String sopInstanceUid) {
 
-    public SrReference {
+    public InstanceReference {
         if (studyInstanceUid == null || seriesInstanceUid == null || sopClassUid == null
                 || sopInstanceUid == null) {
             throw new IllegalArgumentException("an SR reference needs study, series, SOP class and instance UIDs");
         }
     }
 
-    /** The identifiers of an SR data set. */
-    public static SrReference of(DataSet sr) {
-        return new SrReference(sr.getString(Tag.STUDY_INSTANCE_UID), sr.getString(Tag.SERIES_INSTANCE_UID),
+    /** The identifiers of a data set. */
+    public static InstanceReference of(DataSet sr) {
+        return new InstanceReference(sr.getString(Tag.STUDY_INSTANCE_UID), sr.getString(Tag.SERIES_INSTANCE_UID),
                 sr.getString(Tag.SOP_CLASS_UID), sr.getString(Tag.SOP_INSTANCE_UID));
     }
 
-    /** The identifiers of an SR file. */
-    public static SrReference read(Path file) throws DicomExportException {
+    /** The identifiers of a DICOM file, e.g. the prior session's SR. */
+    public static InstanceReference read(Path file) throws DicomExportException {
         try (DicomFile f = DicomFile.open(file)) {
             return of(f.dataSet());
         } catch (DicomException | IllegalArgumentException e) {
