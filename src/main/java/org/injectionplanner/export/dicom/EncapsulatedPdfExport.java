@@ -33,7 +33,8 @@ public final class EncapsulatedPdfExport {
      *
      * @param plan the session plan the PDF shows (its images give the patient, the study and the sources)
      * @param pdf the PDF file's bytes
-     * @param title the Document Title, e.g. "Session plan 2"
+     * @param title the Document Title, e.g. "Session plan 2"; kept as given, so without identifiers when
+     *        de-identified
      * @param headers the headers of the plan's images
      * @param options creation time, numbering and de-identification (no predecessor applies)
      * @throws DicomExportException if the bytes are not a PDF or an image's header is missing

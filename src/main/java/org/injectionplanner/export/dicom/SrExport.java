@@ -226,13 +226,17 @@ public final class SrExport {
         return ContentItems.container(ContentItems.CONTAINS, SrCodes.MEASUREMENT_GROUP, "1501", c);
     }
 
-    /** The IMAGE an SCOORD is selected from: the frame number is given for multi-frame images. */
+    /**
+     * The IMAGE an SCOORD is selected from: the frame number is given for multi-frame images (those with a
+     * Number of Frames, even of 1).
+     */
     private static DataSet selectedFrom(ImageRef ref, SourceHeaders headers) throws DicomExportException {
         DataSet h = headers.header(ref.sopInstanceUid());
-        boolean multiFrame = h.getInt(Tag.NUMBER_OF_FRAMES, 1) > 1;
-        if (!multiFrame && ref.frame() != 1) {
+        Integer frames = h.getInteger(Tag.NUMBER_OF_FRAMES);
+        boolean multiFrame = frames != null;
+        if (ref.frame() > (frames == null ? 1 : frames)) {
             throw new DicomExportException("an annotation is on frame " + ref.frame() + " of image "
-                    + ref.sopInstanceUid() + ", which has one frame");
+                    + ref.sopInstanceUid() + ", which has " + (frames == null ? 1 : frames) + " frame(s)");
         }
         return ContentItems.image(ContentItems.SELECTED_FROM, h.getString(Tag.SOP_CLASS_UID), ref.sopInstanceUid(),
                 multiFrame ? ref.frame() : null);
