@@ -42,7 +42,34 @@ public final class DicomWriter {
         write(file, dataSet, transferSyntaxUid, frames);
     }
 
+    /**
+     * Writes a data set whose Pixel Data, if any, is an ordinary element, as a Part 10 stream (preamble,
+     * file meta, data set) to {@code out}, which is neither buffered nor closed here.
+     */
+    public static void write(OutputStream out, DataSet dataSet) throws IOException {
+        writePart10(out, dataSet, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN, null);
+    }
+
     private static void write(Path file, DataSet dataSet, String tsUid, List<byte[]> frames) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        // not Files.createTempFile, whose owner-only permissions the renamed file would keep
+        Path tmp = dir.resolve("." + file.getFileName() + "."
+                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE), 1 << 16)) {
+                writePart10(out, dataSet, tsUid, frames);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writePart10(OutputStream out, DataSet dataSet, String tsUid, List<byte[]> frames)
+            throws IOException {
         String sopClass = dataSet.getString(Tag.SOP_CLASS_UID);
         String sopInstance = dataSet.getString(Tag.SOP_INSTANCE_UID);
         if (sopClass == null || sopInstance == null) {
@@ -58,37 +85,23 @@ public final class DicomWriter {
         ByteArrayOutputStream metaBytes = new ByteArrayOutputStream();
         writeElements(metaBytes, meta);
 
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        // not Files.createTempFile, whose owner-only permissions the renamed file would keep
-        Path tmp = dir.resolve("." + file.getFileName() + "."
-                + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong())
-                + ".tmp");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE), 1 << 16)) {
-                out.write(new byte[128]);
-                out.write(new byte[] {'D', 'I', 'C', 'M'});
-                writeHeader(out, Tag.FILE_META_GROUP_LENGTH, Vr.UL, 4);
-                out.write(le32(metaBytes.size()));
-                metaBytes.writeTo(out);
-                for (Element e : dataSet.elements()) {
-                    if (Tag.group(e.tag()) == 0x0002) {
-                        continue;
-                    }
-                    if (e.tag() == Tag.PIXEL_DATA && frames != null) {
-                        writeEncapsulatedPixelData(out, frames);
-                    } else {
-                        writeElement(out, e);
-                    }
-                }
-                if (frames != null && !dataSet.contains(Tag.PIXEL_DATA)) {
-                    writeEncapsulatedPixelData(out, frames);
-                }
+        out.write(new byte[128]);
+        out.write(new byte[] {'D', 'I', 'C', 'M'});
+        writeHeader(out, Tag.FILE_META_GROUP_LENGTH, Vr.UL, 4);
+        out.write(le32(metaBytes.size()));
+        metaBytes.writeTo(out);
+        for (Element e : dataSet.elements()) {
+            if (Tag.group(e.tag()) == 0x0002) {
+                continue;
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
+            if (e.tag() == Tag.PIXEL_DATA && frames != null) {
+                writeEncapsulatedPixelData(out, frames);
+            } else {
+                writeElement(out, e);
+            }
+        }
+        if (frames != null && !dataSet.contains(Tag.PIXEL_DATA)) {
+            writeEncapsulatedPixelData(out, frames);
         }
     }
 

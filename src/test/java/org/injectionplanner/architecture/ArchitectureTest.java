@@ -97,6 +97,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theDicomExportUsesNoAwtAndNotTheExporterAboveIt() {
+        noClasses().that().resideInAPackage(ROOT + "export.dicom..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", ROOT + "export")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
     void onlyImageJUsesWindowsEventsOrSwing() {
         noClasses().that().resideOutsideOfPackage(ROOT + "imagej..")
                 .should().dependOnClassesThat(windowing())
