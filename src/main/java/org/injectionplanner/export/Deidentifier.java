@@ -1,10 +1,7 @@
 package org.injectionplanner.export;
 
-import java.math.BigInteger;
-import java.security.SecureRandom;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import org.injectionplanner.export.dicom.Deidentification;
 import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.FindingOverride;
@@ -34,28 +31,32 @@ public final class Deidentifier {
     /** What stands where a text that may not be blank was removed. */
     public static final String REMOVED = "(removed)";
 
-    private final SecureRandom random = new SecureRandom();
-    private final Map<String, String> uids = new HashMap<>();
+    private final Deidentification dicom;
 
-    /** A de-identifier with a fresh UID mapping. */
+    /** A de-identifier with a fresh UID mapping (dates of DICOM objects removed, not moved). */
     public Deidentifier() {
+        this(Deidentification.create(false));
     }
 
     /**
-     * The new UID standing for {@code uid} in this export: {@code 2.25.} and a random 122-bit UUID as a
-     * decimal number (PS3.5 §B.2), the same for the same UID; null stays null.
+     * A de-identifier sharing the UID mapping of the DICOM objects of the same export, so a UID replaced in
+     * the CSV or JSON is the one the SR and Encapsulated PDF carry.
+     */
+    public Deidentifier(Deidentification dicom) {
+        this.dicom = dicom;
+    }
+
+    /** The DICOM de-identification of this export, whose UID mapping this one shares. */
+    public Deidentification dicom() {
+        return dicom;
+    }
+
+    /**
+     * The new UID standing for {@code uid} in this export: a random {@code 2.25.} UID (PS3.5 §B.2), the same
+     * for the same UID in every file of the export; null stays null.
      */
     public String uid(String uid) {
-        if (uid == null) {
-            return null;
-        }
-        return uids.computeIfAbsent(uid, u -> {
-            byte[] bytes = new byte[16];
-            random.nextBytes(bytes);
-            bytes[6] = (byte) ((bytes[6] & 0x0f) | 0x40);
-            bytes[8] = (byte) ((bytes[8] & 0x3f) | 0x80);
-            return "2.25." + new BigInteger(1, bytes);
-        });
+        return uid == null ? null : dicom.uid(uid);
     }
 
     /** The plan without patient identifiers, free texts and clinicians' names, its UIDs replaced. */
