@@ -253,6 +253,14 @@ public final class UserInput {
         return rows.toString();
     }
 
+    /** The title of the window titled {@code titleStart...} (the Plan Panel's names the plan's state). */
+    public static String title(String titleStart) throws Exception {
+        Frame frame = frameTitled(titleStart);
+        String[] title = new String[1];
+        onEventThread(() -> title[0] = frame.getTitle());
+        return title[0];
+    }
+
     private static Point rowCentre(JList<?> list, String prefix) throws Exception {
         Point[] centre = new Point[1];
         onEventThread(() -> {
