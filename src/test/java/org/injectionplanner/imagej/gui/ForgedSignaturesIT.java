@@ -92,7 +92,7 @@ class ForgedSignaturesIT {
     private static void assertForged(String panel, String log, String problem) {
         assertThat(panel).startsWith("Plan Panel: session 1 (" + INVALID + "), ")
                 .doesNotContain("(signed)").doesNotContain("Signed by");
-        String signOffRow = panel.lines().reduce((a, b) -> b).orElseThrow();
+        String signOffRow = panel.strip().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(signOffRow).startsWith("Signature not valid — treated as a draft: ").contains(problem);
         assertThat(log).containsPattern("Session 1 of \\S+ " + INVALID + ": [^\\n]*" + Pattern.quote(problem));
     }
