@@ -75,7 +75,7 @@ class InjectionByNameIT {
                 call(U + "type", "Edit Injection", "0", "T2");
                 after = call(U + "awaitField", "Edit Injection", "3", "22G 90mm");
                 call(U + "answer", "Edit Injection", "");
-                File.saveString(before + "\n" + after + "\n", getArgument());
+                File.saveString(before + "\\n" + after + "\\n", getArgument());
                 """, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
         SessionPlan plan = GuiSession.newestRevision(store).plan();
