@@ -36,7 +36,9 @@ import org.injectionplanner.store.VerifyReport.Severity;
  * than this workstation has seen ({@link SeenSequences}). Reads only; needs no lock.
  *
  * <p>Every signature is verified against the store's keyring ({@link SignOff#status}): one that does not
- * verify is a break, one made before keyed signatures a warning. Limits: a hash chain and head record show
+ * verify is a break, one made before keyed signatures a warning. A locked keyring that no longer names the
+ * administrator key this workstation saw it locked with ({@link AdminKeyPins}) is a break, and so is then
+ * every signature. Limits: a hash chain and head record show
  * that a revision changed, not who changed it; whoever can write the folder can rewrite a course's whole
  * chain and head consistently, but cannot make a signature without a signer's private key
  * (docs/plan-format.md §2.1, §4).
