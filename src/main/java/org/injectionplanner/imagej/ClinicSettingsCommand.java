@@ -27,7 +27,8 @@ import org.injectionplanner.store.StoreException;
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code interval}
  * (days), {@code entry_below_skin} (mm); the plausible image scale {@code min_mm_per_pixel} and
  * {@code max_mm_per_pixel} (an ultrasound region or Pixel Spacing outside it leaves the image uncalibrated,
- * for images opened afterwards) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to add a structure
+ * for images opened afterwards) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to
+ * add a structure
  * {@code new_id new_name new_kind new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or
  * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});

@@ -8,8 +8,8 @@ import org.injectionplanner.dicom.PlausibleScale;
 
 /**
  * A clinic's settings: the structure catalogue, defaults for new annotations and injections, the
- * pre-procedure checklist, the safety limits, the drug table and the plausible image scale. Stored as JSON in the plan store and editable from the
- * plugin.
+ * pre-procedure checklist, the safety limits, the drug table and the plausible image scale. Stored as JSON
+ * in the plan store and editable from the plugin.
  *
  * @param catalogue the structures targets can be placed in
  * @param defaultMarginMm the safety margin of new nerve zones, mm (5 unless set)

@@ -43,7 +43,8 @@ class PlausibleCalibrationTest {
         UltrasoundCalibration cal = withDeltas(0.01, 1e-301);
         UltrasoundRegion r = cal.regions().get(0);
         assertThat(cal.mmPerPixelY(r)).isNull();
-        assertThat(cal.problem(r)).startsWith("ultrasound region 1: Physical Delta Y of 1.0E-301 cm per pixel is outside");
+        assertThat(cal.problem(r))
+                .startsWith("ultrasound region 1: Physical Delta Y of 1.0E-301 cm per pixel is outside");
     }
 
     @Test

@@ -113,7 +113,8 @@ class ForgedSignaturesTest {
                 genuine.plan().patientWeightKg(), genuine.plan().images(), genuine.plan().targets(),
                 genuine.plan().zones(), genuine.plan().injections(), genuine.plan().checklist(),
                 genuine.plan().overrides(), genuine.plan().signature(), List.of());
-        SessionPlan copied = Forgeries.withSignature(other, new Signature("Dr A", AT, PlanJson.plannedContentSha256(other),
+        SessionPlan copied = Forgeries.withSignature(other, new Signature("Dr A", AT,
+                PlanJson.plannedContentSha256(other),
                 genuine.plan().signature().seal()));
         assertForged(append(copied), "the seal does not verify with key");
     }
@@ -125,7 +126,8 @@ class ForgedSignaturesTest {
         ClinicSettings laxer = s.seal().settings().withLimits(new SafetyLimits(d.needleReserveMm(),
                 d.maxInsertionAngleDeg(), d.midlineNoGoDepthMm(), d.maxSiteVolumeMl() * 10,
                 d.maxSessionVolumeMl() * 10, d.minIntervalDays(), d.maxEntryBelowSkinMm()));
-        SessionPlan edited = Forgeries.withSignature(genuine.plan(), new Signature(s.signer(), s.signedAt(), s.contentSha256(),
+        SessionPlan edited = Forgeries.withSignature(genuine.plan(), new Signature(s.signer(), s.signedAt(),
+                s.contentSha256(),
                 new Seal(s.seal().keyId(), laxer, new String(SettingsJson.write(laxer), StandardCharsets.UTF_8),
                         s.seal().value())));
         assertForged(append(edited), "the seal does not verify with key");
