@@ -3,6 +3,7 @@ package org.injectionplanner.imagej.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.injectionplanner.imagej.gui.GuiSession.BatchResult;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
@@ -91,7 +92,7 @@ class InjectionByNameIT {
                 s.dextrosePercent() == null ? "" : Decimals.text(s.dextrosePercent(), 6),
                 s.anaesthetic() == null ? "" : s.anaesthetic(),
                 s.anaestheticPercent() == null ? "" : Decimals.text(s.anaestheticPercent(), 6),
-                Decimals.text(injection.volumeMl(), 2));
+                String.format(Locale.ROOT, "%.2f", injection.volumeMl()));
     }
 
     @Test
