@@ -99,7 +99,7 @@ class ClinicSettingsIT {
                 wide = Property.get("InjectionPlanner.Calibration");
                 run("Add Injection Target...", "x=400 y=320 frame=1 structure=supraspinous side=midline level=L4/L5 label=[default]");
                 run("Save Session Plan");
-                File.saveString(narrow + "\n" + wide + "\n", getArgument());
+                File.saveString(narrow + "\\n" + wide + "\\n", getArgument());
                 """.formatted(store, GuiSession.STUDY, GuiSession.STUDY), null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
         assertThat(r.output().lines()).containsExactly(
