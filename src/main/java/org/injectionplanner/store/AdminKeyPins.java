@@ -23,7 +23,8 @@ import org.injectionplanner.planfile.Required;
  * or is no longer locked, was rewritten from inside the store's folder and is refused, so that no signature
  * of the store counts (docs/safety.md §3). A clinic that really changes its administrator key removes the
  * store's entry from this file on each workstation. Unlike {@link SeenSequences} this memory fails closed:
- * a file that cannot be read or written refuses the keyring. Thread-safe within one program.
+ * a file that cannot be read or written refuses the keyring. Writes replace the file atomically; two programs
+ * pinning at once may lose one pin, which is then taken again on that store's next read.
  */
 final class AdminKeyPins {
 
