@@ -58,6 +58,16 @@ public final class Forgeries {
     }
 
     /**
+     * Rewrites the keyring of the store in {@code root} as the forger can: the entries of {@code genuine},
+     * each confirmed by an administrator key of the forger's own, locked with it.
+     */
+    public static void relockWithForgersAdministrator(Path root, Keyring genuine) throws StoreException {
+        List<Keyring.Entry> unconfirmed = genuine.entries().stream().map(e -> new Keyring.Entry(e.signer(),
+                e.keyId(), e.publicKey(), e.enrolledAt(), e.workstation(), null)).toList();
+        new Keyring(null, false, unconfirmed, List.of(), null).lock(SignerKeys.generate()).write(root);
+    }
+
+    /**
      * Writes {@code plan} as the next revision of its course in the store in {@code root} the way the store
      * would, chained to the newest one with its SHA-256, saved an hour after {@code at}, and points the head
      * record at it.

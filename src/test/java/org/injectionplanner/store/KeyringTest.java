@@ -262,11 +262,7 @@ class KeyringTest {
         assertThat(cli("keyring", root.toString(), "--lock")).startsWith("locked: ");
         assertThat(run("verify-store", root.toString()).status()).isZero();
 
-        KeyPair forgersAdmin = SignerKeys.generate();
-        Keyring ring = as("dr-a").keyring();
-        new Keyring(null, false, ring.entries().stream().map(e -> new Keyring.Entry(e.signer(), e.keyId(),
-                e.publicKey(), e.enrolledAt(), e.workstation(), null)).toList(), List.of(), null)
-                .lock(forgersAdmin).write(root);
+        Forgeries.relockWithForgersAdministrator(root, as("dr-a").keyring());
         Run verify = run("verify-store", root.toString());
         assertThat(verify.status()).as(verify.out() + verify.err()).isEqualTo(1);
         assertThat(verify.out()).contains(Keyring.file(root).toString())
