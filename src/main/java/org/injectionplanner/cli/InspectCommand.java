@@ -56,8 +56,7 @@ final class InspectCommand implements Main.Command {
         m.put("seriesInstanceUid", ds.getString(Tag.SERIES_INSTANCE_UID));
         m.put("sopInstanceUid", ds.getString(Tag.SOP_INSTANCE_UID));
         UltrasoundCalibration cal = file.calibration();
-        m.put("pixelSpacingMm", cal.pixelSpacingRowMm() == null ? null
-                : List.of(cal.pixelSpacingRowMm(), cal.pixelSpacingColumnMm()));
+        m.put("pixelSpacingMm", cal.pixelSpacing().map(s -> List.of(s[0], s[1])).orElse(null));
         List<Map<String, Object>> regions = new ArrayList<>();
         for (UltrasoundRegion r : cal.regions()) {
             Map<String, Object> rm = new LinkedHashMap<>();
@@ -71,9 +70,9 @@ final class InspectCommand implements Main.Command {
             rm.put("unitsY", r.unitsY());
             rm.put("physicalDeltaX", r.physicalDeltaX());
             rm.put("physicalDeltaY", r.physicalDeltaY());
-            rm.put("mmPerPixelX", r.mmPerPixelX());
-            rm.put("mmPerPixelY", r.mmPerPixelY());
-            rm.put("problem", r.problem());
+            rm.put("mmPerPixelX", cal.mmPerPixelX(r));
+            rm.put("mmPerPixelY", cal.mmPerPixelY(r));
+            rm.put("problem", cal.problem(r));
             regions.add(rm);
         }
         m.put("regions", regions);

@@ -109,13 +109,12 @@ final class StudiesCommand implements Main.Command {
         for (UltrasoundRegion r : cal.spatialRegions()) {
             Map<String, Object> rm = new LinkedHashMap<>();
             rm.put("region", r.index() + 1);
-            rm.put("mmPerPixelX", r.mmPerPixelX());
-            rm.put("mmPerPixelY", r.mmPerPixelY());
+            rm.put("mmPerPixelX", cal.mmPerPixelX(r));
+            rm.put("mmPerPixelY", cal.mmPerPixelY(r));
             regions.add(rm);
         }
         m.put("regions", regions);
-        m.put("pixelSpacingMm", cal.pixelSpacingRowMm() == null ? null
-                : List.of(cal.pixelSpacingRowMm(), cal.pixelSpacingColumnMm()));
+        m.put("pixelSpacingMm", cal.pixelSpacing().map(s -> List.of(s[0], s[1])).orElse(null));
         m.put("problems", cal.problems());
         return m;
     }
@@ -158,12 +157,12 @@ final class StudiesCommand implements Main.Command {
     private static String calibrationLine(UltrasoundCalibration cal) {
         List<String> scales = new ArrayList<>();
         for (UltrasoundRegion r : cal.spatialRegions()) {
-            scales.add(String.format(Locale.ROOT, "region %d %.5f × %.5f mm/pixel", r.index() + 1, r.mmPerPixelX(),
-                    r.mmPerPixelY()));
+            scales.add(String.format(Locale.ROOT, "region %d %.5f × %.5f mm/pixel", r.index() + 1,
+                    cal.mmPerPixelX(r), cal.mmPerPixelY(r)));
         }
-        if (cal.regions().isEmpty() && cal.pixelSpacingRowMm() != null) {
-            scales.add(String.format(Locale.ROOT, "Pixel Spacing %.5f × %.5f mm/pixel", cal.pixelSpacingColumnMm(),
-                    cal.pixelSpacingRowMm()));
+        if (cal.regions().isEmpty()) {
+            cal.pixelSpacing().ifPresent(s -> scales.add(String.format(Locale.ROOT,
+                    "Pixel Spacing %.5f × %.5f mm/pixel", s[1], s[0])));
         }
         String problems = cal.problems().isEmpty() ? "" : " (" + String.join("; ", cal.problems()) + ")";
         return (scales.isEmpty() ? "uncalibrated" : "calibrated: " + String.join(", ", scales)) + problems;

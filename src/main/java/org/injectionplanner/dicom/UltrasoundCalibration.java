@@ -9,15 +9,17 @@ import java.util.Optional;
 /**
  * How pixel distances of one image become millimetres: its ultrasound regions, and Pixel Spacing
  * (0028,0030) as the fallback only when there are no regions (docs/design.md §3). A scale outside the
- * plausible range ({@link UltrasoundRegion#MIN_MM_PER_PIXEL} to {@link UltrasoundRegion#MAX_MM_PER_PIXEL}
- * mm per pixel) is no scale: that region, or the Pixel Spacing, leaves the image uncalibrated.
+ * {@code plausible} range is no scale: that region, or the Pixel Spacing, leaves the image uncalibrated.
+ * Read with {@link PlausibleScale#DEFAULT}; {@link #within} decides under a clinic's range.
  *
  * @param regions every item of the Sequence of Ultrasound Regions, in file order
- * @param pixelSpacingRowMm Pixel Spacing between rows (y) in mm, or null (absent or implausible)
- * @param pixelSpacingColumnMm Pixel Spacing between columns (x) in mm, or null (absent or implausible)
+ * @param pixelSpacingRowMm Pixel Spacing between rows (y) in mm as the file gives it, or null (absent, not
+ *        positive or not finite); {@link #pixelSpacing()} is it when plausible
+ * @param pixelSpacingColumnMm Pixel Spacing between columns (x) in mm, as {@code pixelSpacingRowMm}
+ * @param plausible the range of mm per pixel taken as a scale
  */
 public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixelSpacingRowMm,
-        Double pixelSpacingColumnMm) {
+        Double pixelSpacingColumnMm, PlausibleScale plausible) {
 
     /** Where a scale came from. */
     public enum Source { ULTRASOUND_REGION, PIXEL_SPACING }
@@ -35,9 +37,12 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
 
     public UltrasoundCalibration {
         regions = List.copyOf(regions);
+        if ((pixelSpacingRowMm == null) != (pixelSpacingColumnMm == null)) {
+            throw new IllegalArgumentException("Pixel Spacing needs both a row and a column spacing");
+        }
     }
 
-    /** Reads the regions and Pixel Spacing of a data set. */
+    /** Reads the regions and Pixel Spacing of a data set, to be decided under {@link PlausibleScale#DEFAULT}. */
     public static UltrasoundCalibration of(DataSet ds) {
         List<UltrasoundRegion> regions = new ArrayList<>();
         List<DataSet> items = ds.getSequence(Tag.SEQUENCE_OF_ULTRASOUND_REGIONS);
@@ -45,10 +50,48 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
             regions.add(UltrasoundRegion.of(i, items.get(i)));
         }
         double[] spacing = ds.getDoubles(Tag.PIXEL_SPACING);
-        boolean validSpacing = spacing.length >= 2 && UltrasoundRegion.isPlausibleMmPerPixel(spacing[0])
-                && UltrasoundRegion.isPlausibleMmPerPixel(spacing[1]);
-        return new UltrasoundCalibration(regions, validSpacing ? spacing[0] : null,
-                validSpacing ? spacing[1] : null);
+        boolean given = spacing.length >= 2 && positiveFinite(spacing[0]) && positiveFinite(spacing[1]);
+        return new UltrasoundCalibration(regions, given ? spacing[0] : null, given ? spacing[1] : null,
+                PlausibleScale.DEFAULT);
+    }
+
+    private static boolean positiveFinite(double d) {
+        return d > 0 && Double.isFinite(d);
+    }
+
+    /** This calibration decided under {@code range} instead. */
+    public UltrasoundCalibration within(PlausibleScale range) {
+        return new UltrasoundCalibration(regions, pixelSpacingRowMm, pixelSpacingColumnMm, range);
+    }
+
+    /**
+     * Pixel Spacing as {row, column} mm when the file gives it and both lie in the {@code plausible} range;
+     * else empty.
+     */
+    public Optional<double[]> pixelSpacing() {
+        return pixelSpacingRowMm != null && plausible.contains(pixelSpacingRowMm)
+                && plausible.contains(pixelSpacingColumnMm)
+                ? Optional.of(new double[] {pixelSpacingRowMm, pixelSpacingColumnMm}) : Optional.empty();
+    }
+
+    /** mm per pixel in x of {@code r} under the {@code plausible} range, or null. */
+    public Double mmPerPixelX(UltrasoundRegion r) {
+        return r.mmPerPixelX(plausible);
+    }
+
+    /** mm per pixel in y of {@code r} under the {@code plausible} range, or null. */
+    public Double mmPerPixelY(UltrasoundRegion r) {
+        return r.mmPerPixelY(plausible);
+    }
+
+    /** True if {@code r} gives mm under the {@code plausible} range ({@link UltrasoundRegion#isSpatialCm}). */
+    public boolean isSpatial(UltrasoundRegion r) {
+        return r.isSpatialCm(plausible);
+    }
+
+    /** Why {@code r} gives no mm under the {@code plausible} range, or null ({@link UltrasoundRegion#problem}). */
+    public String problem(UltrasoundRegion r) {
+        return r.problem(plausible);
     }
 
     /**
@@ -59,7 +102,7 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
     public Optional<UltrasoundRegion> regionContaining(double[] xs, double[] ys) {
         UltrasoundRegion lowPriorityMatch = null;
         for (UltrasoundRegion r : regions) {
-            if (!r.isSpatialCm() || !containsAll(r, xs, ys)) {
+            if (!isSpatial(r) || !containsAll(r, xs, ys)) {
                 continue;
             }
             if (!r.isLowPriority()) {
@@ -88,22 +131,19 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
     public Optional<Scale> scaleFor(double[] xs, double[] ys) {
         if (!regions.isEmpty()) {
             return regionContaining(xs, ys)
-                    .map(r -> new Scale(r.mmPerPixelX(), r.mmPerPixelY(), Source.ULTRASOUND_REGION, r));
+                    .map(r -> new Scale(mmPerPixelX(r), mmPerPixelY(r), Source.ULTRASOUND_REGION, r));
         }
-        if (pixelSpacingRowMm != null) {
-            return Optional.of(new Scale(pixelSpacingColumnMm, pixelSpacingRowMm, Source.PIXEL_SPACING, null));
-        }
-        return Optional.empty();
+        return pixelSpacing().map(s -> new Scale(s[1], s[0], Source.PIXEL_SPACING, null));
     }
 
     /** The regions that give mm (2D, cm on both axes, plausible). */
     public List<UltrasoundRegion> spatialRegions() {
-        return regions.stream().filter(UltrasoundRegion::isSpatialCm).toList();
+        return regions.stream().filter(this::isSpatial).toList();
     }
 
     /** Why the regions' scales were refused (implausible scale or location), one line per region. */
     public List<String> problems() {
-        return regions.stream().map(UltrasoundRegion::problem).filter(Objects::nonNull).toList();
+        return regions.stream().map(this::problem).filter(Objects::nonNull).toList();
     }
 
     /**
@@ -117,7 +157,8 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
 
     /** True if the spatial regions do not all have the scale of {@link #imageRegion()} (to 1 part in 10⁹). */
     public boolean spatialScalesDiffer() {
-        return imageRegion().map(main -> spatialRegions().stream().anyMatch(r -> !sameScale(r, main))).orElse(false);
+        return imageRegion().map(main -> spatialRegions().stream().anyMatch(r -> !sameScale(r, main)))
+                .orElse(false);
     }
 
     private static double areaPixels(UltrasoundRegion r) {
@@ -127,8 +168,8 @@ public record UltrasoundCalibration(List<UltrasoundRegion> regions, Double pixel
         return (double) (r.x1() - r.x0() + 1) * (r.y1() - r.y0() + 1);
     }
 
-    private static boolean sameScale(UltrasoundRegion a, UltrasoundRegion b) {
-        return Math.abs(a.mmPerPixelX() - b.mmPerPixelX()) <= 1e-9 * b.mmPerPixelX()
-                && Math.abs(a.mmPerPixelY() - b.mmPerPixelY()) <= 1e-9 * b.mmPerPixelY();
+    private boolean sameScale(UltrasoundRegion a, UltrasoundRegion b) {
+        return Math.abs(mmPerPixelX(a) - mmPerPixelX(b)) <= 1e-9 * mmPerPixelX(b)
+                && Math.abs(mmPerPixelY(a) - mmPerPixelY(b)) <= 1e-9 * mmPerPixelY(b);
     }
 }

@@ -34,13 +34,6 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
     /** Region Spatial Format value for 2D (tissue or flow) regions. */
     public static final int FORMAT_2D = 1;
 
-    /**
-     * Smallest mm per pixel taken as a calibration: 0.005 mm (5 µm), below the finest pixel of
-     * high-frequency (50 MHz) ultrasound biomicroscopy. docs/safety.md gives the sources.
-     */
-    public static final double MIN_MM_PER_PIXEL = 0.005;
-    /** Largest mm per pixel taken as a calibration: 5 mm, a 30 cm deep image only 60 pixels high. */
-    public static final double MAX_MM_PER_PIXEL = 5;
     /** Largest region coordinate taken (Rows and Columns are 16-bit: 65535). */
     public static final long MAX_COORDINATE = 65_535;
 
@@ -65,15 +58,15 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
 
     /**
      * mm per pixel in x: |Physical Delta X| × 10 when the x units are cm and the result lies in the
-     * plausible range ({@link #MIN_MM_PER_PIXEL} to {@link #MAX_MM_PER_PIXEL}), else null.
+     * {@code plausible} range, else null.
      */
-    public Double mmPerPixelX() {
-        return plausible(mmPerPixel(unitsX, physicalDeltaX));
+    public Double mmPerPixelX(PlausibleScale plausible) {
+        return plausibleOrNull(mmPerPixel(unitsX, physicalDeltaX), plausible);
     }
 
-    /** mm per pixel in y, as {@link #mmPerPixelX()}. */
-    public Double mmPerPixelY() {
-        return plausible(mmPerPixel(unitsY, physicalDeltaY));
+    /** mm per pixel in y, as {@link #mmPerPixelX}. */
+    public Double mmPerPixelY(PlausibleScale plausible) {
+        return plausibleOrNull(mmPerPixel(unitsY, physicalDeltaY), plausible);
     }
 
     /** |delta| × 10 when the units are cm and delta is finite and not 0 (the product may overflow), else null. */
@@ -84,18 +77,16 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
         return Math.abs(delta) * 10;
     }
 
-    private static Double plausible(Double mm) {
-        return mm != null && isPlausibleMmPerPixel(mm) ? mm : null;
+    private static Double plausibleOrNull(Double mm, PlausibleScale plausible) {
+        return mm != null && plausible.contains(mm) ? mm : null;
     }
 
-    /** True if a scale lies in the plausible range, {@link #MIN_MM_PER_PIXEL} to {@link #MAX_MM_PER_PIXEL} mm. */
-    public static boolean isPlausibleMmPerPixel(double mm) {
-        return mm >= MIN_MM_PER_PIXEL && mm <= MAX_MM_PER_PIXEL;
-    }
-
-    /** True for a 2D region measured in cm on both axes, with a plausible scale and location: one that gives mm. */
-    public boolean isSpatialCm() {
-        return isCm2d() && problem() == null;
+    /**
+     * True for a 2D region measured in cm on both axes, with a scale in the {@code plausible} range and a
+     * plausible location: one that gives mm.
+     */
+    public boolean isSpatialCm(PlausibleScale plausible) {
+        return isCm2d() && problem(plausible) == null;
     }
 
     private boolean isCm2d() {
@@ -104,19 +95,20 @@ public record UltrasoundRegion(int index, Long x0, Long y0, Long x1, Long y1, In
     }
 
     /**
-     * Why a 2D region in cm gives no scale (its scale or location is implausible), in words naming the
-     * region; null when it gives one, or when it is not a 2D region in cm at all.
+     * Why a 2D region in cm gives no scale (its scale lies outside the {@code plausible} range, or its location
+     * is implausible), in words naming the region; null when it gives one, or when it is not a 2D region in
+     * cm at all.
      */
-    public String problem() {
+    public String problem(PlausibleScale plausible) {
         if (!isCm2d()) {
             return null;
         }
         String region = "ultrasound region " + (index + 1);
         for (String axis : new String[] {"X", "Y"}) {
             Double delta = axis.equals("X") ? physicalDeltaX : physicalDeltaY;
-            if (!isPlausibleMmPerPixel(mmPerPixel(axis.equals("X") ? unitsX : unitsY, delta))) {
+            if (!plausible.contains(mmPerPixel(axis.equals("X") ? unitsX : unitsY, delta))) {
                 return String.format(Locale.ROOT, "%s: Physical Delta %s of %s cm per pixel is outside the plausible"
-                        + " %s to %s mm per pixel", region, axis, delta, MIN_MM_PER_PIXEL, MAX_MM_PER_PIXEL);
+                        + " %s", region, axis, delta, plausible);
             }
         }
         if (x0 == null || y0 == null || x1 == null || y1 == null) {

@@ -5,6 +5,7 @@ import ij.WindowManager;
 import ij.gui.Roi;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ImageRef;
@@ -98,13 +99,13 @@ final class AnnotatedImages {
 
     /** The calibration of a measurement through these points on this image (uncalibrated if none). */
     static MeasuredCalibration calibration(ImagePlus imp, List<PixelPoint> points) {
-        Object cal = imp.getProperty(UltrasoundImages.PROPERTY_US_CALIBRATION);
-        if (!(cal instanceof UltrasoundCalibration us)) {
+        Optional<UltrasoundCalibration> cal = UltrasoundImages.calibration(imp);
+        if (cal.isEmpty()) {
             return MeasuredCalibration.UNCALIBRATED;
         }
         double[] xs = points.stream().mapToDouble(PixelPoint::x).toArray();
         double[] ys = points.stream().mapToDouble(PixelPoint::y).toArray();
-        return MeasuredCalibration.of(us, xs, ys);
+        return MeasuredCalibration.of(cal.get(), xs, ys);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Laterality;
@@ -24,7 +25,10 @@ import org.injectionplanner.store.StoreException;
  * limits, the structure catalogue (add an entry), the protocol presets and the pre-procedure checklist,
  * stored in the plan store. Macro keys: {@code margin} (mm); the limits {@code reserve} (mm),
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code interval}
- * (days), {@code entry_below_skin} (mm) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to add a structure
+ * (days), {@code entry_below_skin} (mm); the plausible image scale {@code min_mm_per_pixel} and
+ * {@code max_mm_per_pixel} (an ultrasound region or Pixel Spacing outside it leaves the image uncalibrated,
+ * for images opened afterwards) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to
+ * add a structure
  * {@code new_id new_name new_kind new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or
  * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
@@ -53,6 +57,10 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addNumericField("interval", l.minIntervalDays(), 0, 6, "days at least since the previous session (warning)");
         gd.addNumericField("entry_below_skin", l.maxEntryBelowSkinMm(), 1, 6,
                 "mm an entry point may lie below the skin line (violation)");
+        PlausibleScale scale = current.plausibleScale();
+        gd.addNumericField("min_mm_per_pixel", scale.minMmPerPixel(), 4, 8,
+                "mm per pixel at least, for an image's region or Pixel Spacing to calibrate it");
+        gd.addNumericField("max_mm_per_pixel", scale.maxMmPerPixel(), 3, 8, "mm per pixel at most");
         gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().ids()));
         gd.addMessage("Add a structure (leave the id empty to add none):");
         gd.addStringField("new_id", "", 24);
@@ -77,10 +85,13 @@ public final class ClinicSettingsCommand implements PlugIn {
             double margin = gd.getNextNumber();
             SafetyLimits limits = new SafetyLimits(gd.getNextNumber(), gd.getNextNumber(), gd.getNextNumber(),
                     gd.getNextNumber(), gd.getNextNumber(), (int) Math.round(gd.getNextNumber()), gd.getNextNumber());
+            double minScale = gd.getNextNumber();
+            double maxScale = gd.getNextNumber();
             if (gd.invalidNumber()) {
-                throw new IllegalArgumentException("the margin and the limits must be numbers");
+                throw new IllegalArgumentException("the margin, the limits and the plausible scale must be numbers");
             }
-            ClinicSettings updated = current.withDefaultMarginMm(margin).withLimits(limits);
+            ClinicSettings updated = current.withDefaultMarginMm(margin).withLimits(limits)
+                    .withPlausibleScale(new PlausibleScale(minScale, maxScale));
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));

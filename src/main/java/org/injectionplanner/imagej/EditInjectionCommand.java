@@ -102,7 +102,8 @@ public final class EditInjectionCommand implements PlugIn {
         field(gd.getStringFields(), 3).setText(s.anaesthetic() == null ? "" : s.anaesthetic());
         field(gd.getStringFields(), 4).setText(s.anaestheticPercent() == null ? ""
                 : Decimals.text(s.anaestheticPercent(), 6));
-        field(gd.getNumericFields(), 0).setText(Decimals.text(injection.volumeMl(), 2));
+        // as the dialog first shows a number field: two decimals
+        field(gd.getNumericFields(), 0).setText(IJ.d2s(injection.volumeMl(), 2));
     }
 
     private static TextField field(List<?> fields, int index) {

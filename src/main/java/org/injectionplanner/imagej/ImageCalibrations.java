@@ -43,13 +43,13 @@ final class ImageCalibrations {
         Optional<UltrasoundRegion> imageRegion = us.imageRegion();
         if (imageRegion.isPresent()) {
             UltrasoundRegion main = imageRegion.get();
-            cal.pixelWidth = main.mmPerPixelX();
-            cal.pixelHeight = main.mmPerPixelY();
+            cal.pixelWidth = us.mmPerPixelX(main);
+            cal.pixelHeight = us.mmPerPixelY(main);
             cal.setUnit("mm");
             boolean disagree = us.spatialScalesDiffer();
             String description = String.format(Locale.ROOT,
                     "calibrated from ultrasound region %d: %.5f × %.5f mm/pixel (x × y)", main.index() + 1,
-                    main.mmPerPixelX(), main.mmPerPixelY());
+                    cal.pixelWidth, cal.pixelHeight);
             if (disagree) {
                 description += "; WARNING: the image's ultrasound regions differ in scale, so ImageJ's single"
                         + " calibration is only right inside region " + (main.index() + 1)
@@ -62,9 +62,10 @@ final class ImageCalibrations {
             return new Result(cal, null, "uncalibrated: the ultrasound regions give no scale in cm"
                     + (problems.isEmpty() ? "" : " (" + String.join("; ", problems) + ")"), false);
         }
-        if (us.pixelSpacingRowMm() != null) {
-            cal.pixelWidth = us.pixelSpacingColumnMm();
-            cal.pixelHeight = us.pixelSpacingRowMm();
+        Optional<double[]> spacing = us.pixelSpacing();
+        if (spacing.isPresent()) {
+            cal.pixelWidth = spacing.get()[1];
+            cal.pixelHeight = spacing.get()[0];
             cal.setUnit("mm");
             return new Result(cal, null, String.format(Locale.ROOT,
                     "calibrated from Pixel Spacing: %.5f × %.5f mm/pixel (x × y)", cal.pixelWidth, cal.pixelHeight),

@@ -58,7 +58,7 @@ final class RegionOverlay {
             if (r.x0() == null || r.y0() == null || r.x1() == null || r.y1() == null) {
                 continue;
             }
-            Color colour = r.isSpatialCm() ? SPATIAL : OTHER;
+            Color colour = calibration.isSpatial(r) ? SPATIAL : OTHER;
             Roi rect = new Roi(r.x0(), r.y0(), r.x1() - r.x0() + 1, r.y1() - r.y0() + 1);
             rect.setStrokeColor(colour);
             rect.setStrokeWidth(1.5);
@@ -66,7 +66,7 @@ final class RegionOverlay {
             rect.setName("US region " + (r.index() + 1));
             ov.add(rect);
             double above = r.y0() - font.getSize() - 6;
-            TextRoi label = new TextRoi(r.x0(), above >= 0 ? above : r.y0() + 2, describe(r), font);
+            TextRoi label = new TextRoi(r.x0(), above >= 0 ? above : r.y0() + 2, describe(calibration, r), font);
             label.setStrokeColor(colour);
             label.setFillColor(LABEL_BACKGROUND);
             label.setProperty(MARK, "true");
@@ -76,10 +76,11 @@ final class RegionOverlay {
         return true;
     }
 
-    /** e.g. "region 1 · 2D tissue · 0.0890 × 0.0890 mm/px". */
-    static String describe(UltrasoundRegion r) {
-        String scale = r.isSpatialCm()
-                ? String.format(Locale.ROOT, "%.4f × %.4f mm/px", r.mmPerPixelX(), r.mmPerPixelY())
+    /** e.g. "region 1 · 2D tissue · 0.0890 × 0.0890 mm/px": region {@code r} of {@code calibration}. */
+    static String describe(UltrasoundCalibration calibration, UltrasoundRegion r) {
+        String scale = calibration.isSpatial(r)
+                ? String.format(Locale.ROOT, "%.4f × %.4f mm/px", calibration.mmPerPixelX(r),
+                        calibration.mmPerPixelY(r))
                 : "no mm scale (units " + units(r.unitsX()) + " × " + units(r.unitsY()) + ")";
         return "region " + (r.index() + 1) + " · " + format(r.spatialFormat()) + " · " + scale;
     }

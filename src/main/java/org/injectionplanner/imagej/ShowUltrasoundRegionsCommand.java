@@ -4,6 +4,7 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.plugin.PlugIn;
+import java.util.Optional;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 
 /** Plugins › Injection Planner › Show Ultrasound Regions: toggles the region overlay of the current image. */
@@ -16,12 +17,13 @@ public final class ShowUltrasoundRegionsCommand implements PlugIn {
             IJ.noImage();
             return;
         }
-        Object cal = imp.getProperty(UltrasoundImages.PROPERTY_US_CALIBRATION);
-        if (!(cal instanceof UltrasoundCalibration calibration)) {
+        Optional<UltrasoundCalibration> found = UltrasoundImages.calibration(imp);
+        if (found.isEmpty()) {
             CommandErrors.show("\"" + imp.getTitle()
                     + "\" was not opened with Open Ultrasound Study..., so its ultrasound regions are unknown.");
             return;
         }
+        UltrasoundCalibration calibration = found.get();
         if (calibration.regions().isEmpty()) {
             IJ.showStatus(imp.getTitle() + " has no ultrasound regions ("
                     + imp.getProp(UltrasoundImages.PROP_CALIBRATION) + ")");

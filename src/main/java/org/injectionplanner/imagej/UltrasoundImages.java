@@ -5,16 +5,19 @@ import ij.ImageStack;
 import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.DicomDump;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Frame;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.dicom.FrameDecoding;
 import org.injectionplanner.dicom.SeriesFrames;
 import org.injectionplanner.dicom.StudyIndex;
 import org.injectionplanner.dicom.Tag;
+import org.injectionplanner.dicom.UltrasoundCalibration;
 
 /**
  * Builds the ImagePlus of an openable series: single frames as an image, cines as a T-hyperstack
@@ -37,7 +40,10 @@ final class UltrasoundImages {
     static final String PROP_PATIENT_NAME = PROP + "PatientName";
     static final String PROP_PATIENT_BIRTH_DATE = PROP + "PatientBirthDate";
     static final String PROP_STUDY_DATE = PROP + "StudyDate";
-    /** In-memory property holding the {@link org.injectionplanner.dicom.UltrasoundCalibration}. */
+    /**
+     * In-memory property holding the {@link UltrasoundCalibration} as read from the file; {@link #calibration}
+     * gives it under the clinic's plausible scale.
+     */
     static final String PROPERTY_US_CALIBRATION = PROP + "UltrasoundCalibration";
 
     /** Hears how loading goes; may cancel it. */
@@ -134,10 +140,25 @@ final class UltrasoundImages {
         return name + (frames > 1 ? " (" + frames + " frames)" : "");
     }
 
+    /** The clinic's plausible mm per pixel (its settings), under which the plugin decides calibrations. */
+    static PlausibleScale plausibleScale() {
+        return PluginWorkspace.get().settings().plausibleScale();
+    }
+
+    /**
+     * The ultrasound calibration of an image opened by Open Ultrasound Study..., decided under the clinic's
+     * plausible scale as it is now; empty for other images.
+     */
+    static Optional<UltrasoundCalibration> calibration(ImagePlus imp) {
+        return imp.getProperty(PROPERTY_US_CALIBRATION) instanceof UltrasoundCalibration us
+                ? Optional.of(us.within(plausibleScale())) : Optional.empty();
+    }
+
     private static void describe(ImagePlus imp, StudyIndex.OpenableSeries series, SeriesFrames frames,
             boolean signed) {
         DicomFile file = frames.fileOf(1);
-        ImageCalibrations.Result cal = ImageCalibrations.of(file.calibration(), file.frameTiming(), signed);
+        ImageCalibrations.Result cal = ImageCalibrations.of(file.calibration().within(plausibleScale()),
+                file.frameTiming(), signed);
         imp.setCalibration(cal.calibration());
         int n = frames.size();
         if (n > 1) {

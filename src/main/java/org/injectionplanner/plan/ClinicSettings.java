@@ -4,11 +4,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.injectionplanner.dicom.PlausibleScale;
 
 /**
  * A clinic's settings: the structure catalogue, defaults for new annotations and injections, the
- * pre-procedure checklist, the safety limits and the drug table. Stored as JSON in the plan store and editable from the
- * plugin.
+ * pre-procedure checklist, the safety limits, the drug table and the plausible image scale. Stored as JSON
+ * in the plan store and editable from the plugin.
  *
  * @param catalogue the structures targets can be placed in
  * @param defaultMarginMm the safety margin of new nerve zones, mm (5 unless set)
@@ -17,17 +18,20 @@ import java.util.Set;
  * @param limits the safety checks' limits
  * @param orderWeights the weights of the injection order's cost model (docs/ordering.md §2)
  * @param drugs the anaesthetics and dextrose concentrations the dose checks know
+ * @param plausibleScale the mm per pixel an image's ultrasound region or Pixel Spacing must give to calibrate
+ *        it (docs/safety.md §2; {@link PlausibleScale#DEFAULT} unless set)
  */
 public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm, List<ProtocolPreset> presets,
-        List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs) {
+        List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs,
+        PlausibleScale plausibleScale) {
 
     /** Default margin of new zones when a clinic has not set one, mm (docs/domain.md §7.2). */
     public static final double DEFAULT_MARGIN_MM = 5.0;
 
     public ClinicSettings {
-        if (catalogue == null || limits == null || orderWeights == null || drugs == null) {
-            throw new IllegalArgumentException("clinic settings need a catalogue, safety limits, order weights and a"
-                    + " drug table");
+        if (catalogue == null || limits == null || orderWeights == null || drugs == null || plausibleScale == null) {
+            throw new IllegalArgumentException("clinic settings need a catalogue, safety limits, order weights, a"
+                    + " drug table and a plausible scale");
         }
         if (!(defaultMarginMm >= 0) || !Double.isFinite(defaultMarginMm)) {
             throw new IllegalArgumentException("the default margin must be a finite number of mm ≥ 0");
@@ -44,7 +48,8 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     /** The settings of a clinic that has set nothing. */
     public static ClinicSettings defaults() {
         return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM, ProtocolPreset.defaults(),
-                ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults());
+                ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults(),
+                PlausibleScale.DEFAULT);
     }
 
     /** The preset that fills new injections. */
@@ -59,37 +64,50 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
 
     /** These settings with another default margin. */
     public ClinicSettings withDefaultMarginMm(double mm) {
-        return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs,
+                plausibleScale);
     }
 
     /** These settings with another catalogue. */
     public ClinicSettings withCatalogue(StructureCatalogue newCatalogue) {
-        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs);
+        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
+                plausibleScale);
     }
 
     /** These settings with other presets (the first is the default). */
     public ClinicSettings withPresets(List<ProtocolPreset> newPresets) {
-        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights, drugs,
+                plausibleScale);
     }
 
     /** These settings with another checklist. */
     public ClinicSettings withChecklist(List<ChecklistItem> newChecklist) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights, drugs,
+                plausibleScale);
     }
 
     /** These settings with other safety limits. */
     public ClinicSettings withLimits(SafetyLimits newLimits) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights, drugs,
+                plausibleScale);
     }
 
     /** These settings with other order weights. */
     public ClinicSettings withOrderWeights(OrderWeights newWeights) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs,
+                plausibleScale);
     }
 
     /** These settings with another drug table. */
     public ClinicSettings withDrugs(DrugTable newDrugs) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, newDrugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, newDrugs,
+                plausibleScale);
+    }
+
+    /** These settings with another plausible scale. */
+    public ClinicSettings withPlausibleScale(PlausibleScale newScale) {
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
+                newScale);
     }
 
     private static void requireUnique(List<String> keys, String what) {

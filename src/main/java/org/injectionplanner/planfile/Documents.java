@@ -117,7 +117,12 @@ final class Documents {
 
     record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
             @Required List<Structure> catalogue, @Required List<Preset> presets,
-            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs) {
+            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs,
+            PlausibleScale plausibleMmPerPixel) {
+    }
+
+    /** The plausible mm per pixel; absent from files written before it (then the default applies). */
+    record PlausibleScale(@Required Double min, @Required Double max) {
     }
 
     /** The order cost model's weights; absent from files written before them (then the defaults apply). */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
@@ -101,6 +102,9 @@ public final class SettingsJson {
             o.set("concentration", range(a.concentration()));
         }
         drugs.set("dextrose", range(settings.drugs().dextrose()));
+        ObjectNode scale = root.putObject("plausibleMmPerPixel");
+        scale.put("min", PlanJson.finite(settings.plausibleScale().minMmPerPixel(), "min"));
+        scale.put("max", PlanJson.finite(settings.plausibleScale().maxMmPerPixel(), "max"));
         return JsonDialect.document(root);
     }
 
@@ -149,7 +153,19 @@ public final class SettingsJson {
         DrugTable drugs = d.drugs() == null ? drugsBefore(l, p) : drugs(d.drugs(), l, at.field("drugs"), p);
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));
-        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs));
+        PlausibleScale scale = plausibleScale(d.plausibleMmPerPixel(), at.field("plausibleMmPerPixel"));
+        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs,
+                scale));
+    }
+
+    /** The plausible mm per pixel, or the default for a file written before it was a setting. */
+    private static PlausibleScale plausibleScale(Documents.PlausibleScale o, Pointer at) throws PlanFormatException {
+        if (o == null) {
+            return PlausibleScale.DEFAULT;
+        }
+        double min = at.field("min").finite(o.min());
+        double max = at.field("max").finite(o.max());
+        return at.build(() -> new PlausibleScale(min, max));
     }
 
     /** The order weights, or the defaults for a file written before they were settings. */

@@ -86,21 +86,25 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries, List
     }
 
     /**
-     * The keyring of the store in {@code root}, {@link #EMPTY} when it has none.
+     * The keyring of the store in {@code root}, {@link #EMPTY} when it has none, checked against the
+     * administrator key this workstation remembers for the store ({@link AdminKeyPins#check}, which pins a
+     * locked keyring seen for the first time).
      *
-     * @throws StoreException if the file cannot be read or is not a keyring
+     * @throws StoreException if the file cannot be read or is not a keyring, or contradicts the pin
      */
-    static Keyring read(Path root) throws StoreException {
+    static Keyring read(Path root, AdminKeyPins pins) throws StoreException {
         Path file = file(root);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return EMPTY;
+        Keyring ring = EMPTY;
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                ring = parse(JsonDialect.parse(StoreFiles.readInStore(root, file), file.toString()),
+                        Pointer.root(file.toString()));
+            } catch (PlanFormatException e) {
+                throw StoreException.of(e);
+            }
         }
-        try {
-            return parse(JsonDialect.parse(StoreFiles.readInStore(root, file), file.toString()),
-                    Pointer.root(file.toString()));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        pins.check(root, ring);
+        return ring;
     }
 
     private static Keyring parse(JsonNode tree, Pointer at) throws PlanFormatException {
@@ -248,6 +252,15 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries, List
     record TrustedKey(PublicKey key, String problem) {
         static TrustedKey refused(String problem) {
             return new TrustedKey(null, problem);
+        }
+    }
+
+    /** {@link SignerKeys#keyId} of the administrator's key; empty if the keyring names none or no Ed25519 key. */
+    public Optional<String> adminKeyId() {
+        try {
+            return adminKey == null ? Optional.empty() : Optional.of(SignerKeys.keyId(SignerKeys.publicKey(adminKey)));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
         }
     }
 

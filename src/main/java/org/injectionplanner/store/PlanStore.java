@@ -266,12 +266,14 @@ public final class PlanStore {
     }
 
     /**
-     * The store's keyring (empty when it has none).
+     * The store's keyring (empty when it has none), checked against the administrator key this workstation
+     * remembers for the store ({@link AdminKeyPins}).
      *
-     * @throws StoreException if {@code keyring.json} cannot be read or is not a keyring
+     * @throws StoreException if {@code keyring.json} cannot be read or is not a keyring, or is a locked
+     *         keyring rewritten with another administrator key (or unlocked) since this workstation saw it
      */
     public Keyring keyring() throws StoreException {
-        return Keyring.read(root);
+        return Keyring.read(root, keys.pins());
     }
 
     /**
@@ -348,13 +350,16 @@ public final class PlanStore {
 
     /**
      * Locks the keyring with the administrator's key pair: the entries that count now are confirmed, and
-     * from now on only entries the administrator confirms count.
+     * from now on only entries the administrator confirms count. This workstation remembers the
+     * administrator key ({@link AdminKeyPins}).
      *
      * @throws StoreException if the keyring cannot be read or written
      * @throws IllegalArgumentException if the keyring names another administrator key
      */
     public synchronized void lockKeyring(KeyPair admin) throws StoreException {
-        keyring().lock(admin).write(root);
+        Keyring locked = keyring().lock(admin);
+        locked.write(root);
+        keys.pins().pin(root, locked);
     }
 
     /** What this workstation has seen of each course. */

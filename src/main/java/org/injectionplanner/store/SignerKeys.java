@@ -56,6 +56,11 @@ public final class SignerKeys {
         return dir;
     }
 
+    /** The administrator keys of the locked keyrings this user has seen, kept beside the key files. */
+    AdminKeyPins pins() {
+        return new AdminKeyPins(dir.resolve("keyring-administrators.json"));
+    }
+
     /**
      * The signer's key pair, made (and written owner-only) on first use.
      *
@@ -113,13 +118,7 @@ public final class SignerKeys {
 
     /** Writes a new key file readable by its owner only, in a folder only its owner can enter. */
     private void write(Path file, String owner, KeyPair keys) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
-                    "rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
+        boolean posix = createFolder(dir);
         ObjectNode o = JsonDialect.object();
         o.put("format", FORMAT);
         o.put("formatVersion", 1);
@@ -132,6 +131,23 @@ public final class SignerKeys {
                 : new FileAttribute<?>[0];
         Files.createFile(file, ownerOnly);
         Files.write(file, JsonDialect.document(o), StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+    }
+
+    /**
+     * Creates the key folder {@code dir} if missing, enterable by its owner only where the file system has
+     * POSIX permissions.
+     *
+     * @return true if it has them
+     */
+    static boolean createFolder(Path dir) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+        } else {
+            Files.createDirectories(dir);
+        }
+        return posix;
     }
 
     /** A new Ed25519 key pair. */

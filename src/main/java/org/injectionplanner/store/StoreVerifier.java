@@ -36,7 +36,9 @@ import org.injectionplanner.store.VerifyReport.Severity;
  * than this workstation has seen ({@link SeenSequences}). Reads only; needs no lock.
  *
  * <p>Every signature is verified against the store's keyring ({@link SignOff#status}): one that does not
- * verify is a break, one made before keyed signatures a warning. Limits: a hash chain and head record show
+ * verify is a break, one made before keyed signatures a warning. A locked keyring that no longer names the
+ * administrator key this workstation saw it locked with ({@link AdminKeyPins}) is a break, and so is then
+ * every signature. Limits: a hash chain and head record show
  * that a revision changed, not who changed it; whoever can write the folder can rewrite a course's whole
  * chain and head consistently, but cannot make a signature without a signer's private key
  * (docs/plan-format.md §2.1, §4).
@@ -50,13 +52,17 @@ public final class StoreVerifier {
     private final Instant now = Instant.now();
     private final Path root;
     private final SeenSequences seen;
+    private final SignerKeys keys;
     private Keyring keyring = Keyring.EMPTY;
+    /** Why the keyring cannot be used (unreadable, or contradicting this workstation's pin), or null. */
+    private String keyringProblem;
     private int courses;
     private int revisions;
 
-    private StoreVerifier(Path root, SeenSequences seen) {
+    private StoreVerifier(Path root, SeenSequences seen, SignerKeys keys) {
         this.root = root;
         this.seen = seen;
+        this.keys = keys;
     }
 
     /**
@@ -76,10 +82,20 @@ public final class StoreVerifier {
      * @throws StoreException if {@code root} is not a readable folder
      */
     public static VerifyReport verify(Path root, SeenSequences seen) throws StoreException {
+        return verify(root, seen, SignerKeys.workstation());
+    }
+
+    /**
+     * Verifies the store in {@code root} as {@link #verify(Path, SeenSequences)}, checking a locked keyring
+     * against the administrator key remembered beside {@code keys} ({@link AdminKeyPins}).
+     *
+     * @throws StoreException if {@code root} is not a readable folder
+     */
+    public static VerifyReport verify(Path root, SeenSequences seen, SignerKeys keys) throws StoreException {
         if (!Files.isDirectory(root)) {
             throw new StoreException(root + " is not a folder; give the plan store's folder");
         }
-        StoreVerifier v = new StoreVerifier(root, seen);
+        StoreVerifier v = new StoreVerifier(root, seen, keys);
         v.checkRoot();
         return new VerifyReport(root, v.courses, v.revisions, v.problems);
     }
@@ -89,9 +105,10 @@ public final class StoreVerifier {
             checkTemporary(file);
         }
         try {
-            keyring = Keyring.read(root);
+            keyring = Keyring.read(root, keys.pins());
         } catch (StoreException e) {
-            problem(Severity.BREAK, Keyring.file(root), e.getMessage() + " (so no keyed signature can be verified)");
+            keyringProblem = e.getMessage();
+            problem(Severity.BREAK, Keyring.file(root), keyringProblem + " (so no signature can be verified)");
         }
         Path settings = StoreLayout.settings(root);
         if (Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
@@ -264,7 +281,9 @@ public final class StoreVerifier {
         LocalDate previous = earlier.values().stream().map(Revisioned::plan)
                 .filter(p -> !p.id().equals(plan.id()) && p.sessionNumber() < plan.sessionNumber())
                 .max(Comparator.comparingInt(SessionPlan::sessionNumber)).map(SessionPlan::date).orElse(null);
-        SignatureStatus status = SignOff.status(plan, keyring, previous);
+        SignatureStatus status = keyringProblem != null && plan.status() == PlanStatus.SIGNED
+                ? SignatureStatus.invalid(List.of("the store's keyring cannot be used: " + keyringProblem))
+                : SignOff.status(plan, keyring, previous);
         if (status.state() == SignatureStatus.State.INVALID) {
             problem(Severity.BREAK, file, "the signature of session " + plan.sessionNumber() + " by "
                     + plan.signature().signer() + " is not valid (the plan counts as a draft): "

@@ -3,6 +3,7 @@ package org.injectionplanner.architecture;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
@@ -14,6 +15,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -148,7 +150,9 @@ class ArchitectureTest {
         classes().that().resideInAPackage("org.injectionplanner.planfile..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("org.injectionplanner..")
                         .or(resideInAnyPackage("org.injectionplanner.planfile..", "org.injectionplanner.plan..",
-                                "org.injectionplanner.geometry..")))
+                                "org.injectionplanner.geometry.."))
+                        // the clinic settings' plausible image scale, a value the dicom layer decides with
+                        .or(type(PlausibleScale.class)))
                 .check(classes);
     }
 

@@ -20,12 +20,14 @@ class ImageRegionTest {
         UltrasoundRegion small = region(0, 0, 0, 99, 49, 1, 0.01, 0.01);
         UltrasoundRegion large = region(1, 0, 60, 399, 459, 1, 0.01, 0.01);
         UltrasoundRegion doppler = region(2, 0, 0, 799, 599, 3, 0.01, 0.01);
-        UltrasoundCalibration cal = new UltrasoundCalibration(List.of(small, large, doppler), null, null);
+        UltrasoundCalibration cal = new UltrasoundCalibration(List.of(small, large, doppler), null, null,
+                PlausibleScale.DEFAULT);
         assertThat(cal.imageRegion()).contains(large);
         assertThat(cal.spatialScalesDiffer()).isFalse();
 
         UltrasoundRegion finer = region(3, 500, 0, 799, 99, 1, 0.005, 0.01);
-        UltrasoundCalibration mixed = new UltrasoundCalibration(List.of(small, large, finer), null, null);
+        UltrasoundCalibration mixed = new UltrasoundCalibration(List.of(small, large, finer), null, null,
+                PlausibleScale.DEFAULT);
         assertThat(mixed.imageRegion()).contains(large);
         assertThat(mixed.spatialScalesDiffer()).isTrue();
     }
@@ -34,9 +36,11 @@ class ImageRegionTest {
     void theFirstOfEqualRegionsWinsAndNoSpatialRegionGivesNone() {
         UltrasoundRegion first = region(0, 0, 0, 99, 99, 1, 0.01, 0.01);
         UltrasoundRegion second = region(1, 100, 0, 199, 99, 1, 0.02, 0.02);
-        assertThat(new UltrasoundCalibration(List.of(first, second), null, null).imageRegion()).contains(first);
+        assertThat(new UltrasoundCalibration(List.of(first, second), null, null, PlausibleScale.DEFAULT)
+                .imageRegion())
+                .contains(first);
         UltrasoundCalibration none = new UltrasoundCalibration(List.of(region(0, 0, 0, 9, 9, 3, 0.01, 0.01)),
-                0.1, 0.1);
+                0.1, 0.1, PlausibleScale.DEFAULT);
         assertThat(none.imageRegion()).isEmpty();
         assertThat(none.spatialScalesDiffer()).isFalse();
     }

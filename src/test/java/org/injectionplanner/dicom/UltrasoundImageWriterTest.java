@@ -36,7 +36,7 @@ public class UltrasoundImageWriterTest {
             assertThat(f.type()).isEqualTo(Frame.SampleType.UINT8);
             assertThat(f.bytes()).isEqualTo(frames.get(0));
             assertThat(read.calibration().regions()).hasSize(1);
-            assertThat(read.calibration().regions().get(0).mmPerPixelX()).isEqualTo(0.085);
+            assertThat(read.calibration().mmPerPixelX(read.calibration().regions().get(0))).isEqualTo(0.085);
         }
         assertValid(file);
     }

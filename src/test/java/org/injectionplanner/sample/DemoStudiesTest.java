@@ -50,8 +50,8 @@ class DemoStudiesTest {
                     assertThat(f.dataSet().getString(Tag.PATIENT_ID)).isEqualTo("DEMO-0001");
                     assertThat(f.calibration().spatialRegions()).hasSize(1);
                     UltrasoundRegion r = f.calibration().spatialRegions().get(0);
-                    assertThat(r.mmPerPixelX()).isBetween(0.05, 0.1);
-                    double depthMm = (r.y1() - r.y0() + 1) * r.mmPerPixelY();
+                    assertThat(f.calibration().mmPerPixelX(r)).isBetween(0.05, 0.1);
+                    double depthMm = (r.y1() - r.y0() + 1) * f.calibration().mmPerPixelY(r);
                     assertThat(depthMm).isBetween(40.0, 60.0);
                     f.frame(f.frameCount());
                 }

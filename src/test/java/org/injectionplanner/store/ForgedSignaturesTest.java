@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -36,7 +35,6 @@ import org.injectionplanner.planfile.SettingsJson;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.sessionmap.SessionMap;
-import org.injectionplanner.store.StoreLayout.RevisionName;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,17 +98,12 @@ class ForgedSignaturesTest {
 
     @Test
     void aSignedRevisionAppendedWithRecomputedHashesIsNotValid() throws Exception {
-        SessionPlan draft = signable();
-        SessionPlan forged = draft.signed(new Signature("Dr Who", AT, PlanJson.plannedContentSha256(draft)));
-        assertForged(append(forged), "carries no seal");
+        assertForged(append(Forgeries.signedWithoutKey(signable(), "Dr Who", AT)), "carries no seal");
     }
 
     @Test
     void aSignersNameEditedIsNotValid() throws Exception {
-        Signature s = genuine.plan().signature();
-        SessionPlan renamed = withSignature(genuine.plan(),
-                new Signature("Dr B", s.signedAt(), s.contentSha256(), s.seal()));
-        assertForged(append(renamed), "is enrolled for Dr A, not for Dr B");
+        assertForged(append(Forgeries.signerRenamed(genuine.plan(), "Dr B")), "is enrolled for Dr A, not for Dr B");
     }
 
     @Test
@@ -120,7 +113,8 @@ class ForgedSignaturesTest {
                 genuine.plan().patientWeightKg(), genuine.plan().images(), genuine.plan().targets(),
                 genuine.plan().zones(), genuine.plan().injections(), genuine.plan().checklist(),
                 genuine.plan().overrides(), genuine.plan().signature(), List.of());
-        SessionPlan copied = withSignature(other, new Signature("Dr A", AT, PlanJson.plannedContentSha256(other),
+        SessionPlan copied = Forgeries.withSignature(other, new Signature("Dr A", AT,
+                PlanJson.plannedContentSha256(other),
                 genuine.plan().signature().seal()));
         assertForged(append(copied), "the seal does not verify with key");
     }
@@ -132,7 +126,8 @@ class ForgedSignaturesTest {
         ClinicSettings laxer = s.seal().settings().withLimits(new SafetyLimits(d.needleReserveMm(),
                 d.maxInsertionAngleDeg(), d.midlineNoGoDepthMm(), d.maxSiteVolumeMl() * 10,
                 d.maxSessionVolumeMl() * 10, d.minIntervalDays(), d.maxEntryBelowSkinMm()));
-        SessionPlan edited = withSignature(genuine.plan(), new Signature(s.signer(), s.signedAt(), s.contentSha256(),
+        SessionPlan edited = Forgeries.withSignature(genuine.plan(), new Signature(s.signer(), s.signedAt(),
+                s.contentSha256(),
                 new Seal(s.seal().keyId(), laxer, new String(SettingsJson.write(laxer), StandardCharsets.UTF_8),
                         s.seal().value())));
         assertForged(append(edited), "the seal does not verify with key");
@@ -150,10 +145,7 @@ class ForgedSignaturesTest {
 
     @Test
     void aSignatureByAKeyNotInTheKeyringIsNotValid() throws Exception {
-        KeyPair forgersKey = SignerKeys.generate();
-        SessionPlan draft = signable();
-        SessionPlan forged = SignOff.sign(draft, store.settings(), null, "Dr A", AT,
-                name -> new SignOff.Enrollment(forgersKey, null));
+        SessionPlan forged = Forgeries.sealedWithUnknownKey(signable(), store.settings(), "Dr A", AT);
         assertForged(append(forged), "is not in the store's keyring");
     }
 
@@ -173,13 +165,6 @@ class ForgedSignaturesTest {
                 settings, document, SignerKeys.sign(drA.getPrivate(),
                         SignOff.statement(violating, unsealed, document, keyId)))));
         assertForged(append(signed), "under the settings it was signed with: violation without a written override");
-    }
-
-    /** The signed plan with another signature. */
-    private static SessionPlan withSignature(SessionPlan p, Signature signature) {
-        return new SessionPlan(p.id(), p.courseId(), p.sessionNumber(), p.date(), p.author(), p.status(),
-                p.patientWeightKg(), p.images(), p.targets(), p.zones(), p.injections(), p.checklist(), p.overrides(),
-                signature, p.amendments());
     }
 
     /** Runs every reader over the forged revision: none may call it signed. */
@@ -215,23 +200,9 @@ class ForgedSignaturesTest {
         return lines.get(lines.size() - 1);
     }
 
-    /**
-     * Writes {@code plan} as the course's next revision the way the store would, chained to the newest one
-     * with its SHA-256, and points the head record at it: what a forger with write access can do.
-     */
+    /** Appends {@code plan} as the course's next revision, as the forger can ({@link Forgeries#append}). */
     private Path append(SessionPlan plan) throws Exception {
-        Path course = StoreLayout.course(root, plan.courseId());
-        Path dir = StoreLayout.revisions(course);
-        List<RevisionName> names = PlanStore.revisionNames(dir);
-        RevisionName newest = names.get(names.size() - 1);
-        String previous = PlanStoreTestFiles.sha256(Files.readAllBytes(dir.resolve(newest.fileName())));
-        RevisionName name = new RevisionName(newest.sequence() + 1, plan.id());
-        byte[] bytes = RevisionFile.write(plan, name.sequence(), AT.plusHours(1), plan.signature().signer(),
-                "signed", previous).bytes();
-        Path file = dir.resolve(name.fileName());
-        Files.write(file, bytes);
-        Files.write(StoreLayout.head(course), new CourseHead(name, PlanStoreTestFiles.sha256(bytes)).toJson());
-        return file;
+        return Forgeries.append(root, plan, AT);
     }
 
     private record Run(int status, String out, String err) {

@@ -127,9 +127,17 @@ class GoldenFilesTest {
         assertThat(SettingsJson.read(now.getBytes(StandardCharsets.UTF_8), "d")).isEqualTo(ClinicSettings.defaults());
     }
 
+    /**
+     * The settings document as this build writes it: with the entry tolerance after the interval, and the
+     * default plausible scale at the end (settings written before either read with the defaults).
+     */
     private static String withEntryTolerance(String settingsJson) {
         String interval = "\"minIntervalDays\": ";
         int at = settingsJson.indexOf('\n', settingsJson.indexOf(interval));
-        return settingsJson.substring(0, at) + ",\n    \"maxEntryBelowSkinMm\": 2.0" + settingsJson.substring(at);
+        String withTolerance = settingsJson.substring(0, at) + ",\n    \"maxEntryBelowSkinMm\": 2.0"
+                + settingsJson.substring(at);
+        int end = withTolerance.lastIndexOf("\n}");
+        return withTolerance.substring(0, end) + ",\n  \"plausibleMmPerPixel\": {\n    \"min\": 0.005,\n"
+                + "    \"max\": 5.0\n  }" + withTolerance.substring(end);
     }
 }

@@ -189,10 +189,96 @@ class KeyringTest {
         new Keyring(ring.adminKey(), true, List.of(a, forged), ring.legacy(), ring.legacyAdminSignature()).write(root);
         assertThat(drC.signatureStatus(signedByC.plan()).problems()).singleElement().asString()
                 .contains("the keyring is locked and the administrator has not confirmed key");
-        // nor does a keyring whose administrator key was swapped for the forger's
+        // nor does a keyring whose administrator key was swapped for the forger's: Dr C's workstation
+        // remembers the administrator key it first saw the keyring locked with
         KeyPair forger = SignerKeys.generate();
         new Keyring(SignerKeys.encode(forger.getPublic()), true, List.of(a, c), List.of(), null).write(root);
-        assertThat(drC.signatureStatus(before.plan()).trusted()).isFalse();
+        assertThatThrownBy(() -> drC.signatureStatus(before.plan())).isInstanceOf(StoreException.class)
+                .hasMessageContaining("the keyring was rewritten in the store's folder");
+        assertThat(as("new-workstation").signatureStatus(before.plan()).trusted())
+                .as("a workstation that never saw the genuine keyring: the swapped key confirmed no entry").isFalse();
+    }
+
+    /**
+     * The forger of docs/safety.md §3 with a locked keyring: makes an administrator key of his own, enrolls
+     * his own key for a signer name, confirms every entry with his key, locks the keyring and appends a plan
+     * sealed with his key. Each workstation that saw the genuine locked keyring (locked there, or read there)
+     * refuses the rewritten one: the store API, verify-store, and opening the plan, which shows it not valid.
+     */
+    @Test
+    void aLockedKeyringRewrittenWithANewAdministratorKeyIsRefusedWhereTheGenuineOneWasSeen() throws Exception {
+        Revision genuine = sign(as("dr-a"), signable(2), "Dr A");
+        as("dr-a").lockKeyring(new SignerKeys(home.resolve("admin")).admin());
+        assertThat(as("dr-c").signatureStatus(genuine.plan())).as("read locked: pinned on first sight")
+                .isEqualTo(SignatureStatus.VALID);
+
+        Keyring genuineRing = as("dr-a").keyring();
+        KeyPair forgersAdmin = SignerKeys.generate();
+        KeyPair forgersKey = SignerKeys.generate();
+        List<Keyring.Entry> unconfirmed = genuineRing.entries().stream().map(e -> new Keyring.Entry(e.signer(),
+                e.keyId(), e.publicKey(), e.enrolledAt(), e.workstation(), null)).toList();
+        Keyring forgedRing = new Keyring(null, false, unconfirmed, List.of(), null)
+                .enroll("Dr X", forgersKey.getPublic(), AT, "forger (user forger)").lock(forgersAdmin);
+        forgedRing.write(root);
+        SessionPlan forged = SignOff.sign(signable(3), as("dr-a").settings(),
+                null, "Dr X", AT, name -> new SignOff.Enrollment(forgersKey, null));
+        Path file = Forgeries.append(root, forged, AT);
+
+        for (String who : List.of("dr-a", "dr-c")) {
+            PlanStore store = as(who);
+            assertThatThrownBy(store::keyring).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("this workstation saw the keyring locked by the administrator key "
+                            + Keyring.shortId(genuineRing.adminKeyId().orElseThrow()))
+                    .hasMessageContaining("names the administrator key " + Keyring.shortId(
+                            forgedRing.adminKeyId().orElseThrow()))
+                    .hasMessageContaining("the keyring was rewritten in the store's folder");
+            VerifyReport report = StoreVerifier.verify(root, new SeenSequences(home.resolve("seen.json")),
+                    new SignerKeys(home.resolve(who)));
+            assertThat(report.breaks()).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo(Keyring.file(root));
+                assertThat(p.message()).contains("the keyring was rewritten in the store's folder");
+            }).anySatisfy(p -> {
+                assertThat(p.file()).isEqualTo(file);
+                assertThat(p.message()).contains("the signature of session 3 by Dr X is not valid (the plan counts "
+                        + "as a draft): the store's keyring cannot be used: ");
+            }).anySatisfy(p -> assertThat(p.file()).isEqualTo(genuine.file()));
+            // what opening the plan in ImageJ shows (PlanWorkspace#signatureStatus): not valid, with the reason
+            assertThatThrownBy(() -> store.signatureStatus(forged)).isInstanceOf(StoreException.class);
+        }
+
+        // unlocking the keyring is a rewrite too
+        new Keyring(genuineRing.adminKey(), false, genuineRing.entries(), List.of(), null).write(root);
+        assertThatThrownBy(as("dr-c")::keyring).hasMessageContaining("but it now is not locked");
+
+        // what the pin cannot do: a workstation that first sees the store after the rewrite trusts it
+        forgedRing.write(root);
+        assertThat(as("new-workstation").signatureStatus(forged)).isEqualTo(SignatureStatus.VALID);
+    }
+
+    /** verify-store on the command line, on a workstation that locked the keyring (its home is the test's). */
+    @Test
+    void verifyStoreReportsALockedKeyringRewrittenWithANewAdministratorKey() throws Exception {
+        Revision genuine = sign(as("dr-a"), signable(2), "Dr A");
+        assertThat(cli("keyring", root.toString(), "--lock")).startsWith("locked: ");
+        assertThat(run("verify-store", root.toString()).status()).isZero();
+
+        Forgeries.relockWithForgersAdministrator(root, as("dr-a").keyring());
+        Run verify = run("verify-store", root.toString());
+        assertThat(verify.status()).as(verify.out() + verify.err()).isEqualTo(1);
+        assertThat(verify.out()).contains(Keyring.file(root).toString())
+                .contains("the keyring was rewritten in the store's folder")
+                .contains(genuine.file().getFileName().toString());
+    }
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.planfile.PlanJson;
@@ -132,5 +133,29 @@ class PlanFormatErrorsTest {
         assertThatThrownBy(() -> SettingsJson.read(MAPPER.writeValueAsBytes(doc), "s.json"))
                 .hasMessage("s.json: /catalogue/0/levels/0: expected a spinal level such as \"L4/L5\", found "
                         + "\"none\"");
+    }
+
+    @Test
+    void aPlausibleScaleSetByTheClinicIsKeptAndAnInvalidOneIsRefusedWithFileAndPointer() throws Exception {
+        PlanStore store = new PlanStore(dir);
+        store.saveSettings(ClinicSettings.defaults().withPlausibleScale(new PlausibleScale(0.001, 1)));
+        assertThat(new PlanStore(dir).settings().plausibleScale()).isEqualTo(new PlausibleScale(0.001, 1));
+
+        Path file = StoreLayout.settings(dir);
+        ObjectNode doc = (ObjectNode) MAPPER.readTree(Files.readAllBytes(file));
+        object(doc, "/plausibleMmPerPixel").put("min", 5).put("max", 0.005);
+        Files.write(file, MAPPER.writeValueAsBytes(doc));
+        assertThatThrownBy(() -> new PlanStore(dir).settings()).isInstanceOf(StoreException.class)
+                .hasMessage(file + ": /plausibleMmPerPixel: the plausible mm per pixel must be a range of two "
+                        + "positive finite numbers, the smaller first; got 5.0 to 0.005");
+        object(doc, "/plausibleMmPerPixel").put("min", 0).put("max", 5);
+        assertThatThrownBy(() -> SettingsJson.read(MAPPER.writeValueAsBytes(doc), "s.json"))
+                .hasMessageStartingWith("s.json: /plausibleMmPerPixel: the plausible mm per pixel must be");
+        object(doc, "/plausibleMmPerPixel").remove("max");
+        assertThatThrownBy(() -> SettingsJson.read(MAPPER.writeValueAsBytes(doc), "s.json"))
+                .hasMessage("s.json: /plausibleMmPerPixel/max: missing");
+        doc.remove("plausibleMmPerPixel");
+        assertThat(SettingsJson.read(MAPPER.writeValueAsBytes(doc), "s.json").plausibleScale())
+                .as("written before it was a setting").isEqualTo(PlausibleScale.DEFAULT);
     }
 }

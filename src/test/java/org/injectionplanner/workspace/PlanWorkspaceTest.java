@@ -19,11 +19,14 @@ import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.store.Forgeries;
 import org.injectionplanner.store.PlanSession;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.Recovery;
+import org.injectionplanner.store.SignerKeys;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,5 +228,31 @@ class PlanWorkspaceTest {
         assertThat(workspace.store().root()).isEqualTo(broken);
         assertThat(workspace.settings()).isEqualTo(ClinicSettings.defaults());
         assertThat(notices).singleElement().asString().startsWith("clinic settings cannot be read, defaults used: ");
+    }
+
+    /**
+     * A plan signed while the keyring was locked, opened after a forger relocked the keyring with an
+     * administrator key of their own (docs/plan-format.md §2.2): this workstation remembers the genuine
+     * administrator key, so the signature shows as not valid, with the reason.
+     */
+    @Test
+    void aSignatureOpensAsNotValidOnceTheLockedKeyringWasRewrittenInTheStoresFolder() throws Exception {
+        PlanStore store = workspace.store();
+        Target t = PlanFixtures.target(1, 600, 300, CAL);
+        SessionPlan plan = PlanFixtures.answeredYes(PlanFixtures.draft(List.of(new ChecklistItem("consent",
+                "Consent signed")))).withPatientWeightKg(70.0).withTarget(t)
+                .withInjection(PlanFixtures.injection(t, PlanFixtures.path(600, 0, CAL)));
+        SessionPlan signed;
+        try (PlanSession session = PlanSession.open(store, plan)) {
+            signed = session.finalizePlan("Dr A", PlanFixtures.AT).plan();
+        }
+        store.lockKeyring(SignerKeys.workstation().admin());
+        assertThat(workspace.signatureStatus(signed)).isEqualTo(SignatureStatus.VALID);
+
+        Forgeries.relockWithForgersAdministrator(storeRoot.get(), store.keyring());
+        SignatureStatus reopened = new PlanWorkspace(storeRoot::get, notices::add).signatureStatus(signed);
+        assertThat(reopened.state()).isEqualTo(SignatureStatus.State.INVALID);
+        assertThat(reopened.problems()).singleElement().asString().startsWith("it cannot be verified: ")
+                .contains("the keyring was rewritten in the store's folder");
     }
 }

@@ -1,17 +1,21 @@
 package org.injectionplanner.imagej.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.PercentRange;
+import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
+import org.injectionplanner.plan.Target;
 import org.injectionplanner.store.PlanStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Clinic Settings... in a real ImageJ, as a recorded macro runs it: the limits and the margin change, and
  * structures are added to the catalogue with their laterality, including by a macro recorded before the
  * laterality was a choice (its {@code structure_midline} checkbox). Drug Table... replaces the drug table.
+ * The plausible image scale decides which images opened afterwards are calibrated.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -72,5 +77,41 @@ class ClinicSettingsIT {
                 "lidocaine; lignocaine, Xylocaine; 4; 250; 6; 400; 0; 1",
                 "articaine; Septocaine; 5; 350; 7; 500; 0; 4");
         assertThat(drugs.find("Marcaine")).as("left out of the table").isEmpty();
+    }
+
+    /**
+     * The sample study is 0.09 mm a pixel: with the plausible scale set to 0.1–5 mm per pixel it opens
+     * uncalibrated, with the reason, and a target placed on it has no mm values; set back to the default, the
+     * study opened again is calibrated.
+     */
+    @Test
+    void thePlausibleScaleDecidesWhetherImagesOpenedAfterwardsAreCalibrated() throws Exception {
+        Path store = dir.resolve("store");
+        GuiSession.Result r = GuiSession.run("""
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Clinic Settings...", "min_mm_per_pixel=0.1 max_mm_per_pixel=5");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                narrow = Property.get("InjectionPlanner.Calibration");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[narrow]");
+                close("*");
+                run("Clinic Settings...", "min_mm_per_pixel=0.005 max_mm_per_pixel=5");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                wide = Property.get("InjectionPlanner.Calibration");
+                run("Add Injection Target...", "x=400 y=320 frame=1 structure=supraspinous side=midline level=L4/L5 label=[default]");
+                run("Save Session Plan");
+                File.saveString(narrow + "\\n" + wide + "\\n", getArgument());
+                """.formatted(store, GuiSession.STUDY, GuiSession.STUDY), null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        assertThat(r.output().lines()).containsExactly(
+                "uncalibrated: the ultrasound regions give no scale in cm (ultrasound region 1: Physical Delta X of "
+                        + "0.009 cm per pixel is outside the plausible 0.1 to 5.0 mm per pixel)",
+                "calibrated from ultrasound region 1: 0.09000 × 0.09000 mm/pixel (x × y)");
+        assertThat(new PlanStore(store).settings().plausibleScale()).isEqualTo(PlausibleScale.DEFAULT);
+        SessionPlan plan = GuiSession.newestRevision(store).plan();
+        assertThat(plan.targets()).extracting(Target::label).containsExactly("narrow", "default");
+        assertThat(plan.targets().get(0).calibration().isCalibrated()).isFalse();
+        assertThat(plan.targets().get(0).depthMm()).isNull();
+        assertThat(plan.targets().get(1).calibration().isCalibrated()).isTrue();
+        assertThat(plan.targets().get(1).depthMm()).isCloseTo((320 - 22) * 0.09, within(1e-9));
     }
 }

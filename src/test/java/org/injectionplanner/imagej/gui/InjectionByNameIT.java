@@ -3,10 +3,13 @@ package org.injectionplanner.imagej.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import org.injectionplanner.imagej.gui.GuiSession.BatchResult;
 import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.Target;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A command whose macro names an injection takes the values it does not set from that injection, not from
- * the selected one (issue 14 item 7).
+ * the selected one; in the GUI, the Edit Injection dialog shows the injection typed in its name field
+ * (issue 14 item 7).
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -53,6 +57,42 @@ class InjectionByNameIT {
         assertThat(first.needle()).isNotEqualTo(second.needle());
         assertThat(first.volumeMl()).isNotEqualTo(second.volumeMl());
         assertThat(first.solution()).isNotEqualTo(second.solution());
+    }
+
+    /**
+     * T1 selected in the Plan Panel, Edit Injection... opened from its button: the dialog shows T1; typing
+     * T2 in the name field makes every other field show T2's values.
+     */
+    @Test
+    void theDialogShowsTheInjectionTypedInItsNameField() throws Exception {
+        Path store = dir.resolve("store");
+        GuiSession.Result r = GuiSession.run(twoTargets(store) + """
+                run("Save Session Plan");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                run("Plan Panel");
+                call(U + "pickRow", "Plan Panel", "0");
+                call(U + "push", "Plan Panel", "Injection...");
+                before = call(U + "awaitField", "Edit Injection", "0", "T1");
+                call(U + "type", "Edit Injection", "0", "T2");
+                after = call(U + "awaitField", "Edit Injection", "3", "22G 90mm");
+                call(U + "answer", "Edit Injection", "");
+                File.saveString(before + "\\n" + after + "\\n", getArgument());
+                """, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        SessionPlan plan = GuiSession.newestRevision(store).plan();
+        assertThat(r.output().lines()).containsExactly(dialogFields("T1", injectionOf(plan, "first")),
+                dialogFields("T2", injectionOf(plan, "second")));
+        assertThat(injectionOf(plan, "first").needle()).isNotEqualTo(injectionOf(plan, "second").needle());
+    }
+
+    /** What the Edit Injection dialog's fields show for {@code injection}, "|"-separated, as the dialog fills them. */
+    private static String dialogFields(String name, Injection injection) {
+        Solution s = injection.solution();
+        return String.join("|", name, "(fields below)", injection.approach().label(), injection.needle().toText(),
+                s.dextrosePercent() == null ? "" : Decimals.text(s.dextrosePercent(), 6),
+                s.anaesthetic() == null ? "" : s.anaesthetic(),
+                s.anaestheticPercent() == null ? "" : Decimals.text(s.anaestheticPercent(), 6),
+                String.format(Locale.ROOT, "%.2f", injection.volumeMl()));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.injectionplanner.imagej.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.injectionplanner.imagej.gui.GuiSession.BatchResult;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.PlanStore;
@@ -15,7 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The spinal depth check in a real ImageJ, on the transverse L4–L5 sample (0.09 mm a pixel, the skin line at
  * row 22): a midline target 35 mm deep without a marked dura line is a violation that keeps the plan from
  * being signed; marking the line at 30 mm turns it into "deeper than the marked no-go line"; with the target
- * moved above the line the plan signs.
+ * moved above the line the plan signs. The refusals are seen where a user meets them: Finalize Session
+ * Plan... run on the saved plan in {@code ImageJ -batch}, which ends with the refusal on its output and
+ * status 1 (in ImageJ's window the same message is an error dialog).
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -32,8 +35,30 @@ class SpinalDepthIT {
             File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel"), getArgument());
             """;
 
+    /** The sign-off refusal of session 1 for its one open violation, as Finalize Session Plan... reports it. */
+    private static final String REFUSED = "Injection Planner: error: session 1 cannot be signed:\n"
+            + "- violation without a written override reason: Injection 1, T1 \"L4/5 interspinous\": ";
+
     @TempDir
     Path dir;
+
+    /**
+     * Runs Finalize Session Plan... on the newest saved plan in {@code ImageJ -batch}; it must be refused
+     * (status 1, the rest of the macro not run) and leave the plan a draft.
+     *
+     * @return what the run printed
+     */
+    private static String finalizeRefused(Path store) throws Exception {
+        BatchResult r = GuiSession.runBatch(GuiSession.openStudy(store, 1) + """
+                run("Open Session Plan...", "plan=latest");
+                run("Finalize Session Plan...", "signer=[Dr Test]");
+                print("went on after Finalize");
+                """);
+        assertThat(r.exitStatus()).as(r.output()).isEqualTo(1);
+        assertThat(r.output()).doesNotContain("went on after Finalize");
+        assertThat(GuiSession.newestRevision(store).plan().status()).isEqualTo(PlanStatus.DRAFT);
+        return r.output();
+    }
 
     @Test
     void aDeepMidlineTargetNeedsTheMarkedLineAndMustLieAboveIt() throws Exception {
@@ -49,6 +74,8 @@ class SpinalDepthIT {
                 + "35.1 mm deep, deeper than the clinic's 20 mm shallow default, and no dura or ligamentum flavum "
                 + "line is marked: cannot be certified clear of the spinal canal")
                 .contains("Not signed: 1 open violation(s), 0 unanswered question(s)");
+        assertThat(finalizeRefused(store)).contains(REFUSED + "midline target 35.1 mm deep, deeper than the "
+                + "clinic's 20 mm shallow default, and no dura or ligamentum flavum line is marked");
 
         // the dura line: an ellipse whose top is row 356, (356 − 22) × 0.09 = 30.06 mm deep, margin 0
         String second = GuiSession.openStudy(store, 1) + """
@@ -61,7 +88,8 @@ class SpinalDepthIT {
                 + "(30.0 mm: zone Z1 \"dura\"")
                 .contains("Not signed: 1 open violation(s), 0 unanswered question(s)")
                 .doesNotContain("shallow default");
-        assertThat(GuiSession.newestRevision(store).plan().status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(finalizeRefused(store)).contains(REFUSED + "midline target 35.1 mm deep, deeper than the "
+                + "marked no-go line (30.0 mm: zone Z1 \"dura\"").doesNotContain("shallow default");
 
         // T1 moved up to row 300: 25.02 mm deep, above the line; the plan signs
         String third = GuiSession.openStudy(store, 1) + """

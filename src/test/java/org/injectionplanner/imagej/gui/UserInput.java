@@ -30,6 +30,7 @@ import java.awt.event.ActionListener;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
+import java.awt.event.TextEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -163,8 +164,7 @@ public final class UserInput {
      */
     public static String answer(String title, String values) throws Exception {
         Dialog dialog = awaitDialog(title);
-        java.util.List<Component> fields = new ArrayList<>();
-        collect(dialog, fields);
+        java.util.List<Component> fields = fields(dialog);
         String[] v = values.split("\\|", -1);
         if (v.length > fields.size()) {
             throw new IllegalStateException("dialog \"" + title + "\" has " + fields.size() + " fields, got "
@@ -202,6 +202,72 @@ public final class UserInput {
         }
         robot().waitForIdle();
         return title;
+    }
+
+    /**
+     * Presses the button labelled {@code label} in the window titled {@code titleStart...} (e.g. the Plan
+     * Panel's "Injection..."), through its listeners as {@link #answer} presses OK: a command it starts runs
+     * on its own thread, so its dialog stays open for the next calls.
+     */
+    public static String push(String titleStart, String label) throws Exception {
+        Button button = find(frameTitled(titleStart), label);
+        onEventThread(() -> {
+            for (ActionListener l : button.getActionListeners()) {
+                l.actionPerformed(new ActionEvent(button, ActionEvent.ACTION_PERFORMED, button.getLabel()));
+            }
+        });
+        return label;
+    }
+
+    /**
+     * Types {@code text} into text field {@code index} of the open dialog titled {@code title} (counted as
+     * {@link #answer} counts its fields) as a user's typing ends: the field's text replaced, then the text
+     * event the dialog's listeners receive.
+     */
+    public static String type(String title, String index, String text) throws Exception {
+        Dialog dialog = awaitDialog(title);
+        TextField field = (TextField) fields(dialog).get(Integer.parseInt(index));
+        onEventThread(() -> {
+            field.setText(text);
+            field.dispatchEvent(new TextEvent(field, TextEvent.TEXT_VALUE_CHANGED));
+        });
+        return text;
+    }
+
+    /**
+     * Waits until field {@code index} of the open dialog titled {@code title} shows {@code expected}, then
+     * returns what all its fields show, "|"-separated.
+     *
+     * @throws IllegalStateException if it does not within the dialog timeout, with what the fields show
+     */
+    public static String awaitField(String title, String index, String expected) throws Exception {
+        Dialog dialog = awaitDialog(title);
+        java.util.List<Component> fields = fields(dialog);
+        long end = System.currentTimeMillis() + DIALOG_TIMEOUT_MS;
+        while (true) {
+            String[] shown = new String[fields.size()];
+            onEventThread(() -> {
+                for (int i = 0; i < shown.length; i++) {
+                    shown[i] = fields.get(i) instanceof Choice c ? c.getSelectedItem()
+                            : ((TextField) fields.get(i)).getText();
+                }
+            });
+            if (shown[Integer.parseInt(index)].equals(expected)) {
+                return String.join("|", shown);
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("field " + index + " of dialog \"" + title + "\" does not show \""
+                        + expected + "\"; the fields show " + String.join("|", shown));
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    /** The choices and text fields of a dialog, in order. */
+    private static java.util.List<Component> fields(Dialog dialog) {
+        java.util.List<Component> fields = new ArrayList<>();
+        collect(dialog, fields);
+        return fields;
     }
 
     /**
@@ -251,6 +317,14 @@ public final class UserInput {
             }
         });
         return rows.toString();
+    }
+
+    /** The title of the window titled {@code titleStart...} (the Plan Panel's names the plan's state). */
+    public static String title(String titleStart) throws Exception {
+        Frame frame = frameTitled(titleStart);
+        String[] title = new String[1];
+        onEventThread(() -> title[0] = frame.getTitle());
+        return title[0];
     }
 
     private static Point rowCentre(JList<?> list, String prefix) throws Exception {
