@@ -11,24 +11,29 @@ import ij.gui.TextRoi;
 import java.awt.Font;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.plan.ImageRef;
-import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
-import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.scene.PlanScene;
 import org.injectionplanner.scene.PlanStyle;
+import org.injectionplanner.scene.SceneOptions;
 
 /**
  * Draws a plan's annotations on an image as ImageJ overlay elements: for each frame of the image that has
  * annotations, its {@link PlanScene} (what is drawn and how is decided there, the same for PNG and PDF
  * exports), each mark as one ROI positioned on its frame, so that annotations show only on the frame they
- * were placed on. The scene's scale bar is left out: ImageJ has its own, from the image's calibration.
+ * were placed on. The current plan's overlay also shows the scene's guides on every frame of the image: the
+ * depth ruler and scale bar of the frame's calibration (or a "not calibrated" note) and, on a stack, the
+ * strip marking the frames that hold annotations and the frame shown. The labels say as much as the
+ * Injection Planner Options' label detail asks ({@link PluginSettings#labelDetail}). Label ROIs of a target
+ * whose violations are overridden are named with the override's reason (ImageJ's overlay list shows it).
  * Other overlay elements (e.g. the region overlay) are kept.
  *
  * <p>The marks' styles are chosen for repaint speed as well (BENCHMARKS.md): antialiasing costs Java2D
@@ -109,28 +114,69 @@ final class PlanOverlay {
         return build(imp, plan, findings, selected, PlanStyle.CURRENT, "true");
     }
 
-    /** The overlay elements of the plan on this image drawn in {@code style}, each marked {@code markValue}. */
+    /**
+     * The overlay elements of the plan on this image drawn in {@code style}, each marked {@code markValue}:
+     * the current plan's on every slice with the guides, a read-only plan's only on the slices it annotates.
+     */
     private static List<Roi> build(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected,
             PlanStyle style, String markValue) {
-        Set<ImageRef> frames = new LinkedHashSet<>();
-        plan.zones().stream().map(NerveZone::image).forEach(frames::add);
-        plan.targets().stream().map(Target::image).forEach(frames::add);
+        boolean current = style == PlanStyle.CURRENT;
+        SortedSet<Integer> annotated = new TreeSet<>();
+        plan.zones().forEach(z -> annotated.add(AnnotatedImages.sliceOf(imp, z.image())));
+        plan.targets().forEach(t -> annotated.add(AnnotatedImages.sliceOf(imp, t.image())));
+        annotated.remove(0);
+        SceneOptions options = options(imp);
+        Map<UUID, String> overrides = findings == null ? Map.of() : overrideNotes(plan, findings);
         List<Roi> rois = new ArrayList<>();
-        for (ImageRef frame : frames) {
-            int slice = AnnotatedImages.sliceOf(imp, frame);
-            if (slice > 0) {
-                PlanScene scene = PlanScene.of(plan, findings, frame, imp.getWidth(), imp.getHeight(), selected,
-                        style);
-                for (PlanScene.Mark mark : scene.marks()) {
-                    Roi roi = roi(mark, scene.font());
-                    roi.setProperty(MARK, markValue);
+        int slices = imp.getStackSize();
+        for (int slice = 1; slice <= slices; slice++) {
+            if (!current && !annotated.contains(slice)) {
+                continue;
+            }
+            SceneOptions frameOptions = slices > 1
+                    ? options.withCine(new SceneOptions.CineFrames(slices, slice, List.copyOf(annotated)))
+                    : options;
+            PlanScene scene = PlanScene.of(plan, findings, AnnotatedImages.refFor(imp, slice), imp.getWidth(),
+                    imp.getHeight(), selected, style, frameOptions);
+            List<PlanScene.Mark> marks = new ArrayList<>(current ? scene.guides() : List.of());
+            marks.addAll(scene.marks());
+            for (PlanScene.Mark mark : marks) {
+                Roi roi = roi(mark, scene.font());
+                roi.setProperty(MARK, markValue);
+                if (mark.annotationId() != null) {
                     roi.setProperty(PROP_ID, mark.annotationId().toString());
-                    AnnotatedImages.position(roi, imp, slice);
-                    rois.add(roi);
+                    String note = overrides.get(mark.annotationId());
+                    if (note != null && mark instanceof PlanScene.Label) {
+                        roi.setName(note);
+                    }
                 }
+                AnnotatedImages.position(roi, imp, slice);
+                rois.add(roi);
             }
         }
         return rois;
+    }
+
+    /**
+     * The scene options of an image: the label detail of the plugin's settings and the calibration of the
+     * region that holds the image. (The image's patient-side orientation is not known yet: no side markers.)
+     */
+    static SceneOptions options(ImagePlus imp) {
+        return SceneOptions.DEFAULT.withDetail(PluginSettings.labelDetail())
+                .withCalibration(AnnotatedImages.imageCalibration(imp));
+    }
+
+    /** "T3: overridden — reason; reason" for each target with an overridden violation, by target. */
+    private static Map<UUID, String> overrideNotes(SessionPlan plan, SafetyReport findings) {
+        Map<UUID, String> notes = new HashMap<>();
+        for (Finding f : findings.violations()) {
+            if (f.targetId() != null) {
+                SafetyReport.overrideOf(plan, f).ifPresent(o -> notes.merge(f.targetId(),
+                        plan.target(f.targetId()).map(t -> "T" + t.number()).orElse("target") + ": overridden — "
+                                + o.reason(), (a, b) -> a + "; " + o.reason()));
+            }
+        }
+        return notes;
     }
 
     /** The ImageJ ROI drawing a mark. */
