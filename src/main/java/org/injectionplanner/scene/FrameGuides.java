@@ -33,28 +33,31 @@ final class FrameGuides {
     private static final double POINTER = 5;
 
     final List<PlanScene.Mark> marks = new ArrayList<>();
-    final List<LabelLayout.Box> boxes = new ArrayList<>();
     PlanScene.ScaleBar scaleBar;
 
     private final PlanStyle style;
     private final LabelMetrics metrics;
+    private final LabelLayout layout;
     private final int width;
     private final int height;
 
-    private FrameGuides(PlanStyle style, LabelMetrics metrics, int width, int height) {
+    private FrameGuides(PlanStyle style, LabelMetrics metrics, LabelLayout layout, int width, int height) {
         this.style = style;
         this.metrics = metrics;
+        this.layout = layout;
         this.width = width;
         this.height = height;
     }
 
     /**
      * The guides of a frame {@code width} × {@code height} in {@code calibration} (null: not known, no ruler
-     * and no note; uncalibrated: the note).
+     * and no note; uncalibrated: the note). Their texts keep off what {@code layout} already holds (the
+     * markers): a ruler number that would cover one is left out, a side marker moves down, the scale bar's
+     * length or the note up; every guide is then kept free of labels in {@code layout}.
      */
-    static FrameGuides of(PlanStyle style, LabelMetrics metrics, int width, int height,
+    static FrameGuides of(PlanStyle style, LabelMetrics metrics, LabelLayout layout, int width, int height,
             MeasuredCalibration calibration, SceneOptions options) {
-        FrameGuides g = new FrameGuides(style, metrics, width, height);
+        FrameGuides g = new FrameGuides(style, metrics, layout, width, height);
         double bottom = height;
         if (options.cine() != null) {
             bottom = g.strip(options.cine());
@@ -66,7 +69,7 @@ final class FrameGuides {
             }
             g.scaleBar(calibration.mmPerPixelX(), bottom);
         } else if (calibration != null) {
-            g.text(2, bottom - metrics.height(true) - 2, "not calibrated: no mm scale");
+            g.text(2, bottom - metrics.height(true) - 2, "not calibrated: no mm scale", -metrics.height(true));
         }
         if (options.orientation() != null) {
             g.orientation(options.orientation(), rulerLeft);
@@ -89,7 +92,7 @@ final class FrameGuides {
         marks.add(new PlanScene.Outline(null, List.of(new PixelPoint(cx - POINTER, top - POINTER - 1),
                 new PixelPoint(cx + POINTER, top - POINTER - 1), new PixelPoint(cx, top - 1)), style.selected(), null,
                 0, true));
-        boxes.add(new LabelLayout.Box(0, top - POINTER - 1, width, height - top + POINTER + 1));
+        layout.avoid(new LabelLayout.Box(0, top - POINTER - 1, width, height - top + POINTER + 1));
         return top - POINTER - 2;
     }
 
@@ -131,11 +134,12 @@ final class FrameGuides {
             if (numbered) {
                 String text = mm == 0 ? "0 mm" : String.format(Locale.ROOT, "%.0f", mm);
                 double w = metrics.width(text, true);
-                text(x - MAJOR_TICK - 1 - w, Math.min(height - h, y - h / 2), text);
-                left = Math.min(left, x - MAJOR_TICK - 1 - w);
+                if (text(x - MAJOR_TICK - 1 - w, Math.min(height - h, y - h / 2), text, 0)) {
+                    left = Math.min(left, x - MAJOR_TICK - 1 - w);
+                }
             }
         }
-        boxes.add(new LabelLayout.Box(x - MAJOR_TICK, top, width - x + MAJOR_TICK, height - top));
+        layout.avoid(new LabelLayout.Box(x - MAJOR_TICK, top, width - x + MAJOR_TICK, height - top));
         return left;
     }
 
@@ -155,21 +159,36 @@ final class FrameGuides {
         marks.add(new PlanScene.Outline(null, bar, style.guide(), null, 0, false));
         marks.add(new PlanScene.Outline(null, bar, null, style.ink(), 1, false));
         double h = metrics.height(true);
-        text(BAR_INSET, y - BAR_THICKNESS - h - 2, scaleBar.text());
-        boxes.add(new LabelLayout.Box(BAR_INSET - 1, y - BAR_THICKNESS - 1, length + 2, BAR_THICKNESS + 2));
+        text(BAR_INSET, y - BAR_THICKNESS - h - 2, scaleBar.text(), -h);
+        layout.avoid(new LabelLayout.Box(BAR_INSET - 1, y - BAR_THICKNESS - 1, length + 2, BAR_THICKNESS + 2));
     }
 
     /** The side markers at the top corners, the right one left of the ruler ({@code rightLimit}). */
     private void orientation(ImageOrientation o, double rightLimit) {
-        text(2, 2, o.leftEdge());
+        double h = metrics.height(true);
+        text(2, 2, o.leftEdge(), h);
         double w = metrics.width(o.rightEdge(), true);
-        text(Math.max(0, Math.min(width - 2, rightLimit - 2) - w), 2, o.rightEdge());
+        text(Math.max(0, Math.min(width - 2, rightLimit - 2) - w), 2, o.rightEdge(), h);
     }
 
-    private void text(double x, double y, String text) {
-        PlanScene.Label l = label(x, Math.max(0, y), text);
-        marks.add(l);
-        boxes.add(new LabelLayout.Box(l.x(), l.y(), l.width(), l.height()));
+    /**
+     * A guide's text at ({@code x}, {@code y}), or {@code step} pixels further down (up where negative) until
+     * it is clear of what the layout holds; left out (false) where it cannot be.
+     */
+    private boolean text(double x, double y, String text, double step) {
+        for (double ty = Math.max(0, y); ty >= 0 && ty + metrics.height(true) <= height; ty += step) {
+            PlanScene.Label l = label(x, ty, text);
+            LabelLayout.Box box = new LabelLayout.Box(l.x(), l.y(), l.width(), l.height());
+            if (layout.free(box)) {
+                marks.add(l);
+                layout.avoid(box);
+                return true;
+            }
+            if (step == 0) {
+                break;
+            }
+        }
+        return false;
     }
 
     private PlanScene.Label label(double x, double y, String text) {

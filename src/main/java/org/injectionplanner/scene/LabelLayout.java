@@ -149,7 +149,8 @@ final class LabelLayout {
         return new Box(x, y, b.w(), b.h());
     }
 
-    private boolean free(Box box) {
+    /** True if the box keeps {@link #GAP} from every obstacle. */
+    boolean free(Box box) {
         for (Box o : obstacles) {
             if (box.near(o, GAP)) {
                 return false;

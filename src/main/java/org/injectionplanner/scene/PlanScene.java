@@ -33,7 +33,7 @@ import org.injectionplanner.safety.Severity;
  * ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels sit on an opaque
  * box, laid out so that none covers a marker, a path's end, a guide or another label and all stay inside
  * the image ({@link LabelLayout}); a label moved away from its anchor gets a thin leader line. Marks are in
- * drawing order (zones, then per target its path and its marker, then leader lines and labels) and each
+ * drawing order (zones, leader lines, then per target its path and its marker, then the labels) and each
  * names the annotation it belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
  * belong to none. {@link PlanPainter} paints them, the ImageJ overlay turns each into one ROI.
  *
@@ -132,10 +132,9 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
             MeasuredCalibration calibration = options.calibration() != null ? options.calibration()
                     : calibrationOf(plan, frame);
-            FrameGuides guides = FrameGuides.of(style, metrics, width, height, calibration, options);
             Builder b = new Builder(style, metrics, options.detail(), width, height);
-            guides.boxes.forEach(b.layout::avoid);
             b.add(plan, findings, frame, selected);
+            FrameGuides guides = FrameGuides.of(style, metrics, b.layout, width, height, calibration, options);
             return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), guides.scaleBar, guides.marks);
         }
     }
@@ -186,6 +185,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         private final LabelDetail detail;
         private final LabelLayout layout;
         private final List<Mark> marks = new ArrayList<>();
+        /** The number of the zones' marks, at the start of {@link #marks}: leader lines are drawn after them. */
+        private int zoneMarks;
         private final List<Request> targetLabels = new ArrayList<>();
         private final List<Request> pathLabels = new ArrayList<>();
         private final List<Request> zoneLabels = new ArrayList<>();
@@ -204,6 +205,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     zone(z, z.id().equals(selected));
                 }
             }
+            zoneMarks = marks.size();
             Map<UUID, Integer> positions = new HashMap<>();
             for (int i = 0; i < plan.injections().size(); i++) {
                 positions.put(plan.injections().get(i).targetId(), i + 1);
@@ -347,8 +349,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         }
 
         /**
-         * The marks with the labels placed, targets' first, then paths', then zones'; each moved label after
-         * a leader line from its marker.
+         * The marks with the labels placed, targets' first, then paths', then zones': the zones' marks, the
+         * leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels.
          */
         List<Mark> laidOut() {
             List<Mark> leaders = new ArrayList<>();
@@ -366,8 +368,9 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                             r.antialiased()));
                 }
             }
-            List<Mark> all = new ArrayList<>(marks);
+            List<Mark> all = new ArrayList<>(marks.subList(0, zoneMarks));
             all.addAll(leaders);
+            all.addAll(marks.subList(zoneMarks, marks.size()));
             all.addAll(labels);
             return all;
         }

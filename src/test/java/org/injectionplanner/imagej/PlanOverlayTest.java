@@ -195,7 +195,8 @@ class PlanOverlayTest {
         List<Roi> rois = PlanOverlay.build(imp, plan, null, null);
         for (int slice = 1; slice <= 4; slice++) {
             int s = slice;
-            List<Roi> guides = rois.stream().filter(r -> r.getPosition() == s && r.getProperty(PlanOverlay.PROP_ID) == null)
+            List<Roi> guides = rois.stream()
+                    .filter(r -> r.getPosition() == s && r.getProperty(PlanOverlay.PROP_ID) == null)
                     .toList();
             // the band, a cell for each of frames 2 and 4, the pointer at the frame shown
             List<Roi> filled = guides.stream().filter(r -> r.getFillColor() != null).toList();
