@@ -143,7 +143,8 @@ class CrowdedLabelsTest {
     Arbitrary<SessionPlan> plans() {
         Arbitrary<double[]> offsets = Arbitraries.doubles().between(0, 1).array(double[].class).ofSize(3);
         return Combinators.combine(Arbitraries.integers().between(1, 12), Arbitraries.doubles().between(0, WIDTH),
-                Arbitraries.doubles().between(10, HEIGHT), offsets.list().ofSize(12), Arbitraries.integers().between(0, 2))
+                Arbitraries.doubles().between(10, HEIGHT), offsets.list().ofSize(12),
+                Arbitraries.integers().between(0, 2))
                 .as((count, cx, cy, points, zones) -> {
                     SessionPlan plan = PlanFixtures.draft();
                     for (int i = 0; i < count; i++) {

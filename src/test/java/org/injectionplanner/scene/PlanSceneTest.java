@@ -204,7 +204,8 @@ class PlanSceneTest {
         UUID z1 = plan.zones().get(0).id();
         Map<LabelDetail, List<String>> texts = new EnumMap<>(LabelDetail.class);
         for (LabelDetail d : LabelDetail.values()) {
-            PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE, SceneOptions.DEFAULT.withDetail(d));
+            PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE,
+                    SceneOptions.DEFAULT.withDetail(d));
             texts.put(d, scene.marks().stream().filter(m -> m instanceof PlanScene.Label l
                     && (l.annotationId().equals(t2.id()) || l.annotationId().equals(z1)))
                     .map(m -> ((PlanScene.Label) m).text()).toList());
