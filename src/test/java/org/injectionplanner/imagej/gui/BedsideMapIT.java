@@ -147,7 +147,7 @@ class BedsideMapIT {
         assertThat(pointer.box().getCenterX()).isCloseTo(2 + 0.5 * cell, org.assertj.core.api.Assertions.within(1.0));
         assertThat(first).anyMatch(e -> e.kind().equals("text") && e.what().equals("0 mm"));
         List<Element> fifth = elements(parts[1]);
-        assertThat(fifth).anyMatch(e -> e.kind().equals("text") && e.what().startsWith("T1 on frame 5"));
+        assertThat(fifth).anyMatch(e -> e.kind().equals("text") && e.what().contains("T1 on frame 5 · "));
         assertThat(fifth.stream().filter(e -> e.kind().equals("guide") && e.fill().equals("f0e442")).findFirst()
                 .orElseThrow().box().getCenterX()).isCloseTo(2 + 4.5 * cell,
                         org.assertj.core.api.Assertions.within(1.0));
