@@ -1,6 +1,8 @@
 package org.injectionplanner.imagej;
 
+import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.ImageCanvas;
 import ij.gui.Line;
 import ij.gui.OvalRoi;
 import ij.gui.Overlay;
@@ -9,6 +11,8 @@ import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.gui.TextRoi;
 import java.awt.Font;
+import java.awt.event.MouseEvent;
+import java.awt.event.MouseMotionAdapter;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,8 +36,9 @@ import org.injectionplanner.scene.SceneOptions;
  * were placed on. The current plan's overlay also shows the scene's guides on every frame of the image: the
  * depth ruler and scale bar of the frame's calibration (or a "not calibrated" note) and, on a stack, the
  * strip marking the frames that hold annotations and the frame shown. The labels say as much as the
- * Injection Planner Options' label detail asks ({@link PluginSettings#labelDetail}). Label ROIs of a target
- * whose violations are overridden are named with the override's reason (ImageJ's overlay list shows it).
+ * Injection Planner Options' label detail asks ({@link PluginSettings#labelDetail}). The ROIs of a target
+ * whose violations are overridden are named with the override's reason (ImageJ's overlay list shows it), and
+ * the status bar shows it while the mouse is over its marker or label.
  * Other overlay elements (e.g. the region overlay) are kept.
  *
  * <p>The marks' styles are chosen for repaint speed as well (BENCHMARKS.md): antialiasing costs Java2D
@@ -48,6 +53,8 @@ final class PlanOverlay {
     static final String PROP_ID = "injectionplanner.id";
     /** The {@link #MARK} value of a read-only plan's elements (a current plan's are "true"). */
     static final String READ_ONLY = "read-only";
+    /** The image property set once the status-bar hover is installed on its canvas. */
+    private static final String HOVER = "injectionplanner.overrideHover";
 
     private PlanOverlay() {
     }
@@ -75,6 +82,7 @@ final class PlanOverlay {
             for (Roi r : build(imp, plan, findings, selected)) {
                 ov.add(r);
             }
+            installOverrideHover(imp);
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);
@@ -146,7 +154,7 @@ final class PlanOverlay {
                 if (mark.annotationId() != null) {
                     roi.setProperty(PROP_ID, mark.annotationId().toString());
                     String note = overrides.get(mark.annotationId());
-                    if (note != null && mark instanceof PlanScene.Label) {
+                    if (note != null) {
                         roi.setName(note);
                     }
                 }
@@ -177,6 +185,39 @@ final class PlanOverlay {
             }
         }
         return notes;
+    }
+
+    /**
+     * Shows the name of the plan's overlay element under the mouse (an overridden finding's reason) in the
+     * status bar; installed once per image window.
+     */
+    private static void installOverrideHover(ImagePlus imp) {
+        ImageCanvas canvas = imp.getCanvas();
+        if (canvas == null || imp.getProperty(HOVER) != null) {
+            return;
+        }
+        imp.setProperty(HOVER, Boolean.TRUE);
+        canvas.addMouseMotionListener(new MouseMotionAdapter() {
+            @Override
+            public void mouseMoved(MouseEvent e) {
+                Overlay ov = imp.getOverlay();
+                if (ov == null) {
+                    return;
+                }
+                double x = canvas.offScreenXD(e.getX());
+                double y = canvas.offScreenYD(e.getY());
+                int slice = imp.getCurrentSlice();
+                for (Roi r : ov.toArray()) {
+                    boolean onSlice = r.getPosition() == slice || r.getTPosition() == slice
+                            || r.getPosition() == 0 && r.getTPosition() == 0;
+                    if (r.getName() != null && "true".equals(r.getProperty(MARK)) && onSlice
+                            && r.getFloatBounds().contains(x, y)) {
+                        IJ.showStatus(r.getName());
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     /** The ImageJ ROI drawing a mark. */

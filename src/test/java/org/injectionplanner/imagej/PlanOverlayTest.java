@@ -214,6 +214,30 @@ class PlanOverlayTest {
                 .allMatch(r -> r.getProperty(PlanOverlay.PROP_ID) == null, "no annotation on frames 1 and 3");
     }
 
+    @Test
+    void theRoisOfATargetWithAnOverriddenViolationAreNamedWithItsReason() {
+        SessionPlan plan = plan();
+        Target inZone = new Target(UUID.randomUUID(), 3, "T3", "iliolumbar", Side.LEFT, SpinalLevel.L5,
+                new ImageRef(SOP, 2), new PixelPoint(120, 70), null, "", CAL);
+        plan = plan.withTarget(inZone);
+        SafetyReport before = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+        for (org.injectionplanner.safety.Finding f : before.about(inZone.id())) {
+            if (f.severity() == Severity.VIOLATION) {
+                plan = plan.withOverride(new org.injectionplanner.plan.FindingOverride(f.key(), f.measured(),
+                        "branch retracted", "Dr A", java.time.OffsetDateTime.parse("2026-11-26T09:30:00+01:00")));
+            }
+        }
+        assertThat(before.about(inZone.id())).anyMatch(f -> f.severity() == Severity.VIOLATION);
+        SafetyReport report = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+        List<Roi> rois = PlanOverlay.build(stack(4), plan, report, null);
+        assertThat(parts(rois, inZone.id())).isNotEmpty()
+                .allMatch(r -> r.getName() != null && r.getName().startsWith("T3: overridden — branch retracted"));
+        assertThat(parts(rois, plan.targets().get(0).id())).allMatch(r -> r.getName() == null);
+        assertThat(parts(rois, inZone.id())).filteredOn(r -> r instanceof ij.gui.TextRoi)
+                .extracting(r -> ((ij.gui.TextRoi) r).getText().strip())
+                .allMatch(t -> t.endsWith("· overridden") && !t.contains("VIOLATION"));
+    }
+
     private static List<Roi> parts(List<Roi> rois, UUID id) {
         return rois.stream().filter(r -> id.toString().equals(r.getProperty(PlanOverlay.PROP_ID))).toList();
     }
