@@ -137,17 +137,38 @@ final class PlanOverlay {
         Map<UUID, String> overrides = findings == null ? Map.of() : overrideNotes(plan, findings);
         List<Roi> rois = new ArrayList<>();
         int slices = imp.getStackSize();
+        // the guides of a frame without annotations differ from frame to frame only by the strip's pointer: made
+        // once and copied (a stack's overlay is redrawn at every step of a drag)
+        List<Roi> blankGuides = null;
+        PlanScene.Mark blankPointer = null;
         for (int slice = 1; slice <= slices; slice++) {
             if (!current && !annotated.contains(slice)) {
                 continue;
             }
-            SceneOptions frameOptions = slices > 1
-                    ? options.withCine(new SceneOptions.CineFrames(slices, slice, List.copyOf(annotated)))
-                    : options;
+            SceneOptions.CineFrames cine = slices > 1
+                    ? new SceneOptions.CineFrames(slices, slice, List.copyOf(annotated)) : null;
+            if (current && !annotated.contains(slice) && blankGuides != null) {
+                for (Roi template : blankGuides) {
+                    Roi copy = (Roi) template.clone();
+                    AnnotatedImages.position(copy, imp, slice);
+                    rois.add(copy);
+                }
+                Roi pointer = roi(PlanScene.framePointer(style, imp.getWidth(), imp.getHeight(), cine), null);
+                pointer.setProperty(MARK, markValue);
+                AnnotatedImages.position(pointer, imp, slice);
+                rois.add(pointer);
+                continue;
+            }
             PlanScene scene = PlanScene.of(plan, findings, AnnotatedImages.refFor(imp, slice), imp.getWidth(),
-                    imp.getHeight(), selected, style, frameOptions);
+                    imp.getHeight(), selected, style, options.withCine(cine));
             List<PlanScene.Mark> marks = new ArrayList<>(current ? scene.guides() : List.of());
             marks.addAll(scene.marks());
+            boolean blank = current && !annotated.contains(slice);
+            if (blank) {
+                blankGuides = new ArrayList<>();
+                blankPointer = cine == null ? null
+                        : PlanScene.framePointer(style, imp.getWidth(), imp.getHeight(), cine);
+            }
             for (PlanScene.Mark mark : marks) {
                 Roi roi = roi(mark, scene.font());
                 roi.setProperty(MARK, markValue);
@@ -157,6 +178,9 @@ final class PlanOverlay {
                     if (note != null) {
                         roi.setName(note);
                     }
+                }
+                if (blank && !mark.equals(blankPointer)) {
+                    blankGuides.add((Roi) roi.clone());
                 }
                 AnnotatedImages.position(roi, imp, slice);
                 rois.add(roi);

@@ -88,12 +88,18 @@ final class FrameGuides {
             marks.add(new PlanScene.Outline(null, rect(left + (f - 1) * cell, top, Math.max(1, cell), STRIP_HEIGHT),
                     style.target(), null, 0, false));
         }
-        double cx = left + (cine.current() - 0.5) * cell;
-        marks.add(new PlanScene.Outline(null, List.of(new PixelPoint(cx - POINTER, top - POINTER - 1),
-                new PixelPoint(cx + POINTER, top - POINTER - 1), new PixelPoint(cx, top - 1)), style.selected(), null,
-                0, true));
+        marks.add(pointer(style, width, height, cine));
         layout.avoid(new LabelLayout.Box(0, top - POINTER - 1, width, height - top + POINTER + 1));
         return top - POINTER - 2;
+    }
+
+    /** The strip's pointer at the current frame: a downward triangle in the selection colour above its cell. */
+    static PlanScene.Outline pointer(PlanStyle style, int width, int height, SceneOptions.CineFrames cine) {
+        double top = height - STRIP_INSET - STRIP_HEIGHT;
+        double cx = STRIP_INSET + (cine.current() - 0.5) * (width - 2 * STRIP_INSET) / cine.count();
+        return new PlanScene.Outline(null, List.of(new PixelPoint(cx - POINTER, top - POINTER - 1),
+                new PixelPoint(cx + POINTER, top - POINTER - 1), new PixelPoint(cx, top - 1)), style.selected(), null,
+                0, true);
     }
 
     /**

@@ -139,6 +139,14 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         }
     }
 
+    /**
+     * The frame strip's pointer at {@code cine}'s current frame, as the scene of that frame draws it among its
+     * guides (the one guide that differs between frames without annotations).
+     */
+    public static Outline framePointer(PlanStyle style, int width, int height, SceneOptions.CineFrames cine) {
+        return FrameGuides.pointer(style, width, height, cine);
+    }
+
     /** Every label of the scene, the guides' and the marks'. */
     public List<Label> labels() {
         List<Label> labels = new ArrayList<>();
