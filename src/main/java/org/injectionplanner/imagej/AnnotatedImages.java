@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.injectionplanner.dicom.UltrasoundCalibration;
+import org.injectionplanner.dicom.UltrasoundRegion;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -106,6 +107,26 @@ final class AnnotatedImages {
         double[] xs = points.stream().mapToDouble(PixelPoint::x).toArray();
         double[] ys = points.stream().mapToDouble(PixelPoint::y).toArray();
         return MeasuredCalibration.of(cal.get(), xs, ys);
+    }
+
+    /**
+     * The calibration of the image as a whole: that of the ultrasound region holding it (its centre's), or
+     * of its Pixel Spacing; uncalibrated where neither gives mm; null for an image not opened as a study.
+     */
+    static MeasuredCalibration imageCalibration(ImagePlus imp) {
+        Object cal = imp.getProperty(UltrasoundImages.PROPERTY_US_CALIBRATION);
+        if (!(cal instanceof UltrasoundCalibration us)) {
+            return null;
+        }
+        double x = imp.getWidth() / 2.0;
+        double y = imp.getHeight() / 2.0;
+        UltrasoundRegion region = us.imageRegion().orElse(null);
+        if (region != null && region.x0() != null && region.x1() != null && region.y0() != null
+                && region.y1() != null) {
+            x = (region.x0() + region.x1()) / 2.0;
+            y = (region.y0() + region.y1()) / 2.0;
+        }
+        return MeasuredCalibration.of(us, new double[] {x}, new double[] {y});
     }
 
     /**

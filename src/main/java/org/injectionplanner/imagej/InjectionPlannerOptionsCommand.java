@@ -2,10 +2,14 @@ package org.injectionplanner.imagej;
 
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.util.Arrays;
+import java.util.Locale;
+import org.injectionplanner.scene.LabelDetail;
 
 /**
  * Plugins › Injection Planner › Injection Planner Options...: the memory budget for cines (macro key
- * {@code memory}, MB) and the plan store folder (macro key {@code store}).
+ * {@code memory}, MB), the plan store folder (macro key {@code store}) and how much the plan's labels on the
+ * images say (macro key {@code labels}: {@code number}, {@code name} or {@code full}); open images are redrawn.
  */
 public final class InjectionPlannerOptionsCommand implements PlugIn {
 
@@ -18,6 +22,11 @@ public final class InjectionPlannerOptionsCommand implements PlugIn {
                 + PluginSettings.defaultMemoryBudgetMb() + " MB).");
         gd.addDirectoryField("store", PluginSettings.storeRoot().toString(), 40);
         gd.addMessage("Plan store: the folder where session plans are saved (revisions, autosaves, clinic settings).");
+        String[] details = Arrays.stream(LabelDetail.values()).map(d -> d.name().toLowerCase(Locale.ROOT))
+                .toArray(String[]::new);
+        gd.addChoice("labels", details, PluginSettings.labelDetail().name().toLowerCase(Locale.ROOT));
+        gd.addMessage("Labels on the images: number only (#1 T3), number and name, or full (depth, findings,\n"
+                + "margins, needle path length and angle).");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -27,5 +36,7 @@ public final class InjectionPlannerOptionsCommand implements PlugIn {
             PluginSettings.setMemoryBudgetMb((long) mb);
         }
         PluginSettings.setStoreRoot(gd.getNextString());
+        PluginSettings.setLabelDetail(LabelDetail.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT)));
+        PluginWorkspace.refreshOverlays();
     }
 }

@@ -1,6 +1,8 @@
 package org.injectionplanner.imagej;
 
+import ij.IJ;
 import ij.ImagePlus;
+import ij.gui.ImageCanvas;
 import ij.gui.Line;
 import ij.gui.OvalRoi;
 import ij.gui.Overlay;
@@ -9,26 +11,34 @@ import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.gui.TextRoi;
 import java.awt.Font;
+import java.awt.event.MouseEvent;
+import java.awt.event.MouseMotionAdapter;
 import java.awt.geom.Path2D;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.plan.ImageRef;
-import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
-import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.scene.PlanScene;
 import org.injectionplanner.scene.PlanStyle;
+import org.injectionplanner.scene.SceneOptions;
 
 /**
  * Draws a plan's annotations on an image as ImageJ overlay elements: for each frame of the image that has
  * annotations, its {@link PlanScene} (what is drawn and how is decided there, the same for PNG and PDF
  * exports), each mark as one ROI positioned on its frame, so that annotations show only on the frame they
- * were placed on. The scene's scale bar is left out: ImageJ has its own, from the image's calibration.
+ * were placed on. The current plan's overlay also shows the scene's guides on every frame of the image: the
+ * depth ruler and scale bar of the frame's calibration (or a "not calibrated" note) and, on a stack, the
+ * strip marking the frames that hold annotations and the frame shown. The labels say as much as the
+ * Injection Planner Options' label detail asks ({@link PluginSettings#labelDetail}). The ROIs of a target
+ * whose violations are overridden are named with the override's reason (ImageJ's overlay list shows it), and
+ * the status bar shows it while the mouse is over its marker or label.
  * Other overlay elements (e.g. the region overlay) are kept.
  *
  * <p>The marks' styles are chosen for repaint speed as well (BENCHMARKS.md): antialiasing costs Java2D
@@ -43,6 +53,8 @@ final class PlanOverlay {
     static final String PROP_ID = "injectionplanner.id";
     /** The {@link #MARK} value of a read-only plan's elements (a current plan's are "true"). */
     static final String READ_ONLY = "read-only";
+    /** The image property set once the status-bar hover is installed on its canvas. */
+    private static final String HOVER = "injectionplanner.overrideHover";
 
     private PlanOverlay() {
     }
@@ -70,6 +82,7 @@ final class PlanOverlay {
             for (Roi r : build(imp, plan, findings, selected)) {
                 ov.add(r);
             }
+            installOverrideHover(imp);
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);
@@ -109,28 +122,126 @@ final class PlanOverlay {
         return build(imp, plan, findings, selected, PlanStyle.CURRENT, "true");
     }
 
-    /** The overlay elements of the plan on this image drawn in {@code style}, each marked {@code markValue}. */
+    /**
+     * The overlay elements of the plan on this image drawn in {@code style}, each marked {@code markValue}:
+     * the current plan's on every slice with the guides, a read-only plan's only on the slices it annotates.
+     */
     private static List<Roi> build(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected,
             PlanStyle style, String markValue) {
-        Set<ImageRef> frames = new LinkedHashSet<>();
-        plan.zones().stream().map(NerveZone::image).forEach(frames::add);
-        plan.targets().stream().map(Target::image).forEach(frames::add);
+        boolean current = style == PlanStyle.CURRENT;
+        SortedSet<Integer> annotated = new TreeSet<>();
+        plan.zones().forEach(z -> annotated.add(AnnotatedImages.sliceOf(imp, z.image())));
+        plan.targets().forEach(t -> annotated.add(AnnotatedImages.sliceOf(imp, t.image())));
+        annotated.remove(0);
+        SceneOptions options = options(imp);
+        Map<UUID, String> overrides = findings == null ? Map.of() : overrideNotes(plan, findings);
         List<Roi> rois = new ArrayList<>();
-        for (ImageRef frame : frames) {
-            int slice = AnnotatedImages.sliceOf(imp, frame);
-            if (slice > 0) {
-                PlanScene scene = PlanScene.of(plan, findings, frame, imp.getWidth(), imp.getHeight(), selected,
-                        style);
-                for (PlanScene.Mark mark : scene.marks()) {
-                    Roi roi = roi(mark, scene.font());
-                    roi.setProperty(MARK, markValue);
-                    roi.setProperty(PROP_ID, mark.annotationId().toString());
-                    AnnotatedImages.position(roi, imp, slice);
-                    rois.add(roi);
+        int slices = imp.getStackSize();
+        // the guides of a frame without annotations differ from frame to frame only by the strip's pointer: made
+        // once and copied (a stack's overlay is redrawn at every step of a drag)
+        List<Roi> blankGuides = null;
+        PlanScene.Mark blankPointer = null;
+        for (int slice = 1; slice <= slices; slice++) {
+            if (!current && !annotated.contains(slice)) {
+                continue;
+            }
+            SceneOptions.CineFrames cine = slices > 1
+                    ? new SceneOptions.CineFrames(slices, slice, List.copyOf(annotated)) : null;
+            if (current && !annotated.contains(slice) && blankGuides != null) {
+                for (Roi template : blankGuides) {
+                    Roi copy = (Roi) template.clone();
+                    AnnotatedImages.position(copy, imp, slice);
+                    rois.add(copy);
                 }
+                Roi pointer = roi(PlanScene.framePointer(style, imp.getWidth(), imp.getHeight(), cine), null);
+                pointer.setProperty(MARK, markValue);
+                AnnotatedImages.position(pointer, imp, slice);
+                rois.add(pointer);
+                continue;
+            }
+            PlanScene scene = PlanScene.of(plan, findings, AnnotatedImages.refFor(imp, slice), imp.getWidth(),
+                    imp.getHeight(), selected, style, options.withCine(cine));
+            List<PlanScene.Mark> marks = new ArrayList<>(current ? scene.guides() : List.of());
+            marks.addAll(scene.marks());
+            boolean blank = current && !annotated.contains(slice);
+            if (blank) {
+                blankGuides = new ArrayList<>();
+                blankPointer = cine == null ? null
+                        : PlanScene.framePointer(style, imp.getWidth(), imp.getHeight(), cine);
+            }
+            for (PlanScene.Mark mark : marks) {
+                Roi roi = roi(mark, scene.font());
+                roi.setProperty(MARK, markValue);
+                if (mark.annotationId() != null) {
+                    roi.setProperty(PROP_ID, mark.annotationId().toString());
+                    String note = overrides.get(mark.annotationId());
+                    if (note != null) {
+                        roi.setName(note);
+                    }
+                }
+                if (blank && !mark.equals(blankPointer)) {
+                    blankGuides.add((Roi) roi.clone());
+                }
+                AnnotatedImages.position(roi, imp, slice);
+                rois.add(roi);
             }
         }
         return rois;
+    }
+
+    /**
+     * The scene options of an image: the label detail of the plugin's settings and the calibration of the
+     * region that holds the image. (The image's patient-side orientation is not known yet: no side markers.)
+     */
+    static SceneOptions options(ImagePlus imp) {
+        return SceneOptions.DEFAULT.withDetail(PluginSettings.labelDetail())
+                .withCalibration(AnnotatedImages.imageCalibration(imp));
+    }
+
+    /** "T3: overridden — reason; reason" for each target with an overridden violation, by target. */
+    private static Map<UUID, String> overrideNotes(SessionPlan plan, SafetyReport findings) {
+        Map<UUID, String> notes = new HashMap<>();
+        for (Finding f : findings.violations()) {
+            if (f.targetId() != null) {
+                SafetyReport.overrideOf(plan, f).ifPresent(o -> notes.merge(f.targetId(),
+                        plan.target(f.targetId()).map(t -> "T" + t.number()).orElse("target") + ": overridden — "
+                                + o.reason(), (a, b) -> a + "; " + o.reason()));
+            }
+        }
+        return notes;
+    }
+
+    /**
+     * Shows the name of the plan's overlay element under the mouse (an overridden finding's reason) in the
+     * status bar; installed once per image window.
+     */
+    private static void installOverrideHover(ImagePlus imp) {
+        ImageCanvas canvas = imp.getCanvas();
+        if (canvas == null || imp.getProperty(HOVER) != null) {
+            return;
+        }
+        imp.setProperty(HOVER, Boolean.TRUE);
+        canvas.addMouseMotionListener(new MouseMotionAdapter() {
+            @Override
+            public void mouseMoved(MouseEvent e) {
+                Overlay ov = imp.getOverlay();
+                if (ov == null) {
+                    return;
+                }
+                double x = canvas.offScreenXD(e.getX());
+                double y = canvas.offScreenYD(e.getY());
+                int slice = imp.getCurrentSlice();
+                for (Roi r : ov.toArray()) {
+                    boolean onSlice = r.getPosition() == slice || r.getTPosition() == slice
+                            || r.getPosition() == 0 && r.getTPosition() == 0;
+                    if (r.getName() != null && "true".equals(r.getProperty(MARK)) && onSlice
+                            && r.getFloatBounds().contains(x, y)) {
+                        IJ.showStatus(r.getName());
+                        return;
+                    }
+                }
+            }
+        });
     }
 
     /** The ImageJ ROI drawing a mark. */

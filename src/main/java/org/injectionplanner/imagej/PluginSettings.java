@@ -2,6 +2,8 @@ package org.injectionplanner.imagej;
 
 import ij.Prefs;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.injectionplanner.scene.LabelDetail;
 import org.injectionplanner.store.PlanStore;
 
 /** The plugin's ImageJ preferences (all keys share the {@code injectionplanner.} prefix). */
@@ -10,6 +12,7 @@ final class PluginSettings {
     private static final String MEMORY_BUDGET_MB = "injectionplanner.memoryBudgetMB";
     private static final String LAST_PATH = "injectionplanner.lastPath";
     private static final String STORE_DIR = "injectionplanner.storeDir";
+    private static final String LABEL_DETAIL = "injectionplanner.labelDetail";
 
     private PluginSettings() {
     }
@@ -36,6 +39,17 @@ final class PluginSettings {
 
     static void setStoreRoot(String dir) {
         Prefs.set(STORE_DIR, dir == null ? "" : dir.trim());
+    }
+
+    /** How much the plan's labels on the images say (default: full). */
+    static LabelDetail labelDetail() {
+        String name = Prefs.get(LABEL_DETAIL, LabelDetail.FULL.name());
+        return Arrays.stream(LabelDetail.values()).filter(d -> d.name().equals(name)).findFirst()
+                .orElse(LabelDetail.FULL);
+    }
+
+    static void setLabelDetail(LabelDetail detail) {
+        Prefs.set(LABEL_DETAIL, detail.name());
     }
 
     static String lastPath() {

@@ -2,7 +2,6 @@ package org.injectionplanner.scene;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
@@ -19,23 +18,17 @@ import org.injectionplanner.geometry.PixelPoint;
  */
 public final class PlanPainter {
 
-    /** The scale bar's thickness, pixels. */
-    private static final double BAR_THICKNESS = 4;
-
-    private PlanPainter() {
-    }
-
-    /** Paints the scene's marks in order, then its scale bar if it has one. */
+    /** Paints the scene's guides (depth ruler, scale bar, side markers, frame strip), then its marks, in order. */
     public static void paint(Graphics2D g, PlanScene scene) {
         Graphics2D g2 = (Graphics2D) g.create();
         try {
             g2.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g2.setFont(scene.font());
-            for (PlanScene.Mark mark : scene.marks()) {
+            for (PlanScene.Mark mark : scene.guides()) {
                 paint(g2, mark);
             }
-            if (scene.scaleBar() != null) {
-                paintScaleBar(g2, scene.scaleBar());
+            for (PlanScene.Mark mark : scene.marks()) {
+                paint(g2, mark);
             }
         } finally {
             g2.dispose();
@@ -78,22 +71,6 @@ public final class PlanPainter {
         } else if (mark instanceof PlanScene.Label t) {
             paintLabel(g, t.x(), t.y(), t.width(), t.height(), t.text(), t.colour(), t.background(), t.antialiased());
         }
-    }
-
-    private static void paintScaleBar(Graphics2D g, PlanScene.ScaleBar bar) {
-        antialias(g, false);
-        Rectangle2D rect = new Rectangle2D.Double(bar.start().x(), bar.start().y() - BAR_THICKNESS, bar.lengthPx(),
-                BAR_THICKNESS);
-        g.setColor(Color.WHITE);
-        g.fill(rect);
-        g.setColor(Color.BLACK);
-        g.setStroke(new BasicStroke(1));
-        g.draw(rect);
-        FontMetrics fm = g.getFontMetrics();
-        double height = fm.getHeight() + 2;
-        double width = fm.getStringBounds(bar.text(), g).getWidth() + 2;
-        paintLabel(g, bar.start().x(), bar.start().y() - BAR_THICKNESS - height - 2, width, height, bar.text(),
-                Color.WHITE, Color.BLACK, true);
     }
 
     /** A label's box, then its text one pixel in from the box's top-left corner. */

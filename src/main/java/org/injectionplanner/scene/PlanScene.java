@@ -2,10 +2,6 @@ package org.injectionplanner.scene;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyCheck;
 import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.safety.Severity;
 
@@ -33,26 +30,38 @@ import org.injectionplanner.safety.Severity;
  * and its margin outline offset by the margin in mm, with its name; each target as a dot in a ring with
  * its place in the session order, its number and depth; its needle path as a line from a square at the
  * skin entry, labelled with its length and angle. Targets and paths take the colour of their worst finding
- * ({@link PlanStyle}); labels sit on an opaque box, kept within the image's width. Marks are in drawing
- * order (zones, then per target its path and its marker) and each names the annotation it belongs to;
- * {@link PlanPainter} paints them, the ImageJ overlay turns each into one ROI.
+ * ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels sit on an opaque
+ * box, laid out so that none covers a marker, a path's end, a guide or another label and all stay inside
+ * the image ({@link LabelLayout}); a label moved away from its anchor gets a thin leader line. Marks are in
+ * drawing order (zones, leader lines, then per target its path and its marker, then the labels) and each
+ * names the annotation it belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
+ * belong to none. {@link PlanPainter} paints them, the ImageJ overlay turns each into one ROI.
  *
  * @param frame the DICOM instance and frame drawn
  * @param width the image's width, pixels
  * @param height the image's height, pixels
  * @param font the labels' font
- * @param marks what to draw, in order
- * @param scaleBar a scale bar for the frame's calibration, or null where nothing on the frame is calibrated
+ * @param marks what to draw for the plan's annotations, in order
+ * @param scaleBar the scale bar of the frame's calibration (drawn among the guides), or null where nothing
+ *        on the frame is calibrated
+ * @param guides the frame's guides, drawn beneath the marks: their {@link Mark#annotationId} is null
  */
-public record PlanScene(ImageRef frame, int width, int height, Font font, List<Mark> marks, ScaleBar scaleBar) {
+public record PlanScene(ImageRef frame, int width, int height, Font font, List<Mark> marks, ScaleBar scaleBar,
+        List<Mark> guides) {
 
     public PlanScene {
         marks = List.copyOf(marks);
+        guides = List.copyOf(guides);
     }
 
-    /** A mark of the scene, belonging to one annotation (a target with its path, or a zone). */
+    /** A scene without guides. */
+    public PlanScene(ImageRef frame, int width, int height, Font font, List<Mark> marks, ScaleBar scaleBar) {
+        this(frame, width, height, font, marks, scaleBar, List.of());
+    }
+
+    /** A mark of the scene, belonging to one annotation (a target with its path, or a zone), or a guide. */
     public sealed interface Mark permits Disc, Square, Cross, Line, Outline, Label {
-        /** The target or zone it belongs to. */
+        /** The target or zone it belongs to; null for a guide of the frame. */
         UUID annotationId();
     }
 
@@ -102,71 +111,99 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     public record ScaleBar(PixelPoint start, double lengthPx, double mm, String text) {
     }
 
-    /** The bar's lengths in mm to choose from: the longest no longer than a fifth of the image is used. */
-    private static final double[] BAR_MM = {1, 2, 5, 10, 20, 50, 100};
-    /** The scale bar's distance from the image's left and bottom edges, pixels. */
-    private static final double BAR_INSET = 10;
-
     /**
-     * The scene of the plan's annotations on {@code frame} of an image {@code width} × {@code height} pixels.
+     * The scene of the plan's annotations on {@code frame} of an image {@code width} × {@code height} pixels,
+     * with full labels, the depth ruler and scale bar of the annotations' calibration, and nothing else.
      *
      * @param findings the plan's safety report; null draws no finding colours (paths in the target colour)
      * @param selected the selected target or zone (drawn highlighted), or null
      */
     public static PlanScene of(SessionPlan plan, SafetyReport findings, ImageRef frame, int width, int height,
             UUID selected, PlanStyle style) {
-        Builder b = new Builder(style, width, style.labelFont(width));
-        try {
-            b.add(plan, findings, frame, selected);
-        } finally {
-            b.metrics.dispose();
-        }
-        return new PlanScene(frame, width, height, b.font, b.marks, scaleBar(plan, frame, width, height));
+        return of(plan, findings, frame, width, height, selected, style, SceneOptions.DEFAULT);
     }
 
     /**
-     * The scale bar of the frame: in the calibration of its first calibrated zone, target or path entry
-     * (its ultrasound region); null where there is none.
+     * The scene as {@link #of(SessionPlan, SafetyReport, ImageRef, int, int, UUID, PlanStyle)} draws it, with
+     * the labels' detail, side markers, frame calibration and cine strip of {@code options}.
      */
-    private static ScaleBar scaleBar(SessionPlan plan, ImageRef frame, int width, int height) {
+    public static PlanScene of(SessionPlan plan, SafetyReport findings, ImageRef frame, int width, int height,
+            UUID selected, PlanStyle style, SceneOptions options) {
+        try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
+            MeasuredCalibration calibration = options.calibration() != null ? options.calibration()
+                    : calibrationOf(plan, frame);
+            Builder b = new Builder(style, metrics, options.detail(), width, height);
+            b.add(plan, findings, frame, selected);
+            FrameGuides guides = FrameGuides.of(style, metrics, b.layout, width, height, calibration, options);
+            return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), guides.scaleBar, guides.marks);
+        }
+    }
+
+    /**
+     * The frame strip's pointer at {@code cine}'s current frame, as the scene of that frame draws it among its
+     * guides (the one guide that differs between frames without annotations).
+     */
+    public static Outline framePointer(PlanStyle style, int width, int height, SceneOptions.CineFrames cine) {
+        return FrameGuides.pointer(style, width, height, cine);
+    }
+
+    /** Every label of the scene, the guides' and the marks'. */
+    public List<Label> labels() {
+        List<Label> labels = new ArrayList<>();
+        for (List<Mark> list : List.of(guides, marks)) {
+            list.stream().filter(m -> m instanceof Label).map(m -> (Label) m).forEach(labels::add);
+        }
+        return labels;
+    }
+
+    /**
+     * The calibration of the frame's first calibrated zone, target or path entry (its ultrasound region);
+     * uncalibrated where the frame has annotations but none is calibrated; null where it has none.
+     */
+    private static MeasuredCalibration calibrationOf(SessionPlan plan, ImageRef frame) {
         List<MeasuredCalibration> calibrations = new ArrayList<>();
         plan.zones().stream().filter(z -> z.image().equals(frame)).forEach(z -> calibrations.add(z.calibration()));
         for (Target t : plan.targets()) {
             if (t.image().equals(frame)) {
                 calibrations.add(t.calibration());
-                plan.injectionAt(t.id()).map(i -> i.path()).ifPresent(p -> calibrations.add(p.entryCalibration()));
+                plan.injectionAt(t.id()).map(i -> i.path()).filter(p -> p != null)
+                        .ifPresent(p -> calibrations.add(p.entryCalibration()));
             }
         }
-        Optional<MmScale> scale = calibrations.stream().map(MeasuredCalibration::scale).flatMap(Optional::stream)
-                .findFirst();
-        if (scale.isEmpty()) {
+        if (calibrations.isEmpty()) {
             return null;
         }
-        double mmPerPixel = scale.get().mmPerPixelX();
-        double mm = BAR_MM[0];
-        for (double candidate : BAR_MM) {
-            if (candidate / mmPerPixel <= width / 5.0) {
-                mm = candidate;
-            }
-        }
-        return new ScaleBar(new PixelPoint(BAR_INSET, height - BAR_INSET), mm / mmPerPixel, mm,
-                String.format(Locale.ROOT, "%.0f mm", mm));
+        return calibrations.stream().filter(MeasuredCalibration::isCalibrated).findFirst()
+                .orElse(MeasuredCalibration.UNCALIBRATED);
     }
 
-    /** Collects the marks of a scene, measuring labels as ImageJ's text ROI does. */
+    /**
+     * A label to be placed: its anchor (a point as an empty box, or a zone's bounds), how far from it, the radius
+     * of the marker a leader line starts outside of, its text and look.
+     */
+    private record Request(UUID id, LabelLayout.Box anchor, double clearance, double markerRadius, String text,
+            Color colour, boolean antialiased, LabelLayout.Direction first) {
+    }
+
+    /** Collects the marks of a scene and lays out its labels. */
     private static final class Builder {
 
         private final PlanStyle style;
-        private final int width;
-        private final Font font;
-        private final Graphics2D metrics;
+        private final LabelMetrics metrics;
+        private final LabelDetail detail;
+        private final LabelLayout layout;
         private final List<Mark> marks = new ArrayList<>();
+        /** The number of the zones' marks, at the start of {@link #marks}: leader lines are drawn after them. */
+        private int zoneMarks;
+        private final List<Request> targetLabels = new ArrayList<>();
+        private final List<Request> pathLabels = new ArrayList<>();
+        private final List<Request> zoneLabels = new ArrayList<>();
 
-        Builder(PlanStyle style, int width, Font font) {
+        Builder(PlanStyle style, LabelMetrics metrics, LabelDetail detail, int width, int height) {
             this.style = style;
-            this.width = width;
-            this.font = font;
-            this.metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
+            this.metrics = metrics;
+            this.detail = detail;
+            this.layout = new LabelLayout(width, height);
         }
 
         /** The marks of the plan's zones, then of its targets with their paths, on {@code frame}. */
@@ -176,6 +213,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     zone(z, z.id().equals(selected));
                 }
             }
+            zoneMarks = marks.size();
             Map<UUID, Integer> positions = new HashMap<>();
             for (int i = 0; i < plan.injections().size(); i++) {
                 positions.put(plan.injections().get(i).targetId(), i + 1);
@@ -186,14 +224,32 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     String position = place == null ? "" : "#" + place + " ";
                     NeedlePath path = place == null ? null : plan.injections().get(place - 1).path();
                     if (path != null) {
-                        Severity worstPath = findings == null ? null
-                                : findings.worstPathFinding(t.id()).map(Finding::severity).orElse(null);
-                        path(t, path, position, worstPath, findings != null);
+                        PlanStyle.State state = findings == null ? null : state(plan, findings, t.id(), true);
+                        path(t, path, position, state);
                     }
-                    target(t, position, findings == null ? null : findings.worstFor(t.id()).orElse(null),
-                            t.id().equals(selected));
+                    target(t, position, findings == null ? PlanStyle.State.CLEAR
+                            : state(plan, findings, t.id(), false), t.id().equals(selected));
                 }
             }
+        }
+
+        /**
+         * The state of a target's findings (all of them, or those about its path): an open violation, violations
+         * all overridden, a warning, or none.
+         */
+        private static PlanStyle.State state(SessionPlan plan, SafetyReport findings, UUID targetId,
+                boolean pathOnly) {
+            List<Finding> about = pathOnly
+                    ? findings.about(targetId).stream().filter(f -> SafetyCheck.isAboutPath(f.check())).toList()
+                    : findings.about(targetId);
+            List<Finding> violations = about.stream().filter(f -> f.severity() == Severity.VIOLATION).toList();
+            if (violations.stream().anyMatch(f -> SafetyReport.overrideOf(plan, f).isEmpty())) {
+                return PlanStyle.State.VIOLATION;
+            }
+            if (!violations.isEmpty()) {
+                return PlanStyle.State.OVERRIDDEN;
+            }
+            return about.isEmpty() ? PlanStyle.State.CLEAR : PlanStyle.State.WARNING;
         }
 
         void zone(NerveZone z, boolean selected) {
@@ -201,85 +257,130 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             marks.add(new Outline(z.id(), drawn, style.zoneFill(), null, 0, true));
             marks.add(new Outline(z.id(), drawn, null, selected ? style.selected() : style.zone(),
                     selected ? PlanStyle.SELECTED_ZONE_WIDTH : PlanStyle.ZONE_WIDTH, true));
-            String text = "Z" + z.number() + " " + z.name();
+            String text = "Z" + z.number() + (detail == LabelDetail.NUMBER ? "" : " " + z.name());
             Optional<MmScale> scale = z.calibration().scale();
             if (scale.isPresent()) {
                 for (List<PixelPoint> ring : Outlines.margin(z.shape(), z.marginMm(), scale.get())) {
                     marks.add(new Outline(z.id(), ring, null, style.margin(), PlanStyle.MARGIN_WIDTH, false));
                 }
-                text += String.format(Locale.ROOT, " (margin %.1f mm)", z.marginMm());
+                text += detail == LabelDetail.FULL ? String.format(Locale.ROOT, " (margin %.1f mm)", z.marginMm()) : "";
             } else {
-                text += " (uncalibrated: margin not drawn)";
+                text += detail == LabelDetail.FULL ? " (uncalibrated: margin not drawn)" : "";
             }
             PixelBounds box = z.shape().bounds();
-            double w = labelWidth(text, false);
-            // kept within the image's right edge, where the margin is
-            label(z.id(), Math.max(0, Math.min(box.minX(), width - w)),
-                    Math.max(0, box.minY() - font.getSize() - 4), text, selected ? style.selected() : style.margin(),
-                    false);
+            zoneLabels.add(new Request(z.id(), new LabelLayout.Box(box.minX(), box.minY(), box.maxX() - box.minX(),
+                    box.maxY() - box.minY()), 3, 0, text,
+                    selected ? style.selected() : style.margin(), false, LabelLayout.Direction.N));
         }
 
-        /** A needle path, coloured by its worst finding ({@code worst}; {@code checked} false: no findings known). */
-        void path(Target t, NeedlePath path, String position, Severity worst, boolean checked) {
-            Color colour = checked ? style.forFinding(worst, style.clear()) : style.target();
+        /** A needle path in the colour of its findings' {@code state} (null: no findings known). */
+        void path(Target t, NeedlePath path, String position, PlanStyle.State state) {
+            PlanStyle.State drawn = state == null ? PlanStyle.State.CLEAR : state;
+            Color colour = state == null ? style.target() : style.forState(state, style.clear());
             PixelPoint entry = path.entry();
-            marks.add(new Line(t.id(), entry, t.point(), colour, PlanStyle.pathWidth(worst),
-                    PlanStyle.pathDash(worst)));
+            marks.add(new Line(t.id(), entry, t.point(), colour, PlanStyle.pathWidth(drawn),
+                    PlanStyle.pathDash(drawn)));
             marks.add(new Square(t.id(), entry, PlanStyle.ENTRY_HALF_SIDE, colour));
+            layout.avoid(box(entry, PlanStyle.ENTRY_HALF_SIDE));
+            if (detail != LabelDetail.FULL) {
+                return;
+            }
             String text = position + path.measure(t).map(m -> String.format(Locale.ROOT, "%s mm · %.0f°",
                     Decimals.ceilTenth(m.lengthMm()), m.angleDeg())).orElse("path uncalibrated");
             // at a third of the way down the path: paths that start close together part there
-            double x = entry.x() + (t.point().x() - entry.x()) / 3;
-            double y = entry.y() + (t.point().y() - entry.y()) / 3;
-            label(t.id(), beside(x, 6, labelWidth(text, true)), y - font.getSize() / 2.0, text, colour, true);
+            PixelPoint anchor = new PixelPoint(entry.x() + (t.point().x() - entry.x()) / 3,
+                    entry.y() + (t.point().y() - entry.y()) / 3);
+            pathLabels.add(new Request(t.id(), box(anchor, 0), 6, 0, text, colour, true, LabelLayout.Direction.E));
         }
 
-        void target(Target t, String position, Severity worst, boolean selected) {
-            boolean violation = worst == Severity.VIOLATION;
+        void target(Target t, String position, PlanStyle.State state, boolean selected) {
+            boolean wide = selected || state == PlanStyle.State.VIOLATION || state == PlanStyle.State.OVERRIDDEN;
+            Color ring = selected ? style.selected() : state == PlanStyle.State.VIOLATION ? style.violation()
+                    : state == PlanStyle.State.OVERRIDDEN ? style.overridden() : style.ink();
+            double ringRadius = wide ? PlanStyle.WIDE_RING_RADIUS : PlanStyle.RING_RADIUS;
             // the ring is a disc under the dot: filling is cheaper than stroking a circle
-            Color ring = selected ? style.selected() : violation ? style.violation() : style.ink();
-            marks.add(new Disc(t.id(), t.point(), selected || violation ? PlanStyle.WIDE_RING_RADIUS
-                    : PlanStyle.RING_RADIUS, ring));
-            marks.add(new Disc(t.id(), t.point(), PlanStyle.TARGET_RADIUS, style.forFinding(worst, style.target())));
-            if (violation) {
+            marks.add(new Disc(t.id(), t.point(), ringRadius, ring));
+            if (state == PlanStyle.State.OVERRIDDEN) {
+                // hollow: a dark centre with a tick in the override's neutral colour
+                marks.add(new Disc(t.id(), t.point(), PlanStyle.TARGET_RADIUS, style.ink()));
+                tick(t.id(), t.point());
+            } else {
+                marks.add(new Disc(t.id(), t.point(), PlanStyle.TARGET_RADIUS, style.forState(state, style.target())));
+            }
+            if (state == PlanStyle.State.VIOLATION) {
                 marks.add(new Cross(t.id(), t.point(), PlanStyle.CROSS_HALF_SPAN, style.ink(), PlanStyle.CROSS_WIDTH));
             }
-            String depth = t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm";
-            String text = position + "T" + t.number() + (t.label().isEmpty() || t.label().equals("T" + t.number())
-                    ? "" : " " + t.label()) + " · " + depth
-                    + (worst == null ? "" : worst == Severity.VIOLATION ? " · VIOLATION" : " · warning");
-            double r = PlanStyle.TARGET_RADIUS;
-            double y = t.point().y() - r - font.getSize() / 2.0;
-            label(t.id(), beside(t.point().x(), r + 4, labelWidth(text, false)), y, text,
-                    selected ? style.selected() : style.target(), false);
+            layout.avoid(box(t.point(), ringRadius));
+            String text = position + "T" + t.number();
+            if (detail != LabelDetail.NUMBER && !t.label().isEmpty() && !t.label().equals("T" + t.number())) {
+                text += " " + t.label();
+            }
+            if (detail == LabelDetail.FULL) {
+                text += " · " + (t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm deep")
+                        + switch (state) {
+                            case CLEAR -> "";
+                            case WARNING -> " · warning";
+                            case OVERRIDDEN -> " · overridden";
+                            case VIOLATION -> " · VIOLATION";
+                        };
+            }
+            targetLabels.add(new Request(t.id(), box(t.point(), 0), ringRadius + 3, ringRadius, text,
+                    selected ? style.selected() : state == PlanStyle.State.OVERRIDDEN ? style.overridden()
+                            : style.target(), false, LabelLayout.Direction.E));
+        }
+
+        /** A tick (✓) inside a target's marker. */
+        private void tick(UUID id, PixelPoint c) {
+            PixelPoint knee = new PixelPoint(c.x() - 1, c.y() + 3);
+            marks.add(new Line(id, new PixelPoint(c.x() - 4, c.y()), knee, style.overridden(), PlanStyle.TICK_WIDTH,
+                    PlanStyle.Dash.SOLID));
+            marks.add(new Line(id, knee, new PixelPoint(c.x() + 4, c.y() - 4), style.overridden(),
+                    PlanStyle.TICK_WIDTH, PlanStyle.Dash.SOLID));
+        }
+
+        /** A thin line from the anchor's marker (outside its radius) to the nearest point of the label's box. */
+        private static Line leader(Request r, LabelLayout.Box label) {
+            LabelLayout.Box a = r.anchor();
+            double[] end = label.nearest(a.x() + a.w() / 2, a.y() + a.h() / 2);
+            double[] start = a.nearest(end[0], end[1]);
+            double dx = end[0] - start[0];
+            double dy = end[1] - start[1];
+            double length = Math.hypot(dx, dy);
+            PixelPoint from = new PixelPoint(start[0] + dx / length * r.markerRadius(),
+                    start[1] + dy / length * r.markerRadius());
+            return new Line(r.id(), from, new PixelPoint(end[0], end[1]), r.colour(), PlanStyle.LEADER_WIDTH,
+                    PlanStyle.Dash.SOLID);
+        }
+
+        private static LabelLayout.Box box(PixelPoint centre, double half) {
+            return new LabelLayout.Box(centre.x() - half, centre.y() - half, 2 * half, 2 * half);
         }
 
         /**
-         * The left edge of a label {@code labelWidth} wide placed {@code gap} pixels right of {@code anchorX},
-         * or as far left of it where it would run past the image's right edge, so that its end (the findings)
-         * stays visible.
+         * The marks with the labels placed, targets' first, then paths', then zones': the zones' marks, the
+         * leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels.
          */
-        private double beside(double anchorX, double gap, double labelWidth) {
-            double x = anchorX + gap;
-            return x + labelWidth > width ? Math.max(0, anchorX - gap - labelWidth) : x;
-        }
-
-        private void label(UUID id, double x, double y, String text, Color colour, boolean antialiased) {
-            marks.add(new Label(id, x, y, labelWidth(text, antialiased), fontMetrics(antialiased).getHeight() + 2,
-                    text, colour, style.ink(), antialiased));
-        }
-
-        /** As ImageJ's TextRoi measures a line: its advance in the font, at least 10, plus 2. */
-        private double labelWidth(String text, boolean antialiased) {
-            FontMetrics fm = fontMetrics(antialiased);
-            return Math.max(10, fm.getStringBounds(text, metrics).getWidth()) + 2;
-        }
-
-        private FontMetrics fontMetrics(boolean antialiased) {
-            metrics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, antialiased
-                    ? RenderingHints.VALUE_TEXT_ANTIALIAS_ON : RenderingHints.VALUE_TEXT_ANTIALIAS_OFF);
-            metrics.setFont(font);
-            return metrics.getFontMetrics(font);
+        List<Mark> laidOut() {
+            List<Mark> leaders = new ArrayList<>();
+            List<Mark> labels = new ArrayList<>();
+            for (List<Request> requests : List.of(targetLabels, pathLabels, zoneLabels)) {
+                for (Request r : requests) {
+                    double w = metrics.width(r.text(), r.antialiased());
+                    double h = metrics.height(r.antialiased());
+                    LabelLayout.Box b = layout.place(r.anchor(), r.clearance(), w, h,
+                            LabelLayout.Direction.startingWith(r.first()));
+                    if (b.distance(r.anchor()) > r.clearance() + h) {
+                        leaders.add(leader(r, b));
+                    }
+                    labels.add(new Label(r.id(), b.x(), b.y(), w, h, r.text(), r.colour(), style.ink(),
+                            r.antialiased()));
+                }
+            }
+            List<Mark> all = new ArrayList<>(marks.subList(0, zoneMarks));
+            all.addAll(leaders);
+            all.addAll(marks.subList(zoneMarks, marks.size()));
+            all.addAll(labels);
+            return all;
         }
     }
 }

@@ -3,14 +3,14 @@ package org.injectionplanner.scene;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import org.injectionplanner.safety.Severity;
 
 /**
  * How a plan is drawn: colours from the Okabe–Ito colour-blind-safe palette, and line widths, dashes and
  * symbols that keep the findings apart where colour is lost (a black-and-white print): a needle path with a
  * violation is drawn thick and solid and its target carries a cross, a path with a warning is dashed, a
- * clear path thin and solid; a zone is filled with a thick outline, its margin a thin line. Sizes in image
- * pixels.
+ * clear path thin and solid, a path whose violations all have a written override dotted; a zone is filled with
+ * a thick outline, its margin a thin line. A target with an overridden violation is a hollow neutral ring with
+ * a tick, never in the violation's colour. Sizes in image pixels.
  *
  * <p>{@link #CURRENT} draws the plan being edited; {@link #MUTED} draws read-only plans beside it (an
  * earlier session), its colours faded towards grey so that they do not compete with the current plan's.
@@ -24,14 +24,16 @@ import org.injectionplanner.safety.Severity;
  * @param warning targets and paths whose worst finding is a warning (reddish purple)
  * @param clear needle paths without findings (bluish green)
  * @param ink the ring of a target without a violation, the violation cross, and label backgrounds (black)
+ * @param overridden targets and paths whose violations all have a written override (light grey)
+ * @param guide the depth ruler, scale bar, side markers and frame strip (white)
  */
 public record PlanStyle(Color target, Color zone, Color zoneFill, Color margin, Color selected, Color violation,
-        Color warning, Color clear, Color ink) {
+        Color warning, Color clear, Color ink, Color overridden, Color guide) {
 
     /** The plan being edited. */
     public static final PlanStyle CURRENT = new PlanStyle(new Color(230, 159, 0), new Color(0, 114, 178),
             new Color(0, 114, 178, 60), new Color(86, 180, 233), new Color(240, 228, 66), new Color(213, 94, 0),
-            new Color(204, 121, 167), new Color(0, 158, 115), Color.BLACK);
+            new Color(204, 121, 167), new Color(0, 158, 115), Color.BLACK, new Color(200, 200, 200), Color.WHITE);
 
     /** Read-only plans drawn beside the current one: {@link #CURRENT} faded towards grey. */
     public static final PlanStyle MUTED = CURRENT.faded(0.6);
@@ -52,13 +54,25 @@ public record PlanStyle(Color target, Color zone, Color zoneFill, Color margin, 
     public static final double PATH_WIDTH = 2.5;
     public static final double VIOLATION_PATH_WIDTH = 3.5;
 
+    /** The tick on a target whose violations are overridden: its line width. */
+    public static final double TICK_WIDTH = 2;
+    /** A leader line from a moved label to its marker: its width. */
+    public static final double LEADER_WIDTH = 1;
+
     /** A line's pattern. */
-    public enum Dash { SOLID, DASHED }
+    public enum Dash { SOLID, DASHED, DOTTED }
+
+    /**
+     * What a target or path is drawn for: no finding, a warning at worst, violations that all have a written
+     * override ({@code SafetyReport.overrideOf}), or an open violation.
+     */
+    public enum State { CLEAR, WARNING, OVERRIDDEN, VIOLATION }
 
     /** This style with every colour mixed with mid grey, {@code amount} (0 to 1) of grey; alpha kept. */
     public PlanStyle faded(double amount) {
         return new PlanStyle(fade(target, amount), fade(zone, amount), fade(zoneFill, amount), fade(margin, amount),
-                fade(selected, amount), fade(violation, amount), fade(warning, amount), fade(clear, amount), ink);
+                fade(selected, amount), fade(violation, amount), fade(warning, amount), fade(clear, amount), ink,
+                fade(overridden, amount), guide);
     }
 
     private static Color fade(Color c, double amount) {
@@ -74,25 +88,38 @@ public record PlanStyle(Color target, Color zone, Color zoneFill, Color margin, 
         return new Font(Font.SANS_SERIF, Font.BOLD, Math.max(12, imageWidth / 55));
     }
 
-    /** A target's or path's colour for its worst finding (null: none), {@code plain} without findings. */
-    public Color forFinding(Severity worst, Color plain) {
-        return worst == null ? plain : worst == Severity.VIOLATION ? violation : warning;
+    /** A target's or path's colour in {@code state}, {@code plain} without findings. */
+    public Color forState(State state, Color plain) {
+        return switch (state) {
+            case CLEAR -> plain;
+            case WARNING -> warning;
+            case OVERRIDDEN -> overridden;
+            case VIOLATION -> violation;
+        };
     }
 
-    /** The line of a needle path whose worst finding is {@code worst} (null: none). */
-    public static Dash pathDash(Severity worst) {
-        return worst == Severity.WARNING ? Dash.DASHED : Dash.SOLID;
+    /** The line of a needle path in {@code state}. */
+    public static Dash pathDash(State state) {
+        return state == State.WARNING ? Dash.DASHED : state == State.OVERRIDDEN ? Dash.DOTTED : Dash.SOLID;
     }
 
-    /** The width of a needle path whose worst finding is {@code worst} (null: none). */
-    public static double pathWidth(Severity worst) {
-        return worst == Severity.VIOLATION ? VIOLATION_PATH_WIDTH : PATH_WIDTH;
+    /** The width of a needle path in {@code state}. */
+    public static double pathWidth(State state) {
+        return state == State.VIOLATION ? VIOLATION_PATH_WIDTH : PATH_WIDTH;
     }
 
-    /** The stroke of a line {@code width} pixels wide: dashes three widths long, two widths apart. */
+    /**
+     * The stroke of a line {@code width} pixels wide: dashes three widths long, two widths apart; dots one
+     * width long, one and a half apart.
+     */
     public static BasicStroke stroke(double width, Dash dash) {
         float w = (float) width;
-        return dash == Dash.SOLID ? new BasicStroke(w)
-                : new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {3 * w, 2 * w}, 0f);
+        return switch (dash) {
+            case SOLID -> new BasicStroke(w);
+            case DASHED -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {3 * w, 2 * w}, 0f);
+            case DOTTED -> new BasicStroke(w, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                    new float[] {w, 1.5f * w}, 0f);
+        };
     }
 }

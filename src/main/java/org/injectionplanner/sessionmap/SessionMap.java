@@ -207,10 +207,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
                 e.needle().gauge() + " G", path, e.locked() ? "  locked" : "", state);
     }
 
-    /** "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …". */
+    /**
+     * "warning: …", "VIOLATION: …" for an open violation, or "overridden (reason: …): …" for a violation with
+     * a written override: the overlay draws it in its own neutral style too, never as a violation.
+     */
     private static String findingLine(SessionPlan plan, Finding f) {
         String state = f.severity() == Severity.WARNING ? "warning"
-                : SafetyReport.overrideOf(plan, f).map(o -> "VIOLATION (overridden: " + o.reason() + ")")
+                : SafetyReport.overrideOf(plan, f).map(o -> "overridden (reason: " + o.reason() + ")")
                         .orElse("VIOLATION");
         return state + ": " + f.message();
     }

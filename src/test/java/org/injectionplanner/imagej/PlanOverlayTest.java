@@ -41,6 +41,7 @@ import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.safety.Severity;
 import org.injectionplanner.scene.PlanScene;
 import org.injectionplanner.scene.PlanStyle;
+import org.injectionplanner.scene.SceneOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,6 +95,9 @@ class PlanOverlayTest {
         assertThat(uncalibratedParts).as("fill, outline, label; no margin").isEqualTo(3);
         for (Roi r : rois) {
             String id = r.getProperty(PlanOverlay.PROP_ID);
+            if (id == null) {
+                continue;
+            }
             int expected = plan.target(UUID.fromString(id)).map(t -> t.image().frame())
                     .orElseGet(() -> plan.zone(UUID.fromString(id)).orElseThrow().image().frame());
             assertThat(r.getPosition()).isEqualTo(expected);
@@ -158,27 +162,80 @@ class PlanOverlayTest {
         ImagePlus imp = stack(4);
         List<Roi> rois = PlanOverlay.build(imp, plan, report, null);
         List<PlanScene.Mark> marks = new ArrayList<>();
-        for (int frame : new int[] {2, 4}) {
-            marks.addAll(PlanScene.of(plan, report, new ImageRef(SOP, frame), 200, 150, null, PlanStyle.CURRENT)
-                    .marks());
+        for (int frame = 1; frame <= 4; frame++) {
+            PlanScene scene = PlanScene.of(plan, report, new ImageRef(SOP, frame), 200, 150, null, PlanStyle.CURRENT,
+                    PlanOverlay.options(imp).withCine(new SceneOptions.CineFrames(4, frame, List.of(2, 4))));
+            marks.addAll(scene.guides());
+            marks.addAll(scene.marks());
         }
         assertThat(rois).hasSameSizeAs(marks);
         for (int i = 0; i < rois.size(); i++) {
             Roi roi = rois.get(i);
             PlanScene.Mark mark = marks.get(i);
-            assertThat(roi.getProperty(PlanOverlay.PROP_ID)).isEqualTo(mark.annotationId().toString());
+            assertThat(roi.getProperty(PlanOverlay.PROP_ID))
+                    .isEqualTo(mark.annotationId() == null ? null : mark.annotationId().toString());
             if (mark instanceof PlanScene.Label label) {
                 ij.gui.TextRoi text = (ij.gui.TextRoi) roi;
                 assertThat(text.getFloatWidth()).as(label.text()).isEqualTo(label.width());
                 assertThat(text.getFloatHeight()).as(label.text()).isEqualTo(label.height());
                 assertThat(text.getXBase()).isEqualTo(label.x());
             }
-            if (mark instanceof PlanScene.Line line) {
+            if (mark instanceof PlanScene.Line line && line.width() == PlanStyle.PATH_WIDTH) {
                 assertThat(roi).isInstanceOf(ij.gui.Line.class);
                 assertThat(roi.getStroke().getDashArray()).as("the warning's path is dashed").isNotNull();
                 assertThat(roi.getStrokeColor()).isEqualTo(line.colour()).isEqualTo(PlanStyle.CURRENT.warning());
             }
         }
+    }
+
+    @Test
+    void everyFrameOfAStackShowsTheStripOfAnnotatedFramesAndTheCurrentOne() {
+        ImagePlus imp = stack(4);
+        SessionPlan plan = plan();
+        List<Roi> rois = PlanOverlay.build(imp, plan, null, null);
+        for (int slice = 1; slice <= 4; slice++) {
+            int s = slice;
+            List<Roi> guides = rois.stream()
+                    .filter(r -> r.getPosition() == s && r.getProperty(PlanOverlay.PROP_ID) == null)
+                    .toList();
+            // the band, a cell for each of frames 2 and 4, the pointer at the frame shown
+            List<Roi> filled = guides.stream().filter(r -> r.getFillColor() != null).toList();
+            assertThat(filled).as("slice " + slice).hasSizeGreaterThanOrEqualTo(4);
+            Roi pointer = filled.stream().filter(r -> PlanStyle.CURRENT.selected().equals(r.getFillColor()))
+                    .findFirst().orElseThrow();
+            // 200 px less 2 px at each end, in 4 cells of 49 px: the current one centred at 2 + (s − 0.5) × 49
+            assertThat(pointer.getBounds().getCenterX()).as("slice " + slice).isCloseTo(2 + (s - 0.5) * 49,
+                    org.assertj.core.api.Assertions.within(1.0));
+            assertThat(filled.stream().filter(r -> PlanStyle.CURRENT.target().equals(r.getFillColor())))
+                    .extracting(r -> (int) Math.round(r.getBounds().getX()))
+                    .containsExactlyInAnyOrder(2 + 49, 2 + 3 * 49);
+        }
+        assertThat(rois).filteredOn(r -> r.getPosition() == 1 || r.getPosition() == 3)
+                .allMatch(r -> r.getProperty(PlanOverlay.PROP_ID) == null, "no annotation on frames 1 and 3");
+    }
+
+    @Test
+    void theRoisOfATargetWithAnOverriddenViolationAreNamedWithItsReason() {
+        SessionPlan plan = plan();
+        Target inZone = new Target(UUID.randomUUID(), 3, "T3", "iliolumbar", Side.LEFT, SpinalLevel.L5,
+                new ImageRef(SOP, 2), new PixelPoint(120, 70), null, "", CAL);
+        plan = plan.withTarget(inZone);
+        SafetyReport before = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+        for (org.injectionplanner.safety.Finding f : before.about(inZone.id())) {
+            if (f.severity() == Severity.VIOLATION) {
+                plan = plan.withOverride(new org.injectionplanner.plan.FindingOverride(f.key(), f.measured(),
+                        "branch retracted", "Dr A", java.time.OffsetDateTime.parse("2026-11-26T09:30:00+01:00")));
+            }
+        }
+        assertThat(before.about(inZone.id())).anyMatch(f -> f.severity() == Severity.VIOLATION);
+        SafetyReport report = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
+        List<Roi> rois = PlanOverlay.build(stack(4), plan, report, null);
+        assertThat(parts(rois, inZone.id())).isNotEmpty()
+                .allMatch(r -> r.getName() != null && r.getName().startsWith("T3: overridden — branch retracted"));
+        assertThat(parts(rois, plan.targets().get(0).id())).allMatch(r -> r.getName() == null);
+        assertThat(parts(rois, inZone.id())).filteredOn(r -> r instanceof ij.gui.TextRoi)
+                .extracting(r -> ((ij.gui.TextRoi) r).getText().strip())
+                .allMatch(t -> t.endsWith("· overridden") && !t.contains("VIOLATION"));
     }
 
     private static List<Roi> parts(List<Roi> rois, UUID id) {

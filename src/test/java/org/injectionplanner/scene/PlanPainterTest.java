@@ -74,12 +74,25 @@ class PlanPainterTest {
     }
 
     @Test
-    void nothingIsDrawnFarFromTheAnnotations() {
+    void nothingIsDrawnFarFromTheAnnotationsAndGuides() {
         BufferedImage image = painted();
-        assertThat(colour(image, 190, 20)).isEqualTo(BACKGROUND);
-        assertThat(colour(image, 190, 60)).isEqualTo(BACKGROUND);
-        assertThat(colour(image, 100, 140)).isEqualTo(BACKGROUND);
+        assertThat(colour(image, 140, 22)).isEqualTo(BACKGROUND);
+        assertThat(colour(image, 100, 45)).isEqualTo(BACKGROUND);
+        assertThat(colour(image, 150, 140)).isEqualTo(BACKGROUND);
         assertThat(colour(image, 5, 5)).isEqualTo(BACKGROUND);
+    }
+
+    @Test
+    void theDepthRulerRunsDownTheRightEdgeWithATickEveryTwentyMillimetres() {
+        BufferedImage image = painted();
+        // the skin line is row 0; at 0.5 mm/px a 20 mm step is 40 px, the shortest of 5, 10, 20… mm at least two
+        // label heights apart; the ruler's line is the 1-pixel column 198
+        assertThat(colour(image, 198, 75)).isEqualTo(Color.WHITE);
+        assertThat(colour(image, 198, 140)).isEqualTo(Color.WHITE);
+        assertThat(anyIn(image, 192, 194, 39, 41, Color.WHITE)).as("the 20 mm tick").isTrue();
+        assertThat(anyIn(image, 192, 194, 79, 81, Color.WHITE)).as("the 40 mm tick").isTrue();
+        assertThat(colour(image, 193, 60)).as("no long tick at 30 mm").isNotEqualTo(Color.WHITE);
+        assertThat(colour(image, 196, 60)).as("a short one").isEqualTo(Color.WHITE);
     }
 
     @Test

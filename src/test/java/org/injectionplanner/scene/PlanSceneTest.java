@@ -1,16 +1,20 @@
 package org.injectionplanner.scene;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.injectionplanner.plan.PlanFixtures.p;
 
 import java.awt.Color;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.injectionplanner.geometry.EllipseShape;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -18,9 +22,11 @@ import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.safety.Severity;
 import org.junit.jupiter.api.Test;
 
 /** What a plan's scene holds: marks per annotation on its frame, styled by the worst finding. */
@@ -161,6 +167,122 @@ class PlanSceneTest {
         PlanScene scene = PlanScene.of(plan, report(plan), FRAME, 600, 400, null, PlanStyle.MUTED);
         assertThat(scene.marks()).filteredOn(m -> m instanceof PlanScene.Line)
                 .anyMatch(m -> ((PlanScene.Line) m).colour().equals(PlanStyle.MUTED.violation()));
+    }
+
+    @Test
+    void anOverriddenViolationIsAHollowNeutralRingWithATickNeverTheViolationsStyle() {
+        SessionPlan plan = plan();
+        UUID t1 = plan.targets().get(0).id();
+        for (Finding f : report(plan).about(t1)) {
+            if (f.severity() == Severity.VIOLATION) {
+                plan = plan.withOverride(new FindingOverride(f.key(), f.measured(), "nerve seen moving away",
+                        "Dr A", PlanFixtures.AT));
+            }
+        }
+        PlanScene scene = PlanScene.of(plan, report(plan), FRAME, 600, 400, null, STYLE);
+        assertThat(marks(scene, t1, PlanScene.Cross.class)).isEmpty();
+        assertThat(marks(scene, t1, PlanScene.Disc.class)).extracting(PlanScene.Disc::fill)
+                .containsExactly(STYLE.overridden(), STYLE.ink());
+        assertThat(marks(scene, t1, PlanScene.Line.class)).filteredOn(l -> l.width() == PlanStyle.TICK_WIDTH)
+                .hasSize(2).allMatch(l -> l.colour().equals(STYLE.overridden()));
+        PlanScene.Line path = marks(scene, t1, PlanScene.Line.class).get(0);
+        assertThat(path.colour()).isEqualTo(STYLE.overridden());
+        assertThat(path.dash()).isEqualTo(PlanStyle.Dash.DOTTED);
+        assertThat(marks(scene, t1, PlanScene.Label.class)).anyMatch(l -> l.text().endsWith("· overridden"))
+                .noneMatch(l -> l.text().contains("VIOLATION"))
+                .noneMatch(l -> l.colour().equals(STYLE.violation()));
+        assertThat(List.of(STYLE.overridden(), STYLE.violation(), STYLE.warning(), STYLE.clear()))
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void theLabelDetailChoosesWhatLabelsSayAndDepthsSayDeep() {
+        SessionPlan plan = plan();
+        Target t2 = plan.targets().get(1);
+        plan = plan.withTarget(new Target(t2.id(), 2, "R L5 facet", t2.structureId(), t2.side(), t2.level(),
+                t2.image(), t2.point(), t2.depthMm(), t2.notes(), t2.calibration()));
+        UUID z1 = plan.zones().get(0).id();
+        Map<LabelDetail, List<String>> texts = new EnumMap<>(LabelDetail.class);
+        for (LabelDetail d : LabelDetail.values()) {
+            PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE,
+                    SceneOptions.DEFAULT.withDetail(d));
+            texts.put(d, scene.marks().stream().filter(m -> m instanceof PlanScene.Label l
+                    && (l.annotationId().equals(t2.id()) || l.annotationId().equals(z1)))
+                    .map(m -> ((PlanScene.Label) m).text()).toList());
+        }
+        // T2 at row 40, 0.1 mm/px below the skin line at row 0: 4.0 mm deep; its path 2.0 mm across, 2.0 mm down
+        assertThat(texts.get(LabelDetail.NUMBER)).containsExactly("#2 T2", "Z1");
+        assertThat(texts.get(LabelDetail.NAME)).containsExactly("#2 T2 R L5 facet", "Z1 nerve 1");
+        assertThat(texts.get(LabelDetail.FULL)).containsExactly("#2 T2 R L5 facet · 4.0 mm deep",
+                "#2 8.3 mm · 14°", "Z1 nerve 1 (margin 2.0 mm)");
+    }
+
+    @Test
+    void theDepthRulerIsNumberedInMillimetresFromTheSkinLineAndAnUncalibratedFrameSaysSo() {
+        SessionPlan plan = plan();
+        MeasuredCalibration skinAt50 = new MeasuredCalibration(MeasuredCalibration.Source.ULTRASOUND_REGION, 0.1,
+                0.1, 0, 50.0);
+        PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE,
+                SceneOptions.DEFAULT.withCalibration(skinAt50));
+        // 0.1 mm/px: numbers every 5 mm (50 px, more than two label heights) from row 50 to the bottom, row 399
+        // (35 mm would be row 400, below it)
+        List<PlanScene.Label> numbers = scene.guides().stream().filter(m -> m instanceof PlanScene.Label l
+                && l.x() > 500).map(m -> (PlanScene.Label) m).toList();
+        assertThat(numbers).extracting(PlanScene.Label::text).containsExactly("0 mm", "5", "10", "15", "20", "25",
+                "30");
+        for (int i = 0; i < numbers.size(); i++) {
+            PlanScene.Label l = numbers.get(i);
+            assertThat(l.y() + l.height() / 2).isCloseTo(50 + 50 * i, within(0.01));
+            assertThat(l.x() + l.width()).isLessThan(600 - 8);
+        }
+        assertThat(scene.guides()).filteredOn(m -> m instanceof PlanScene.Line l && l.from().y() == l.to().y())
+                .as("a tick every 2.5 mm, 25 px").hasSize(14);
+        assertThat(scene.scaleBar().text()).isEqualTo("10 mm");
+        assertThat(scene.labels()).noneMatch(l -> l.text().contains("not calibrated"));
+
+        PlanScene uncalibrated = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE,
+                SceneOptions.DEFAULT.withCalibration(MeasuredCalibration.UNCALIBRATED));
+        assertThat(uncalibrated.scaleBar()).isNull();
+        assertThat(uncalibrated.guides()).noneMatch(m -> m instanceof PlanScene.Line);
+        assertThat(uncalibrated.labels()).extracting(PlanScene.Label::text).contains("not calibrated: no mm scale");
+        assertThat(PlanScene.of(plan, null, new ImageRef("2.25.999", 1), 600, 400, null, STYLE).guides())
+                .as("a frame without annotations or a known calibration").isEmpty();
+    }
+
+    @Test
+    void sideMarkersStandAtTheTopCornersLeftOfTheRuler() {
+        SessionPlan plan = plan();
+        PlanScene scene = PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE,
+                SceneOptions.DEFAULT.withOrientation(new ImageOrientation("CRAN", "CAUD")));
+        PlanScene.Label left = scene.labels().stream().filter(l -> l.text().equals("CRAN")).findFirst().orElseThrow();
+        PlanScene.Label right = scene.labels().stream().filter(l -> l.text().equals("CAUD")).findFirst().orElseThrow();
+        assertThat(left.x()).isLessThan(5);
+        assertThat(left.y()).as("moved down below T2's entry square at (20, 20)").isGreaterThanOrEqualTo(25)
+                .isLessThan(60);
+        assertThat(right.y()).isLessThan(5);
+        PlanScene.Label zero = scene.labels().stream().filter(l -> l.text().equals("0 mm")).findFirst().orElseThrow();
+        assertThat(right.x() + right.width()).isLessThanOrEqualTo(zero.x()).isGreaterThan(500);
+        assertThat(left.annotationId()).isNull();
+        assertThatThrownBy(() -> new ImageOrientation("R", " ")).hasMessageContaining("names both edges");
+    }
+
+    @Test
+    void aCinesStripMarksTheAnnotatedFramesAndTheCurrentOne() {
+        SessionPlan plan = plan();
+        PlanScene scene = PlanScene.of(plan, null, new ImageRef(FRAME.sopInstanceUid(), 3), 600, 400, null, STYLE,
+                SceneOptions.DEFAULT.withCine(new SceneOptions.CineFrames(30, 3, List.of(1, 2))));
+        assertThat(scene.marks()).as("frame 3 holds no annotation").isEmpty();
+        List<PlanScene.Outline> strip = scene.guides().stream().filter(m -> m instanceof PlanScene.Outline)
+                .map(m -> (PlanScene.Outline) m).toList();
+        // 596 px for 30 frames: cells 19.87 px wide from x = 2, along the bottom
+        assertThat(strip).filteredOn(o -> STYLE.target().equals(o.fill())).extracting(o -> o.vertices().get(0).x())
+                .containsExactly(2.0, 2 + 596 / 30.0);
+        PlanScene.Outline pointer = strip.stream().filter(o -> STYLE.selected().equals(o.fill())).findFirst()
+                .orElseThrow();
+        assertThat(pointer.vertices().get(2).x()).isCloseTo(2 + 2.5 * 596 / 30.0, within(1e-9));
+        assertThat(strip).allMatch(o -> o.vertices().stream().allMatch(v -> v.y() > 380 && v.y() <= 400));
+        assertThatThrownBy(() -> new SceneOptions.CineFrames(30, 31, List.of()))
+                .hasMessageContaining("out of range");
     }
 
     private static List<Color> colours(PlanStyle s) {

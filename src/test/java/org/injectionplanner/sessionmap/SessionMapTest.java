@@ -120,7 +120,7 @@ class SessionMapTest {
         assertThat(entry.pathLengthMm()).isNull();
         assertThat(entry.minClearanceMm()).isNull();
         assertThat(map.lines().get(0)).endsWith("path uncalibrated");
-        assertThat(map.lines()).contains("      VIOLATION (overridden: measured by hand): " + calibration.message());
+        assertThat(map.lines()).contains("      overridden (reason: measured by hand): " + calibration.message());
         assertThat(map.signOff().openViolations()).isZero();
     }
 

@@ -72,7 +72,7 @@ class SessionMapIT {
                 .contains("Injection 1, T1 \\\"L4/5 supraspinous\\\": the needle path crosses zone Z1 "
                         + "\\\"medial branch\\\"");
 
-        Path shot = GuiSession.screenshot("session-map.png");
+        Path shot = GuiSession.screenshot("session-signed.png");
         // The new entry (300, 30): the path's closest approach to the zone's centre is
         // |170 × 270 − 170 × 100| / √(100² + 270²) ≈ 100 px, 75 px beyond the ellipse: ≈ 6.8 mm > 5 mm.
         String sign = GuiSession.openStudy(store, 1) + """

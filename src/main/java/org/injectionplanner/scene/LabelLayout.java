@@ -1,0 +1,169 @@
+package org.injectionplanner.scene;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Places labels so that none covers an obstacle (a marker, a needle path's end, a guide of the frame, a label
+ * placed before) and each lies inside the image: greedy and deterministic, in the order asked. A label is
+ * tried at candidate positions around its anchor, in eight directions (its preferred ones first) at growing
+ * distances, each pulled inside the image; the first that is free wins. Where none within reach is free,
+ * the free position nearest the anchor on a grid over the whole image is taken; where the image has no free
+ * room at all, the candidate covering the least. Coordinates in image pixels (x right, y down).
+ */
+final class LabelLayout {
+
+    /** The gap kept between a label and anything else, pixels. */
+    static final double GAP = 1;
+    /** The rings of candidates tried around an anchor before the whole image is searched. */
+    private static final int RINGS = 40;
+    /** The step of the grid searched over the whole image, pixels. */
+    private static final double GRID = 4;
+
+    /** An axis-aligned box: top-left ({@code x}, {@code y}), {@code w} × {@code h} pixels. */
+    record Box(double x, double y, double w, double h) {
+
+        /** True if the boxes come closer than {@code gap} pixels. */
+        boolean near(Box o, double gap) {
+            return x < o.x + o.w + gap && o.x < x + w + gap && y < o.y + o.h + gap && o.y < y + h + gap;
+        }
+
+        /** The area the boxes share. */
+        double overlap(Box o) {
+            double dx = Math.min(x + w, o.x + o.w) - Math.max(x, o.x);
+            double dy = Math.min(y + h, o.y + o.h) - Math.max(y, o.y);
+            return dx > 0 && dy > 0 ? dx * dy : 0;
+        }
+
+        /** The distance from a point to the box (0 inside). */
+        double distance(double px, double py) {
+            return Math.hypot(Math.max(0, Math.max(x - px, px - x - w)), Math.max(0, Math.max(y - py, py - y - h)));
+        }
+
+        /** The distance between the boxes (0 where they meet). */
+        double distance(Box o) {
+            return Math.hypot(Math.max(0, Math.max(x - o.x - o.w, o.x - x - w)),
+                    Math.max(0, Math.max(y - o.y - o.h, o.y - y - h)));
+        }
+
+        /** The point of the box nearest to ({@code px}, {@code py}). */
+        double[] nearest(double px, double py) {
+            return new double[] {Math.max(x, Math.min(px, x + w)), Math.max(y, Math.min(py, y + h))};
+        }
+    }
+
+    /** Where a label goes relative to its anchor, in the order tried. */
+    enum Direction {
+        E(1, 0), W(-1, 0), N(0, -1), S(0, 1), NE(0.7, -0.7), NW(-0.7, -0.7), SE(0.7, 0.7), SW(-0.7, 0.7);
+
+        final double dx;
+        final double dy;
+
+        Direction(double dx, double dy) {
+            this.dx = dx;
+            this.dy = dy;
+        }
+
+        /** The directions with {@code first} tried first, the others in declaration order. */
+        static List<Direction> startingWith(Direction first) {
+            List<Direction> all = new ArrayList<>(List.of(values()));
+            all.remove(first);
+            all.add(0, first);
+            return all;
+        }
+    }
+
+    private final double width;
+    private final double height;
+    private final List<Box> obstacles = new ArrayList<>();
+
+    /** A layout on an image {@code width} × {@code height} pixels. */
+    LabelLayout(double width, double height) {
+        this.width = width;
+        this.height = height;
+    }
+
+    /** Keeps labels off {@code box}. */
+    void avoid(Box box) {
+        obstacles.add(box);
+    }
+
+    /**
+     * The box for a label {@code w} × {@code h} about the {@code anchor} (a point as an empty box, or a zone's
+     * bounds), at least {@code clearance} pixels from it, tried in {@code directions} order; the box is then
+     * avoided by the labels placed after it.
+     */
+    Box place(Box anchor, double clearance, double w, double h, List<Direction> directions) {
+        double ax = anchor.x() + anchor.w() / 2;
+        double ay = anchor.y() + anchor.h() / 2;
+        Box best = null;
+        double bestOverlap = Double.MAX_VALUE;
+        double step = Math.max(4, h / 2);
+        for (int ring = 0; ring < RINGS; ring++) {
+            double d = clearance + ring * step;
+            for (Direction dir : directions) {
+                Box box = inside(candidate(anchor, d, w, h, dir));
+                double overlap = overlap(box);
+                if (overlap == 0 && free(box)) {
+                    return taken(box);
+                }
+                if (overlap < bestOverlap) {
+                    best = box;
+                    bestOverlap = overlap;
+                }
+            }
+        }
+        Box nearest = null;
+        double nearestDistance = Double.MAX_VALUE;
+        for (double y = 0; y + h <= height; y += GRID) {
+            for (double x = 0; x + w <= width; x += GRID) {
+                Box box = new Box(x, y, w, h);
+                double distance = box.distance(ax, ay);
+                if (distance < nearestDistance && free(box)) {
+                    nearest = box;
+                    nearestDistance = distance;
+                }
+            }
+        }
+        return taken(nearest != null ? nearest : best);
+    }
+
+    private Box taken(Box box) {
+        obstacles.add(box);
+        return box;
+    }
+
+    /** The box {@code d} pixels from the anchor in direction {@code dir}, centred on the anchor across it. */
+    private static Box candidate(Box a, double d, double w, double h, Direction dir) {
+        double x = dir.dx > 0 ? a.x() + a.w() + dir.dx * d : dir.dx < 0 ? a.x() + dir.dx * d - w
+                : a.x() + a.w() / 2 - w / 2;
+        double y = dir.dy > 0 ? a.y() + a.h() + dir.dy * d : dir.dy < 0 ? a.y() + dir.dy * d - h
+                : a.y() + a.h() / 2 - h / 2;
+        return new Box(x, y, w, h);
+    }
+
+    /** The box moved inside the image (a box wider or taller than the image at its left or top edge). */
+    private Box inside(Box b) {
+        double x = Math.max(0, Math.min(b.x(), width - b.w()));
+        double y = Math.max(0, Math.min(b.y(), height - b.h()));
+        return new Box(x, y, b.w(), b.h());
+    }
+
+    /** True if the box keeps {@link #GAP} from every obstacle. */
+    boolean free(Box box) {
+        for (Box o : obstacles) {
+            if (box.near(o, GAP)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private double overlap(Box box) {
+        double sum = 0;
+        for (Box o : obstacles) {
+            sum += box.overlap(o);
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,66 @@
+package org.injectionplanner.scene;
+
+import java.util.List;
+import org.injectionplanner.plan.MeasuredCalibration;
+
+/**
+ * What a scene shows besides the plan's annotations, and how much its labels say.
+ *
+ * @param detail how much the labels say
+ * @param orientation which patient side the image's left and right edges face, or null where unknown
+ *        (no side markers are drawn)
+ * @param calibration the frame's calibration (its ultrasound region's mm per pixel and skin line), or null
+ *        to take it from the calibrated annotations on the frame; gives the depth ruler and the scale bar
+ * @param cine the cine's frames, or null for a single frame (no frame strip)
+ */
+public record SceneOptions(LabelDetail detail, ImageOrientation orientation, MeasuredCalibration calibration,
+        CineFrames cine) {
+
+    /** Full labels, nothing else known. */
+    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null);
+
+    public SceneOptions {
+        if (detail == null) {
+            throw new IllegalArgumentException("a scene needs a label detail");
+        }
+    }
+
+    /**
+     * The frames of a cine, for the strip that shows which hold annotations.
+     *
+     * @param count the cine's frames
+     * @param current the frame drawn, 1-based
+     * @param annotated the frames holding annotations of the plan, 1-based
+     */
+    public record CineFrames(int count, int current, List<Integer> annotated) {
+
+        public CineFrames {
+            annotated = List.copyOf(annotated);
+            if (count < 1 || current < 1 || current > count
+                    || annotated.stream().anyMatch(f -> f < 1 || f > count)) {
+                throw new IllegalArgumentException("cine frames out of range: " + count + " frames, current "
+                        + current + ", annotated " + annotated);
+            }
+        }
+    }
+
+    /** These options with {@code detail}. */
+    public SceneOptions withDetail(LabelDetail d) {
+        return new SceneOptions(d, orientation, calibration, cine);
+    }
+
+    /** These options with {@code o}. */
+    public SceneOptions withOrientation(ImageOrientation o) {
+        return new SceneOptions(detail, o, calibration, cine);
+    }
+
+    /** These options with the frame's calibration {@code c}. */
+    public SceneOptions withCalibration(MeasuredCalibration c) {
+        return new SceneOptions(detail, orientation, c, cine);
+    }
+
+    /** These options with the cine's frames {@code c}. */
+    public SceneOptions withCine(CineFrames c) {
+        return new SceneOptions(detail, orientation, calibration, c);
+    }
+}
