@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseDefaults;
 import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.Needle;
@@ -101,6 +102,9 @@ public final class SettingsJson {
             o.set("concentration", range(a.concentration()));
         }
         drugs.set("dextrose", range(settings.drugs().dextrose()));
+        ObjectNode course = root.putObject("course");
+        course.put("plannedSessions", settings.course().plannedSessions());
+        course.put("maxIntervalDays", settings.course().maxIntervalDays());
         return JsonDialect.document(root);
     }
 
@@ -149,7 +153,12 @@ public final class SettingsJson {
         DrugTable drugs = d.drugs() == null ? drugsBefore(l, p) : drugs(d.drugs(), l, at.field("drugs"), p);
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));
-        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs));
+        // settings written before course defaults existed take the defaults
+        Documents.CourseDefaults c = d.course();
+        CourseDefaults course = c == null ? CourseDefaults.defaults()
+                : at.field("course").build(() -> new CourseDefaults(c.plannedSessions(), c.maxIntervalDays()));
+        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs,
+                course));
     }
 
     /** The order weights, or the defaults for a file written before they were settings. */

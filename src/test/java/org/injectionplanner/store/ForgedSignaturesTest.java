@@ -119,7 +119,7 @@ class ForgedSignaturesTest {
                 PlanFixtures.COURSE, 3, PlanFixtures.DATE.plusWeeks(4), "Dr A", genuine.plan().status(),
                 genuine.plan().patientWeightKg(), genuine.plan().images(), genuine.plan().targets(),
                 genuine.plan().zones(), genuine.plan().injections(), genuine.plan().checklist(),
-                genuine.plan().overrides(), genuine.plan().signature(), List.of());
+                genuine.plan().overrides(), genuine.plan().signature(), List.of(), null);
         SessionPlan copied = withSignature(other, new Signature("Dr A", AT, PlanJson.plannedContentSha256(other),
                 genuine.plan().signature().seal()));
         assertForged(append(copied), "the seal does not verify with key");
@@ -179,7 +179,7 @@ class ForgedSignaturesTest {
     private static SessionPlan withSignature(SessionPlan p, Signature signature) {
         return new SessionPlan(p.id(), p.courseId(), p.sessionNumber(), p.date(), p.author(), p.status(),
                 p.patientWeightKg(), p.images(), p.targets(), p.zones(), p.injections(), p.checklist(), p.overrides(),
-                signature, p.amendments());
+                signature, p.amendments(), p.outcomes());
     }
 
     /** Runs every reader over the forged revision: none may call it signed. */
