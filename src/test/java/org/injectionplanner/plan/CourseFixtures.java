@@ -23,6 +23,17 @@ public final class CourseFixtures {
                 .withImage(image("2.25.100." + number, "Transverse L4-L5", patientId));
     }
 
+    /**
+     * Session {@code number} with one site (T1 with its injection and a needle path from the skin) and a
+     * weight for the anaesthetic: ready to be saved and signed.
+     */
+    public static SessionPlan sessionWithSite(UUID course, int number, LocalDate date, String patientId) {
+        SessionPlan p = session(course, number, date, patientId).withPatientWeightKg(70.0);
+        Target t = target(p, PlanFixtures.id("site", 1), 1, 300, 200);
+        return p.withTarget(t).withInjection(PlanFixtures.injection(t, PlanFixtures.path(300, 0,
+                PlanFixtures.region(0, 0.1, 0.1))));
+    }
+
     /** A target at {@code (x, y)} px on the plan's first image, calibrated 0.1 mm per pixel, left L4/L5. */
     public static Target target(SessionPlan plan, UUID id, int number, double x, double y) {
         MeasuredCalibration cal = PlanFixtures.region(0, 0.1, 0.1);

@@ -17,7 +17,6 @@ import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
-import org.injectionplanner.plan.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,21 +43,13 @@ class CourseStoreTest {
         return new Outcomes(rest, activity, 30.0, null, null, null, "before session", AT);
     }
 
-    /** Session {@code n} with one site, a weight for the anaesthetic, and the patient's image. */
-    static SessionPlan session(UUID course, int n, LocalDate date, String patient) {
-        SessionPlan p = CourseFixtures.session(course, n, date, patient).withPatientWeightKg(70.0);
-        Target t = CourseFixtures.target(p, PlanFixtures.id("site", 1), 1, 300, 200);
-        return p.withTarget(t).withInjection(PlanFixtures.injection(t, PlanFixtures.path(300, 0,
-                PlanFixtures.region(0, 0.1, 0.1))));
-    }
-
     @Test
     void outcomesPersistAcrossRevisionsASignatureAndAnAmendment() throws Exception {
         PlanStore store = store();
         Revision first;
         Revision signedWithOutcomes;
         Revision amended;
-        try (PlanSession s = PlanSession.open(store, session(COURSE, 1, FIRST, CourseFixtures.PATIENT))) {
+        try (PlanSession s = PlanSession.open(store, CourseFixtures.sessionWithSite(COURSE, 1, FIRST, CourseFixtures.PATIENT))) {
             s.editor().apply(PlanEdits.outcomes(outcomes(6, 8)));
             first = s.save("Dr A", "outcomes");
             s.finalizePlan("Dr A", AT.plusMinutes(10));
@@ -82,8 +73,8 @@ class CourseStoreTest {
     void aPlanOfAnotherPatientIsRefusedInACourse() throws Exception {
         PlanStore store = store();
         try (OpenCourse c = store.open(COURSE)) {
-            c.save(session(COURSE, 1, FIRST, CourseFixtures.PATIENT), "Dr A", "");
-            SessionPlan other = session(COURSE, 2, FIRST.plusWeeks(4), "OTHER-9");
+            c.save(CourseFixtures.sessionWithSite(COURSE, 1, FIRST, CourseFixtures.PATIENT), "Dr A", "");
+            SessionPlan other = CourseFixtures.sessionWithSite(COURSE, 2, FIRST.plusWeeks(4), "OTHER-9");
             assertThatThrownBy(() -> c.save(other, "Dr A", "")).isInstanceOf(StoreException.class)
                     .hasMessageContaining("session 2 shows Patient ID OTHER-9, not the course's (DEMO-0001)")
                     .hasMessageContaining("nothing was saved");
@@ -162,7 +153,7 @@ class CourseStoreTest {
     static void saveCourse(PlanStore store, UUID course, String patient, int n) throws Exception {
         try (OpenCourse c = store.open(course)) {
             for (int i = 1; i <= n; i++) {
-                c.save(session(course, i, FIRST.plusWeeks(4L * (i - 1)), patient).withOutcomes(outcomes(7 - i, 8)),
+                c.save(CourseFixtures.sessionWithSite(course, i, FIRST.plusWeeks(4L * (i - 1)), patient).withOutcomes(outcomes(7 - i, 8)),
                         "Dr A", "");
             }
         }
