@@ -137,7 +137,8 @@ public final class TreatmentCourseCommand implements PlugIn {
             plot.addText(s.date().toString(), days(course, s), 0.4);
         }
         plot.setColor(Color.BLACK);
-        plot.addLegend("NRS rest\nNRS activity\nODI ÷ 10\nNRS rest: important improvement (−2)\n"
+        // one label per data set, in the order added: each series, then its line where it has one
+        plot.addLegend("NRS rest\nNRS rest: important improvement (−2)\nNRS activity\nODI ÷ 10\n"
                 + "ODI: important improvement (−10)");
         return plot;
     }
