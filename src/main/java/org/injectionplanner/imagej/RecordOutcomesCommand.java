@@ -14,7 +14,7 @@ import org.injectionplanner.plan.SessionPlan;
 
 /**
  * Plugins › Injection Planner › Session › Record Outcomes...: what the patient reports at this session, before
- * its injections (docs/domain.md §8). Allowed on a signed plan, like the procedure record. A field left empty
+ * its injections (docs/domain.md §4.1). Allowed on a signed plan, like the procedure record. A field left empty
  * is not recorded; an out-of-range value is refused with its range. Macro keys: {@code nrs_rest} and
  * {@code nrs_activity} (0–10), {@code odi} (0–100 %) or {@code odi_sections} (ten scores 0–5 separated by
  * spaces, {@code -} for a section not answered), {@code rmdq} (0–24), {@code pgic} (1–7), {@code notes}.

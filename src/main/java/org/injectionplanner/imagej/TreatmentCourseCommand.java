@@ -24,7 +24,7 @@ import org.injectionplanner.store.StoreException;
 import org.injectionplanner.workspace.PlanWorkspace;
 
 /**
- * Plugins › Injection Planner › Session › Treatment Course...: the active plan's course (docs/domain.md §8) —
+ * Plugins › Injection Planner › Session › Treatment Course...: the active plan's course (docs/domain.md §4.1) —
  * its sessions in a results table ({@value #TABLE}: date, status, sites, days since the previous session and
  * the outcomes), the course's warnings in the Log, and a plot ({@value #PLOT}) of pain at rest and on
  * activity (NRS 0–10) and the ODI ÷ 10 by days since the first session, each session's date written at its

@@ -1,7 +1,7 @@
 package org.injectionplanner.plan;
 
 /**
- * The clinic's defaults for treatment courses (docs/domain.md §8): how many sessions a new course plans and
+ * The clinic's defaults for treatment courses (docs/domain.md §4.1): how many sessions a new course plans and
  * the longest intended interval between sessions. The shortest intended interval is the interval safety
  * limit, {@link SafetyLimits#minIntervalDays()}: the course's window and the safety check share that one
  * number ({@link ClinicSettings#intervalWindow()}).
@@ -11,7 +11,7 @@ package org.injectionplanner.plan;
  */
 public record CourseDefaults(int plannedSessions, int maxIntervalDays) {
 
-    /** Sessions a course plans when the clinic has set nothing (prolotherapy series of 3–6, docs/domain.md §8). */
+    /** Sessions a course plans when the clinic has set nothing (prolotherapy series of 3–6, docs/domain.md §4.1). */
     public static final int DEFAULT_PLANNED_SESSIONS = 4;
 
     /** Six weeks, days. */

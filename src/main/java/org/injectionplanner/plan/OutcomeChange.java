@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * How the patient-reported outcomes changed from one session to a later one, measure by measure, against
- * the minimal clinically important change (docs/domain.md §8: Ostelo et al. 2008, the consensus for low back
+ * the minimal clinically important change (docs/domain.md §4.1: Ostelo et al. 2008, the consensus for low back
  * pain: 2 points on the 0–10 NRS, 10 points on the ODI, 5 on the RMDQ, or 30 % of the earlier value for
  * each). Lower is better on every measure here; PGIC is itself a rating of change and is reported as given.
  *

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the patient reports at a session, recorded before that session's injections (docs/domain.md §8):
+ * What the patient reports at a session, recorded before that session's injections (docs/domain.md §4.1):
  * pain on the 0–10 numeric rating scale at rest and on activity, the Oswestry Disability Index, optionally
  * the Roland-Morris Disability Questionnaire, and the patient's global impression of change. Every measure
  * may be left out (null); what is given must lie in its range, else the record is refused naming the range.
@@ -29,7 +29,7 @@ public record Outcomes(Integer nrsRest, Integer nrsActivity, Double odiPercent, 
     /** ODI sections of the questionnaire. */
     public static final int ODI_SECTIONS = 10;
 
-    /** Fewest ODI sections answered for a total (docs/domain.md §8: at most two left out). */
+    /** Fewest ODI sections answered for a total (docs/domain.md §4.1: at most two left out). */
     public static final int ODI_MIN_ANSWERED = 8;
 
     /** How far, percentage points, a given ODI total may differ from the one its sections give. */

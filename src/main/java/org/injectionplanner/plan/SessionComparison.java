@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Two sessions of one patient compared site by site (docs/domain.md §8): a site is a target, the same site
+ * Two sessions of one patient compared site by site (docs/domain.md §4.1): a site is a target, the same site
  * in both when its UUID is the same (copying a session forward keeps it). Each site of either plan is added
  * (only in the later), dropped (only in the earlier), changed or unchanged; and the outcomes' change.
  *

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A treatment course: the sessions of one patient for one indication (docs/domain.md §8), with the intervals
+ * A treatment course: the sessions of one patient for one indication (docs/domain.md §4.1), with the intervals
  * between them, when the next is due and what is out of the ordinary.
  *
  * @param record what the course is: patient, indication, planned sessions
