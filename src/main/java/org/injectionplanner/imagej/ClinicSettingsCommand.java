@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseDefaults;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SafetyLimits;
@@ -24,7 +25,8 @@ import org.injectionplanner.store.StoreException;
  * limits, the structure catalogue (add an entry), the protocol presets and the pre-procedure checklist,
  * stored in the plan store. Macro keys: {@code margin} (mm); the limits {@code reserve} (mm),
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code interval}
- * (days), {@code entry_below_skin} (mm) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to add a structure
+ * (days), {@code entry_below_skin} (mm); the course defaults {@code planned_sessions} and {@code max_interval}
+ * (days, the end of the intended interval whose start is {@code interval}) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to add a structure
  * {@code new_id new_name new_kind new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or
  * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
@@ -53,6 +55,10 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addNumericField("interval", l.minIntervalDays(), 0, 6, "days at least since the previous session (warning)");
         gd.addNumericField("entry_below_skin", l.maxEntryBelowSkinMm(), 1, 6,
                 "mm an entry point may lie below the skin line (violation)");
+        gd.addMessage("Treatment courses (the intended interval runs from 'interval' above to the longest):");
+        gd.addNumericField("planned_sessions", current.course().plannedSessions(), 0, 6, "sessions a new course plans");
+        gd.addNumericField("max_interval", current.course().maxIntervalDays(), 0, 6,
+                "days at most between sessions (course warning)");
         gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().ids()));
         gd.addMessage("Add a structure (leave the id empty to add none):");
         gd.addStringField("new_id", "", 24);
@@ -77,10 +83,13 @@ public final class ClinicSettingsCommand implements PlugIn {
             double margin = gd.getNextNumber();
             SafetyLimits limits = new SafetyLimits(gd.getNextNumber(), gd.getNextNumber(), gd.getNextNumber(),
                     gd.getNextNumber(), gd.getNextNumber(), (int) Math.round(gd.getNextNumber()), gd.getNextNumber());
+            CourseDefaults course = new CourseDefaults((int) Math.round(gd.getNextNumber()),
+                    (int) Math.round(gd.getNextNumber()));
             if (gd.invalidNumber()) {
-                throw new IllegalArgumentException("the margin and the limits must be numbers");
+                throw new IllegalArgumentException("the margin, the limits and the course defaults must be numbers");
             }
-            ClinicSettings updated = current.withDefaultMarginMm(margin).withLimits(limits);
+            ClinicSettings updated = new ClinicSettings(current.catalogue(), margin, current.presets(),
+                    current.checklist(), limits, current.orderWeights(), current.drugs(), course);
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));

@@ -1,5 +1,7 @@
 package org.injectionplanner.store;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,17 +48,6 @@ record PatientIndex(Map<UUID, String> courses) {
 
     static Path file(Path root) {
         return root.resolve(NAME);
-    }
-
-    /** The courses of a Patient ID, in course id order. */
-    List<UUID> coursesOf(String patientId) {
-        List<UUID> out = new ArrayList<>();
-        courses.forEach((course, patient) -> {
-            if (patient.equals(patientId)) {
-                out.add(course);
-            }
-        });
-        return out;
     }
 
     byte[] toJson() {
@@ -109,6 +100,71 @@ record PatientIndex(Map<UUID, String> courses) {
             return Optional.of(parse(StoreFiles.readInStore(root, file), file.toString()));
         } catch (PlanFormatException e) {
             throw StoreException.of(e);
+        }
+    }
+
+    /**
+     * The courses of a Patient ID in the store's index, read with a streaming parser that keeps only the
+     * matching entries (a lookup in a store of thousands of courses builds no tree of them); empty when the
+     * store has no index.
+     *
+     * @throws StoreException if the index cannot be read or is not a patient index
+     */
+    static Optional<List<UUID>> lookup(Path root, String patientId) throws StoreException {
+        Path file = file(root);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        byte[] bytes = StoreFiles.readInStore(root, file);
+        List<UUID> out = new ArrayList<>();
+        boolean formatSeen = false;
+        try (JsonParser p = JsonDialect.parser(bytes)) {
+            expect(p.nextToken(), JsonToken.START_OBJECT, file);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("format") || field.equals("formatVersion")) {
+                    String expected = field.equals("format") ? FORMAT : String.valueOf(FORMAT_VERSION);
+                    if (!expected.equals(p.getText())) {
+                        throw new StoreException(file + ": not a patient index (" + field + " " + p.getText() + ")");
+                    }
+                    formatSeen |= field.equals("format");
+                } else if (field.equals("courses")) {
+                    expect(value, JsonToken.START_ARRAY, file);
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        String course = null;
+                        String patient = null;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            if (name.equals("courseId")) {
+                                course = p.getText();
+                            } else if (name.equals("patientId")) {
+                                patient = p.getText();
+                            } else {
+                                p.skipChildren();
+                            }
+                        }
+                        if (patientId.equals(patient) && course != null) {
+                            out.add(UUID.fromString(course));
+                        }
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StoreException(file + ": not a readable patient index: " + e.getMessage(), e);
+        }
+        if (!formatSeen) {
+            throw new StoreException(file + ": not a patient index (no \"format\")");
+        }
+        return Optional.of(out);
+    }
+
+    private static void expect(JsonToken found, JsonToken expected, Path file) throws StoreException {
+        if (found != expected) {
+            throw new StoreException(file + ": not a patient index (expected " + expected + ", found " + found + ")");
         }
     }
 

@@ -190,12 +190,12 @@ public final class PlanStore {
      * @throws StoreException if the index is missing (run verify-store, which rebuilds it) or cannot be read
      */
     public List<UUID> coursesOfPatient(String patientId) throws StoreException {
-        Optional<PatientIndex> index = PatientIndex.read(root);
-        if (index.isEmpty()) {
+        Optional<List<UUID>> courses = PatientIndex.lookup(root, patientId.strip());
+        if (courses.isEmpty()) {
             throw new StoreException("the plan store " + root + " has no patient index (" + PatientIndex.NAME
                     + "): run verify-store on it, which rebuilds the index");
         }
-        return index.get().coursesOf(patientId.strip());
+        return courses.get();
     }
 
     /**
@@ -206,16 +206,9 @@ public final class PlanStore {
      * @throws StoreException if the course is not in the store, or its files cannot be read or are damaged
      */
     public CourseView course(UUID courseId) throws StoreException {
-        Path dir = StoreLayout.course(root, courseId);
-        if (!Files.isDirectory(StoreLayout.revisions(dir))) {
-            throw new StoreException("no course " + courseId + " in the plan store " + root);
-        }
+        CourseIndex current = currentIndex(courseId);
         CourseRecord record = courseRecord(courseId);
-        Optional<CourseIndex> index = CourseIndex.read(root, dir);
-        Optional<CourseHead> head = CourseHead.read(root, dir);
-        CourseIndex current = index.isPresent() && head.isPresent() && head.get().equals(index.get().head())
-                ? index.get() : rebuildCourseIndex(courseId, record.patientId());
-        Path revisions = StoreLayout.revisions(dir);
+        Path revisions = StoreLayout.revisions(StoreLayout.course(root, courseId));
         List<SessionPlan> plans = new ArrayList<>();
         for (CourseIndex.Entry e : current.sessions()) {
             plans.add(load(revisions.resolve(e.revision())).plan());
@@ -225,6 +218,29 @@ public final class PlanStore {
         List<SessionPlan> ordered = course.sessions().stream()
                 .map(s -> plans.stream().filter(p -> p.id().equals(s.planId())).findFirst().orElseThrow()).toList();
         return new CourseView(course, ordered);
+    }
+
+    /**
+     * A course's sessions as its index lists them (by session number), without reading a revision while the
+     * index is current; an index older than the head record (or missing) is rebuilt in memory.
+     *
+     * @throws StoreException if the course is not in the store or its files cannot be read
+     */
+    public List<IndexedSession> indexedSessions(UUID courseId) throws StoreException {
+        return currentIndex(courseId).sessions().stream().map(e -> new IndexedSession(e.planId(),
+                e.sessionNumber(), e.date(), e.status(), e.sites())).toList();
+    }
+
+    /** The course's index if it is at the head record's revision, else one rebuilt from the revisions. */
+    private CourseIndex currentIndex(UUID courseId) throws StoreException {
+        Path dir = StoreLayout.course(root, courseId);
+        if (!Files.isDirectory(StoreLayout.revisions(dir))) {
+            throw new StoreException("no course " + courseId + " in the plan store " + root);
+        }
+        Optional<CourseIndex> index = CourseIndex.read(root, dir);
+        Optional<CourseHead> head = CourseHead.read(root, dir);
+        return index.isPresent() && head.isPresent() && head.get().equals(index.get().head()) ? index.get()
+                : rebuildCourseIndex(courseId, courseRecord(courseId).patientId());
     }
 
     /** A course's index made from its revisions (the newest of each plan) and its head. */

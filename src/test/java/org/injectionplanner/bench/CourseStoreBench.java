@@ -24,7 +24,8 @@ import org.injectionplanner.store.PlanStore;
  *
  * <pre>
  * generate ROOT COURSES SESSIONS SITES   courses of patients P000000…, sessions 4 weeks apart
- * lookup ROOT PATIENT_ID                  find the patient's course(s) and list the sessions, 21 runs
+ * lookup ROOT PATIENT_ID                  find the patient's course(s) and list the sessions from the index,
+ *                                         then open them (newest revision of each session), 21 runs each
  * open ROOT PATIENT_ID                    open the course (newest revision of each session) and compare
  *                                         consecutive sessions, 21 runs
  * </pre>
@@ -41,14 +42,24 @@ public final class CourseStoreBench {
         switch (args[0]) {
             case "generate" -> generate(root, Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]));
-            case "lookup" -> time("lookup " + args[2], () -> {
-                PlanStore store = new PlanStore(root);
-                int sessions = 0;
-                for (UUID course : store.coursesOfPatient(args[2])) {
-                    sessions += store.course(course).course().sessions().size();
-                }
-                return sessions;
-            });
+            case "lookup" -> {
+                time("find and list (index) " + args[2], () -> {
+                    PlanStore store = new PlanStore(root);
+                    int sessions = 0;
+                    for (UUID course : store.coursesOfPatient(args[2])) {
+                        sessions += store.indexedSessions(course).size();
+                    }
+                    return sessions;
+                });
+                time("find and open the course (index + newest revisions) " + args[2], () -> {
+                    PlanStore store = new PlanStore(root);
+                    int sessions = 0;
+                    for (UUID course : store.coursesOfPatient(args[2])) {
+                        sessions += store.course(course).course().sessions().size();
+                    }
+                    return sessions;
+                });
+            }
             case "open" -> time("open " + args[2], () -> {
                 PlanStore store = new PlanStore(root);
                 CourseView view = store.course(store.coursesOfPatient(args[2]).get(0));

@@ -2,6 +2,7 @@ package org.injectionplanner.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,8 @@ class CourseStoreTest {
         assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactly(COURSE);
         assertThat(store.coursesOfPatient("OTHER-9")).containsExactly(other);
         assertThat(store.coursesOfPatient("NOBODY")).isEmpty();
+        assertThat(store.indexedSessions(COURSE)).extracting(IndexedSession::sessionNumber, IndexedSession::sites)
+                .containsExactly(tuple(1, 1), tuple(2, 1), tuple(3, 1));
         CourseView view = store.course(COURSE);
         assertThat(view.course().record()).isEqualTo(new CourseRecord(COURSE, CourseFixtures.PATIENT, "", 4));
         assertThat(view.course().sessions()).extracting(CourseSession::number).containsExactly(1, 2, 3);
