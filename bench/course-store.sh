@@ -2,9 +2,10 @@
 # The treatment course benchmark (BENCHMARKS.md, "Course store"): generates a plan store of COURSES courses ×
 # SESSIONS sessions (default 5,000 × 6, one site each) through the store's own save into target/course-store/
 # (kept out of git), then times finding a patient's course by Patient ID and listing its sessions, runs
-# verify-store on it under /usr/bin/time -v (time and peak RSS), and times opening a course of 6 sessions ×
+# verify-store on it in a 64 MiB heap under /usr/bin/time -v (time and peak RSS), and times opening a course of 6 sessions ×
 # 40 sites (and comparing its consecutive sessions) in a second store.
 # Usage, from the repository root:  bench/course-store.sh [COURSES] [SESSIONS]
+# (run it with 1000 and with 5000 courses to see verify-store's time grow with the revisions and its memory not)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COURSES=${1:-5000}
@@ -22,7 +23,9 @@ if [ ! -d "$STORE" ]; then
 fi
 echo "revisions: $(find "$STORE/courses" -name '0000*.json' | wc -l), store size: $(du -sh "$STORE" | cut -f1)"
 java -cp "$CP" org.injectionplanner.bench.CourseStoreBench lookup "$STORE" "P$(printf %06d $((COURSES / 2)))"
-/usr/bin/time -v java -jar plugins/Injection_Planner.jar verify-store "$STORE" 2> "$OUT/verify-time.txt" | tail -1
+# a 64 MiB heap: verify-store holds one course's plans at a time, so the heap need not grow with the store
+/usr/bin/time -v java -Xmx64m -jar plugins/Injection_Planner.jar verify-store "$STORE" 2> "$OUT/verify-time.txt" \
+    | tail -1
 grep -E "Elapsed|Maximum resident" "$OUT/verify-time.txt"
 WIDE=$OUT/store-wide
 if [ ! -d "$WIDE" ]; then
