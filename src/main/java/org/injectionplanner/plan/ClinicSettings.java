@@ -105,12 +105,6 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
                 course);
     }
 
-    /** These settings with other course defaults. */
-    public ClinicSettings withCourse(CourseDefaults newCourse) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
-                newCourse);
-    }
-
     /**
      * The intended interval between sessions: from the interval safety limit
      * ({@link SafetyLimits#minIntervalDays()}, the one source the interval check and the course share) to the

@@ -26,12 +26,6 @@ public record CourseRecord(UUID courseId, String patientId, String indication, i
         }
     }
 
-    /** The record of a new course for {@code plan}'s patient, planning the clinic's default number of sessions. */
-    public static CourseRecord forPlan(SessionPlan plan, CourseDefaults defaults) {
-        return new CourseRecord(plan.courseId(), plan.patient().map(Patient::id).orElse(""), "",
-                defaults.plannedSessions());
-    }
-
     /** This record with another indication and number of planned sessions. */
     public CourseRecord describedAs(String newIndication, int newPlannedSessions) {
         return new CourseRecord(courseId, patientId, newIndication, newPlannedSessions);

@@ -88,12 +88,6 @@ public record Outcomes(Integer nrsRest, Integer nrsActivity, Double odiPercent, 
         return 100.0 * sum / (5.0 * answered);
     }
 
-    /** True when no measure and no note is recorded. */
-    public boolean isEmpty() {
-        return nrsRest == null && nrsActivity == null && odiPercent == null && rmdq == null && pgic == null
-                && notes.isEmpty();
-    }
-
     private static void inRange(Integer value, int min, int max, String what) {
         if (value != null && (value < min || value > max)) {
             throw new IllegalArgumentException(what + " must be " + min + "–" + max + ", got " + value);
