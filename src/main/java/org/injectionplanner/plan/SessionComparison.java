@@ -114,6 +114,34 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
                 dropped, changed, unchanged, OutcomeChange.between(earlier.outcomes(), later.outcomes()));
     }
 
+    /** The comparison as lines for reading: one per site (added, dropped, changed, unchanged), then the outcomes. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add("Session " + earlierSession + " → session " + laterSession + ": " + added.size() + " added, "
+                + dropped.size() + " dropped, " + changed.size() + " changed, " + unchanged.size() + " unchanged");
+        added.forEach(s -> out.add("added       " + s.label()));
+        dropped.forEach(s -> out.add("dropped     " + s.label() + " (reason: " + s.droppedReason() + ")"));
+        for (Site s : changed) {
+            List<String> fields = new ArrayList<>();
+            for (FieldChange f : s.changes()) {
+                fields.add(f.field() + " " + f.before() + " → " + f.after() + (f.distanceMm() == null ? ""
+                        : String.format(Locale.ROOT, " (moved %.1f mm)", f.distanceMm())));
+            }
+            out.add("changed     " + s.label() + ": " + String.join("; ", fields));
+        }
+        unchanged.forEach(s -> out.add("unchanged   " + s.label()
+                + (s.positionNote().isEmpty() ? "" : " (position " + s.positionNote() + ")")));
+        for (OutcomeChange.MeasureChange m : outcomes.changes()) {
+            out.add(String.format(Locale.ROOT, "%-11s %s → %s (%+.1f%s): %s", m.measure().key(), number(m.before()),
+                    number(m.after()), m.change(), m.percent() == null ? ""
+                            : String.format(Locale.ROOT, ", %+.0f %%", m.percent()), m.verdict().label()));
+        }
+        if (outcomes.pgic() != null) {
+            out.add("pgic        " + outcomes.pgic());
+        }
+        return out;
+    }
+
     /**
      * Why the later plan dropped a site of the earlier: the one place a recorded reason is read. Plans record
      * no reason yet, so it is {@link #REASON_NOT_RECORDED}.

@@ -55,6 +55,17 @@ class SessionComparisonTest {
         });
         assertThat(c.unchanged()).extracting(SessionComparison.Site::targetId).containsExactly(KEPT, CHANGED);
         assertThat(c.changed()).isEmpty();
+        assertThat(c.lines()).containsExactly(
+                "Session 1 → session 2: 1 added, 1 dropped, 0 changed, 2 unchanged",
+                "added       T4",
+                "dropped     T3 (reason: not recorded)",
+                "unchanged   T1",
+                "unchanged   T2",
+                "nrsRest     6 → 4 (-2.0, -33 %): improved",
+                "nrsActivity 8 → 7 (-1.0, -13 %): no important change",
+                "odiPercent  40 → 28 (-12.0, -30 %): improved",
+                "rmdq        12 → 10 (-2.0, -17 %): no important change",
+                "pgic        2");
     }
 
     @Test
