@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A course in a real ImageJ: session 1 on the sample study with outcomes entered as ODI section scores,
  * session 2 four weeks later with the totals; Treatment Course... lists both and plots two points per
- * measure with the important-improvement lines.
+ * measure with the important-improvement lines; Compare with Earlier Session... lists session 1's site as
+ * dropped and the outcomes' change.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
