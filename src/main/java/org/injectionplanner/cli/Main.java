@@ -41,7 +41,9 @@ public final class Main {
             "validate", new ValidateCommand(),
             "order", new OrderCommand(),
             "keyring", new KeyringCommand(),
-            "studies", new StudiesCommand()));
+            "studies", new StudiesCommand(),
+            "course", new CourseCommand(),
+            "compare", new CompareCommand()));
 
     private Main() {
     }

@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseDefaults;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SafetyLimits;
@@ -27,8 +28,9 @@ import org.injectionplanner.store.StoreException;
  * {@code angle} (°), {@code no_go_depth} (mm), {@code site} and {@code session} (mL), {@code interval}
  * (days), {@code entry_below_skin} (mm); the plausible image scale {@code min_mm_per_pixel} and
  * {@code max_mm_per_pixel} (an ultrasound region or Pixel Spacing outside it leaves the image uncalibrated,
- * for images opened afterwards) (the anaesthetic limits are the drug table's: {@link DrugTableCommand}); to
- * add a structure
+ * for images opened afterwards); the course defaults {@code planned_sessions} and {@code max_interval} (days,
+ * the end of the intended interval whose start is {@code interval}) (the anaesthetic limits are the drug
+ * table's: {@link DrugTableCommand}); to add a structure
  * {@code new_id new_name new_kind new_laterality levelled spinal_levels} ({@code paired}, {@code midline} or
  * {@code any}; the levels it can be at, e.g. {@code [L4/L5 L5/S1]}; a level is needed when {@code levelled}; the
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
@@ -61,6 +63,11 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addNumericField("min_mm_per_pixel", scale.minMmPerPixel(), 4, 8,
                 "mm per pixel at least, for an image's region or Pixel Spacing to calibrate it");
         gd.addNumericField("max_mm_per_pixel", scale.maxMmPerPixel(), 3, 8, "mm per pixel at most");
+        gd.addMessage("Treatment courses (the intended interval runs from 'interval' above to the longest):");
+        gd.addNumericField("planned_sessions", current.course().plannedSessions(), 0, 6,
+                "sessions a new course plans");
+        gd.addNumericField("max_interval", current.course().maxIntervalDays(), 0, 6,
+                "days at most between sessions (course warning)");
         gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().ids()));
         gd.addMessage("Add a structure (leave the id empty to add none):");
         gd.addStringField("new_id", "", 24);
@@ -87,11 +94,17 @@ public final class ClinicSettingsCommand implements PlugIn {
                     gd.getNextNumber(), gd.getNextNumber(), (int) Math.round(gd.getNextNumber()), gd.getNextNumber());
             double minScale = gd.getNextNumber();
             double maxScale = gd.getNextNumber();
+            double plannedSessions = gd.getNextNumber();
+            double maxInterval = gd.getNextNumber();
             if (gd.invalidNumber()) {
-                throw new IllegalArgumentException("the margin, the limits and the plausible scale must be numbers");
+                throw new IllegalArgumentException(
+                        "the margin, the limits, the plausible scale and the course defaults must be numbers");
             }
-            ClinicSettings updated = current.withDefaultMarginMm(margin).withLimits(limits)
-                    .withPlausibleScale(new PlausibleScale(minScale, maxScale));
+            CourseDefaults course = new CourseDefaults((int) Math.round(plannedSessions),
+                    (int) Math.round(maxInterval));
+            ClinicSettings updated = new ClinicSettings(current.catalogue(), margin, current.presets(),
+                    current.checklist(), limits, current.orderWeights(), current.drugs(),
+                    new PlausibleScale(minScale, maxScale), course);
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));

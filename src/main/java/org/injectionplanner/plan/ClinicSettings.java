@@ -20,18 +20,25 @@ import org.injectionplanner.dicom.PlausibleScale;
  * @param drugs the anaesthetics and dextrose concentrations the dose checks know
  * @param plausibleScale the mm per pixel an image's ultrasound region or Pixel Spacing must give to calibrate
  *        it (docs/safety.md §2; {@link PlausibleScale#DEFAULT} unless set)
+ * @param course the defaults of new treatment courses and the longest intended interval
  */
 public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm, List<ProtocolPreset> presets,
         List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs,
-        PlausibleScale plausibleScale) {
+        PlausibleScale plausibleScale, CourseDefaults course) {
 
     /** Default margin of new zones when a clinic has not set one, mm (docs/domain.md §7.2). */
     public static final double DEFAULT_MARGIN_MM = 5.0;
 
     public ClinicSettings {
-        if (catalogue == null || limits == null || orderWeights == null || drugs == null || plausibleScale == null) {
+        if (catalogue == null || limits == null || orderWeights == null || drugs == null || plausibleScale == null
+                || course == null) {
             throw new IllegalArgumentException("clinic settings need a catalogue, safety limits, order weights, a"
-                    + " drug table and a plausible scale");
+                    + " drug table, a plausible scale and course defaults");
+        }
+        if (course.maxIntervalDays() < limits.minIntervalDays()) {
+            throw new IllegalArgumentException("the longest interval between sessions (" + course.maxIntervalDays()
+                    + " days) must not be shorter than the interval safety limit (" + limits.minIntervalDays()
+                    + " days)");
         }
         if (!(defaultMarginMm >= 0) || !Double.isFinite(defaultMarginMm)) {
             throw new IllegalArgumentException("the default margin must be a finite number of mm ≥ 0");
@@ -49,7 +56,7 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     public static ClinicSettings defaults() {
         return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM, ProtocolPreset.defaults(),
                 ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults(),
-                PlausibleScale.DEFAULT);
+                PlausibleScale.DEFAULT, CourseDefaults.defaults());
     }
 
     /** The preset that fills new injections. */
@@ -65,49 +72,58 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     /** These settings with another default margin. */
     public ClinicSettings withDefaultMarginMm(double mm) {
         return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with another catalogue. */
     public ClinicSettings withCatalogue(StructureCatalogue newCatalogue) {
         return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with other presets (the first is the default). */
     public ClinicSettings withPresets(List<ProtocolPreset> newPresets) {
         return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights, drugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with another checklist. */
     public ClinicSettings withChecklist(List<ChecklistItem> newChecklist) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights, drugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with other safety limits. */
     public ClinicSettings withLimits(SafetyLimits newLimits) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights, drugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with other order weights. */
     public ClinicSettings withOrderWeights(OrderWeights newWeights) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with another drug table. */
     public ClinicSettings withDrugs(DrugTable newDrugs) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, newDrugs,
-                plausibleScale);
+                plausibleScale, course);
     }
 
     /** These settings with another plausible scale. */
     public ClinicSettings withPlausibleScale(PlausibleScale newScale) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
-                newScale);
+                newScale, course);
+    }
+
+    /**
+     * The intended interval between sessions: from the interval safety limit
+     * ({@link SafetyLimits#minIntervalDays()}, the one source the interval check and the course share) to the
+     * course defaults' longest interval.
+     */
+    public IntervalWindow intervalWindow() {
+        return new IntervalWindow(limits.minIntervalDays(), course.maxIntervalDays());
     }
 
     private static void requireUnique(List<String> keys, String what) {

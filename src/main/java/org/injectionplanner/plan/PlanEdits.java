@@ -147,6 +147,14 @@ public final class PlanEdits {
                 plan -> plan.withInjection(requireInjection(plan, injectionId).recorded(record)));
     }
 
+    /**
+     * Records the patient's outcomes for the session (null removes them). Allowed on a signed plan, like the
+     * procedure record: the questionnaires are often completed at the visit, after the plan was signed ahead.
+     */
+    public static PlanEdit outcomes(Outcomes outcomes) {
+        return edit(outcomes == null ? "Remove outcomes" : "Record outcomes", plan -> plan.withOutcomes(outcomes));
+    }
+
     /** Answers a checklist question of the plan. */
     public static PlanEdit answer(String itemId, ChecklistAnswer answer, String note) {
         return edit("Answer checklist item " + itemId, plan -> {

@@ -29,11 +29,14 @@ import java.util.function.Predicate;
  * @param overrides written reasons to go ahead despite violations
  * @param signature the sign-off; present exactly when the plan is signed
  * @param amendments amendments of earlier signatures, oldest first
+ * @param outcomes what the patient reported at this session ({@link Outcomes}), or null when none are recorded;
+ *        like the procedure record they are not part of the signed planned content
  */
 public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate date, String author,
         PlanStatus status, Double patientWeightKg, List<PlanImage> images, List<Target> targets,
         List<NerveZone> zones, List<Injection> injections, List<ChecklistEntry> checklist,
-        List<FindingOverride> overrides, Signature signature, List<Amendment> amendments) {
+        List<FindingOverride> overrides, Signature signature, List<Amendment> amendments,
+        Outcomes outcomes) {
 
     public SessionPlan {
         if (id == null || courseId == null || date == null || status == null) {
@@ -77,7 +80,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
             List<ChecklistItem> checklist) {
         return new SessionPlan(UUID.randomUUID(), courseId, sessionNumber, date, author, PlanStatus.DRAFT, null,
                 List.of(), List.of(), List.of(), List.of(),
-                checklist.stream().map(ChecklistEntry::unanswered).toList(), List.of(), null, List.of());
+                checklist.stream().map(ChecklistEntry::unanswered).toList(), List.of(), null, List.of(), null);
     }
 
     /** The target with this id. */
@@ -147,7 +150,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
     public SessionPlan plannedContent() {
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
                 targets, zones, injections.stream().map(i -> i.recorded(ProcedureRecord.PLANNED)).toList(), checklist,
-                overrides, null, amendments);
+                overrides, null, amendments, null);
     }
 
     /**
@@ -182,7 +185,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         List<PlanImage> all = new ArrayList<>(images);
         all.add(image);
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, all, targets,
-                zones, injections, checklist, overrides, signature, amendments);
+                zones, injections, checklist, overrides, signature, amendments, outcomes);
     }
 
     /** This plan with the target added, or replaced if one with its id exists. */
@@ -239,7 +242,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
                 : kg != null ? new ChecklistEntry(e.item(), ChecklistAnswer.YES, e.note())
                 : e.answer() == ChecklistAnswer.YES ? new ChecklistEntry(e.item(), null, e.note()) : e).toList();
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, kg, images, targets, zones,
-                injections, entries, overrides, signature, amendments);
+                injections, entries, overrides, signature, amendments, outcomes);
     }
 
     /**
@@ -255,21 +258,29 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         }
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, upsert(checklist, entry, e -> e.item().id().equals(entry.item().id())), overrides,
-                signature, amendments);
+                signature, amendments, outcomes);
+    }
+
+    /** This plan with these outcomes (null removes them). */
+    public SessionPlan withOutcomes(Outcomes newOutcomes) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
+                zones, injections, checklist, overrides, signature, amendments, newOutcomes);
     }
 
     /** This plan with the override, replacing any of the same finding. */
     public SessionPlan withOverride(FindingOverride override) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, checklist,
-                upsert(overrides, override, o -> o.findingKey().equals(override.findingKey())), signature, amendments);
+                upsert(overrides, override, o -> o.findingKey().equals(override.findingKey())), signature, amendments,
+                outcomes);
     }
 
     /** This plan without the override of that finding. */
     public SessionPlan withoutOverride(String findingKey) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, checklist,
-                overrides.stream().filter(o -> !o.findingKey().equals(findingKey)).toList(), signature, amendments);
+                overrides.stream().filter(o -> !o.findingKey().equals(findingKey)).toList(), signature, amendments,
+                outcomes);
     }
 
     /** This draft signed. */
@@ -278,7 +289,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
             throw new IllegalStateException("session " + sessionNumber + " is already signed");
         }
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.SIGNED, patientWeightKg, images,
-                targets, zones, injections, checklist, overrides, newSignature, amendments);
+                targets, zones, injections, checklist, overrides, newSignature, amendments, outcomes);
     }
 
     /** This signed plan opened for an amendment: a draft again, with the amendment recorded. */
@@ -289,17 +300,17 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         List<Amendment> all = new ArrayList<>(amendments);
         all.add(amendment);
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
-                targets, zones, injections, checklist, overrides, null, all);
+                targets, zones, injections, checklist, overrides, null, all, outcomes);
     }
 
     private SessionPlan withTargets(List<Target> newTargets, List<Injection> newInjections) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, newTargets,
-                zones, newInjections, checklist, overrides, signature, amendments);
+                zones, newInjections, checklist, overrides, signature, amendments, outcomes);
     }
 
     private SessionPlan withZones(List<NerveZone> newZones) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
-                newZones, injections, checklist, overrides, signature, amendments);
+                newZones, injections, checklist, overrides, signature, amendments, outcomes);
     }
 
     private static void requireConsistentInjections(List<Target> targets, List<Injection> injections) {

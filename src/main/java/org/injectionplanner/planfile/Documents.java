@@ -31,7 +31,13 @@ final class Documents {
             @Required String author, @Required PlanStatus status, Double patientWeightKg,
             @Required List<Image> images, @Required List<Target> targets, @Required List<Zone> zones,
             @Required List<Injection> injections, @Required List<ChecklistEntry> checklist,
-            @Required List<FindingOverride> overrides, Signature signature, @Required List<Amendment> amendments) {
+            @Required List<FindingOverride> overrides, Signature signature, @Required List<Amendment> amendments,
+            Outcomes outcomes) {
+    }
+
+    /** The patient-reported outcomes; absent when none are recorded (and from files written before them). */
+    record Outcomes(Integer nrsRest, Integer nrsActivity, Double odiPercent, List<Integer> odiSections,
+            Integer rmdq, Integer pgic, @Required String notes, @Required String recordedAt) {
     }
 
     record Image(@Required String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,
@@ -118,11 +124,15 @@ final class Documents {
     record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
             @Required List<Structure> catalogue, @Required List<Preset> presets,
             @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs,
-            PlausibleScale plausibleMmPerPixel) {
+            PlausibleScale plausibleMmPerPixel, CourseDefaults course) {
     }
 
     /** The plausible mm per pixel; absent from files written before it (then the default applies). */
     record PlausibleScale(@Required Double min, @Required Double max) {
+    }
+
+    /** The course defaults; absent from files written before them (then the defaults apply). */
+    record CourseDefaults(@Required Integer plannedSessions, @Required Integer maxIntervalDays) {
     }
 
     /** The order cost model's weights; absent from files written before them (then the defaults apply). */

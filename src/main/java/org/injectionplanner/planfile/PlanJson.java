@@ -24,6 +24,7 @@ import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.Outcomes;
 import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.ProcedureRecord;
@@ -154,12 +155,20 @@ public final class PlanJson {
             Signature amended = signature(o.amended(), p.field("amended"));
             amendments.add(p.build(() -> new Amendment(o.reason(), o.author(), when, amended)));
         }
+        Outcomes outcomes = d.outcomes() == null ? null : outcomes(d.outcomes(), at.field("outcomes"));
         UUID id = at.field("id").uuid(d.id());
         UUID courseId = at.field("courseId").uuid(d.courseId());
         LocalDate date = at.field("date").date(d.date());
         Double weight = at.field("patientWeightKg").finite(d.patientWeightKg());
         return at.build(() -> new SessionPlan(id, courseId, d.sessionNumber(), date, d.author(), d.status(), weight,
-                images, targets, zones, injections, checklist, overrides, signature, amendments));
+                images, targets, zones, injections, checklist, overrides, signature, amendments, outcomes));
+    }
+
+    private static Outcomes outcomes(Documents.Outcomes o, Pointer at) throws PlanFormatException {
+        Double odi = at.field("odiPercent").finite(o.odiPercent());
+        OffsetDateTime when = at.field("recordedAt").time(o.recordedAt());
+        return at.build(() -> new Outcomes(o.nrsRest(), o.nrsActivity(), odi, o.odiSections(), o.rmdq(), o.pgic(),
+                o.notes(), when));
     }
 
     private static Target target(Documents.Target o, Pointer at) throws PlanFormatException {
@@ -395,7 +404,27 @@ public final class PlanJson {
             o.put("at", JsonDialect.time(a.at()));
             o.set("amended", signature(a.amended()));
         }
+        if (plan.outcomes() != null) {
+            root.set("outcomes", outcomes(plan.outcomes()));
+        }
         return root;
+    }
+
+    /** Outcomes as written; {@code odiSections} only when they were entered. */
+    private static ObjectNode outcomes(Outcomes x) {
+        ObjectNode o = JsonDialect.object();
+        o.put("nrsRest", x.nrsRest());
+        o.put("nrsActivity", x.nrsActivity());
+        o.put("odiPercent", finite(x.odiPercent(), "odiPercent"));
+        if (x.odiSections() != null) {
+            ArrayNode sections = o.putArray("odiSections");
+            x.odiSections().forEach(sections::add);
+        }
+        o.put("rmdq", x.rmdq());
+        o.put("pgic", x.pgic());
+        o.put("notes", x.notes());
+        o.put("recordedAt", JsonDialect.time(x.recordedAt()));
+        return o;
     }
 
     /** A needle as written. */

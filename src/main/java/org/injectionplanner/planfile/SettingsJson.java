@@ -10,6 +10,7 @@ import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.Anaesthetic;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseDefaults;
 import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.Needle;
@@ -105,6 +106,9 @@ public final class SettingsJson {
         ObjectNode scale = root.putObject("plausibleMmPerPixel");
         scale.put("min", PlanJson.finite(settings.plausibleScale().minMmPerPixel(), "min"));
         scale.put("max", PlanJson.finite(settings.plausibleScale().maxMmPerPixel(), "max"));
+        ObjectNode course = root.putObject("course");
+        course.put("plannedSessions", settings.course().plannedSessions());
+        course.put("maxIntervalDays", settings.course().maxIntervalDays());
         return JsonDialect.document(root);
     }
 
@@ -154,8 +158,12 @@ public final class SettingsJson {
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));
         PlausibleScale scale = plausibleScale(d.plausibleMmPerPixel(), at.field("plausibleMmPerPixel"));
+        // settings written before course defaults existed take the defaults
+        Documents.CourseDefaults c = d.course();
+        CourseDefaults course = c == null ? CourseDefaults.defaults()
+                : at.field("course").build(() -> new CourseDefaults(c.plannedSessions(), c.maxIntervalDays()));
         return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs,
-                scale));
+                scale, course));
     }
 
     /** The plausible mm per pixel, or the default for a file written before it was a setting. */

@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.Seal;
 import org.injectionplanner.plan.SessionPlan;
@@ -130,10 +132,12 @@ public final class OpenCourse implements AutoCloseable {
         checkOpen();
         requireThisCourse(plan);
         requireSoundSignature(plan);
+        CourseRecord record = recordFor(plan);
         CourseHead onDisk = head(store.root(), dir);
         if (!sameAsSeen(onDisk)) {
             throw conflict(onDisk);
         }
+        CourseHead before = seen;
         int sequence = seen == null ? 1 : seen.name().sequence() + 1;
         RevisionFile.Written written = RevisionFile.write(plan, sequence, store.now(), author, reason,
                 seen == null ? null : seen.sha256());
@@ -152,6 +156,7 @@ public final class OpenCourse implements AutoCloseable {
         seen = new CourseHead(name, sha256);
         LOG.log(Level.INFO, "saved revision {0} of course {1}", sequence, courseId);
         writeHead(dir, seen);
+        updateIndexes(record, before, new CourseIndex.Newest(name.fileName(), plan));
         Path autosave = StoreLayout.autosave(dir, plan.id());
         try {
             AtomicFiles.delete(autosave);
@@ -161,6 +166,80 @@ public final class OpenCourse implements AutoCloseable {
                     sequence, courseId, autosave, e.toString());
         }
         return new Revision(file, written.header(), plan, sha256);
+    }
+
+    /**
+     * Replaces the course's record (its indication and planned sessions; the Patient ID stays the course's).
+     *
+     * @throws StoreException if it cannot be written
+     * @throws IllegalArgumentException if it is another course's or names another Patient ID
+     */
+    public synchronized void saveRecord(CourseRecord record) throws StoreException {
+        checkOpen();
+        CourseRecord current = record();
+        if (!record.courseId().equals(courseId) || !current.patientId().isEmpty()
+                && !current.patientId().equals(record.patientId())) {
+            throw new IllegalArgumentException("the record of course " + record.courseId() + " for Patient ID "
+                    + record.patientId() + " cannot replace that of course " + courseId + " (Patient ID "
+                    + current.patientId() + ")");
+        }
+        CourseRecordFile.write(dir, record);
+        if (!record.patientId().isEmpty()) {
+            PatientIndex.record(store.root(), courseId, record.patientId());
+        }
+    }
+
+    /**
+     * The course's record: as saved, or for a course without one (new, or saved before course records) made
+     * from its sessions' Patient ID and the clinic's default number of sessions.
+     *
+     * @throws StoreException if it, the settings or the course's revisions cannot be read
+     */
+    public CourseRecord record() throws StoreException {
+        checkOpen();
+        return store.courseRecord(courseId);
+    }
+
+    /**
+     * The record {@code plan} is saved under: the course's, with the plan's Patient ID when the course had
+     * none yet.
+     *
+     * @throws StoreException if the plan's images show another patient than the course's (nothing is saved)
+     */
+    private CourseRecord recordFor(SessionPlan plan) throws StoreException {
+        CourseRecord record = store.courseRecord(courseId);
+        String problem = record.patientProblem(plan);
+        if (problem != null) {
+            throw new StoreException("session " + plan.sessionNumber() + " cannot be saved in course " + courseId
+                    + ": " + problem + "; start a course for this patient (nothing was saved)");
+        }
+        return record.withPatientOf(plan);
+    }
+
+    /**
+     * Brings the course record, the course's index and the store's patient index up to this save; a
+     * failure is logged (the revision is saved; readers rebuild a stale course index, verify-store all).
+     *
+     * @param before the head before this save (null: the course had no revision)
+     */
+    private void updateIndexes(CourseRecord record, CourseHead before, CourseIndex.Newest saved) {
+        try {
+            if (!CourseRecordFile.read(store.root(), dir).equals(Optional.of(record))) {
+                CourseRecordFile.write(dir, record);
+            }
+            Optional<CourseIndex> old = CourseIndex.read(store.root(), dir);
+            if (old.isPresent() && Objects.equals(old.get().head(), before)) {
+                old.get().with(saved, record.patientId(), seen).write(dir);
+            } else {
+                store.rebuildCourseIndex(courseId, record.patientId()).write(dir);
+            }
+            if (!record.patientId().isEmpty()) {
+                PatientIndex.record(store.root(), courseId, record.patientId());
+            }
+        } catch (StoreException | IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "revision {0} of course {1} is saved, but the store index could not be updated "
+                    + "(verify-store rebuilds it): {2}", seen.name().fileName(), courseId, e.toString());
+        }
     }
 
     /**

@@ -19,9 +19,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseRecord;
+import org.injectionplanner.plan.CourseSession;
+import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
+import org.injectionplanner.plan.TreatmentCourse;
 import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.planfile.SettingsJson;
@@ -155,6 +159,102 @@ public final class PlanStore {
                 .filter(p -> !p.id().equals(plan.id()) && p.sessionNumber() < plan.sessionNumber())
                 .max(Comparator.comparingInt(SessionPlan::sessionNumber))
                 .map(SessionPlan::date);
+    }
+
+    /**
+     * A course's record: its {@code course.json}, or for a course without one (not saved yet, or saved before
+     * course records) one made from its sessions' Patient ID and the clinic's default number of sessions.
+     *
+     * @throws StoreException if the record, the settings or (without a record) the course's index or
+     *         revisions cannot be read
+     */
+    public CourseRecord courseRecord(UUID courseId) throws StoreException {
+        Path dir = StoreLayout.course(root, courseId);
+        Optional<CourseRecord> saved = CourseRecordFile.read(root, dir);
+        if (saved.isPresent()) {
+            return saved.get();
+        }
+        String patient = "";
+        if (Files.isDirectory(StoreLayout.revisions(dir))) {
+            for (Revision r : history(courseId)) {
+                patient = patient.isEmpty() ? r.plan().patient().map(Patient::id).orElse("") : patient;
+            }
+        }
+        return new CourseRecord(courseId, patient, "", settings().course().plannedSessions());
+    }
+
+    /**
+     * The courses of a patient, found in the store's patient index ({@code patients.json}) without reading
+     * any revision.
+     *
+     * @throws StoreException if the index is missing (run verify-store, which rebuilds it) or cannot be read
+     */
+    public List<UUID> coursesOfPatient(String patientId) throws StoreException {
+        Optional<List<UUID>> courses = PatientIndex.lookup(root, patientId.strip());
+        if (courses.isEmpty()) {
+            throw new StoreException("the plan store " + root + " has no patient index (" + PatientIndex.NAME
+                    + "): run verify-store on it, which rebuilds the index");
+        }
+        return courses.get();
+    }
+
+    /**
+     * A course with its sessions: from the course's index ({@code sessions.json}) and the newest revision of
+     * each session, never every revision; an index older than the course's head record (or missing) is
+     * rebuilt from the course's revisions in memory.
+     *
+     * @throws StoreException if the course is not in the store, or its files cannot be read or are damaged
+     */
+    public CourseView course(UUID courseId) throws StoreException {
+        CourseIndex current = currentIndex(courseId);
+        CourseRecord record = courseRecord(courseId);
+        Path revisions = StoreLayout.revisions(StoreLayout.course(root, courseId));
+        List<SessionPlan> plans = new ArrayList<>();
+        for (CourseIndex.Entry e : current.sessions()) {
+            plans.add(load(revisions.resolve(e.revision())).plan());
+        }
+        TreatmentCourse course = new TreatmentCourse(record, plans.stream().map(CourseSession::of).toList(),
+                settings().intervalWindow());
+        List<SessionPlan> ordered = course.sessions().stream()
+                .map(s -> plans.stream().filter(p -> p.id().equals(s.planId())).findFirst().orElseThrow()).toList();
+        return new CourseView(course, ordered);
+    }
+
+    /**
+     * A course's sessions as its index lists them (by session number), without reading a revision while the
+     * index is current; an index older than the head record (or missing) is rebuilt in memory.
+     *
+     * @throws StoreException if the course is not in the store or its files cannot be read
+     */
+    public List<IndexedSession> indexedSessions(UUID courseId) throws StoreException {
+        return currentIndex(courseId).sessions().stream().map(e -> new IndexedSession(e.planId(),
+                e.sessionNumber(), e.date(), e.status(), e.sites())).toList();
+    }
+
+    /** The course's index if it is at the head record's revision, else one rebuilt from the revisions. */
+    private CourseIndex currentIndex(UUID courseId) throws StoreException {
+        Path dir = StoreLayout.course(root, courseId);
+        if (!Files.isDirectory(StoreLayout.revisions(dir))) {
+            throw new StoreException("no course " + courseId + " in the plan store " + root);
+        }
+        Optional<CourseIndex> index = CourseIndex.read(root, dir);
+        Optional<CourseHead> head = CourseHead.read(root, dir);
+        return index.isPresent() && head.isPresent() && head.get().equals(index.get().head()) ? index.get()
+                : rebuildCourseIndex(courseId, courseRecord(courseId).patientId());
+    }
+
+    /** A course's index made from its revisions (the newest of each plan) and its head. */
+    CourseIndex rebuildCourseIndex(UUID courseId, String patientId) throws StoreException {
+        Map<UUID, CourseIndex.Newest> newest = new LinkedHashMap<>();
+        String last = null;
+        String sha = null;
+        for (Revision r : history(courseId)) {
+            newest.put(r.plan().id(), new CourseIndex.Newest(r.file().getFileName().toString(), r.plan()));
+            last = r.file().getFileName().toString();
+            sha = r.fileSha256();
+        }
+        CourseHead head = last == null ? null : new CourseHead(RevisionName.parse(last).orElseThrow(), sha);
+        return CourseIndex.of(courseId, patientId, head, newest.values());
     }
 
     /**

@@ -13,7 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
@@ -33,7 +36,11 @@ import org.injectionplanner.store.VerifyReport.Severity;
  * ({@link StoreFiles}): a symbolic link, device, FIFO or a folder leading out of the store is a break, and
  * nothing is opened that could block. Also reads the clinic settings and autosaves, reports temporary
  * files older than a minute (left by an interrupted write), and warns when a course shows fewer revisions
- * than this workstation has seen ({@link SeenSequences}). Reads only; needs no lock.
+ * than this workstation has seen ({@link SeenSequences}). Needs no lock. Checks each course's record against
+ * its sessions' Patient ID, and the store index (each course's {@code sessions.json} and the store's
+ * {@code patients.json}) against the revisions: an index missing or disagreeing is reported as a warning and
+ * rewritten (the only files it writes; the revisions are the truth, the index is derived from them). Time
+ * is linear in the revisions; memory holds one course's newest plans and a Patient ID per course.
  *
  * <p>Every signature is verified against the store's keyring ({@link SignOff#status}): one that does not
  * verify is a break, one made before keyed signatures a warning. A locked keyring that no longer names the
@@ -56,6 +63,9 @@ public final class StoreVerifier {
     private Keyring keyring = Keyring.EMPTY;
     /** Why the keyring cannot be used (unreadable, or contradicting this workstation's pin), or null. */
     private String keyringProblem;
+    private ClinicSettings settings = ClinicSettings.defaults();
+    /** Each course's Patient ID, for the patient index (a few bytes per course, no plan is kept). */
+    private final Map<UUID, String> patients = new TreeMap<>();
     private int courses;
     private int revisions;
 
@@ -110,12 +120,12 @@ public final class StoreVerifier {
             keyringProblem = e.getMessage();
             problem(Severity.BREAK, Keyring.file(root), keyringProblem + " (so no signature can be verified)");
         }
-        Path settings = StoreLayout.settings(root);
-        if (Files.exists(settings, LinkOption.NOFOLLOW_LINKS)) {
+        Path settingsFile = StoreLayout.settings(root);
+        if (Files.exists(settingsFile, LinkOption.NOFOLLOW_LINKS)) {
             try {
-                SettingsJson.read(StoreFiles.readInStore(root, settings), settings.toString());
+                settings = SettingsJson.read(StoreFiles.readInStore(root, settingsFile), settingsFile.toString());
             } catch (StoreException | PlanFormatException e) {
-                problem(Severity.BREAK, settings, e.getMessage());
+                problem(Severity.BREAK, settingsFile, e.getMessage());
             }
         }
         Path coursesDir = StoreLayout.courses(root);
@@ -133,6 +143,7 @@ public final class StoreVerifier {
                 checkCourse(dir, UUID.fromString(name));
             }
         }
+        checkPatientIndex();
     }
 
     /**
@@ -174,8 +185,9 @@ public final class StoreVerifier {
             }
         }
         List<RevisionName> names = PlanStore.revisionNames(revisionDir);
-        checkChain(revisionDir, courseId, names);
+        Chain chain = checkChain(revisionDir, courseId, names);
         checkHead(dir, courseId, names.isEmpty() ? null : names.get(names.size() - 1));
+        checkIndex(dir, courseId, chain);
         if (inside(StoreLayout.autosaves(dir))) {
             for (Path file : PlanStore.list(StoreLayout.autosaves(dir))) {
                 if (!checkTemporary(file)) {
@@ -222,7 +234,14 @@ public final class StoreVerifier {
         }
     }
 
-    private void checkChain(Path revisionDir, UUID courseId, List<RevisionName> names) {
+    /**
+     * What a course's chain holds for its indexes: the newest revision of each plan and the newest
+     * revision's name and SHA-256 (null without revisions).
+     */
+    private record Chain(Map<UUID, Revisioned> newestOfPlan, CourseHead head) {
+    }
+
+    private Chain checkChain(Path revisionDir, UUID courseId, List<RevisionName> names) {
         int expected = 1;
         RevisionName previous = null;
         byte[] previousBytes = null;
@@ -265,6 +284,122 @@ public final class StoreVerifier {
             previousBytes = bytes;
             expected = name.sequence() + 1;
         }
+        CourseHead head = previous == null || previousBytes == null ? null
+                : new CourseHead(previous, JsonDialect.sha256(previousBytes));
+        return new Chain(newestOfPlan, head);
+    }
+
+    /**
+     * The course's record must name the Patient ID its sessions show (a session of another patient is a
+     * break); a missing record is written from the sessions. The course's index ({@code sessions.json})
+     * must list the newest revision of each plan at the newest revision: missing, unreadable or disagreeing,
+     * it is reported and rebuilt. The course's Patient ID is kept for the store's patient index.
+     */
+    private void checkIndex(Path dir, UUID courseId, Chain chain) {
+        List<SessionPlan> plans = chain.newestOfPlan().values().stream().map(Revisioned::plan)
+                .sorted(Comparator.comparingInt(SessionPlan::sessionNumber)).toList();
+        Path recordFile = CourseRecordFile.file(dir);
+        CourseRecord record;
+        try {
+            Optional<CourseRecord> saved = CourseRecordFile.read(root, dir);
+            if (saved.isPresent()) {
+                record = saved.get();
+            } else {
+                record = new CourseRecord(courseId, "", "", settings.course().plannedSessions());
+                for (SessionPlan p : plans) {
+                    record = record.withPatientOf(p);
+                }
+                if (!plans.isEmpty()) {
+                    CourseRecordFile.write(dir, record);
+                    problem(Severity.WARNING, recordFile, "no course record: written with Patient ID "
+                            + (record.patientId().isEmpty() ? "(none)" : record.patientId()) + " and "
+                            + record.plannedSessions() + " planned sessions (the clinic's default)");
+                }
+            }
+        } catch (StoreException e) {
+            problem(Severity.BREAK, recordFile, e.getMessage());
+            return;
+        }
+        for (SessionPlan p : plans) {
+            String problem = record.patientProblem(p);
+            if (problem != null) {
+                problem(Severity.BREAK, StoreLayout.revisions(dir).resolve(chain.newestOfPlan().get(p.id()).fileName()),
+                        problem + ": a plan of another patient in this course");
+            }
+        }
+        if (!record.patientId().isEmpty()) {
+            patients.put(courseId, record.patientId());
+        }
+        CourseIndex expected = CourseIndex.of(courseId, record.patientId(), chain.head(),
+                chain.newestOfPlan().values().stream().map(r -> new CourseIndex.Newest(r.fileName(), r.plan()))
+                        .toList());
+        Path file = CourseIndex.file(dir);
+        String disagreement;
+        try {
+            Optional<CourseIndex> onDisk = CourseIndex.read(root, dir);
+            disagreement = onDisk.isEmpty() ? "missing" : onDisk.get().equals(expected) ? null
+                    : "disagrees with the revisions (" + difference(onDisk.get(), expected) + ")";
+        } catch (StoreException e) {
+            disagreement = "cannot be read (" + e.getMessage() + ")";
+        }
+        if (disagreement != null && !plans.isEmpty()) {
+            rebuild(file, "the course's session index " + disagreement, () -> expected.write(dir));
+        }
+    }
+
+    /** The first difference between an index on disk and the one the revisions give. */
+    private static String difference(CourseIndex onDisk, CourseIndex expected) {
+        if (!java.util.Objects.equals(onDisk.head(), expected.head())) {
+            return "it is at revision " + (onDisk.head() == null ? 0 : onDisk.head().sequence())
+                    + ", the newest is " + (expected.head() == null ? 0 : expected.head().sequence());
+        }
+        if (!onDisk.patientId().equals(expected.patientId())) {
+            return "Patient ID " + onDisk.patientId() + " instead of " + expected.patientId();
+        }
+        return "it lists " + onDisk.sessions() + " instead of " + expected.sessions();
+    }
+
+    /** Something that writes an index file. */
+    @FunctionalInterface
+    private interface IndexWrite {
+        void write() throws IOException, StoreException;
+    }
+
+    private void rebuild(Path file, String what, IndexWrite write) {
+        try {
+            write.write();
+            problem(Severity.WARNING, file, what + ": rebuilt");
+        } catch (IOException | StoreException e) {
+            problem(Severity.WARNING, file, what + ", and it cannot be rebuilt: " + e.getMessage());
+        }
+    }
+
+    /** The store's patient index must list every course's Patient ID; otherwise it is reported and rebuilt. */
+    private void checkPatientIndex() {
+        Path file = PatientIndex.file(root);
+        PatientIndex expected = new PatientIndex(patients);
+        String disagreement;
+        try {
+            Optional<PatientIndex> onDisk = PatientIndex.read(root);
+            disagreement = onDisk.isEmpty() ? "missing" : onDisk.get().equals(expected) ? null
+                    : "disagrees with the course records (" + patientDifference(onDisk.get(), expected) + ")";
+        } catch (StoreException e) {
+            disagreement = "cannot be read (" + e.getMessage() + ")";
+        }
+        if (disagreement != null && (!patients.isEmpty() || Files.exists(file, LinkOption.NOFOLLOW_LINKS))) {
+            rebuild(file, "the store's patient index " + disagreement, () -> expected.write(root));
+        }
+    }
+
+    private static String patientDifference(PatientIndex onDisk, PatientIndex expected) {
+        for (Map.Entry<UUID, String> e : expected.courses().entrySet()) {
+            String listed = onDisk.courses().get(e.getKey());
+            if (!e.getValue().equals(listed)) {
+                return "course " + e.getKey() + (listed == null ? " is not listed" : " is listed under another "
+                        + "Patient ID");
+            }
+        }
+        return "it lists courses the store does not hold";
     }
 
     /** A revision's plan and its file name. */

@@ -904,7 +904,8 @@ class SafetyChecksTest {
                     + "checked");
             SessionPlan first = new SessionPlan(plan.id(), plan.courseId(), 1, plan.date(), plan.author(),
                     plan.status(), plan.patientWeightKg(), plan.images(), plan.targets(), plan.zones(),
-                    plan.injections(), plan.checklist(), plan.overrides(), plan.signature(), plan.amendments());
+                    plan.injections(), plan.checklist(), plan.overrides(), plan.signature(), plan.amendments(),
+                    plan.outcomes());
             assertThat(findings(check(first), "interval")).as("session 1 has no previous session").isEmpty();
         }
     }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import org.injectionplanner.plan.Anaesthetic;
 import java.nio.charset.StandardCharsets;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseDefaults;
 import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.OrderWeights;
 import org.injectionplanner.plan.PlanStatus;
@@ -82,8 +83,9 @@ class GoldenFilesTest {
     }
 
     /**
-     * Settings files written before the entry tolerance existed read with its default, and write back as
-     * they were with only that field added, after the interval.
+     * Settings files written before the entry tolerance and the course defaults existed read with their
+     * defaults, and write back as they were with only those added: the tolerance after the interval, the
+     * course defaults at the end.
      */
     @ParameterizedTest
     @ValueSource(strings = {"settings-defaults.json", "settings-custom.json"})
@@ -91,8 +93,9 @@ class GoldenFilesTest {
         byte[] bytes = golden(name);
         ClinicSettings settings = SettingsJson.read(bytes, name);
         assertThat(settings.limits().maxEntryBelowSkinMm()).isEqualTo(SafetyLimits.DEFAULT_MAX_ENTRY_BELOW_SKIN_MM);
+        assertThat(settings.course()).isEqualTo(CourseDefaults.defaults());
         assertThat(new String(SettingsJson.write(settings), StandardCharsets.UTF_8))
-                .isEqualTo(withEntryTolerance(new String(bytes, StandardCharsets.UTF_8)));
+                .isEqualTo(withLaterFields(new String(bytes, StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -121,7 +124,7 @@ class GoldenFilesTest {
     void theDefaultSettingsWriteAsBeforeButForTheShallowNoGoDepthAndTheEntryTolerance() throws Exception {
         String before = new String(golden("settings-defaults.json"), StandardCharsets.UTF_8);
         assertThat(before).contains("\"midlineNoGoDepthMm\": 40.0,");
-        String now = withEntryTolerance(before.replace("\"midlineNoGoDepthMm\": 40.0,",
+        String now = withLaterFields(before.replace("\"midlineNoGoDepthMm\": 40.0,",
                 "\"midlineNoGoDepthMm\": 20.0,"));
         assertThat(new String(SettingsJson.write(ClinicSettings.defaults()), StandardCharsets.UTF_8)).isEqualTo(now);
         assertThat(SettingsJson.read(now.getBytes(StandardCharsets.UTF_8), "d")).isEqualTo(ClinicSettings.defaults());
@@ -129,15 +132,17 @@ class GoldenFilesTest {
 
     /**
      * The settings document as this build writes it: with the entry tolerance after the interval, and the
-     * default plausible scale at the end (settings written before either read with the defaults).
+     * default plausible scale and course defaults at the end (settings written before them read with the
+     * defaults).
      */
-    private static String withEntryTolerance(String settingsJson) {
+    private static String withLaterFields(String settingsJson) {
         String interval = "\"minIntervalDays\": ";
         int at = settingsJson.indexOf('\n', settingsJson.indexOf(interval));
         String withTolerance = settingsJson.substring(0, at) + ",\n    \"maxEntryBelowSkinMm\": 2.0"
                 + settingsJson.substring(at);
         int end = withTolerance.lastIndexOf("\n}");
         return withTolerance.substring(0, end) + ",\n  \"plausibleMmPerPixel\": {\n    \"min\": 0.005,\n"
-                + "    \"max\": 5.0\n  }" + withTolerance.substring(end);
+                + "    \"max\": 5.0\n  },\n  \"course\": {\n    \"plannedSessions\": 4,\n"
+                + "    \"maxIntervalDays\": 42\n  }" + withTolerance.substring(end);
     }
 }

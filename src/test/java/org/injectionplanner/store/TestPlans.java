@@ -25,6 +25,7 @@ import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.Outcomes;
 import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.PlanStatus;
@@ -81,7 +82,7 @@ public final class TestPlans {
                         ChecklistEntry.unanswered(new ChecklistItem("time-out", "Time-out done"))),
                 List.of(new FindingOverride("calibration/" + uncalibrated.id(), 2.5, "measured on the paired frame",
                         "Dr C", at)),
-                null, List.of(new Amendment("level corrected", "Dr C", at, amended)));
+                null, List.of(new Amendment("level corrected", "Dr C", at, amended)), null);
     }
 
     /** The plan the crash test's child saves as revision {@code k}: its content says k. */
@@ -94,7 +95,7 @@ public final class TestPlans {
         }
         return new SessionPlan(planId, courseId, 1, base.date(), base.author(), base.status(), base.patientWeightKg(),
                 base.images(), targets, base.zones(), base.injections(), base.checklist(), base.overrides(),
-                base.signature(), base.amendments());
+                base.signature(), base.amendments(), base.outcomes());
     }
 
     /** A random valid plan: any text, edge-case numbers, nullable fields null or not, both shapes. */
@@ -149,7 +150,23 @@ public final class TestPlans {
                 LocalDate.ofEpochDay(r.nextInt(2_000_000) - 1_000_000L), text(r),
                 signature == null ? PlanStatus.DRAFT : PlanStatus.SIGNED,
                 r.nextBoolean() ? null : 0.001 + r.nextDouble() * 499, images, targets, zones, injections, checklist,
-                overrides, signature, List.of());
+                overrides, signature, List.of(), r.nextBoolean() ? null : outcomes(r));
+    }
+
+    /** Random outcomes: each measure absent or anywhere in its range, the ODI as a total or as sections. */
+    private static Outcomes outcomes(Random r) {
+        List<Integer> sections = null;
+        Double odi = r.nextBoolean() ? null : r.nextInt(1001) / 10.0;
+        if (r.nextBoolean()) {
+            sections = new ArrayList<>();
+            for (int i = 0; i < Outcomes.ODI_SECTIONS; i++) {
+                sections.add(i < 2 && r.nextBoolean() ? null : r.nextInt(6));
+            }
+            odi = null;
+        }
+        return new Outcomes(r.nextBoolean() ? null : r.nextInt(11), r.nextBoolean() ? null : r.nextInt(11), odi,
+                sections, r.nextBoolean() ? null : r.nextInt(25), r.nextBoolean() ? null : 1 + r.nextInt(7), text(r),
+                time(r));
     }
 
     private static OffsetDateTime time(Random r) {
