@@ -8,6 +8,7 @@ import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.Outcomes;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.ProcedureRecord;
 import org.injectionplanner.plan.SessionPlan;
@@ -16,9 +17,9 @@ import org.injectionplanner.plan.Target;
 
 /**
  * Removes what identifies a patient from a plan for a de-identified export (docs/exports.md,
- * *Plan JSON export*, *De-identified*): the patient (ID, name, birth date) and study date of every image, the image path
- * hints and series descriptions, every free text (target notes, checklist notes, procedure notes, override
- * and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP instance) are replaced
+ * *Plan JSON export*, *De-identified*): the patient (ID, name, birth date) and study date of every image, the
+ * image path hints and series descriptions, every free text (target notes, checklist notes, procedure notes,
+ * outcome notes, override and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP instance) are replaced
  * by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier, so one
  * export (every file made with the same instance) stays consistent. What the plan plans — positions, zones,
  * labels, structures, needles, solutions, volumes, the session date and the procedure times — is kept, and so
@@ -89,7 +90,13 @@ public final class Deidentifier {
                 .toList();
         return new SessionPlan(plan.id(), plan.courseId(), plan.sessionNumber(), plan.date(), removed(plan.author()),
                 plan.status(), plan.patientWeightKg(), images, targets, zones, injections, checklist, overrides,
-                plan.signature() == null ? null : signature(plan.signature()), amendments);
+                plan.signature() == null ? null : signature(plan.signature()), amendments, outcomes(plan.outcomes()));
+    }
+
+    /** The outcomes without their free-text notes; the scores are kept (they identify nobody). */
+    private static Outcomes outcomes(Outcomes o) {
+        return o == null ? null : new Outcomes(o.nrsRest(), o.nrsActivity(), o.odiPercent(), o.odiSections(),
+                o.rmdq(), o.pgic(), removed(o.notes()), o.recordedAt());
     }
 
     private ImageRef image(ImageRef ref) {

@@ -23,6 +23,7 @@ import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.Outcomes;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.ProcedureRecord;
 import org.injectionplanner.plan.SessionPlan;
@@ -44,7 +45,7 @@ final class ExportFixtures {
     /** Every identifying value {@link #plan()} holds: none may appear in a de-identified export. */
     static final List<String> IDENTIFYING = List.of("PID-4711", "Doe", "Jane", "1970-01-02", "19700102",
             "/data/patients", "Lumbar study of J. Doe", "2026-11-20", "prefers the left side", "fainted",
-            "allergic to plasters", "measured on the paired frame", "Dr Smith", "Dr Jones",
+            "allergic to plasters", "measured on the paired frame", "Dr Smith", "Dr Jones", "Acacia Avenue",
             "1.2.826.0.1.3680043.9.4711.1", "1.2.826.0.1.3680043.9.4711.2", "1.2.826.0.1.3680043.9.4711.3");
 
     static final String SOP = "1.2.826.0.1.3680043.9.4711.3";
@@ -95,7 +96,7 @@ final class ExportFixtures {
                         "allergic to plasters")),
                 List.of(new FindingOverride("calibration/" + t2.id(), null, "measured on the paired frame", "Dr Jones",
                         AT)),
-                null, List.of());
+                null, List.of(), new Outcomes(6, 7, 42.0, null, 11, 3, "lives at 12 Acacia Avenue", AT));
     }
 
     /** The session map of a plan under the default clinic settings. */
