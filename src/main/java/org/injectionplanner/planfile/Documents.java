@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.DropReason;
 import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -31,7 +32,16 @@ final class Documents {
             @Required String author, @Required PlanStatus status, Double patientWeightKg,
             @Required List<Image> images, @Required List<Target> targets, @Required List<Zone> zones,
             @Required List<Injection> injections, @Required List<ChecklistEntry> checklist,
-            @Required List<FindingOverride> overrides, Signature signature, @Required List<Amendment> amendments) {
+            @Required List<FindingOverride> overrides, Signature signature, @Required List<Amendment> amendments,
+            CopiedForward copiedForward) {
+    }
+
+    record CopiedForward(@Required String fromPlanId, @Required Integer fromSession, @Required String fromDate,
+            @Required List<String> sites, @Required List<String> toConfirm, @Required List<DroppedSite> dropped) {
+    }
+
+    record DroppedSite(@Required String targetId, @Required Integer number, @Required String label,
+            @Required DropReason reason, @Required String note) {
     }
 
     record Image(@Required String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,
