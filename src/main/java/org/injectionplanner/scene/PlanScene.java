@@ -51,13 +51,18 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     }
 
     /** A mark of the scene, belonging to one annotation (a target with its path, or a zone). */
-    public sealed interface Mark permits Disc, Square, Cross, Line, Outline, Label {
+    public sealed interface Mark permits Disc, Square, Cross, Line, Outline, Label, Ring {
         /** The target or zone it belongs to. */
         UUID annotationId();
     }
 
     /** A filled disc of {@code radius} pixels about {@code centre}. */
     public record Disc(UUID annotationId, PixelPoint centre, double radius, Color fill) implements Mark {
+    }
+
+    /** A hollow circle of {@code radius} pixels about {@code centre}, its line {@code width} pixels wide. */
+    public record Ring(UUID annotationId, PixelPoint centre, double radius, Color colour, double width)
+            implements Mark {
     }
 
     /** A filled square {@code 2 halfSide} pixels wide about {@code centre}. */
@@ -151,6 +156,37 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         }
         return new ScaleBar(new PixelPoint(BAR_INSET, height - BAR_INSET), mm / mmPerPixel, mm,
                 String.format(Locale.ROOT, "%.0f mm", mm));
+    }
+
+    /**
+     * A site of an earlier session shown on a current image for comparison: where it was, in the earlier
+     * image's pixel coordinates, and its label (e.g. "s1 T3 L iliolumbar").
+     */
+    public record PriorSite(UUID id, PixelPoint point, String label) {
+    }
+
+    /**
+     * The scene of earlier sessions' sites on {@code frame} of a current image {@code width} × {@code height}
+     * pixels: each a hollow ring (no dot: nothing is planned there today) with its label, in {@code style}'s
+     * target colour. Sites outside the image are left out. No scale bar.
+     */
+    public static PlanScene priorSites(List<PriorSite> sites, ImageRef frame, int width, int height,
+            PlanStyle style) {
+        Builder b = new Builder(style, width, style.labelFont(width));
+        try {
+            for (PriorSite site : sites) {
+                PixelPoint p = site.point();
+                if (p.x() >= 0 && p.y() >= 0 && p.x() <= width && p.y() <= height) {
+                    b.marks.add(new Ring(site.id(), p, PlanStyle.RING_RADIUS, style.target(), PlanStyle.PRIOR_WIDTH));
+                    double w = b.labelWidth(site.label(), false);
+                    b.label(site.id(), b.beside(p.x(), PlanStyle.RING_RADIUS + 4, w),
+                            p.y() + PlanStyle.RING_RADIUS, site.label(), style.target(), false);
+                }
+            }
+        } finally {
+            b.metrics.dispose();
+        }
+        return new PlanScene(frame, width, height, b.font, b.marks, null);
     }
 
     /** Collects the marks of a scene, measuring labels as ImageJ's text ROI does. */
