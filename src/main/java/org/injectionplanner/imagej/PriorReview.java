@@ -102,7 +102,7 @@ final class PriorReview {
         SessionPlan plan = prior.plan();
         PluginWorkspace.get().showReadOnly(plan);
         List<ImagePlus> out = new ArrayList<>();
-        Rectangle next = beside == null || beside.getWindow() == null ? null : beside.getWindow().getBounds();
+        ImageWindow besideWindow = beside == null ? null : beside.getWindow();
         for (PlanImage image : annotatedImages(plan)) {
             ImagePlus open = openFor(plan, image);
             if (open == null) {
@@ -111,12 +111,10 @@ final class PriorReview {
                 open.setProp(PROP_READ_ONLY, plan.id().toString());
                 open.setProp(PROP_VIEW, image.description());
                 open.setTitle(prior.title() + ": " + image.description());
-                if (next != null) {
-                    ImageWindow.setNextLocation(next.x + next.width + 8, next.y);
-                }
                 open.show();
-                if (open.getWindow() != null) {
-                    next = open.getWindow().getBounds();
+                if (besideWindow != null && open.getWindow() != null) {
+                    placeBeside(open.getWindow(), besideWindow);
+                    besideWindow = open.getWindow();
                 }
             } else if (open.getWindow() != null) {
                 open.getWindow().toFront();
@@ -154,7 +152,7 @@ final class PriorReview {
         if (showPriorSites) {
             for (SessionPlan prior : now.readOnly()) {
                 for (Target t : prior.targets()) {
-                    add(out, shown, imp, prior, t, "s" + prior.sessionNumber() + " " + name(t));
+                    add(out, shown, imp, prior, t, "s" + prior.sessionNumber() + " " + AnnotationNames.of(t));
                 }
             }
         }
@@ -194,6 +192,26 @@ final class PriorReview {
 
     private static double distance(PixelPoint a, PixelPoint b) {
         return Math.hypot(a.x() - b.x(), a.y() - b.y());
+    }
+
+    /**
+     * Puts {@code window} right of {@code anchor} where the screen has room, else left of it; where neither
+     * has room, moves {@code anchor} left so that both fit side by side (as far as the screen allows).
+     */
+    private static void placeBeside(ImageWindow window, ImageWindow anchor) {
+        Rectangle screen = new Rectangle(IJ.getScreenSize());
+        Rectangle a = anchor.getBounds();
+        Rectangle w = window.getBounds();
+        int gap = 8;
+        if (a.x + a.width + gap + w.width <= screen.width) {
+            window.setLocation(a.x + a.width + gap, a.y);
+        } else if (a.x - gap - w.width >= 0) {
+            window.setLocation(a.x - gap - w.width, a.y);
+        } else {
+            int left = Math.max(0, screen.width - a.width - gap - w.width);
+            anchor.setLocation(left, a.y);
+            window.setLocation(left + a.width + gap, a.y);
+        }
     }
 
     /** The images of the plan that hold a target or zone, in the plan's order. */

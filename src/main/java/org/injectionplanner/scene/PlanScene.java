@@ -167,8 +167,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
 
     /**
      * The scene of earlier sessions' sites on {@code frame} of a current image {@code width} × {@code height}
-     * pixels: each a hollow ring (no dot: nothing is planned there today) with its label, in {@code style}'s
-     * target colour. Sites outside the image are left out. No scale bar.
+     * pixels: each a hollow ring (no dot: nothing is planned there today) with its label above left of it, in
+     * {@code style}'s target colour. Sites outside the image are left out. No scale bar.
      */
     public static PlanScene priorSites(List<PriorSite> sites, ImageRef frame, int width, int height,
             PlanStyle style) {
@@ -178,9 +178,12 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                 PixelPoint p = site.point();
                 if (p.x() >= 0 && p.y() >= 0 && p.x() <= width && p.y() <= height) {
                     b.marks.add(new Ring(site.id(), p, PlanStyle.RING_RADIUS, style.target(), PlanStyle.PRIOR_WIDTH));
+                    // above left of the ring: today's target at the same place has its label above right
                     double w = b.labelWidth(site.label(), false);
-                    b.label(site.id(), b.beside(p.x(), PlanStyle.RING_RADIUS + 4, w),
-                            p.y() + PlanStyle.RING_RADIUS, site.label(), style.target(), false);
+                    double gap = PlanStyle.RING_RADIUS + 4;
+                    double x = p.x() - gap - w >= 0 ? p.x() - gap - w : p.x() + gap;
+                    b.label(site.id(), x, Math.max(0, p.y() - PlanStyle.RING_RADIUS - b.font.getSize() - 4),
+                            site.label(), style.target(), false);
                 }
             }
         } finally {

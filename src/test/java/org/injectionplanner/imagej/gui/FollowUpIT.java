@@ -82,6 +82,7 @@ class FollowUpIT {
                 run("Edit Plan Annotation...", "annotation=T2 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet] notes=[] x=336 y=322");
                 run("Drop Copied Site...", "site=T3 reason=[not tolerated] note=[]");
                 run("Add Injection Target...", "x=470 y=380 frame=1 structure=facet-capsule side=left level=L5/S1 label=[L L5/S1 facet]");
+                run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 run("Overlay Prior Sites...", "show");
                 run("Save Session Plan");
                 selectImage(prior);
@@ -128,6 +129,7 @@ class FollowUpIT {
         assertThat(kept.get(1).volumeMl()).as("T2's injection details are copied").isEqualTo(0.8);
         assertThat(kept.get(1).needle()).isEqualTo(session1.injectionAt(t2).orElseThrow().needle());
         assertThat(session2.status()).isEqualTo(PlanStatus.DRAFT);
+        assertThat(session2.zones()).as("zones are marked again on today's image").hasSize(1);
         assertThat(SafetyChecks.check(session2, planStore.safetyContext(session2)).findings())
                 .extracting(Finding::check).doesNotContain("to-confirm");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
