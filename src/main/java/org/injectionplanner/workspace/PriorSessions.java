@@ -30,9 +30,10 @@ public final class PriorSessions {
      */
     public record Prior(SessionPlan plan, SignatureStatus status, int sessions) {
 
-        /** "signed", "draft", or "signature not valid" (a signed plan whose signature does not verify). */
+        /** "signed", "draft", or "signature not verified" (signed, but the store does not trust the signature). */
         public String statusText() {
-            return status.trusted() ? "signed" : plan.status() == PlanStatus.SIGNED ? "signature not valid" : "draft";
+            return status.trusted() ? "signed" : plan.status() == PlanStatus.SIGNED ? "signature not verified"
+                    : "draft";
         }
 
         /** "session 1 of 2, 2026-11-07, signed — read-only": the title of its review windows. */
