@@ -50,8 +50,8 @@ class FollowUpIT {
                 run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
                 run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
                 run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
-                run("Plan Needle Path...", "target=T1 entry_x=300 entry_y=30");
-                run("Plan Needle Path...", "target=T2 entry_x=230 entry_y=30");
+                run("Plan Needle Path...", "target=T1 entry_x=470 entry_y=30");
+                run("Plan Needle Path...", "target=T2 entry_x=300 entry_y=30");
                 run("Plan Needle Path...", "target=T3 entry_x=600 entry_y=40");
                 run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=out-of-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=0.8");
                 run("Pre-procedure Checklist...", "weight_kg=70 %s");
