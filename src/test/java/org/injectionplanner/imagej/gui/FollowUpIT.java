@@ -134,4 +134,33 @@ class FollowUpIT {
                 .extracting(Finding::check).doesNotContain("to-confirm");
         assertThat(Files.size(shot)).isGreaterThan(10_000);
     }
+
+    @Test
+    void aReviewedCineIsPagedWithTodaysCineOfTheSameView() throws Exception {
+        Path store = dir.resolve("store");
+        String first = GuiSession.openStudy(store, 3) + """
+                run("New Session Plan...", "course=[new course] date=2026-10-01 author=[Dr Test]");
+                run("Add Injection Target...", "x=400 y=300 frame=5 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Save Session Plan");
+                File.saveString("saved", getArgument());
+                """;
+        assertThat(GuiSession.run(first, null, null).log()).doesNotContain("Injection Planner:");
+        String second = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=3");
+                today = getTitle();
+                run("Open Session Plan...", "plan=latest");
+                run("New Session Plan...", "course=[next session of this course] date=2026-10-29 author=[Dr Test]");
+                run("Review Prior Sessions...", "session=1 sync");
+                prior = getTitle();
+                selectImage(today);
+                Stack.setFrame(12);
+                selectImage(prior);
+                Stack.getPosition(c, z, t);
+                File.saveString("prior=" + prior + "\\nframe=" + t, getArgument());
+                """.formatted(store, SESSION_2);
+        GuiSession.Result r = GuiSession.run(second, null, null);
+        assertThat(r.output()).contains("prior=session 1 of 2, 2026-10-01, draft — read-only: Cine transverse L4-L5 "
+                + "midline (36 frames)").contains("frame=12");
+    }
 }
