@@ -19,8 +19,8 @@ import org.injectionplanner.plan.Target;
  * Removes what identifies a patient from a plan for a de-identified export (docs/exports.md,
  * *Plan JSON export*, *De-identified*): the patient (ID, name, birth date) and study date of every image, the
  * image path hints and series descriptions, every free text (target notes, checklist notes, procedure notes,
- * outcome notes, override and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP instance) are replaced
- * by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier, so one
+ * outcome notes, override and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP
+ * instance) are replaced by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier, so one
  * export (every file made with the same instance) stays consistent. What the plan plans — positions, zones,
  * labels, structures, needles, solutions, volumes, the session date and the procedure times — is kept, and so
  * are the plan, course and site ids, which name records of the clinic's plan store, not the patient.
@@ -90,7 +90,8 @@ public final class Deidentifier {
                 .toList();
         return new SessionPlan(plan.id(), plan.courseId(), plan.sessionNumber(), plan.date(), removed(plan.author()),
                 plan.status(), plan.patientWeightKg(), images, targets, zones, injections, checklist, overrides,
-                plan.signature() == null ? null : signature(plan.signature()), amendments, outcomes(plan.outcomes()));
+                plan.signature() == null ? null : signature(plan.signature()), amendments, outcomes(plan.outcomes()),
+                plan.copiedForward());
     }
 
     /** The outcomes without their free-text notes; the scores are kept (they identify nobody). */

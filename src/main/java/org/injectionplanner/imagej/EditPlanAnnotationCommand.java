@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.CopyForward;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NerveZone;
@@ -24,7 +25,9 @@ import org.injectionplanner.plan.ZoneKind;
  * Plugins › Injection Planner › Edit Plan Annotation...: changes a target's structure, side, level,
  * label, notes and position, or a zone's kind, name and margin. Macro keys: {@code annotation} (T3,
  * Z2), then {@code structure side level label notes x y} for targets or {@code kind name margin} and
- * optionally a new shape ({@code points} or {@code ellipse}) for zones.
+ * optionally a new shape ({@code points} or {@code ellipse}) for zones. A target copied from an earlier
+ * session and still to confirm is placed at {@code x y} on the active image and frame when that is one of
+ * today's images (with its calibration), and so confirmed.
  */
 public final class EditPlanAnnotationCommand implements PlugIn {
 
@@ -70,7 +73,14 @@ public final class EditPlanAnnotationCommand implements PlugIn {
         List<PlanEdit> edits = new ArrayList<>();
         edits.add(PlanEdits.describeTarget(t.id(), f.label().isEmpty() ? AnnotationNames.of(t) : f.label(),
                 f.structure().id(), f.side(), f.level(), notes));
-        if (!p.equals(t.point())) {
+        ImagePlus active = WindowManager.getCurrentImage();
+        if (PluginWorkspace.editor().plan().isToConfirm(t.id()) && AnnotatedImages.isAnnotatable(active)
+                && !PriorReview.isReadOnly(active) && AnnotatedImages.sliceOf(active, t.image()) == 0) {
+            int slice = active.getCurrentSlice();
+            PlanActions.requireOnImage(active, slice, List.of(p));
+            edits.add(CopyForward.place(t.id(), AnnotatedImages.planImage(active, slice),
+                    AnnotatedImages.refFor(active, slice), p, AnnotatedImages.calibration(active, List.of(p))));
+        } else if (!p.equals(t.point())) {
             ImagePlus imp = imageShowing(t.image());
             MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(p));
             edits.add(PlanEdits.moveTarget(t.id(), p, cal));

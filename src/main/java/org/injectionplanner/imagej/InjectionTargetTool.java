@@ -10,11 +10,14 @@ import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.scene.PlanStyle;
 
 /**
  * The Injection Target tool: a click places a target on the current frame and asks for structure,
  * side and level (last choice preselected); dragging a target moves it; Delete removes the selected
- * one. Each action records its equivalent command line for the Macro Recorder.
+ * one. A click on the hollow ring of a site copied from an earlier session and still to confirm places that
+ * site there, on this image and frame; dragging the ring places it where it is let go. Each action records
+ * its equivalent command line for the Macro Recorder.
  */
 public final class InjectionTargetTool extends PlugInTool {
 
@@ -22,6 +25,9 @@ public final class InjectionTargetTool extends PlugInTool {
 
     private Target dragging;
     private PixelPoint dragTo;
+    /** A site to confirm whose ring is being clicked or dragged, and where it goes. */
+    private Target placing;
+    private PixelPoint placeAt;
 
     @Override
     public String getToolName() {
@@ -39,6 +45,16 @@ public final class InjectionTargetTool extends PlugInTool {
             return;
         }
         PixelPoint p = ToolSupport.imagePoint(imp, e);
+        Optional<Target> toPlace = PriorReview.siteToPlaceAt(imp, imp.getCurrentSlice(), p,
+                ToolSupport.pickDistance(imp) + PlanStyle.RING_RADIUS);
+        if (toPlace.isPresent()) {
+            dragging = null;
+            placing = toPlace.get();
+            placeAt = p;
+            e.consume();
+            return;
+        }
+        placing = null;
         Optional<Target> hit = ToolSupport.targetAt(imp, p);
         if (hit.isPresent()) {
             dragging = hit.get();
@@ -53,6 +69,15 @@ public final class InjectionTargetTool extends PlugInTool {
 
     @Override
     public void mouseDragged(ImagePlus imp, MouseEvent e) {
+        if (placing != null) {
+            placeAt = ToolSupport.imagePoint(imp, e);
+            Target site = placing;
+            PixelPoint to = placeAt;
+            int slice = imp.getCurrentSlice();
+            ToolSupport.showPreview(imp, () -> PlanActions.withTargetPlaced(imp, slice, site.id(), to), site.id());
+            e.consume();
+            return;
+        }
         if (dragging == null) {
             return;
         }
@@ -65,6 +90,12 @@ public final class InjectionTargetTool extends PlugInTool {
 
     @Override
     public void mouseReleased(ImagePlus imp, MouseEvent e) {
+        if (placing != null) {
+            Target site = placing;
+            placing = null;
+            place(imp, site, placeAt);
+            return;
+        }
         if (dragging == null || dragTo == null) {
             dragging = null;
             return;
@@ -78,6 +109,19 @@ public final class InjectionTargetTool extends PlugInTool {
         } catch (IllegalArgumentException | IllegalStateException ex) {
             PluginWorkspace.refreshOverlays();
             IJ.showStatus(ex.getMessage());
+        }
+    }
+
+    /** Places a site to confirm at p on the current frame (a click on its ring, or its ring let go). */
+    private static void place(ImagePlus imp, Target site, PixelPoint p) {
+        try {
+            PlanActions.placeTarget(imp, imp.getCurrentSlice(), site.id(), p);
+            PluginWorkspace.select(site.id());
+            ToolSupport.record("Edit Plan Annotation...", String.format(Locale.ROOT,
+                    "annotation=T%d x=%.2f y=%.2f", site.number(), p.x(), p.y()));
+        } catch (IllegalArgumentException | IllegalStateException ex) {
+            PluginWorkspace.refreshOverlays();
+            CommandErrors.show(ex.getMessage());
         }
     }
 

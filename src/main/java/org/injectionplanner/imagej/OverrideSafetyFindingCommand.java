@@ -10,6 +10,7 @@ import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyCheck;
 
 /**
  * Plugins › Injection Planner › Override Safety Finding...: records the physician's written reason to go
@@ -49,6 +50,10 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
             Finding finding = violations.stream().filter(f -> f.key().equals(key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no violation '" + key
                             + "' in the plan's current findings"));
+            if (!SafetyCheck.named(finding.check()).map(SafetyCheck::overridable).orElse(true)) {
+                throw new IllegalArgumentException(finding.message() + ": no written reason lifts this; place the "
+                        + "site on today's image or drop it (Drop Copied Site...)");
+            }
             PluginWorkspace.editor().apply(PlanEdits.override(new FindingOverride(key, finding.measured(), reason,
                     author, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
             IJ.showStatus("Override recorded: " + key);

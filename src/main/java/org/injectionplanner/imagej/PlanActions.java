@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.CopyForward;
 import org.injectionplanner.plan.EditBatch;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
@@ -105,6 +106,25 @@ final class PlanActions {
         return PlanEdits.moveTarget(id, p, cal);
     }
 
+    /**
+     * Places a target (a site copied from an earlier session) on a slice of a current image at {@code p},
+     * with that image's calibration: it is confirmed ({@link CopyForward#place}).
+     */
+    static void placeTarget(ImagePlus imp, int slice, UUID id, PixelPoint p) {
+        requireOnImage(imp, slice, List.of(p));
+        PluginWorkspace.editor().apply(placeEdit(imp, slice, id, p));
+    }
+
+    /** The active plan with a target placed on a slice at p, not applied: the drag preview. */
+    static SessionPlan withTargetPlaced(ImagePlus imp, int slice, UUID id, PixelPoint p) {
+        return PluginWorkspace.editor().preview(List.of(placeEdit(imp, slice, id, p)));
+    }
+
+    private static PlanEdit placeEdit(ImagePlus imp, int slice, UUID id, PixelPoint p) {
+        return CopyForward.place(id, AnnotatedImages.planImage(imp, slice), AnnotatedImages.refFor(imp, slice), p,
+                AnnotatedImages.calibration(imp, List.of(p)));
+    }
+
     /** Changes a zone's shape. */
     static void reshapeZone(ImagePlus imp, UUID id, ZoneShape shape) {
         requireOnImage(imp, 1, shape.outline());
@@ -127,13 +147,17 @@ final class PlanActions {
     }
 
     /**
-     * Checks that the image can be annotated, the slice is one of its slices and the points lie on it.
+     * Checks that the image can be annotated (and is not an earlier session's read-only window), the slice
+     * is one of its slices and the points lie on it.
      *
      * @throws IllegalArgumentException saying which does not hold
      */
     static void requireOnImage(ImagePlus imp, int slice, List<PixelPoint> points) {
         if (!AnnotatedImages.isAnnotatable(imp)) {
             throw new IllegalArgumentException(AnnotatedImages.notAnnotatable(imp));
+        }
+        if (PriorReview.isReadOnly(imp)) {
+            throw new IllegalArgumentException(PriorReview.refusal(imp));
         }
         if (slice < 1 || slice > imp.getStackSize()) {
             throw new IllegalArgumentException("frame " + slice + " is outside \"" + imp.getTitle() + "\" (1-"

@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.Set;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
@@ -112,6 +114,44 @@ final class PlanOverlay {
         }
         for (Roi r : kept) {
             ov.add(r);
+        }
+        ov.selectable(false);
+        imp.setOverlay(ov.size() == 0 ? null : ov);
+    }
+
+    /** The {@link #MARK} value of the earlier sessions' sites shown on a current image. */
+    static final String PRIOR = "prior";
+
+    /**
+     * Replaces the earlier sessions' sites on the image's overlay: per slice (1-based), the sites to draw
+     * there as hollow rings with their labels, muted ({@link PlanScene#priorSites}); an empty map removes them.
+     */
+    static void renderPriorSites(ImagePlus imp, Map<Integer, List<PlanScene.PriorSite>> bySlice) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        List<Roi> kept = new ArrayList<>();
+        for (Roi r : ov.toArray()) {
+            if (!PRIOR.equals(r.getProperty(MARK))) {
+                kept.add(r);
+            }
+        }
+        if (bySlice.isEmpty() && kept.size() == ov.size()) {
+            return;
+        }
+        ov.clear();
+        for (Roi r : kept) {
+            ov.add(r);
+        }
+        for (Map.Entry<Integer, List<PlanScene.PriorSite>> e : bySlice.entrySet()) {
+            ImageRef frame = AnnotatedImages.refFor(imp, e.getKey());
+            PlanScene scene = PlanScene.priorSites(e.getValue(), frame, imp.getWidth(), imp.getHeight(),
+                    PlanStyle.MUTED);
+            for (PlanScene.Mark mark : scene.marks()) {
+                Roi roi = roi(mark, scene.font());
+                roi.setProperty(MARK, PRIOR);
+                roi.setProperty(PROP_ID, mark.annotationId().toString());
+                AnnotatedImages.position(roi, imp, e.getKey());
+                ov.add(roi);
+            }
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);
@@ -251,6 +291,13 @@ final class PlanOverlay {
                     2 * d.radius());
             disc.setFillColor(d.fill());
             return disc;
+        }
+        if (mark instanceof PlanScene.Ring r) {
+            OvalRoi ring = new OvalRoi(r.centre().x() - r.radius(), r.centre().y() - r.radius(), 2 * r.radius(),
+                    2 * r.radius());
+            ring.setStrokeColor(r.colour());
+            ring.setStrokeWidth(r.width());
+            return ring;
         }
         if (mark instanceof PlanScene.Square s) {
             Roi square = new Roi(s.centre().x() - s.halfSide(), s.centre().y() - s.halfSide(), 2 * s.halfSide(),

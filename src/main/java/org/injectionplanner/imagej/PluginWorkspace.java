@@ -115,7 +115,8 @@ final class PluginWorkspace {
 
     /**
      * Redraws the plan overlays of every open image the plugin opened: the read-only plans muted, the
-     * current plan over them (each part removed when there is none).
+     * current plan over them (not on an earlier session's read-only window), and on today's images the
+     * earlier sites of the same view as hollow rings (each part removed when there is none).
      */
     static void refreshOverlays() {
         int[] ids = WindowManager.getIDList();
@@ -127,7 +128,9 @@ final class PluginWorkspace {
             ImagePlus imp = WindowManager.getImage(id);
             if (AnnotatedImages.isAnnotatable(imp)) {
                 PlanOverlay.renderReadOnly(imp, now.readOnly());
-                PlanOverlay.render(imp, now.current(), now.report(), now.selected());
+                boolean readOnly = PriorReview.isReadOnly(imp);
+                PlanOverlay.render(imp, readOnly ? null : now.current(), now.report(), now.selected());
+                PlanOverlay.renderPriorSites(imp, PriorReview.priorSitesOn(imp, now));
             }
         }
     }

@@ -33,11 +33,15 @@ final class ToolSupport {
     /**
      * Checks a tool may act on the image (reporting why not) and lets Delete remove the selection there.
      *
-     * @return false if the image cannot be annotated
+     * @return false if the image cannot be annotated or shows an earlier session read-only
      */
     static boolean begin(ImagePlus imp) {
         if (!AnnotatedImages.isAnnotatable(imp)) {
             CommandErrors.show(AnnotatedImages.notAnnotatable(imp));
+            return false;
+        }
+        if (PriorReview.isReadOnly(imp)) {
+            CommandErrors.show(PriorReview.refusal(imp));
             return false;
         }
         installDeleteKey(imp);

@@ -49,8 +49,14 @@ public final class PlanEdits {
 
     /** Moves a target to a point measured with this calibration; its depth follows from them. */
     public static PlanEdit moveTarget(UUID id, PixelPoint point, MeasuredCalibration calibration) {
-        return edit("Move target", plan -> plan.withTarget(
-                requireTarget(plan, id).movedTo(point, calibration)));
+        return edit("Move target", plan -> {
+            Target target = requireTarget(plan, id);
+            if (plan.isToConfirm(id)) {
+                throw new IllegalArgumentException(name(target) + " is still on the image of session "
+                        + plan.copiedForward().fromSession() + ": place it on an image of today's study");
+            }
+            return plan.withTarget(target.movedTo(point, calibration));
+        });
     }
 
     /** Changes a target's label, structure, side, level and notes. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * One treatment session's plan: the targets and zones with the images they were placed on, the injections
@@ -31,12 +32,14 @@ import java.util.function.Predicate;
  * @param amendments amendments of earlier signatures, oldest first
  * @param outcomes what the patient reported at this session ({@link Outcomes}), or null when none are recorded;
  *        like the procedure record they are not part of the signed planned content
+ * @param copiedForward where the plan's sites came from when it was started from an earlier session
+ *     ({@link CopyForward}), or null
  */
 public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate date, String author,
         PlanStatus status, Double patientWeightKg, List<PlanImage> images, List<Target> targets,
         List<NerveZone> zones, List<Injection> injections, List<ChecklistEntry> checklist,
         List<FindingOverride> overrides, Signature signature, List<Amendment> amendments,
-        Outcomes outcomes) {
+        Outcomes outcomes, CopiedForward copiedForward) {
 
     public SessionPlan {
         if (id == null || courseId == null || date == null || status == null) {
@@ -62,6 +65,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         amendments = List.copyOf(amendments);
         requireConsistentInjections(targets, injections);
         requireOnePatient(images);
+        requireCopiedSites(targets, copiedForward);
         Set<String> items = new HashSet<>();
         for (ChecklistEntry e : checklist) {
             if (!items.add(e.item().id())) {
@@ -80,7 +84,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
             List<ChecklistItem> checklist) {
         return new SessionPlan(UUID.randomUUID(), courseId, sessionNumber, date, author, PlanStatus.DRAFT, null,
                 List.of(), List.of(), List.of(), List.of(),
-                checklist.stream().map(ChecklistEntry::unanswered).toList(), List.of(), null, List.of(), null);
+                checklist.stream().map(ChecklistEntry::unanswered).toList(), List.of(), null, List.of(), null, null);
     }
 
     /** The target with this id. */
@@ -133,9 +137,11 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return checklist.stream().filter(e -> e.answer() == null).toList();
     }
 
-    /** The number for the next target: one more than the highest so far. */
+    /** The number for the next target: one more than the highest so far (a dropped site's number counts). */
     public int nextTargetNumber() {
-        return targets.stream().mapToInt(Target::number).max().orElse(0) + 1;
+        int dropped = copiedForward == null ? 0
+                : copiedForward.dropped().stream().mapToInt(DroppedSite::number).max().orElse(0);
+        return Math.max(dropped, targets.stream().mapToInt(Target::number).max().orElse(0)) + 1;
     }
 
     /** The number for the next zone. */
@@ -150,7 +156,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
     public SessionPlan plannedContent() {
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
                 targets, zones, injections.stream().map(i -> i.recorded(ProcedureRecord.PLANNED)).toList(), checklist,
-                overrides, null, amendments, null);
+                overrides, null, amendments, null, copiedForward);
     }
 
     /**
@@ -185,7 +191,14 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         List<PlanImage> all = new ArrayList<>(images);
         all.add(image);
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, all, targets,
-                zones, injections, checklist, overrides, signature, amendments, outcomes);
+                zones, injections, checklist, overrides, signature, amendments, outcomes, copiedForward);
+    }
+
+    /** This plan without the image (package-private: only for an image no annotation is on). */
+    SessionPlan withoutImage(String sopInstanceUid) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg,
+                images.stream().filter(i -> !i.sopInstanceUid().equals(sopInstanceUid)).toList(), targets, zones,
+                injections, checklist, overrides, signature, amendments, outcomes, copiedForward);
     }
 
     /** This plan with the target added, or replaced if one with its id exists. */
@@ -242,7 +255,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
                 : kg != null ? new ChecklistEntry(e.item(), ChecklistAnswer.YES, e.note())
                 : e.answer() == ChecklistAnswer.YES ? new ChecklistEntry(e.item(), null, e.note()) : e).toList();
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, kg, images, targets, zones,
-                injections, entries, overrides, signature, amendments, outcomes);
+                injections, entries, overrides, signature, amendments, outcomes, copiedForward);
     }
 
     /**
@@ -258,13 +271,13 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         }
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, upsert(checklist, entry, e -> e.item().id().equals(entry.item().id())), overrides,
-                signature, amendments, outcomes);
+                signature, amendments, outcomes, copiedForward);
     }
 
     /** This plan with these outcomes (null removes them). */
     public SessionPlan withOutcomes(Outcomes newOutcomes) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
-                zones, injections, checklist, overrides, signature, amendments, newOutcomes);
+                zones, injections, checklist, overrides, signature, amendments, newOutcomes, copiedForward);
     }
 
     /** This plan with the override, replacing any of the same finding. */
@@ -272,7 +285,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, checklist,
                 upsert(overrides, override, o -> o.findingKey().equals(override.findingKey())), signature, amendments,
-                outcomes);
+                outcomes, copiedForward);
     }
 
     /** This plan without the override of that finding. */
@@ -280,7 +293,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
                 zones, injections, checklist,
                 overrides.stream().filter(o -> !o.findingKey().equals(findingKey)).toList(), signature, amendments,
-                outcomes);
+                outcomes, copiedForward);
     }
 
     /** This draft signed. */
@@ -289,7 +302,7 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
             throw new IllegalStateException("session " + sessionNumber + " is already signed");
         }
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.SIGNED, patientWeightKg, images,
-                targets, zones, injections, checklist, overrides, newSignature, amendments, outcomes);
+                targets, zones, injections, checklist, overrides, newSignature, amendments, outcomes, copiedForward);
     }
 
     /** This signed plan opened for an amendment: a draft again, with the amendment recorded. */
@@ -300,17 +313,47 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
         List<Amendment> all = new ArrayList<>(amendments);
         all.add(amendment);
         return new SessionPlan(id, courseId, sessionNumber, date, author, PlanStatus.DRAFT, patientWeightKg, images,
-                targets, zones, injections, checklist, overrides, null, all, outcomes);
+                targets, zones, injections, checklist, overrides, null, all, outcomes, copiedForward);
     }
 
     private SessionPlan withTargets(List<Target> newTargets, List<Injection> newInjections) {
+        CopiedForward copied = copiedForward == null ? null
+                : copiedForward.keeping(newTargets.stream().map(Target::id).collect(Collectors.toSet()));
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, newTargets,
-                zones, newInjections, checklist, overrides, signature, amendments, outcomes);
+                zones, newInjections, checklist, overrides, signature, amendments, outcomes, copied);
+    }
+
+    /** This plan with another record of where its sites came from. */
+    SessionPlan withCopiedForward(CopiedForward newCopiedForward) {
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
+                zones, injections, checklist, overrides, signature, amendments, outcomes, newCopiedForward);
+    }
+
+    /** Whether the target was copied from an earlier session and still waits to be placed on a current image. */
+    public boolean isToConfirm(UUID targetId) {
+        return copiedForward != null && copiedForward.isToConfirm(targetId);
+    }
+
+    private static void requireCopiedSites(List<Target> targets, CopiedForward copied) {
+        if (copied == null) {
+            return;
+        }
+        Set<UUID> targetIds = targets.stream().map(Target::id).collect(Collectors.toSet());
+        for (UUID id : copied.toConfirm()) {
+            if (!targetIds.contains(id)) {
+                throw new IllegalArgumentException("site " + id + " to confirm is not a target of the plan");
+            }
+        }
+        for (DroppedSite d : copied.dropped()) {
+            if (targetIds.contains(d.targetId())) {
+                throw new IllegalArgumentException("dropped site " + d.targetId() + " is still a target of the plan");
+            }
+        }
     }
 
     private SessionPlan withZones(List<NerveZone> newZones) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg, images, targets,
-                newZones, injections, checklist, overrides, signature, amendments, outcomes);
+                newZones, injections, checklist, overrides, signature, amendments, outcomes, copiedForward);
     }
 
     private static void requireConsistentInjections(List<Target> targets, List<Injection> injections) {

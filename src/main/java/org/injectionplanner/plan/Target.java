@@ -50,6 +50,15 @@ public record Target(UUID id, int number, String label, String structureId, Side
                 newCalibration);
     }
 
+    /**
+     * This target placed on another frame (e.g. today's image for a site copied from an earlier session), at
+     * {@code newPoint} measured with {@code newCalibration}.
+     */
+    public Target placedOn(ImageRef newImage, PixelPoint newPoint, MeasuredCalibration newCalibration) {
+        return new Target(id, number, label, structureId, side, level, newImage, newPoint, null, notes,
+                newCalibration);
+    }
+
     /** This target with the given descriptive fields. */
     public Target describedAs(String newLabel, String newStructureId, Side newSide, SpinalLevel newLevel,
             String newNotes) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.DropReason;
 import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -32,12 +33,20 @@ final class Documents {
             @Required List<Image> images, @Required List<Target> targets, @Required List<Zone> zones,
             @Required List<Injection> injections, @Required List<ChecklistEntry> checklist,
             @Required List<FindingOverride> overrides, Signature signature, @Required List<Amendment> amendments,
-            Outcomes outcomes) {
+            Outcomes outcomes, CopiedForward copiedForward) {
     }
 
     /** The patient-reported outcomes; absent when none are recorded (and from files written before them). */
     record Outcomes(Integer nrsRest, Integer nrsActivity, Double odiPercent, List<Integer> odiSections,
             Integer rmdq, Integer pgic, @Required String notes, @Required String recordedAt) {
+    }
+
+    record CopiedForward(@Required String fromPlanId, @Required Integer fromSession, @Required String fromDate,
+            @Required List<String> sites, @Required List<String> toConfirm, @Required List<DroppedSite> dropped) {
+    }
+
+    record DroppedSite(@Required String targetId, @Required Integer number, @Required String label,
+            @Required DropReason reason, @Required String note) {
     }
 
     record Image(@Required String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,

@@ -16,6 +16,8 @@ import org.injectionplanner.geometry.ZoneShape;
 import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CopiedForward;
+import org.injectionplanner.plan.DroppedSite;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
@@ -160,8 +162,11 @@ public final class PlanJson {
         UUID courseId = at.field("courseId").uuid(d.courseId());
         LocalDate date = at.field("date").date(d.date());
         Double weight = at.field("patientWeightKg").finite(d.patientWeightKg());
+        CopiedForward copied = d.copiedForward() == null ? null
+                : copiedForward(d.copiedForward(), at.field("copiedForward"));
         return at.build(() -> new SessionPlan(id, courseId, d.sessionNumber(), date, d.author(), d.status(), weight,
-                images, targets, zones, injections, checklist, overrides, signature, amendments, outcomes));
+                images, targets, zones, injections, checklist, overrides, signature, amendments, outcomes,
+                copied));
     }
 
     private static Outcomes outcomes(Documents.Outcomes o, Pointer at) throws PlanFormatException {
@@ -169,6 +174,29 @@ public final class PlanJson {
         OffsetDateTime when = at.field("recordedAt").time(o.recordedAt());
         return at.build(() -> new Outcomes(o.nrsRest(), o.nrsActivity(), odi, o.odiSections(), o.rmdq(), o.pgic(),
                 o.notes(), when));
+    }
+
+    private static CopiedForward copiedForward(Documents.CopiedForward o, Pointer at) throws PlanFormatException {
+        UUID from = at.field("fromPlanId").uuid(o.fromPlanId());
+        LocalDate fromDate = at.field("fromDate").date(o.fromDate());
+        List<UUID> sites = uuids(o.sites(), at.field("sites"));
+        List<UUID> toConfirm = uuids(o.toConfirm(), at.field("toConfirm"));
+        List<DroppedSite> dropped = new ArrayList<>();
+        for (int i = 0; i < o.dropped().size(); i++) {
+            Documents.DroppedSite s = o.dropped().get(i);
+            Pointer p = at.field("dropped").index(i);
+            UUID target = p.field("targetId").uuid(s.targetId());
+            dropped.add(p.build(() -> new DroppedSite(target, s.number(), s.label(), s.reason(), s.note())));
+        }
+        return at.build(() -> new CopiedForward(from, o.fromSession(), fromDate, sites, toConfirm, dropped));
+    }
+
+    private static List<UUID> uuids(List<String> texts, Pointer at) throws PlanFormatException {
+        List<UUID> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(at.index(i).uuid(texts.get(i)));
+        }
+        return out;
     }
 
     private static Target target(Documents.Target o, Pointer at) throws PlanFormatException {
@@ -407,6 +435,9 @@ public final class PlanJson {
         if (plan.outcomes() != null) {
             root.set("outcomes", outcomes(plan.outcomes()));
         }
+        if (plan.copiedForward() != null) {
+            root.set("copiedForward", copiedForward(plan.copiedForward()));
+        }
         return root;
     }
 
@@ -424,6 +455,28 @@ public final class PlanJson {
         o.put("pgic", x.pgic());
         o.put("notes", x.notes());
         o.put("recordedAt", JsonDialect.time(x.recordedAt()));
+        return o;
+    }
+
+    /** Where a plan's sites came from, as written. */
+    private static ObjectNode copiedForward(CopiedForward c) {
+        ObjectNode o = JsonDialect.object();
+        o.put("fromPlanId", c.fromPlanId().toString());
+        o.put("fromSession", c.fromSession());
+        o.put("fromDate", c.fromDate().toString());
+        ArrayNode sites = o.putArray("sites");
+        c.sites().forEach(id -> sites.add(id.toString()));
+        ArrayNode toConfirm = o.putArray("toConfirm");
+        c.toConfirm().forEach(id -> toConfirm.add(id.toString()));
+        ArrayNode dropped = o.putArray("dropped");
+        for (DroppedSite d : c.dropped()) {
+            ObjectNode s = dropped.addObject();
+            s.put("targetId", d.targetId().toString());
+            s.put("number", d.number());
+            s.put("label", d.label());
+            s.put("reason", d.reason().name());
+            s.put("note", d.note());
+        }
         return o;
     }
 

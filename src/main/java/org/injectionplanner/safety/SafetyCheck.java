@@ -31,7 +31,8 @@ public enum SafetyCheck {
     CONCENTRATION("concentration", false),
     DRUG_NAME("drug-name", false),
     PATIENT_WEIGHT("patient-weight", false),
-    ANAESTHETIC_DOSE("anaesthetic-dose", false);
+    ANAESTHETIC_DOSE("anaesthetic-dose", false),
+    TO_CONFIRM("to-confirm", false);
 
     private static final Map<String, SafetyCheck> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(SafetyCheck::checkName, Function.identity()));
@@ -42,6 +43,14 @@ public enum SafetyCheck {
     SafetyCheck(String checkName, boolean aboutPath) {
         this.checkName = checkName;
         this.aboutPath = aboutPath;
+    }
+
+    /**
+     * Whether a written reason can lift its violations: not for a site still to confirm, which is only
+     * settled by placing it on today's image or dropping it (docs/safety.md §5).
+     */
+    public boolean overridable() {
+        return this != TO_CONFIRM;
     }
 
     /** The name findings carry, e.g. "zone-clearance". */

@@ -18,6 +18,7 @@ import static org.injectionplanner.safety.SafetyCheck.PATH_CALIBRATION;
 import static org.injectionplanner.safety.SafetyCheck.PATIENT_WEIGHT;
 import static org.injectionplanner.safety.SafetyCheck.SESSION_VOLUME;
 import static org.injectionplanner.safety.SafetyCheck.SITE_VOLUME;
+import static org.injectionplanner.safety.SafetyCheck.TO_CONFIRM;
 import static org.injectionplanner.safety.SafetyCheck.ZONE_CALIBRATION;
 import static org.injectionplanner.safety.SafetyCheck.ZONE_CLEARANCE;
 
@@ -86,7 +87,11 @@ public final class SafetyChecks {
         Map<String, Target> sitesSeen = new HashMap<>();
         for (Site site : sites(plan, context.catalogue())) {
             checkDescription(site, sitesSeen, out);
-            checkSite(site, limits, noGo, passOverFarZones, out);
+            if (plan.isToConfirm(site.target().id())) {
+                checkToConfirm(site, limits, out);
+            } else {
+                checkSite(site, limits, noGo, passOverFarZones, out);
+            }
             if (site.injection() != null) {
                 checkSolution(site, site.injection(), context.drugs(), out);
             }
@@ -150,6 +155,20 @@ public final class SafetyChecks {
                     "the same site as T" + first.number() + " (" + structure.name() + ", " + target.side().label()
                             + (target.level() == null ? "" : ", " + target.level().label())
                             + "): one site planned twice?"));
+        }
+    }
+
+    /**
+     * A site copied from an earlier session and not yet placed on today's images: a violation that no
+     * override lifts (its position, depth and clearances are those of the earlier images, so they are not
+     * checked until it is placed), and its volume.
+     */
+    private static void checkToConfirm(Site site, SafetyLimits limits, List<Finding> out) {
+        out.add(site.violation(TO_CONFIRM, TO_CONFIRM.key(site.target().id()), null, null, null, "",
+                "not yet placed on today's images (copied from session "
+                        + site.plan().copiedForward().fromSession() + ")"));
+        if (site.injection() != null) {
+            checkSiteVolume(site, site.injection(), limits, out);
         }
     }
 

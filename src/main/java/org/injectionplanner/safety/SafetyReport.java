@@ -35,9 +35,13 @@ public record SafetyReport(List<Finding> findings) {
 
     /**
      * The plan's override of a finding: one with the finding's key whose recorded measurement is the
-     * finding's current one (within 1e-9, or both absent). An override of an earlier measurement has lapsed.
+     * finding's current one (within 1e-9, or both absent). An override of an earlier measurement has lapsed;
+     * a finding of a check that is not {@link SafetyCheck#overridable()} has none.
      */
     public static Optional<FindingOverride> overrideOf(SessionPlan plan, Finding finding) {
+        if (!SafetyCheck.named(finding.check()).map(SafetyCheck::overridable).orElse(true)) {
+            return Optional.empty();
+        }
         return plan.override(finding.key()).filter(o -> sameMeasurement(o.measured(), finding.measured()));
     }
 

@@ -41,6 +41,11 @@ public final class PlanPainter {
             g.setColor(d.fill());
             g.fill(new Ellipse2D.Double(d.centre().x() - d.radius(), d.centre().y() - d.radius(), 2 * d.radius(),
                     2 * d.radius()));
+        } else if (mark instanceof PlanScene.Ring r) {
+            g.setColor(r.colour());
+            g.setStroke(PlanStyle.stroke(r.width(), PlanStyle.Dash.SOLID));
+            g.draw(new Ellipse2D.Double(r.centre().x() - r.radius(), r.centre().y() - r.radius(), 2 * r.radius(),
+                    2 * r.radius()));
         } else if (mark instanceof PlanScene.Square s) {
             g.setColor(s.fill());
             g.fill(new Rectangle2D.Double(s.centre().x() - s.halfSide(), s.centre().y() - s.halfSide(),

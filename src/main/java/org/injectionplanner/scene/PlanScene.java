@@ -60,13 +60,18 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     }
 
     /** A mark of the scene, belonging to one annotation (a target with its path, or a zone), or a guide. */
-    public sealed interface Mark permits Disc, Square, Cross, Line, Outline, Label {
+    public sealed interface Mark permits Disc, Square, Cross, Line, Outline, Label, Ring {
         /** The target or zone it belongs to; null for a guide of the frame. */
         UUID annotationId();
     }
 
     /** A filled disc of {@code radius} pixels about {@code centre}. */
     public record Disc(UUID annotationId, PixelPoint centre, double radius, Color fill) implements Mark {
+    }
+
+    /** A hollow circle of {@code radius} pixels about {@code centre}, its line {@code width} pixels wide. */
+    public record Ring(UUID annotationId, PixelPoint centre, double radius, Color colour, double width)
+            implements Mark {
     }
 
     /** A filled square {@code 2 halfSide} pixels wide about {@code centre}. */
@@ -185,6 +190,32 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             Color colour, boolean antialiased, LabelLayout.Direction first) {
     }
 
+    /**
+     * A site of an earlier session shown on a current image for comparison: where it was, in the earlier
+     * image's pixel coordinates, and its label (e.g. "s1 T3 L iliolumbar").
+     */
+    public record PriorSite(UUID id, PixelPoint point, String label) {
+    }
+
+    /**
+     * The scene of earlier sessions' sites on {@code frame} of a current image {@code width} × {@code height}
+     * pixels: each a hollow ring (no dot: nothing is planned there today) with its label laid out as a target's, in
+     * {@code style}'s target colour. Sites outside the image are left out. No scale bar.
+     */
+    public static PlanScene priorSites(List<PriorSite> sites, ImageRef frame, int width, int height,
+            PlanStyle style) {
+        try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
+            Builder b = new Builder(style, metrics, LabelDetail.FULL, width, height);
+            for (PriorSite site : sites) {
+                PixelPoint p = site.point();
+                if (p.x() >= 0 && p.y() >= 0 && p.x() <= width && p.y() <= height) {
+                    b.priorSite(site);
+                }
+            }
+            return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), null, List.of());
+        }
+    }
+
     /** Collects the marks of a scene and lays out its labels. */
     private static final class Builder {
 
@@ -250,6 +281,17 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                 return PlanStyle.State.OVERRIDDEN;
             }
             return about.isEmpty() ? PlanStyle.State.CLEAR : PlanStyle.State.WARNING;
+        }
+
+        /**
+         * A site of an earlier session: a hollow ring (no dot: nothing is planned there today), its label laid
+         * out like a target's but starting above left of it (today's target at the same place starts right).
+         */
+        void priorSite(PriorSite site) {
+            marks.add(new Ring(site.id(), site.point(), PlanStyle.RING_RADIUS, style.target(), PlanStyle.PRIOR_WIDTH));
+            layout.avoid(box(site.point(), PlanStyle.RING_RADIUS));
+            targetLabels.add(new Request(site.id(), box(site.point(), 0), PlanStyle.RING_RADIUS + 3,
+                    PlanStyle.RING_RADIUS, site.label(), style.target(), false, LabelLayout.Direction.NW));
         }
 
         void zone(NerveZone z, boolean selected) {

@@ -53,6 +53,8 @@ public record PlanStyle(Color target, Color zone, Color zoneFill, Color margin, 
     public static final double MARGIN_WIDTH = 1;
     public static final double PATH_WIDTH = 2.5;
     public static final double VIOLATION_PATH_WIDTH = 3.5;
+    /** The line width of an earlier session's site shown on a current image (a hollow ring). */
+    public static final double PRIOR_WIDTH = 2;
 
     /** The tick on a target whose violations are overridden: its line width. */
     public static final double TICK_WIDTH = 2;

@@ -135,7 +135,8 @@ public final class SignOff {
         }
         SessionPlan unsigned = new SessionPlan(plan.id(), plan.courseId(), plan.sessionNumber(), plan.date(),
                 plan.author(), PlanStatus.DRAFT, plan.patientWeightKg(), plan.images(), plan.targets(), plan.zones(),
-                plan.injections(), plan.checklist(), plan.overrides(), null, plan.amendments(), plan.outcomes());
+                plan.injections(), plan.checklist(), plan.overrides(), null, plan.amendments(), plan.outcomes(),
+                plan.copiedForward());
         for (String p : SignOffGate.problems(unsigned,
                 SafetyChecks.check(unsigned, SafetyContext.of(seal.settings(), previousSessionDate)))) {
             problems.add("under the settings it was signed with: " + p);

@@ -96,7 +96,7 @@ final class ExportFixtures {
                         "allergic to plasters")),
                 List.of(new FindingOverride("calibration/" + t2.id(), null, "measured on the paired frame", "Dr Jones",
                         AT)),
-                null, List.of(), new Outcomes(6, 7, 42.0, null, 11, 3, "lives at 12 Acacia Avenue", AT));
+                null, List.of(), new Outcomes(6, 7, 42.0, null, 11, 3, "lives at 12 Acacia Avenue", AT), null);
     }
 
     /** The session map of a plan under the default clinic settings. */

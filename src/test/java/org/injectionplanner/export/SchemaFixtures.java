@@ -65,6 +65,7 @@ final class SchemaFixtures {
         Signature signature = new Signature("Dr Smith", ExportFixtures.AT.minusHours(1), "0f".repeat(32), seal);
         return new SessionPlan(plan.id(), plan.courseId(), plan.sessionNumber(), plan.date(), plan.author(),
                 PlanStatus.SIGNED, plan.patientWeightKg(), plan.images(), plan.targets(), plan.zones(),
-                plan.injections(), plan.checklist(), plan.overrides(), signature, plan.amendments(), plan.outcomes());
+                plan.injections(), plan.checklist(), plan.overrides(), signature, plan.amendments(), plan.outcomes(),
+                plan.copiedForward());
     }
 }

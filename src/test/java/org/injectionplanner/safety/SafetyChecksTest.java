@@ -905,7 +905,7 @@ class SafetyChecksTest {
             SessionPlan first = new SessionPlan(plan.id(), plan.courseId(), 1, plan.date(), plan.author(),
                     plan.status(), plan.patientWeightKg(), plan.images(), plan.targets(), plan.zones(),
                     plan.injections(), plan.checklist(), plan.overrides(), plan.signature(), plan.amendments(),
-                    plan.outcomes());
+                    plan.outcomes(), plan.copiedForward());
             assertThat(findings(check(first), "interval")).as("session 1 has no previous session").isEmpty();
         }
     }

@@ -112,7 +112,7 @@ class ForgedSignaturesTest {
                 PlanFixtures.COURSE, 3, PlanFixtures.DATE.plusWeeks(4), "Dr A", genuine.plan().status(),
                 genuine.plan().patientWeightKg(), genuine.plan().images(), genuine.plan().targets(),
                 genuine.plan().zones(), genuine.plan().injections(), genuine.plan().checklist(),
-                genuine.plan().overrides(), genuine.plan().signature(), List.of(), null);
+                genuine.plan().overrides(), genuine.plan().signature(), List.of(), null, null);
         SessionPlan copied = Forgeries.withSignature(other, new Signature("Dr A", AT,
                 PlanJson.plannedContentSha256(other),
                 genuine.plan().signature().seal()));

@@ -26,14 +26,14 @@ public final class Forgeries {
     public static SessionPlan unsigned(SessionPlan p) {
         return new SessionPlan(p.id(), p.courseId(), p.sessionNumber(), p.date(), p.author(), PlanStatus.DRAFT,
                 p.patientWeightKg(), p.images(), p.targets(), p.zones(), p.injections(), p.checklist(), p.overrides(),
-                null, p.amendments(), p.outcomes());
+                null, p.amendments(), p.outcomes(), p.copiedForward());
     }
 
     /** {@code p} with another signature (and its status as it is). */
     public static SessionPlan withSignature(SessionPlan p, Signature signature) {
         return new SessionPlan(p.id(), p.courseId(), p.sessionNumber(), p.date(), p.author(), p.status(),
                 p.patientWeightKg(), p.images(), p.targets(), p.zones(), p.injections(), p.checklist(), p.overrides(),
-                signature, p.amendments(), p.outcomes());
+                signature, p.amendments(), p.outcomes(), p.copiedForward());
     }
 
     /** A draft marked SIGNED by {@code signer} with its content hash recomputed: no key, so no seal. */

@@ -53,7 +53,7 @@ class KeyringTest {
                 .withInjection(injection(t, path(600, 0, CAL)));
         return new SessionPlan(UUID.nameUUIDFromBytes(new byte[] {(byte) session}), p.courseId(), session,
                 p.date().plusWeeks(4L * session), p.author(), p.status(), p.patientWeightKg(), p.images(), p.targets(),
-                p.zones(), p.injections(), p.checklist(), p.overrides(), null, List.of(), null);
+                p.zones(), p.injections(), p.checklist(), p.overrides(), null, List.of(), null, null);
     }
 
     /** The store as seen by a user whose keys are in {@code home/<who>}. */
@@ -307,7 +307,7 @@ class KeyringTest {
         SessionPlan later = new SessionPlan(old.id(), old.courseId(), old.sessionNumber(), old.date(), old.author(),
                 oldSigned.status(), old.patientWeightKg(), old.images(), old.targets(), old.zones(), old.injections(),
                 old.checklist(), old.overrides(), new Signature("Dr Old", AT, oldSigned.signature().contentSha256()),
-                old.amendments(), old.outcomes());
+                old.amendments(), old.outcomes(), old.copiedForward());
         assertThat(store.signatureStatus(later).problems())
                 .singleElement().asString().contains("carries no seal");
     }

@@ -334,7 +334,7 @@ class SignOffTest {
         SessionPlan withoutHistory = new SessionPlan(resigned.id(), resigned.courseId(), resigned.sessionNumber(),
                 resigned.date(), resigned.author(), resigned.status(), resigned.patientWeightKg(), resigned.images(),
                 resigned.targets(), resigned.zones(), resigned.injections(), resigned.checklist(), resigned.overrides(),
-                resigned.signature(), List.of(), resigned.outcomes());
+                resigned.signature(), List.of(), resigned.outcomes(), resigned.copiedForward());
         assertThat(SignOff.intact(withoutHistory)).isFalse();
         assertThatThrownBy(() -> SignOff.amendment(changed, "again", "Dr A", AT))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not signed");

@@ -82,7 +82,7 @@ public final class TestPlans {
                         ChecklistEntry.unanswered(new ChecklistItem("time-out", "Time-out done"))),
                 List.of(new FindingOverride("calibration/" + uncalibrated.id(), 2.5, "measured on the paired frame",
                         "Dr C", at)),
-                null, List.of(new Amendment("level corrected", "Dr C", at, amended)), null);
+                null, List.of(new Amendment("level corrected", "Dr C", at, amended)), null, null);
     }
 
     /** The plan the crash test's child saves as revision {@code k}: its content says k. */
@@ -95,7 +95,7 @@ public final class TestPlans {
         }
         return new SessionPlan(planId, courseId, 1, base.date(), base.author(), base.status(), base.patientWeightKg(),
                 base.images(), targets, base.zones(), base.injections(), base.checklist(), base.overrides(),
-                base.signature(), base.amendments(), base.outcomes());
+                base.signature(), base.amendments(), base.outcomes(), base.copiedForward());
     }
 
     /** A random valid plan: any text, edge-case numbers, nullable fields null or not, both shapes. */
@@ -150,7 +150,7 @@ public final class TestPlans {
                 LocalDate.ofEpochDay(r.nextInt(2_000_000) - 1_000_000L), text(r),
                 signature == null ? PlanStatus.DRAFT : PlanStatus.SIGNED,
                 r.nextBoolean() ? null : 0.001 + r.nextDouble() * 499, images, targets, zones, injections, checklist,
-                overrides, signature, List.of(), r.nextBoolean() ? null : outcomes(r));
+                overrides, signature, List.of(), r.nextBoolean() ? null : outcomes(r), null);
     }
 
     /** Random outcomes: each measure absent or anywhere in its range, the ODI as a total or as sections. */

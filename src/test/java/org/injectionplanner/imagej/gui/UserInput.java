@@ -1,5 +1,6 @@
 package org.injectionplanner.imagej.gui;
 
+import ij.IJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.ImageCanvas;
@@ -156,6 +157,23 @@ public final class UserInput {
         r.keyPress(code);
         r.keyRelease(code);
         awaitEvent(keyEvent(KeyEvent.KEY_RELEASED, code));
+    }
+
+    /**
+     * Runs a command that is expected to refuse (e.g. an edit on a read-only window) with its error sent to
+     * the Log instead of a dialog, outside the macro's thread so that the refusal does not abort the macro;
+     * returns what the command logged.
+     */
+    public static String refused(String command, String options) throws InterruptedException {
+        int before = IJ.getLog() == null ? 0 : IJ.getLog().length();
+        Thread run = new Thread(() -> {
+            IJ.redirectErrorMessages();
+            IJ.run(command, options);
+        }, "refused-command");
+        run.start();
+        run.join();
+        String log = IJ.getLog() == null ? "" : IJ.getLog();
+        return log.substring(Math.min(before, log.length()));
     }
 
     /**
