@@ -17,9 +17,12 @@ import java.util.Set;
  * @param limits the safety checks' limits
  * @param orderWeights the weights of the injection order's cost model (docs/ordering.md §2)
  * @param drugs the anaesthetics and dextrose concentrations the dose checks know
+ * @param aftercareText the clinic's aftercare advice printed on the session map ("" for none; may hold line
+ *        breaks)
  */
 public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm, List<ProtocolPreset> presets,
-        List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs) {
+        List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs,
+        String aftercareText) {
 
     /** Default margin of new zones when a clinic has not set one, mm (docs/domain.md §7.2). */
     public static final double DEFAULT_MARGIN_MM = 5.0;
@@ -33,6 +36,7 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
             throw new IllegalArgumentException("the default margin must be a finite number of mm ≥ 0");
         }
         presets = List.copyOf(presets);
+        aftercareText = aftercareText == null ? "" : PlanText.lines(aftercareText, "the aftercare text").strip();
         checklist = List.copyOf(checklist);
         if (presets.isEmpty()) {
             throw new IllegalArgumentException("clinic settings need at least one protocol preset");
@@ -44,7 +48,7 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     /** The settings of a clinic that has set nothing. */
     public static ClinicSettings defaults() {
         return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM, ProtocolPreset.defaults(),
-                ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults());
+                ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults(), "");
     }
 
     /** The preset that fills new injections. */
@@ -59,37 +63,48 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
 
     /** These settings with another default margin. */
     public ClinicSettings withDefaultMarginMm(double mm) {
-        return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs, aftercareText);
     }
 
     /** These settings with another catalogue. */
     public ClinicSettings withCatalogue(StructureCatalogue newCatalogue) {
-        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs);
+        return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights,
+                drugs, aftercareText);
     }
 
     /** These settings with other presets (the first is the default). */
     public ClinicSettings withPresets(List<ProtocolPreset> newPresets) {
-        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights,
+                drugs, aftercareText);
     }
 
     /** These settings with another checklist. */
     public ClinicSettings withChecklist(List<ChecklistItem> newChecklist) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights,
+                drugs, aftercareText);
     }
 
     /** These settings with other safety limits. */
     public ClinicSettings withLimits(SafetyLimits newLimits) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights,
+                drugs, aftercareText);
     }
 
     /** These settings with other order weights. */
     public ClinicSettings withOrderWeights(OrderWeights newWeights) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs,
+                aftercareText);
     }
 
     /** These settings with another drug table. */
     public ClinicSettings withDrugs(DrugTable newDrugs) {
-        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, newDrugs);
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights,
+                newDrugs, aftercareText);
+    }
+
+    /** These settings with another aftercare text. */
+    public ClinicSettings withAftercareText(String text) {
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs, text);
     }
 
     private static void requireUnique(List<String> keys, String what) {

@@ -117,7 +117,8 @@ final class Documents {
 
     record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
             @Required List<Structure> catalogue, @Required List<Preset> presets,
-            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs) {
+            @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs,
+            String aftercareText) {
     }
 
     /** The order cost model's weights; absent from files written before them (then the defaults apply). */

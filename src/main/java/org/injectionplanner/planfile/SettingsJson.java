@@ -28,7 +28,7 @@ import org.injectionplanner.plan.StructureCatalogue;
  * Files written before structures had a {@code laterality} or {@code levels} read with the meaning they
  * had; files without {@code orderWeights} read with the default weights; files written before the drug
  * table get {@link DrugTable#defaults()}, with their plain lidocaine limits ({@code maxAnaestheticMg},
- * {@code maxAnaestheticMgPerKg}) kept. Thread-safe.
+ * {@code maxAnaestheticMgPerKg}) kept; files without {@code aftercareText} read with none. Thread-safe.
  */
 public final class SettingsJson {
 
@@ -101,6 +101,7 @@ public final class SettingsJson {
             o.set("concentration", range(a.concentration()));
         }
         drugs.set("dextrose", range(settings.drugs().dextrose()));
+        root.put("aftercareText", settings.aftercareText());
         return JsonDialect.document(root);
     }
 
@@ -149,7 +150,8 @@ public final class SettingsJson {
         DrugTable drugs = d.drugs() == null ? drugsBefore(l, p) : drugs(d.drugs(), l, at.field("drugs"), p);
         double margin = at.field("defaultMarginMm").finite(d.defaultMarginMm());
         OrderWeights weights = orderWeights(d.orderWeights(), at.field("orderWeights"));
-        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs));
+        return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs,
+                d.aftercareText()));
     }
 
     /** The order weights, or the defaults for a file written before they were settings. */
