@@ -41,7 +41,8 @@ public final class Main {
             "validate", new ValidateCommand(),
             "order", new OrderCommand(),
             "keyring", new KeyringCommand(),
-            "studies", new StudiesCommand()));
+            "studies", new StudiesCommand(),
+            "export", new ExportCommand()));
 
     private Main() {
     }
