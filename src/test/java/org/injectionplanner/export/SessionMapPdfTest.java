@@ -1,12 +1,14 @@
 package org.injectionplanner.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.cos.COSName;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.safety.SafetyChecks;
@@ -87,28 +91,106 @@ class SessionMapPdfTest {
         return false;
     }
 
+    /**
+     * The characters drawn on page {@code page} (from 1) at 50 pt or more: the watermark's, as PDFBox reads
+     * them (the rotated word is real text).
+     */
+    private static String largeText(PDDocument doc, int page) throws Exception {
+        StringBuilder large = new StringBuilder();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                for (TextPosition p : positions) {
+                    if (Math.hypot(p.getTextMatrix().getScaleX(), p.getTextMatrix().getShearY()) >= 50) {
+                        large.append(p.getUnicode());
+                    }
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(doc);
+        return large.toString();
+    }
+
     @Test
     void aDraftHasTheDraftWatermarkOnEveryPageAndItsTableAsText() throws Exception {
-        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 6, 3, true);
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 12, 3, true);
         Path pdf = export(exported(plan, ClinicSettings.defaults().withAftercareText("Rest the back for two days.\n"
                 + "Call the clinic if a fever starts."), SignatureStatus.UNSIGNED), ExportOptions.DEFAULTS);
         String text = text(pdf);
-        assertThat(text).contains("DRAFT", "Injections in session order", "#1 T1 site 1", "#6 T6 site 6",
-                "Depth ", "Rest the back for two days.", "Call the clinic if a fever starts.", "Not signed",
-                "DEMO-0001").doesNotContain(SessionMapPdf.NOT_CALIBRATED);
+        assertThat(text).contains("Injections in session order", "#1 T1 site 1", "#12 T12 site 12", "Depth ",
+                "Rest the back for two days.", "Call the clinic if a fever starts.", "Not signed", "DEMO-0001",
+                "Supraspinous", "dextrose 15 % +").doesNotContain(SessionMapPdf.NOT_CALIBRATED);
+        assertThat(text.indexOf("#2 T2 site 2")).isGreaterThan(text.indexOf("#1 T1 site 1"))
+                .isLessThan(text.indexOf("#3 T3 site 3"));
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
-            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
-            for (PDPage page : doc.getPages()) {
-                assertThat(new PDFTextStripper() {
-                    {
-                        setStartPage(doc.getPages().indexOf(page) + 1);
-                        setEndPage(doc.getPages().indexOf(page) + 1);
-                    }
-                }.getText(doc)).contains(SessionMapPdf.DRAFT);
+            assertThat(doc.getNumberOfPages()).as("3 frames, a 12-row table and the rest").isGreaterThanOrEqualTo(4);
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                assertThat(largeText(doc, page)).as("page " + page).isEqualTo(SessionMapPdf.DRAFT);
             }
-            List<BufferedImage> pages = render(pdf);
-            assertThat(pages).hasSize(doc.getNumberOfPages());
+            assertThat(render(pdf)).hasSize(doc.getNumberOfPages());
         }
+    }
+
+    @Test
+    void aValidlySignedPlanHasNoWatermarkButTheSignatureBlock() throws Exception {
+        SessionPlan draft = SamplePlans.plan(SamplePlans.SESSION_1, 3, 2, true);
+        PlanStore store = new PlanStore(dir.resolve("store"), Clock.systemDefaultZone(),
+                new SeenSequences(dir.resolve("home/seen.json")), new SignerKeys(dir.resolve("home/keys")));
+        SessionPlan signed;
+        try (PlanSession session = PlanSession.open(store, draft)) {
+            session.save("Dr A", "planned");
+            signed = session.finalizePlan("Dr A. Planner", OffsetDateTime.parse("2026-11-26T09:30:00+01:00")).plan();
+        }
+        SignatureStatus status = store.signatureStatus(signed);
+        assertThat(status.state()).isEqualTo(SignatureStatus.State.VALID);
+        Path pdf = export(exported(signed, store.settings(), status), ExportOptions.DEFAULTS);
+        String text = text(pdf);
+        assertThat(text).contains("Signed by Dr A. Planner at 2026-11-26 09:30:00 CET (+01:00)",
+                "SHA-256 of the signed content: " + signed.signature().contentSha256(), "status signed")
+                .doesNotContain("Not signed", "treated as a draft");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+                assertThat(largeText(doc, page)).as("page " + page).isEmpty();
+            }
+            assertThat(render(pdf)).hasSize(doc.getNumberOfPages());
+        }
+        // the same signature, not verified (no store's keyring): a draft again
+        Path unverified = export(exported(signed, store.settings(), SignatureStatus.invalid(List.of("no keyring"))),
+                ExportOptions.DEFAULTS);
+        assertThat(text(unverified)).contains("Signature not valid — treated as a draft: no keyring")
+                .doesNotContain("Signed by");
+        try (PDDocument doc = Loader.loadPDF(unverified.toFile())) {
+            assertThat(largeText(doc, 1)).isEqualTo(SessionMapPdf.DRAFT);
+        }
+    }
+
+    @Test
+    void a4AndLetterPagesHaveTheirPaperSizes() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 2, 1, true);
+        ExportedPlan exported = exported(plan, ClinicSettings.defaults(), SignatureStatus.UNSIGNED);
+        Path a4 = export(exported, ExportOptions.DEFAULTS);
+        Path letter = export(exported, new ExportOptions(ExportOptions.Paper.LETTER, false, false));
+        try (PDDocument doc = Loader.loadPDF(a4.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, within(0.01f));
+            assertThat(doc.getPage(0).getMediaBox().getHeight()).isCloseTo(841.89f, within(0.01f));
+        }
+        try (PDDocument doc = Loader.loadPDF(letter.toFile())) {
+            assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
+            assertThat(doc.getPage(0).getMediaBox().getHeight()).isEqualTo(792f);
+        }
+        assertThat(text(letter)).contains("#2 T2 site 2");
+    }
+
+    @Test
+    void aDeidentifiedMapNamesNeitherThePatientNorThePhysiciansNorNotes() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 2, 1, true);
+        Patient patient = plan.patient().orElseThrow();
+        String text = text(export(exported(plan, ClinicSettings.defaults(), SignatureStatus.UNSIGNED),
+                new ExportOptions(ExportOptions.Paper.A4, true, false)));
+        assertThat(text).contains("Patient: de-identified", "#2 T2 site 2")
+                .doesNotContain(patient.id(), patient.displayName(), "Dr A. Planner");
     }
 
     @Test
