@@ -14,7 +14,7 @@ import org.injectionplanner.sessionmap.SessionMap;
  * @param settings the clinic settings (structure names, drug table, aftercare text)
  * @param report the plan's safety findings under those settings
  * @param signature what verifying the plan's signature with its store's keyring found
- * @param revision the plan's revision in its store (sequence number), or null when not saved in one
+ * @param revision the sequence number of the plan's revision in its store holding it as it stands, or null
  */
 public record ExportedPlan(SessionPlan plan, ClinicSettings settings, SafetyReport report,
         SignatureStatus signature, Integer revision) {
@@ -31,8 +31,8 @@ public record ExportedPlan(SessionPlan plan, ClinicSettings settings, SafetyRepo
         return SessionMap.of(plan, report, settings, signature);
     }
 
-    /** "3" or "not saved in a plan store". */
+    /** "3", or "not saved" for a plan not saved as it stands (no store, or changed since its last save). */
     public String revisionText() {
-        return revision == null ? "not saved in a plan store" : revision.toString();
+        return revision == null ? "not saved" : revision.toString();
     }
 }

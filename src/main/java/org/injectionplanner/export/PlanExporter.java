@@ -124,10 +124,11 @@ public final class PlanExporter {
      */
     static List<Path> write(Map<Path, byte[]> files, boolean force) throws ExportException {
         if (!force) {
-            List<String> existing = files.keySet().stream().filter(Files::exists).map(Path::toString).toList();
+            List<Path> existing = files.keySet().stream().filter(Files::exists).toList();
             if (!existing.isEmpty()) {
-                throw new ExportException(String.join(", ", existing) + (existing.size() == 1 ? " exists" : " exist")
-                        + ": not overwritten (use --force, or choose another path)");
+                throw new ExportException(String.join(", ", existing.stream().map(Path::toString).toList())
+                        + (existing.size() == 1 ? " exists" : " exist")
+                        + ": not overwritten (use --force, or choose another path)", null, existing);
             }
         }
         Map<Path, Path> temps = new LinkedHashMap<>();

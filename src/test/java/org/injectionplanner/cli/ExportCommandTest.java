@@ -36,7 +36,7 @@ class ExportCommandTest {
         assertThat(run.out().strip()).isEqualTo(pdf.toString());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
-            assertThat(new PDFTextStripper().getText(doc)).contains("#4 T4 site 4", "revision not saved in a plan store");
+            assertThat(new PDFTextStripper().getText(doc)).contains("#4 T4 site 4", "revision not saved");
         }
         CliRun png = CliRun.of("export", plan.toString(), "--format", "png", "--out", dir.resolve("f.png").toString());
         assertThat(png.status()).as(png.err()).isZero();
