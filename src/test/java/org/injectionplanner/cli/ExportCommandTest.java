@@ -80,7 +80,8 @@ class ExportCommandTest {
         assertThat(noFormat.status()).isEqualTo(2);
         assertThat(noFormat.err()).contains("export needs --format F", "usage: ");
         CliRun badFormat = CliRun.of("export", plan.toString(), "--format", "docx", "--out", "x");
-        assertThat(badFormat.err()).contains("unknown export format 'docx': use pdf, csv, json, png, sr, pdf-dicom, all");
+        assertThat(badFormat.err())
+                .contains("unknown export format 'docx': use pdf, csv, json, png, sr, pdf-dicom, all");
         CliRun badPaper = CliRun.of("export", plan.toString(), "--format", "pdf", "--out", "x", "--paper", "a5");
         assertThat(badPaper.err()).contains("unknown paper 'a5': use a4 or letter");
         CliRun csv = CliRun.of("export", plan.toString(), "--format", "csv", "--out", dir.resolve("x.csv").toString());

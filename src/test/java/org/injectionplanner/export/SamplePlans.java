@@ -96,8 +96,8 @@ public final class SamplePlans {
             int w = f.instance().columns();
             int h = f.instance().rows();
             int slot = (n - 1) / frames.size();
-            double x = w * (0.3 + 0.09 * (slot % 5));
-            double y = h * (0.2 + 0.05 * (slot % 4));
+            double x = w * (0.3 + 0.1 * (slot % 5));
+            double y = h * (0.15 + 0.08 * (slot % 4));
             MeasuredCalibration cal = calibrated ? f.calibration(x, y) : MeasuredCalibration.UNCALIBRATED;
             PixelPoint p = new PixelPoint(x, y);
             Target t = new Target(PlanFixtures.id("target", n), n, "site " + n, "supraspinous",
