@@ -1,6 +1,5 @@
 package org.injectionplanner.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.injectionplanner.export.ExportException;
 import org.injectionplanner.export.ExportFormat;
+import org.injectionplanner.export.ExportImages;
 import org.injectionplanner.export.ExportOptions;
 import org.injectionplanner.export.ExportedPlan;
 import org.injectionplanner.export.PlanExporter;
@@ -52,7 +52,7 @@ public class ExportBenchmark {
     @Setup
     public void setUp() throws Exception {
         SessionPlan p = SamplePlans.plan(SamplePlans.SESSION_1, 40, 8, true);
-        if (p.injections().size() != 40 || org.injectionplanner.export.ExportImages.annotatedFrames(p).size() != 8) {
+        if (p.injections().size() != 40 || ExportImages.annotatedFrames(p).size() != 8) {
             throw new IllegalStateException("the benchmark plan needs 40 injections on 8 frames");
         }
         ClinicSettings settings = ClinicSettings.defaults();
@@ -69,7 +69,7 @@ public class ExportBenchmark {
 
     /** The PDF and the PNG of each of the 8 frames, as two exports (each draws the frames). */
     @Benchmark
-    public int pdfAndPngs() throws ExportException, IOException {
+    public int pdfAndPngs() throws ExportException {
         return PlanExporter.export(plan, ExportFormat.PDF, folder.resolve("map.pdf"), FORCE, null, ZoneId.of("UTC"))
                 .size() + PlanExporter.export(plan, ExportFormat.PNG, folder.resolve("frame.png"), FORCE, null,
                 ZoneId.of("UTC")).size();
