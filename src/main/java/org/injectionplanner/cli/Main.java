@@ -33,17 +33,18 @@ public final class Main {
         }
     }
 
-    private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.of(
-            "inspect", new InspectCommand(),
-            "decode", new DecodeCommand(),
-            "generate-samples", new GenerateSamplesCommand(),
-            "verify-store", new VerifyStoreCommand(),
-            "validate", new ValidateCommand(),
-            "order", new OrderCommand(),
-            "keyring", new KeyringCommand(),
-            "studies", new StudiesCommand(),
-            "course", new CourseCommand(),
-            "compare", new CompareCommand()));
+    private static final Map<String, Command> COMMANDS = new TreeMap<>(Map.ofEntries(
+            Map.entry("inspect", new InspectCommand()),
+            Map.entry("decode", new DecodeCommand()),
+            Map.entry("generate-samples", new GenerateSamplesCommand()),
+            Map.entry("verify-store", new VerifyStoreCommand()),
+            Map.entry("validate", new ValidateCommand()),
+            Map.entry("order", new OrderCommand()),
+            Map.entry("keyring", new KeyringCommand()),
+            Map.entry("studies", new StudiesCommand()),
+            Map.entry("course", new CourseCommand()),
+            Map.entry("compare", new CompareCommand()),
+            Map.entry("export", new ExportCommand())));
 
     private Main() {
     }

@@ -36,7 +36,8 @@ import org.injectionplanner.store.StoreException;
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
  * {@code text1}: the presets, one per line {@code name; dextrose %; anaesthetic; anaesthetic %; volume mL;
  * needle; approach} (the first fills new injections); {@code text2}: the checklist, one question per line
- * {@code id; question}.
+ * {@code id; question}; {@code aftercare}: the aftercare advice printed on the session map, its lines
+ * separated by {@code |}.
  */
 public final class ClinicSettingsCommand implements PlugIn {
 
@@ -80,6 +81,8 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addChoice("new_laterality", LATERALITIES, Laterality.PAIRED.label());
         gd.addCheckbox("levelled", false);
         gd.addStringField("spinal_levels", "", 32);
+        gd.addMessage("Aftercare advice printed on the session map (lines separated by |):");
+        gd.addStringField("aftercare", String.join(" | ", current.aftercareText().lines().toList()), 70);
         gd.addMessage("Protocol presets (name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach),\n"
                 + "the first fills new injections; and the checklist (id; question), one per line:");
         gd.addTextAreas(lines(current.presets(), ProtocolPreset::toLine),
@@ -104,13 +107,15 @@ public final class ClinicSettingsCommand implements PlugIn {
                     (int) Math.round(maxInterval));
             ClinicSettings updated = new ClinicSettings(current.catalogue(), margin, current.presets(),
                     current.checklist(), limits, current.orderWeights(), current.drugs(),
-                    new PlausibleScale(minScale, maxScale), course);
+                    new PlausibleScale(minScale, maxScale), course, current.aftercareText());
             String id = gd.getNextString().trim();
             String name = gd.getNextString().trim();
             StructureKind kind = StructureKind.valueOf(gd.getNextChoice().toUpperCase(Locale.ROOT));
             Laterality laterality = lateralityOf(gd.getNextChoice(), Macro.getOptions());
             boolean levelled = gd.getNextBoolean();
             String levelLabels = gd.getNextString().trim();
+            String aftercare = String.join("\n", Arrays.stream(gd.getNextString().split("\\|"))
+                    .map(String::strip).toList());
             if (!id.isEmpty()) {
                 List<SpinalLevel> levels = new ArrayList<>();
                 for (String label : levelLabels.split("[\\s,;]+")) {
@@ -123,7 +128,7 @@ public final class ClinicSettingsCommand implements PlugIn {
                         new Structure(id, name, kind, null, null, laterality, levelled, levels, true)));
             }
             updated = updated.withPresets(parse(gd.getNextText(), ProtocolPreset::fromLine))
-                    .withChecklist(parse(gd.getNextText(), ChecklistItem::fromLine));
+                    .withChecklist(parse(gd.getNextText(), ChecklistItem::fromLine)).withAftercareText(aftercare);
             PluginWorkspace.get().saveSettings(updated);
             IJ.showStatus("Clinic settings saved");
         } catch (StoreException | IllegalArgumentException e) {

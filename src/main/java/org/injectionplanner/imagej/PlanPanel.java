@@ -94,7 +94,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         JScrollPane scroll = new JScrollPane(sessionMap);
         scroll.setPreferredSize(new Dimension(740, 240));
         map.add(scroll, BorderLayout.CENTER);
-        Panel mapButtons = new Panel(new GridLayout(2, 5));
+        Panel mapButtons = new Panel(new GridLayout(2, 6));
         mapButtons.add(moveButton("Move up", -1));
         mapButtons.add(moveButton("Move down", +1));
         mapButtons.add(commandButton("Lock...", "Lock Injection Position..."));
@@ -105,6 +105,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         mapButtons.add(commandButton("Override...", "Override Safety Finding..."));
         mapButtons.add(commandButton("Finalize...", "Finalize Session Plan..."));
         mapButtons.add(commandButton("Amend...", "Amend Session Plan..."));
+        mapButtons.add(commandButton("Export...", "Export Session Plan..."));
         map.add(mapButtons, BorderLayout.SOUTH);
         Panel both = new Panel(new GridLayout(2, 1));
         both.add(annotations);

@@ -21,10 +21,12 @@ import org.injectionplanner.dicom.PlausibleScale;
  * @param plausibleScale the mm per pixel an image's ultrasound region or Pixel Spacing must give to calibrate
  *        it (docs/safety.md §2; {@link PlausibleScale#DEFAULT} unless set)
  * @param course the defaults of new treatment courses and the longest intended interval
+ * @param aftercareText the clinic's aftercare advice printed on the session map ("" for none; may hold line
+ *        breaks)
  */
 public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginMm, List<ProtocolPreset> presets,
         List<ChecklistItem> checklist, SafetyLimits limits, OrderWeights orderWeights, DrugTable drugs,
-        PlausibleScale plausibleScale, CourseDefaults course) {
+        PlausibleScale plausibleScale, CourseDefaults course, String aftercareText) {
 
     /** Default margin of new zones when a clinic has not set one, mm (docs/domain.md §7.2). */
     public static final double DEFAULT_MARGIN_MM = 5.0;
@@ -44,6 +46,7 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
             throw new IllegalArgumentException("the default margin must be a finite number of mm ≥ 0");
         }
         presets = List.copyOf(presets);
+        aftercareText = aftercareText == null ? "" : PlanText.lines(aftercareText, "the aftercare text").strip();
         checklist = List.copyOf(checklist);
         if (presets.isEmpty()) {
             throw new IllegalArgumentException("clinic settings need at least one protocol preset");
@@ -56,7 +59,7 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     public static ClinicSettings defaults() {
         return new ClinicSettings(StructureCatalogue.defaults(), DEFAULT_MARGIN_MM, ProtocolPreset.defaults(),
                 ChecklistItem.defaults(), SafetyLimits.defaults(), OrderWeights.defaults(), DrugTable.defaults(),
-                PlausibleScale.DEFAULT, CourseDefaults.defaults());
+                PlausibleScale.DEFAULT, CourseDefaults.defaults(), "");
     }
 
     /** The preset that fills new injections. */
@@ -72,49 +75,55 @@ public record ClinicSettings(StructureCatalogue catalogue, double defaultMarginM
     /** These settings with another default margin. */
     public ClinicSettings withDefaultMarginMm(double mm) {
         return new ClinicSettings(catalogue, mm, presets, checklist, limits, orderWeights, drugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
     }
 
     /** These settings with another catalogue. */
     public ClinicSettings withCatalogue(StructureCatalogue newCatalogue) {
         return new ClinicSettings(newCatalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
     }
 
     /** These settings with other presets (the first is the default). */
     public ClinicSettings withPresets(List<ProtocolPreset> newPresets) {
         return new ClinicSettings(catalogue, defaultMarginMm, newPresets, checklist, limits, orderWeights, drugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
     }
 
     /** These settings with another checklist. */
     public ClinicSettings withChecklist(List<ChecklistItem> newChecklist) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, newChecklist, limits, orderWeights, drugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
     }
 
     /** These settings with other safety limits. */
     public ClinicSettings withLimits(SafetyLimits newLimits) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, newLimits, orderWeights, drugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
     }
 
     /** These settings with other order weights. */
     public ClinicSettings withOrderWeights(OrderWeights newWeights) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, newWeights, drugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
+    }
+
+    /** These settings with another aftercare text. */
+    public ClinicSettings withAftercareText(String text) {
+        return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
+                plausibleScale, course, text);
     }
 
     /** These settings with another drug table. */
     public ClinicSettings withDrugs(DrugTable newDrugs) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, newDrugs,
-                plausibleScale, course);
+                plausibleScale, course, aftercareText);
     }
 
     /** These settings with another plausible scale. */
     public ClinicSettings withPlausibleScale(PlausibleScale newScale) {
         return new ClinicSettings(catalogue, defaultMarginMm, presets, checklist, limits, orderWeights, drugs,
-                newScale, course);
+                newScale, course, aftercareText);
     }
 
     /**

@@ -133,7 +133,7 @@ final class Documents {
     record Settings(@Required String format, @Required Integer formatVersion, @Required Double defaultMarginMm,
             @Required List<Structure> catalogue, @Required List<Preset> presets,
             @Required List<ChecklistItem> checklist, @Required Limits limits, OrderWeights orderWeights, Drugs drugs,
-            PlausibleScale plausibleMmPerPixel, CourseDefaults course) {
+            PlausibleScale plausibleMmPerPixel, CourseDefaults course, String aftercareText) {
     }
 
     /** The plausible mm per pixel; absent from files written before it (then the default applies). */

@@ -30,7 +30,7 @@ import org.injectionplanner.plan.StructureCatalogue;
  * Files written before structures had a {@code laterality} or {@code levels} read with the meaning they
  * had; files without {@code orderWeights} read with the default weights; files written before the drug
  * table get {@link DrugTable#defaults()}, with their plain lidocaine limits ({@code maxAnaestheticMg},
- * {@code maxAnaestheticMgPerKg}) kept. Thread-safe.
+ * {@code maxAnaestheticMgPerKg}) kept; files without {@code aftercareText} read with none. Thread-safe.
  */
 public final class SettingsJson {
 
@@ -109,6 +109,7 @@ public final class SettingsJson {
         ObjectNode course = root.putObject("course");
         course.put("plannedSessions", settings.course().plannedSessions());
         course.put("maxIntervalDays", settings.course().maxIntervalDays());
+        root.put("aftercareText", settings.aftercareText());
         return JsonDialect.document(root);
     }
 
@@ -163,7 +164,7 @@ public final class SettingsJson {
         CourseDefaults course = c == null ? CourseDefaults.defaults()
                 : at.field("course").build(() -> new CourseDefaults(c.plannedSessions(), c.maxIntervalDays()));
         return at.build(() -> new ClinicSettings(catalogue, margin, presets, checklist, limits, weights, drugs,
-                scale, course));
+                scale, course, d.aftercareText()));
     }
 
     /** The plausible mm per pixel, or the default for a file written before it was a setting. */

@@ -27,8 +27,12 @@ class ArchitectureTest {
 
     private static final String ROOT = "org.injectionplanner.";
 
-    /** The AWT packages a painter may use: drawing with Graphics2D, never windows or events. */
-    private static final String[] PAINTING = {"java.awt", "java.awt.geom", "java.awt.image", "java.awt.font"};
+    /**
+     * The AWT packages a painter may use: drawing with Graphics2D and colour spaces (the sRGB profile of a
+     * PDF/A output intent), never windows or events.
+     */
+    private static final String[] PAINTING = {"java.awt", "java.awt.geom", "java.awt.image", "java.awt.font",
+        "java.awt.color"};
 
     private static JavaClasses classes;
 

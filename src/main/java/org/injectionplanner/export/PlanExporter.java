@@ -1,0 +1,201 @@
+package org.injectionplanner.export;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Exports a plan in one format (docs/exports.md): makes every file in memory first (finding and decoding the
+ * annotated frames where the format draws them), then writes them atomically, each to a temporary file in
+ * its folder that is moved into place; an existing file is replaced only with {@link ExportOptions#force()}.
+ * When anything fails nothing is left behind: no temporary file and no file of this export.
+ *
+ * <p>File names: {@code pdf} and the other single-file formats write {@code out}; {@code png} writes
+ * {@code out} for a plan with one annotated frame, else {@code <out without .png>-<k>.png} for the k-th
+ * frame ({@link ExportImages#annotatedFrames} order); {@code all} writes into the folder {@code out}
+ * (made if missing): {@code session-map.pdf}, {@code frame.png} (or {@code frame-<k>.png}),
+ * {@code injections.csv}, {@code plan.json}, {@code session-map-sr.dcm} and {@code session-map-pdf.dcm}.
+ */
+public final class PlanExporter {
+
+    /** The PDF's name in the folder of an {@code all} export. */
+    static final String PDF_NAME = "session-map.pdf";
+
+    private final ExportedPlan plan;
+    private final ExportOptions options;
+    private final Path imagesDir;
+    private final ZoneId zone;
+    private List<AnnotatedFrame> frames;
+
+    private PlanExporter(ExportedPlan plan, ExportOptions options, Path imagesDir, ZoneId zone) {
+        this.plan = plan;
+        this.options = options;
+        this.imagesDir = imagesDir;
+        this.zone = zone;
+    }
+
+    /**
+     * Exports {@code plan} as {@code format} to {@code out}, and returns the files written, in order.
+     *
+     * @param imagesDir a folder to look for the plan's images in as well as where the plan recorded them, or null
+     * @param zone the time zone times are shown in (the signature's)
+     * @throws ExportException naming the problem (a missing image with every place looked, an existing file,
+     *         a format this build cannot write, a write that failed); nothing is written then
+     */
+    public static List<Path> export(ExportedPlan plan, ExportFormat format, Path out, ExportOptions options,
+            Path imagesDir, ZoneId zone) throws ExportException {
+        PlanExporter exporter = new PlanExporter(plan, options, imagesDir, zone);
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        exporter.make(format, out, files);
+        return write(files, options.force());
+    }
+
+    /** Adds the files of {@code format} to {@code files}. The one switch over the formats. */
+    private void make(ExportFormat format, Path out, Map<Path, byte[]> files) throws ExportException {
+        switch (format) {
+            case PDF -> files.put(out, SessionMapPdf.write(plan, frames(), options, zone));
+            case PNG -> {
+                List<AnnotatedFrame> all = frames();
+                for (int k = 0; k < all.size(); k++) {
+                    files.put(all.size() == 1 ? out : numbered(out, k + 1), FramePng.write(plan, all.get(k)));
+                }
+            }
+            case CSV, JSON, SR, PDF_DICOM -> throw new ExportException("the " + format.key()
+                    + " export is not available in this build");
+            case ALL -> {
+                for (ExportFormat f : ExportFormat.values()) {
+                    if (f != ExportFormat.ALL) {
+                        make(f, inFolder(out, f), files);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The file (for png: the first file's pattern) of {@code format} in the folder of an {@code all} export. */
+    private static Path inFolder(Path folder, ExportFormat format) {
+        return switch (format) {
+            case PDF -> folder.resolve(PDF_NAME);
+            case PNG -> folder.resolve("frame.png");
+            case CSV -> folder.resolve("injections.csv");
+            case JSON -> folder.resolve("plan.json");
+            case SR -> folder.resolve("session-map-sr.dcm");
+            case PDF_DICOM -> folder.resolve("session-map-pdf.dcm");
+            case ALL -> folder;
+        };
+    }
+
+    /** {@code map.png} → {@code map-3.png}; a name without {@code .png} gets it. */
+    static Path numbered(Path out, int k) {
+        String name = out.getFileName().toString();
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
+                : name;
+        return out.resolveSibling(stem + "-" + k + ".png");
+    }
+
+    /** The annotated frames, found and drawn once per export. */
+    private List<AnnotatedFrame> frames() throws ExportException {
+        if (frames == null) {
+            ExportImages images = ExportImages.locate(plan.plan(), imagesDir);
+            List<AnnotatedFrame> drawn = new ArrayList<>();
+            for (var ref : images.frames()) {
+                drawn.add(AnnotatedFrame.of(plan, images, ref));
+            }
+            frames = drawn;
+        }
+        return frames;
+    }
+
+    /**
+     * Writes the files: refuses before writing anything when one exists and {@code force} is false; writes
+     * each to a forced temporary file beside it, then moves them into place; on a failure deletes the
+     * temporary files and the files this export created.
+     */
+    static List<Path> write(Map<Path, byte[]> files, boolean force) throws ExportException {
+        if (!force) {
+            List<Path> existing = files.keySet().stream().filter(Files::exists).toList();
+            if (!existing.isEmpty()) {
+                throw new ExportException(String.join(", ", existing.stream().map(Path::toString).toList())
+                        + (existing.size() == 1 ? " exists" : " exist")
+                        + ": not overwritten (use --force, or choose another path)", null, existing);
+            }
+        }
+        Map<Path, Path> temps = new LinkedHashMap<>();
+        List<Path> created = new ArrayList<>();
+        Path current = null;
+        try {
+            for (Map.Entry<Path, byte[]> e : files.entrySet()) {
+                current = e.getKey();
+                Path folder = current.toAbsolutePath().getParent();
+                Files.createDirectories(folder);
+                Path temp = Files.createTempFile(folder, "." + current.getFileName() + "-", ".tmp");
+                temps.put(current, temp);
+                try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    ByteBuffer bytes = ByteBuffer.wrap(e.getValue());
+                    while (bytes.hasRemaining()) {
+                        ch.write(bytes);
+                    }
+                    ch.force(true);
+                }
+            }
+            for (Map.Entry<Path, Path> e : temps.entrySet()) {
+                current = e.getKey();
+                boolean existed = Files.exists(current);
+                move(e.getValue(), current, force);
+                if (!existed) {
+                    created.add(current);
+                }
+            }
+        } catch (IOException e) {
+            for (Path temp : temps.values()) {
+                deleteQuietly(temp);
+            }
+            for (Path file : created) {
+                deleteQuietly(file);
+            }
+            String reason = e instanceof FileAlreadyExistsException ? "exists: not overwritten (use --force)"
+                    : e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new ExportException("cannot write " + current + ": " + reason, e);
+        }
+        return List.copyOf(files.keySet());
+    }
+
+    private static void move(Path temp, Path target, boolean replace) throws IOException {
+        if (!replace) {
+            // a hard link fails as one step when the target appeared meanwhile: never over another's file
+            try {
+                Files.createLink(target, temp);
+                Files.delete(temp);
+                return;
+            } catch (UnsupportedOperationException e) {
+                Files.move(temp, target);
+                return;
+            }
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // best effort: the export has failed already and says why
+        }
+    }
+}
