@@ -16,6 +16,7 @@ import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Signature;
@@ -76,11 +77,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * @param locked whether the injection is locked at its position
      * @param state what happened during the procedure
      * @param findings the findings about its target, in report order
+     * @param imageName the name of the target's image: its description in the plan (the series description, or
+     *        "US series" and its number), or "image" and its place among the plan's images where it has none
      */
     public record InjectionEntry(int position, UUID injectionId, UUID targetId, int targetNumber, String label,
             String structure, Side side, SpinalLevel level, ImageRef image, Approach approach, Needle needle,
             Solution solution, double volumeMl, Double depthMm, NeedlePath path, Double pathLengthMm, Double angleDeg,
-            Double minClearanceMm, boolean locked, InjectionState state, List<Finding> findings) {
+            Double minClearanceMm, boolean locked, InjectionState state, List<Finding> findings, String imageName) {
 
         public InjectionEntry {
             findings = List.copyOf(findings);
@@ -165,7 +168,19 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
                 t.level(), t.image(), i.approach(), i.needle(), i.solution(), i.volumeMl(), t.depthMm(), i.path(),
                 m == null ? null : m.lengthMm(), m == null ? null : m.angleDeg(),
                 minClearanceMm(plan, t, m == null ? null : i.path()), i.locked(), i.record().state(),
-                report.about(t.id()));
+                report.about(t.id()), imageName(plan, t.image()));
+    }
+
+    /** The image's description in the plan, or "image 2" (its place among the plan's images) without one. */
+    static String imageName(SessionPlan plan, ImageRef image) {
+        List<PlanImage> images = plan.images();
+        for (int k = 0; k < images.size(); k++) {
+            if (images.get(k).sopInstanceUid().equals(image.sopInstanceUid())) {
+                String description = images.get(k).description();
+                return description == null || description.isBlank() ? "image " + (k + 1) : description;
+            }
+        }
+        return "image not in the plan";
     }
 
     /**
@@ -196,15 +211,19 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return smallest;
     }
 
-    /** "#1  T3   label   solution   0.5 mL 25 G  path 40.1 mm 30°  locked  done". */
+    /**
+     * "#1  T3   label   solution   0.5 mL 25 G × 38 mm  path 40.1 mm 30°  on "transverse L4-L5" frame 1  locked
+     * done".
+     */
     private static String injectionLine(InjectionEntry e) {
         String path = e.path() == null ? "no path" : e.pathLengthMm() == null ? "path uncalibrated"
                 : String.format(Locale.ROOT, "path %s mm %.0f°", Decimals.ceilTenth(e.pathLengthMm()),
                         e.angleDeg());
         String state = e.state() == InjectionState.PLANNED ? "" : "  " + e.state().name().toLowerCase(Locale.ROOT);
-        return String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-5s %s%s%s", e.position(),
-                e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34), e.volumeMl(),
-                e.needle().gauge() + " G", path, e.locked() ? "  locked" : "", state);
+        return String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-14s %s  on \"%s\" frame %d%s%s",
+                e.position(), e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34),
+                e.volumeMl(), e.needle(), path, truncate(e.imageName(), 40), e.image().frame(),
+                e.locked() ? "  locked" : "", state);
     }
 
     /** "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …". */

@@ -61,9 +61,10 @@ class SessionMapTest {
         Finding t2Finding = report.about(plan.targets().get(1).id()).get(0);
         assertThat(report.about(plan.targets().get(1).id())).hasSize(2);
         assertThat(map.lines()).containsExactly(
-                "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  path 9.5 mm 18°",
-                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  no path"
-                        + "  locked  done",
+                "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm "
+                        + "path 9.5 mm 18°  on \"fixture\" frame 1",
+                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm "
+                        + "no path  on \"fixture\" frame 1  locked  done",
                 "      warning: " + t2Finding.message(),
                 "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
@@ -119,7 +120,7 @@ class SessionMapTest {
         assertThat(entry.depthMm()).isNull();
         assertThat(entry.pathLengthMm()).isNull();
         assertThat(entry.minClearanceMm()).isNull();
-        assertThat(map.lines().get(0)).endsWith("path uncalibrated");
+        assertThat(map.lines().get(0)).endsWith("path uncalibrated  on \"fixture\" frame 1");
         assertThat(map.lines()).contains("      VIOLATION (overridden: measured by hand): " + calibration.message());
         assertThat(map.signOff().openViolations()).isZero();
     }
