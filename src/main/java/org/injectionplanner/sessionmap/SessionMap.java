@@ -1,5 +1,6 @@
 package org.injectionplanner.sessionmap;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -154,6 +155,21 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows);
     }
 
+    /**
+     * Who and which session the plan is, for window titles and the head of exports: "Demo, Lumbar Back Pain (ID
+     * DEMO-0001), study 2026-10-01, course 7a000000, session 2 (draft)". The patient is the one the plan's images
+     * show ("patient not recorded" where they have none); the study date the first the images record, else the
+     * plan's date; the course by the first 8 digits of its id.
+     */
+    public static String identity(SessionPlan plan) {
+        String patient = plan.patient().map(p -> (p.displayName().isBlank() ? "name not recorded" : p.displayName())
+                + " (ID " + (p.id().isBlank() ? "not recorded" : p.id()) + ")").orElse("patient not recorded");
+        LocalDate study = plan.images().stream().map(PlanImage::studyDate).filter(d -> d != null).findFirst()
+                .orElse(plan.date());
+        return patient + ", study " + study + ", course " + plan.courseId().toString().substring(0, 8) + ", session "
+                + plan.sessionNumber();
+    }
+
     /** The rows' texts, in order. */
     public List<String> lines() {
         return rows.stream().map(Row::text).toList();
@@ -172,7 +188,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     }
 
     /** The image's description in the plan, or "image 2" (its place among the plan's images) without one. */
-    static String imageName(SessionPlan plan, ImageRef image) {
+    public static String imageName(SessionPlan plan, ImageRef image) {
         List<PlanImage> images = plan.images();
         for (int k = 0; k < images.size(); k++) {
             if (images.get(k).sopInstanceUid().equals(image.sopInstanceUid())) {

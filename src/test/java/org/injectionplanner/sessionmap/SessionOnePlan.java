@@ -18,6 +18,7 @@ import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.OffImageEntry;
+import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.ProtocolPreset;
 import org.injectionplanner.plan.SessionPlan;
@@ -28,7 +29,8 @@ import org.injectionplanner.plan.ZoneKind;
 
 /**
  * The 10-site plan of issue 15 on the committed session-1 sample studies (sample-dicom/session-1: the transverse
- * L4-L5 image, the longitudinal posterior sacroiliac image and frame 12 of the transverse cine): 10 targets on the
+ * L4-L5 image, the longitudinal image of the right posterior sacroiliac ligaments and frame 12 of the transverse
+ * cine): 10 targets on the
  * three images, four zones (the dura line and three nerve branches), ten needle paths (eight in-plane from
  * beyond the probe's end, one in-plane from the skin above the target, one out-of-plane), each injection from
  * a preset. Weight 70 kg. Positions in image pixels of the files (B-mode region x 188–610, skin line y = 22,
@@ -53,9 +55,9 @@ final class SessionOnePlan {
         targets.add(transverse.target(1, "L4/5 supraspinous", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, 400, 95));
         targets.add(transverse.target(2, "L4/5 L facet", "facet-capsule", Side.LEFT, SpinalLevel.L4_L5, 300, 330));
         targets.add(transverse.target(3, "L4/5 R facet", "facet-capsule", Side.RIGHT, SpinalLevel.L4_L5, 500, 330));
-        targets.add(sacroiliac.target(4, "LPSL S3", "long-posterior-sacroiliac", Side.LEFT, SpinalLevel.S3, 260, 160));
-        targets.add(sacroiliac.target(5, "LPSL S4", "long-posterior-sacroiliac", Side.LEFT, SpinalLevel.S4, 450, 170));
-        targets.add(sacroiliac.target(6, "SPSL S1", "short-posterior-sacroiliac", Side.LEFT, SpinalLevel.S1, 330, 300));
+        targets.add(sacroiliac.target(4, "LPSL S3", "long-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S3, 260, 160));
+        targets.add(sacroiliac.target(5, "LPSL S4", "long-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S4, 450, 170));
+        targets.add(sacroiliac.target(6, "SPSL S1", "short-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S1, 330, 300));
         targets.add(cine.target(7, "L IL L4/5", "iliolumbar", Side.LEFT, SpinalLevel.L4_L5, 240, 260));
         targets.add(cine.target(8, "R IL L4/5", "iliolumbar", Side.RIGHT, SpinalLevel.L4_L5, 560, 260));
         targets.add(cine.target(9, "L TLF L4/5", "thoracolumbar-fascia", Side.LEFT, SpinalLevel.L4_L5, 260, 120));
@@ -129,7 +131,8 @@ final class SessionOnePlan {
         Integer frames = ds.getInteger(Tag.NUMBER_OF_FRAMES);
         PlanImage image = new PlanImage(ds.getString(Tag.SOP_INSTANCE_UID), ds.getString(Tag.STUDY_INSTANCE_UID),
                 ds.getString(Tag.SERIES_INSTANCE_UID), ds.getString(Tag.SERIES_DESCRIPTION),
-                frames == null ? 1 : frames, null, null, ds.getDate(Tag.STUDY_DATE));
+                frames == null ? 1 : frames, null, new Patient(ds.getString(Tag.PATIENT_ID),
+                        ds.getString(Tag.PATIENT_NAME), null), ds.getDate(Tag.STUDY_DATE));
         return new Image(image, frame, f.calibration());
     }
 }

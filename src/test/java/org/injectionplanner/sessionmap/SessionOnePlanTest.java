@@ -84,6 +84,29 @@ class SessionOnePlanTest {
         assertThat(now.lines()).noneSatisfy(l -> assertThat(l).contains("length not entered"));
     }
 
+    @Test
+    void thePlanSaysWhoAndWhichSessionAndEachRowItsImageAndFrame() throws Exception {
+        SessionPlan plan = SessionOnePlan.with(SETTINGS.defaultPreset());
+        assertThat(SessionMap.identity(plan)).isEqualTo("Demo, Lumbar Back Pain (ID DEMO-0001), study "
+                + plan.images().get(0).studyDate() + ", course " + plan.courseId().toString().substring(0, 8)
+                + ", session 1");
+        SessionMap map = map(plan);
+        assertThat(map.injections()).extracting(SessionMap.InjectionEntry::imageName).containsExactly(
+                "Transverse L4-L5 midline", "Transverse L4-L5 midline", "Transverse L4-L5 midline",
+                "Longitudinal posterior sacroiliac (right)", "Longitudinal posterior sacroiliac (right)",
+                "Longitudinal posterior sacroiliac (right)", "Cine transverse L4-L5 midline",
+                "Cine transverse L4-L5 midline", "Cine transverse L4-L5 midline", "Cine transverse L4-L5 midline");
+        assertThat(map.lines().get(0)).contains("on \"Transverse L4-L5 midline\" frame 1");
+        assertThat(map.lines()).anySatisfy(l -> assertThat(l).startsWith("#10 T10").contains(
+                "on \"Cine transverse L4-L5 midline\" frame 12"));
+        org.injectionplanner.plan.PlanImage blank = new org.injectionplanner.plan.PlanImage("2.25.9", "2.25.10",
+                "2.25.11", " ", 1, null, null, null);
+        SessionPlan unnamed = SessionPlan.newDraft(plan.courseId(), 1, plan.date(), "Dr A")
+                .withImage(plan.images().get(0)).withImage(blank);
+        assertThat(SessionMap.imageName(unnamed, new org.injectionplanner.plan.ImageRef("2.25.9", 1)))
+                .isEqualTo("image 2");
+    }
+
     private static SessionMap map(SessionPlan plan) {
         return SessionMap.of(plan, check(plan), SETTINGS, SignatureStatus.UNSIGNED);
     }
