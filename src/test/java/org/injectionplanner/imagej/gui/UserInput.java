@@ -205,6 +205,26 @@ public final class UserInput {
     }
 
     /**
+     * Presses the button labelled {@code label} of the open dialog titled {@code title}, as a click does, and
+     * returns at once: a button that opens a dialog of its own keeps the event thread until that one closes.
+     */
+    public static String pressButton(String title, String label) throws Exception {
+        Button button = find(awaitDialog(title), label);
+        EventQueue.invokeLater(() -> {
+            for (ActionListener l : button.getActionListeners()) {
+                l.actionPerformed(new ActionEvent(button, ActionEvent.ACTION_PERFORMED, button.getLabel()));
+            }
+        });
+        return label;
+    }
+
+    /** The label of the first button of the open dialog titled {@code title} whose label starts so, or "". */
+    public static String buttonLabel(String title, String labelStart) throws Exception {
+        Component found = first(awaitDialog(title), c -> c instanceof Button b && b.getLabel().startsWith(labelStart));
+        return found == null ? "" : ((Button) found).getLabel();
+    }
+
+    /**
      * Clicks the first row of the list of the window titled {@code title...} (e.g. the Plan Panel),
      * then moves the selection down {@code down} rows with the arrow key, as a user picking a row does.
      */
