@@ -1,6 +1,10 @@
 package org.injectionplanner.sessionmap;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -128,6 +132,12 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      */
     public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings,
             SignatureStatus signatureStatus) {
+        return of(plan, report, settings, signatureStatus, ZoneId.systemDefault());
+    }
+
+    /** As {@link #of(SessionPlan, SafetyReport, ClinicSettings, SignatureStatus)}, times shown in {@code zone}. */
+    public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings,
+            SignatureStatus signatureStatus, ZoneId zone) {
         List<InjectionEntry> entries = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (Injection i : plan.injections()) {
@@ -151,7 +161,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         rows.add(new Row(totals.text(), null, null));
         SignOff signOff = new SignOff(plan.signature(), signatureStatus, report.openViolations(plan).size(),
                 plan.unansweredChecklist().size());
-        rows.add(new Row(signOffLine(signOff), null, null));
+        rows.add(new Row(signOffLine(signOff, zone), null, null));
         return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows);
     }
 
@@ -254,7 +264,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * "Not signed: …", "Signed by …" (with a note when signed before keyed signatures) or, for a signature
      * that does not verify, "Signature not valid — treated as a draft: …".
      */
-    private static String signOffLine(SignOff s) {
+    private static String signOffLine(SignOff s, ZoneId zone) {
         Signature signature = s.signature();
         String open = s.openViolations() + " open violation(s), " + s.unansweredQuestions() + " unanswered question(s)";
         if (signature == null) {
@@ -263,11 +273,20 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         if (s.status().state() == SignatureStatus.State.INVALID) {
             return "Signature not valid — treated as a draft: " + String.join("; ", s.status().problems());
         }
-        String signed = "Signed by " + signature.signer() + " at " + signature.signedAt() + ", SHA-256 "
-                + signature.contentSha256().substring(0, 16) + "…";
+        String signed = "Signed by " + signature.signer() + " at " + localTime(signature.signedAt(), zone)
+                + ", SHA-256 " + signature.contentSha256().substring(0, 16) + "…";
         return s.status().state() == SignatureStatus.State.UNKEYED ? signed + " (" + SignatureStatus.UNKEYED_NOTE + ")"
                 : signed;
     }
+
+    /** A time as the physician reads it, in the workstation's zone: "2026-11-26 09:30 Europe/Berlin (UTC+01:00)". */
+    public static String localTime(OffsetDateTime time, ZoneId zone) {
+        ZonedDateTime local = time.atZoneSameInstant(zone);
+        String offset = local.getOffset().getId().replace("Z", "+00:00");
+        return local.format(LOCAL_TIME) + " " + zone.getId() + " (UTC" + offset + ")";
+    }
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private static String truncate(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";

@@ -131,13 +131,15 @@ class SessionMapTest {
                 ChecklistItem.defaults().get(0)))).withPatientWeightKg(72.5);
         SessionPlan signed = plan.signed(new Signature("Dr A", PlanFixtures.AT,
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
-        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.VALID).lines();
+        java.time.ZoneId lisbon = java.time.ZoneId.of("Europe/Lisbon");
+        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.VALID, lisbon).lines();
         assertThat(lines).containsExactly("Checklist: 1 of 1 answered; weight 72.5 kg",
                 "Totals: 0 injections, 0.00 mL; no local anaesthetic",
-                "Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef…");
-        assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED).lines()).last()
-                .isEqualTo("Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef… (signed before keyed "
-                        + "signatures: the signer cannot be verified)");
+                "Signed by Dr A at 2026-11-26 08:30 Europe/Lisbon (UTC+00:00), SHA-256 0123456789abcdef…");
+        assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED,
+                java.time.ZoneId.of("Asia/Kolkata")).lines()).last()
+                .isEqualTo("Signed by Dr A at 2026-11-26 14:00 Asia/Kolkata (UTC+05:30), SHA-256 0123456789abcdef… "
+                        + "(signed before keyed signatures: the signer cannot be verified)");
     }
 
     @Test

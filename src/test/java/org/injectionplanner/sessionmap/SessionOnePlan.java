@@ -52,12 +52,14 @@ final class SessionOnePlan {
                 transverse.plan().studyDate(), "Dr A").withPatientWeightKg(70.0)
                 .withImage(transverse.plan()).withImage(sacroiliac.plan()).withImage(cine.plan());
         List<Target> targets = new ArrayList<>();
-        targets.add(transverse.target(1, "L4/5 supraspinous", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, 400, 95));
+        targets.add(transverse.target(1, "L4/5 supraspinous", "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5, 400,
+                95));
         targets.add(transverse.target(2, "L4/5 L facet", "facet-capsule", Side.LEFT, SpinalLevel.L4_L5, 300, 330));
         targets.add(transverse.target(3, "L4/5 R facet", "facet-capsule", Side.RIGHT, SpinalLevel.L4_L5, 500, 330));
         targets.add(sacroiliac.target(4, "LPSL S3", "long-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S3, 260, 160));
         targets.add(sacroiliac.target(5, "LPSL S4", "long-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S4, 450, 170));
-        targets.add(sacroiliac.target(6, "SPSL S1", "short-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S1, 330, 300));
+        targets.add(sacroiliac.target(6, "SPSL S1", "short-posterior-sacroiliac", Side.RIGHT, SpinalLevel.S1, 330,
+                300));
         targets.add(cine.target(7, "L IL L4/5", "iliolumbar", Side.LEFT, SpinalLevel.L4_L5, 240, 260));
         targets.add(cine.target(8, "R IL L4/5", "iliolumbar", Side.RIGHT, SpinalLevel.L4_L5, 560, 260));
         targets.add(cine.target(9, "L TLF L4/5", "thoracolumbar-fascia", Side.LEFT, SpinalLevel.L4_L5, 260, 120));
@@ -71,7 +73,8 @@ final class SessionOnePlan {
                         new EllipseShape(new PixelPoint(230, 380), 12, 8, 0), 5))
                 .withZone(sacroiliac.zone(3, ZoneKind.NERVE, "S2 lateral branch",
                         new EllipseShape(new PixelPoint(420, 340), 14, 8, 0), 5))
-                .withZone(cine.zone(4, ZoneKind.NERVE, "cluneal branch", new EllipseShape(new PixelPoint(400, 200), 10, 6, 0), 5));
+                .withZone(cine.zone(4, ZoneKind.NERVE, "cluneal branch",
+                        new EllipseShape(new PixelPoint(400, 200), 10, 6, 0), 5));
         Image[] images = {transverse, transverse, transverse, sacroiliac, sacroiliac, sacroiliac, cine, cine, cine,
             cine};
         // the end of the probe each in-plane needle enters beyond: as far beyond as gives a 25° approach (the
