@@ -30,7 +30,7 @@ public final class FinalizeSessionPlanCommand implements PlugIn {
         }
         GenericDialog gd = new GenericDialog("Finalize Session Plan");
         gd.addMessage("Signing makes the plan read-only; later changes need an amendment with a reason.");
-        gd.addStringField("signer", session.editor().plan().author(), 24);
+        gd.addStringField("signer", PluginSettings.defaultAuthor(session.editor().plan()), 24);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

@@ -1,11 +1,17 @@
 package org.injectionplanner.imagej;
 
+import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
+import java.util.Optional;
+import org.injectionplanner.store.ClinicianProfile;
+import org.injectionplanner.store.StoreException;
 
 /**
  * Plugins › Injection Planner › Injection Planner Options...: the memory budget for cines (macro key
- * {@code memory}, MB) and the plan store folder (macro key {@code store}).
+ * {@code memory}, MB), the plan store folder (macro key {@code store}) and this workstation user's clinician
+ * profile (macro keys {@code clinician}, {@code role}, {@code registration}): the default author and signer,
+ * whose signer key is the keyed signature (store.ClinicianProfile). An empty name leaves the profile as it is.
  */
 public final class InjectionPlannerOptionsCommand implements PlugIn {
 
@@ -18,6 +24,12 @@ public final class InjectionPlannerOptionsCommand implements PlugIn {
                 + PluginSettings.defaultMemoryBudgetMb() + " MB).");
         gd.addDirectoryField("store", PluginSettings.storeRoot().toString(), 40);
         gd.addMessage("Plan store: the folder where session plans are saved (revisions, autosaves, clinic settings).");
+        Optional<ClinicianProfile> profile = PluginSettings.clinician();
+        gd.addStringField("clinician", profile.map(ClinicianProfile::name).orElse(""), 24);
+        gd.addStringField("role", profile.map(ClinicianProfile::role).orElse(""), 24);
+        gd.addStringField("registration", profile.map(ClinicianProfile::registrationNumber).orElse(""), 24);
+        gd.addMessage("Clinician profile of this workstation user (kept in the home folder, not in the store):\n"
+                + "the default author of plans and overrides and the default signer.");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
@@ -27,5 +39,18 @@ public final class InjectionPlannerOptionsCommand implements PlugIn {
             PluginSettings.setMemoryBudgetMb((long) mb);
         }
         PluginSettings.setStoreRoot(gd.getNextString());
+        String name = gd.getNextString();
+        String role = gd.getNextString();
+        String registration = gd.getNextString();
+        if (name.isBlank()) {
+            return;
+        }
+        try {
+            ClinicianProfile chosen = new ClinicianProfile(name, role, registration);
+            chosen.write(ClinicianProfile.workstationFile());
+            IJ.showStatus("Clinician profile: " + chosen.description());
+        } catch (StoreException | IllegalArgumentException e) {
+            CommandErrors.show(e.getMessage());
+        }
     }
 }

@@ -36,7 +36,7 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
             gd.addChoice("finding", words, words[0]);
         }
         gd.addStringField("reason", "", 40);
-        gd.addStringField("author", plan.author(), 20);
+        gd.addStringField("author", PluginSettings.defaultAuthor(plan), 20);
         gd.addMessage("An empty reason withdraws the finding's override.");
         gd.showDialog();
         if (gd.wasCanceled()) {
@@ -88,7 +88,7 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
         GenericDialog gd = new GenericDialog("Override Safety Finding");
         gd.addMessage(finding.message());
         gd.addStringField("reason", "", 40);
-        gd.addStringField("author", plan.author(), 20);
+        gd.addStringField("author", PluginSettings.defaultAuthor(plan), 20);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return false;
