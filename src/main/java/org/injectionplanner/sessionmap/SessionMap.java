@@ -45,9 +45,10 @@ import org.injectionplanner.safety.Severity;
  * @param totals the session's totals per drug
  * @param signOff the sign-off line
  * @param rows every line of the map as shown, in order
+ * @param drawingUp what the nurse draws up and lays out
  */
 public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionFindings, Checklist checklist,
-        SessionTotals totals, SignOff signOff, List<Row> rows) {
+        SessionTotals totals, SignOff signOff, List<Row> rows, DrawingUp drawingUp) {
 
     public SessionMap {
         injections = List.copyOf(injections);
@@ -159,10 +160,12 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
                         : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
         SessionTotals totals = SessionTotals.of(plan, settings.drugs());
         rows.add(new Row(totals.text(), null, null));
+        DrawingUp drawingUp = DrawingUp.of(plan);
+        drawingUp.lines().forEach(line -> rows.add(new Row(line, null, null)));
         SignOff signOff = new SignOff(plan.signature(), signatureStatus, report.openViolations(plan).size(),
                 plan.unansweredChecklist().size());
         rows.add(new Row(signOffLine(signOff, zone), null, null));
-        return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows);
+        return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows, drawingUp);
     }
 
     /**

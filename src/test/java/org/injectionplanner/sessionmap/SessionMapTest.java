@@ -69,10 +69,12 @@ class SessionMapTest {
                 "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
                 "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
+                "Draw up: dextrose 15 % + lidocaine 0.2 %, 1.00 mL (2 sites)",
+                "Needles: 22 G × 88.9 mm × 2",
                 "Not signed: 0 open violation(s), 0 unanswered question(s)");
         assertThat(map.rows().get(2).injectionId()).isEqualTo(plan.injections().get(1).id());
         assertThat(map.rows().get(2).targetId()).isEqualTo(plan.targets().get(1).id());
-        assertThat(map.rows().subList(4, 7)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
+        assertThat(map.rows().subList(4, 9)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
     }
 
     @Test
@@ -135,6 +137,7 @@ class SessionMapTest {
         List<String> lines = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.VALID, lisbon).lines();
         assertThat(lines).containsExactly("Checklist: 1 of 1 answered; weight 72.5 kg",
                 "Totals: 0 injections, 0.00 mL; no local anaesthetic",
+                "Draw up: nothing planned",
                 "Signed by Dr A at 2026-11-26 08:30 Europe/Lisbon (UTC+00:00), SHA-256 0123456789abcdef…");
         assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED,
                 java.time.ZoneId.of("Asia/Kolkata")).lines()).last()

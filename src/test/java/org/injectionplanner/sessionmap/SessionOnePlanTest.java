@@ -107,6 +107,27 @@ class SessionOnePlanTest {
                 .isEqualTo("image 2");
     }
 
+    @Test
+    void theDrawingUpListGroupsSyringesBySolutionAndNeedlesByGaugeAndLength() throws Exception {
+        SessionPlan plan = SessionOnePlan.with(SETTINGS.defaultPreset());
+        // T9 and T10 (the shallow thoracolumbar fascia) with the superficial preset, T10 with 1 mL
+        ProtocolPreset superficial = SETTINGS.preset("Hackett-Hemwall superficial").orElseThrow();
+        for (int k : new int[] {8, 9}) {
+            Injection i = plan.injections().get(k);
+            plan = plan.withInjection(i.prescribed(i.approach(), superficial.needle(), superficial.solution(),
+                    k == 9 ? 1.0 : 0.5));
+        }
+        Injection yelland = plan.injections().get(0);
+        ProtocolPreset y = SETTINGS.preset("Yelland 2004").orElseThrow();
+        plan = plan.withInjection(yelland.prescribed(yelland.approach(), y.needle(), y.solution(), 0.5));
+        DrawingUp list = map(plan).drawingUp();
+        assertThat(list.lines()).containsExactly(
+                "Draw up: dextrose 20 % + lidocaine 0.2 %, 0.50 mL (1 site)",
+                "Draw up: dextrose 15 % + lidocaine 0.2 %, 5.00 mL (9 sites)",
+                "Needles: 22 G × 90 mm × 8, 25 G × 38 mm × 2");
+        assertThat(map(plan).lines()).containsSequence(list.lines());
+    }
+
     private static SessionMap map(SessionPlan plan) {
         return SessionMap.of(plan, check(plan), SETTINGS, SignatureStatus.UNSIGNED);
     }
