@@ -13,6 +13,8 @@ import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
@@ -102,8 +104,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * @param answered questions answered
      * @param questions questions asked
      * @param patientWeightKg the patient's weight, kg, or null while not entered
+     * @param deviations the questions answered "no", each with its note: flagged in the map
      */
-    public record Checklist(int answered, int questions, Double patientWeightKg) {
+    public record Checklist(int answered, int questions, Double patientWeightKg, List<ChecklistEntry> deviations) {
+
+        public Checklist {
+            deviations = List.copyOf(deviations);
+        }
     }
 
     /**
@@ -154,10 +161,15 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
             rows.add(new Row(findingLine(plan, f), null, null));
         }
         Checklist checklist = new Checklist(plan.checklist().size() - plan.unansweredChecklist().size(),
-                plan.checklist().size(), plan.patientWeightKg());
+                plan.checklist().size(), plan.patientWeightKg(),
+                plan.checklist().stream().filter(e -> e.answer() == ChecklistAnswer.NO).toList());
         rows.add(new Row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
                 checklist.questions(), checklist.patientWeightKg() == null ? "; weight not entered"
                         : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
+        for (ChecklistEntry e : checklist.deviations()) {
+            rows.add(new Row("      DEVIATION, answered no: " + e.item().question() + " (note: " + e.note() + ")",
+                    null, null));
+        }
         SessionTotals totals = SessionTotals.of(plan, settings.drugs());
         rows.add(new Row(totals.text(), null, null));
         DrawingUp drawingUp = DrawingUp.of(plan);

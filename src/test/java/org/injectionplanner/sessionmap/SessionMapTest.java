@@ -6,6 +6,8 @@ import static org.injectionplanner.plan.PlanFixtures.p;
 
 import java.util.List;
 import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
@@ -104,7 +106,7 @@ class SessionMapTest {
         assertThat(second.locked()).isTrue();
         assertThat(second.state()).isEqualTo(InjectionState.DONE);
         assertThat(second.findings()).extracting(Finding::check).containsExactly("duplicate-site", "no-path");
-        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, 70.0));
+        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, 70.0, List.of()));
         assertThat(map.signOff()).isEqualTo(new SessionMap.SignOff(null, SignatureStatus.UNSIGNED, 0, 0));
     }
 
@@ -156,5 +158,18 @@ class SessionMapTest {
         assertThat(map.lines()).last().isEqualTo(
                 "Signature not valid — treated as a draft: key 0123 is not in the store's keyring");
         assertThat(map.lines()).noneMatch(l -> l.startsWith("Signed by"));
+    }
+
+    @Test
+    void aNoToAChecklistQuestionIsAFlaggedDeviationWithItsNote() {
+        ChecklistItem nsaids = ChecklistItem.defaults().stream().filter(c -> c.id().equals("nsaids-paused"))
+                .findFirst().orElseThrow();
+        SessionPlan plan = PlanFixtures.draft(List.of(ChecklistItem.defaults().get(0), nsaids))
+                .withChecklistEntry(new ChecklistEntry(ChecklistItem.defaults().get(0), ChecklistAnswer.YES, ""))
+                .withChecklistEntry(new ChecklistEntry(nsaids, ChecklistAnswer.NO, "ibuprofen yesterday"));
+        SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);
+        assertThat(map.checklist().deviations()).extracting(e -> e.item().id()).containsExactly("nsaids-paused");
+        assertThat(map.lines()).containsSequence("Checklist: 2 of 2 answered; weight not entered",
+                "      DEVIATION, answered no: " + nsaids.question() + " (note: ibuprofen yesterday)");
     }
 }

@@ -9,6 +9,7 @@ import ij.plugin.frame.Recorder;
 import java.awt.AWTEvent;
 import java.awt.AWTException;
 import java.awt.Button;
+import java.awt.Checkbox;
 import java.awt.Choice;
 import java.awt.Color;
 import java.awt.Component;
@@ -28,6 +29,8 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
 import java.awt.event.InputEvent;
+import java.awt.event.ItemEvent;
+import java.awt.event.ItemListener;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.lang.reflect.InvocationTargetException;
@@ -216,6 +219,23 @@ public final class UserInput {
             }
         });
         return label;
+    }
+
+    /** Ticks the checkbox of the open dialog titled {@code title} whose label starts with {@code labelStart}. */
+    public static String tick(String title, String labelStart) throws Exception {
+        Component found = first(awaitDialog(title),
+                c -> c instanceof Checkbox b && b.getLabel().startsWith(labelStart));
+        if (found == null) {
+            throw new IllegalStateException("no checkbox \"" + labelStart + "...\" in dialog \"" + title + "\"");
+        }
+        Checkbox box = (Checkbox) found;
+        onEventThread(() -> {
+            box.setState(true);
+            for (ItemListener l : box.getItemListeners()) {
+                l.itemStateChanged(new ItemEvent(box, ItemEvent.ITEM_STATE_CHANGED, box, ItemEvent.SELECTED));
+            }
+        });
+        return box.getLabel();
     }
 
     /** The label of the first button of the open dialog titled {@code title} whose label starts so, or "". */
