@@ -30,7 +30,7 @@ class ChecklistAsUsualIT {
                 U = "org.injectionplanner.imagej.gui.UserInput.";
                 doCommand("Pre-procedure Checklist...");
                 title = "Pre-procedure Checklist: session 1";
-                call(U + "tick", title, "all_as_usual");
+                call(U + "tick", title, "all as usual");
                 call(U + "answer", title, "70|||||||||no|NSAID taken yesterday");
                 run("Save Session Plan");
                 File.saveString(call(U + "rows", "Plan Panel"), getArgument());
