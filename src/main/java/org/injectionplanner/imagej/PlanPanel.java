@@ -6,15 +6,12 @@ import ij.WindowManager;
 import ij.plugin.frame.PlugInFrame;
 import java.awt.BorderLayout;
 import java.awt.Button;
-import java.awt.Component;
 import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Font;
 import java.awt.GridLayout;
 import java.awt.List;
 import java.awt.Panel;
-import java.awt.event.ComponentAdapter;
-import java.awt.event.ComponentEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowEvent;
@@ -26,10 +23,7 @@ import java.util.UUID;
 import javax.swing.DefaultListModel;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
-import javax.swing.JTextArea;
-import javax.swing.ListCellRenderer;
 import javax.swing.ListSelectionModel;
-import javax.swing.ScrollPaneConstants;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
@@ -115,19 +109,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         buttons.add(button("Redo", "Redo Plan Edit"));
         annotations.add(buttons, BorderLayout.SOUTH);
         Panel map = new Panel(new BorderLayout());
-        // long finding lines wrap at the panel's width instead of needing horizontal scrolling
-        JScrollPane scroll = new JScrollPane(sessionMap, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
-                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        JScrollPane scroll = new JScrollPane(sessionMap);
         scroll.setPreferredSize(new Dimension(740, 240));
-        sessionMap.setCellRenderer(new WrappingRenderer(scroll));
-        scroll.getViewport().addComponentListener(new ComponentAdapter() {
-            @Override
-            public void componentResized(ComponentEvent e) {
-                // the rows' heights depend on the width: have the list measure them again
-                sessionMap.setFixedCellHeight(10);
-                sessionMap.setFixedCellHeight(-1);
-            }
-        });
         map.add(scroll, BorderLayout.CENTER);
         Panel mapButtons = new Panel(new GridLayout(2, 5));
         mapButtons.add(moveButton("Move up", -1));
@@ -394,35 +377,5 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             }
         }
         super.close();
-    }
-
-    /**
-     * Draws a session-map row as text wrapped at the visible width of the list (continuation lines indented like
-     * the row), selected rows in the list's selection colours.
-     */
-    private static final class WrappingRenderer implements ListCellRenderer<String> {
-
-        private final JTextArea area = new JTextArea();
-        private final JScrollPane scroll;
-
-        WrappingRenderer(JScrollPane scroll) {
-            this.scroll = scroll;
-            area.setLineWrap(true);
-            area.setWrapStyleWord(true);
-            area.setEditable(false);
-        }
-
-        @Override
-        public Component getListCellRendererComponent(JList<? extends String> list, String value, int index,
-                boolean selected, boolean focused) {
-            area.setFont(list.getFont());
-            area.setText(value);
-            area.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
-            area.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
-            int width = Math.max(100, scroll.getViewport().getWidth());
-            area.setSize(width, Short.MAX_VALUE);
-            area.setSize(width, area.getPreferredSize().height);
-            return area;
-        }
     }
 }
