@@ -55,6 +55,8 @@ public final class Tag {
     public static final int PHYSICAL_DELTA_X = 0x0018602C;
     public static final int PHYSICAL_DELTA_Y = 0x0018602E;
     public static final int TRANSDUCER_FREQUENCY = 0x00186030;
+    /** Transducer Type (US Image module): LINEAR, CURVED LINEAR, SECTOR_PHASED, ... */
+    public static final int TRANSDUCER_TYPE = 0x00186031;
     public static final int STUDY_INSTANCE_UID = 0x0020000D;
     public static final int SERIES_INSTANCE_UID = 0x0020000E;
     public static final int STUDY_ID = 0x00200010;

@@ -22,7 +22,7 @@ public final class AmendSessionPlanCommand implements PlugIn {
         }
         GenericDialog gd = new GenericDialog("Amend Session Plan");
         gd.addStringField("reason", "", 40);
-        gd.addStringField("author", System.getProperty("user.name"), 24);
+        gd.addStringField("author", PluginSettings.defaultAuthor(), 24);
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;

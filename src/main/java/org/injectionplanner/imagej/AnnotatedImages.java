@@ -11,8 +11,11 @@ import org.injectionplanner.dicom.UltrasoundRegion;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.NeedlePath;
+import org.injectionplanner.plan.OffImageEntry;
 import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanImage;
+import org.injectionplanner.plan.Target;
 
 /**
  * Ties ImageJ images to the plan: which DICOM frame a stack slice shows, the calibration of points on
@@ -127,6 +130,31 @@ final class AnnotatedImages {
             y = (region.y0() + region.y1()) / 2.0;
         }
         return MeasuredCalibration.of(us, new double[] {x}, new double[] {y});
+    }
+
+    /**
+     * The path of {@code target} from a point clicked beside its ultrasound region: an in-plane entry beyond the
+     * end of a linear probe ({@link OffImageEntry#fromClick}); empty where the click is not beside the region.
+     */
+    static Optional<NeedlePath> offImageEntry(ImagePlus imp, Target target, PixelPoint click) {
+        return ultrasound(imp).flatMap(us -> OffImageEntry.fromClick(target, us, transducerType(imp), click));
+    }
+
+    /** The path of {@code target} from {@code offsetMm} beyond a probe end ({@link OffImageEntry#beyondEnd}). */
+    static NeedlePath offImageEntry(ImagePlus imp, Target target, OffImageEntry.ProbeEnd end, double offsetMm) {
+        UltrasoundCalibration us = ultrasound(imp).orElseThrow(() -> new IllegalArgumentException("\""
+                + imp.getTitle() + "\" has no ultrasound regions: an entry beyond the image needs a region's scale"));
+        return OffImageEntry.beyondEnd(target, us, transducerType(imp), end, offsetMm);
+    }
+
+    private static Optional<UltrasoundCalibration> ultrasound(ImagePlus imp) {
+        return imp.getProperty(UltrasoundImages.PROPERTY_US_CALIBRATION) instanceof UltrasoundCalibration us
+                ? Optional.of(us) : Optional.empty();
+    }
+
+    private static String transducerType(ImagePlus imp) {
+        String type = imp.getProp(UltrasoundImages.PROP_TRANSDUCER_TYPE);
+        return type == null || type.isBlank() ? null : type;
     }
 
     /**

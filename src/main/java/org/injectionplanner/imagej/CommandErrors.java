@@ -27,7 +27,7 @@ final class CommandErrors {
     }
 
     /** True in a macro run without ImageJ's window ({@code -batch}): a dialog there would wait forever. */
-    private static boolean inBatchRun() {
+    static boolean inBatchRun() {
         return IJ.getInstance() == null && IJ.isMacro();
     }
 }

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
+import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -86,7 +87,12 @@ final class InjectionActions {
      * @return the injection with its path
      */
     static Injection planPath(ImagePlus imp, Target target, PixelPoint entry) {
-        List<PlanEdit> edits = pathEdits(imp, target, entry);
+        return planPath(imp, target, pathFrom(imp, target, entry));
+    }
+
+    /** As {@link #planPath(ImagePlus, Target, PixelPoint)} with the path given (e.g. from beyond the probe's end). */
+    static Injection planPath(ImagePlus imp, Target target, NeedlePath path) {
+        List<PlanEdit> edits = pathEdits(imp, target, path);
         PluginWorkspace.editor().batch("Plan needle path of " + AnnotationNames.of(target), edits);
         return PluginWorkspace.editor().plan().injectionAt(target.id()).orElseThrow();
     }
@@ -96,27 +102,56 @@ final class InjectionActions {
      * while the mouse is over a target.
      */
     static SessionPlan withPathPreview(ImagePlus imp, Target target, PixelPoint entry) {
-        return PluginWorkspace.editor().preview(pathEdits(imp, target, entry));
+        return PluginWorkspace.editor().preview(pathEdits(imp, target, pathFrom(imp, target, entry)));
     }
 
-    /** The edits that plan a target's path from {@code entry}, after checking the entry is on its frame. */
-    private static List<PlanEdit> pathEdits(ImagePlus imp, Target target, PixelPoint entry) {
+    /**
+     * The path of a target from a point on the image showing its frame: from beyond the probe's end when the
+     * point lies beside the target's ultrasound region of a linear probe ({@link AnnotatedImages#offImageEntry}),
+     * else from the point, in the calibration measured there.
+     */
+    private static NeedlePath pathFrom(ImagePlus imp, Target target, PixelPoint entry) {
+        int slice = requireFrame(imp, target);
+        PlanActions.requireOnImage(imp, slice, List.of(entry));
+        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
+        if (!cal.isCalibrated()) {
+            Optional<NeedlePath> beyond = AnnotatedImages.offImageEntry(imp, target, entry);
+            if (beyond.isPresent()) {
+                return beyond.get();
+            }
+        }
+        return new NeedlePath(entry, cal);
+    }
+
+    /** The slice showing the target's frame; refuses an image that does not show it. */
+    private static int requireFrame(ImagePlus imp, Target target) {
         int slice = AnnotatedImages.isAnnotatable(imp) ? AnnotatedImages.sliceOf(imp, target.image()) : 0;
         if (slice < 1) {
             throw new IllegalArgumentException(AnnotationNames.of(target) + " is on frame " + target.image().frame()
                     + " of another image: open that image to plan its needle path");
         }
-        PlanActions.requireOnImage(imp, slice, List.of(entry));
-        MeasuredCalibration cal = AnnotatedImages.calibration(imp, List.of(entry));
+        return slice;
+    }
+
+    /**
+     * The edits that plan a target's path, adding its injection from the default preset if it has none. An
+     * entry beyond the image is for in-plane injections only.
+     */
+    private static List<PlanEdit> pathEdits(ImagePlus imp, Target target, NeedlePath path) {
+        requireFrame(imp, target);
         SessionPlan plan = PluginWorkspace.editor().plan();
         Optional<Injection> existing = plan.injectionAt(target.id());
         Injection injection = existing
                 .orElseGet(() -> Injection.fromPreset(target.id(), PluginWorkspace.get().settings().defaultPreset()));
+        if (path.offImage() && injection.approach() != Approach.IN_PLANE) {
+            throw new IllegalArgumentException(AnnotationNames.of(target) + " is planned out-of-plane: an entry "
+                    + "beyond the probe's end is for in-plane approaches (set the approach with Edit Injection...)");
+        }
         List<PlanEdit> edits = new ArrayList<>();
         if (existing.isEmpty()) {
             edits.add(PlanEdits.addInjection(injection));
         }
-        edits.add(PlanEdits.planPath(injection.id(), new NeedlePath(entry, cal)));
+        edits.add(PlanEdits.planPath(injection.id(), path));
         return edits;
     }
 
@@ -126,7 +161,8 @@ final class InjectionActions {
                 "%s needle path %s mm, target %s deep, %.0f° to the transducer face", AnnotationNames.of(target),
                 Decimals.ceilTenth(m.lengthMm()),
                 m.targetDepthMm() == null ? "?" : Decimals.ceilTenth(m.targetDepthMm()) + " mm",
-                m.angleDeg()))
+                m.angleDeg()) + (path.offImage() ? ", " + Decimals.ceilTenth(m.offImageMm())
+                        + " mm of it outside the image (entry beyond the probe's end)" : ""))
                 .orElse(AnnotationNames.of(target) + " needle path not calibrated: no mm values (entry and target must "
                         + "lie in one calibrated region)");
     }

@@ -26,7 +26,7 @@ public final class NewSessionPlanCommand implements PlugIn {
         gd.addChoice("course", new String[] {"next session of this course", "new course"},
                 active == null ? "new course" : "next session of this course");
         gd.addStringField("date", LocalDate.now().toString(), 12);
-        gd.addStringField("author", active == null ? System.getProperty("user.name")
+        gd.addStringField("author", active == null ? PluginSettings.defaultAuthor()
                 : active.editor().plan().author(), 24);
         gd.showDialog();
         if (gd.wasCanceled()) {

@@ -1,6 +1,7 @@
 package org.injectionplanner.imagej;
 
 import ij.IJ;
+import ij.Macro;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.time.OffsetDateTime;
@@ -11,12 +12,14 @@ import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyCheck;
+import org.injectionplanner.safety.SafetyReport;
 
 /**
  * Plugins › Injection Planner › Override Safety Finding...: records the physician's written reason to go
  * ahead despite a violation as it is measured now (an empty reason withdraws an override); if the
- * measurement changes, the override lapses and the violation needs a new reason. Macro keys: {@code finding} (its
- * key, as the Plan Panel and {@code validate} show it), {@code reason}, {@code author}.
+ * measurement changes, the override lapses and the violation needs a new reason. The dialog lists the violations
+ * in words; macro keys: {@code finding} (its key, as {@code validate} shows it, or its words), {@code reason},
+ * {@code author}.
  */
 public final class OverrideSafetyFindingCommand implements PlugIn {
 
@@ -24,41 +27,88 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
     public void run(String arg) {
         SessionPlan plan = PluginWorkspace.editor().plan();
         List<Finding> violations = PluginWorkspace.get().report().violations();
-        String[] keys = violations.stream().map(Finding::key).toArray(String[]::new);
         GenericDialog gd = new GenericDialog("Override Safety Finding");
-        if (keys.length > 0) {
-            gd.addChoice("finding", keys, keys[0]);
+        boolean macro = Macro.getOptions() != null;
+        if (violations.isEmpty() || macro) {
+            // a macro names the finding by its key (or its words, as the Recorder records a choice)
+            gd.addStringField("finding", violations.isEmpty() ? "" : violations.get(0).key(), 40);
         } else {
-            gd.addStringField("finding", "", 40);
+            String[] words = violations.stream().map(f -> inWords(plan, f)).toArray(String[]::new);
+            gd.addChoice("finding", words, words[0]);
         }
-        violations.forEach(f -> gd.addMessage(f.key() + ":\n   " + f.message()));
         gd.addStringField("reason", "", 40);
-        gd.addStringField("author", plan.author(), 20);
+        gd.addStringField("author", PluginSettings.defaultAuthor(plan), 20);
+        gd.addMessage("An empty reason withdraws the finding's override.");
         gd.showDialog();
         if (gd.wasCanceled()) {
             return;
         }
         try {
-            String key = keys.length > 0 ? gd.getNextChoice() : gd.getNextString().strip();
+            String named = violations.isEmpty() || macro ? gd.getNextString().strip() : gd.getNextChoice();
             String reason = gd.getNextString();
             String author = gd.getNextString();
+            Finding finding = violations.stream()
+                    .filter(f -> f.key().equals(named) || inWords(plan, f).equals(named)).findFirst().orElse(null);
+            String key = finding == null ? named : finding.key();
             if (reason.isBlank()) {
                 PluginWorkspace.editor().apply(PlanEdits.withdrawOverride(key));
-                IJ.showStatus("Override withdrawn: " + key);
+                IJ.showStatus("Override withdrawn: " + (finding == null ? key : finding.message()));
                 return;
             }
-            Finding finding = violations.stream().filter(f -> f.key().equals(key)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("no violation '" + key
-                            + "' in the plan's current findings"));
-            if (!SafetyCheck.named(finding.check()).map(SafetyCheck::overridable).orElse(true)) {
-                throw new IllegalArgumentException(finding.message() + ": no written reason lifts this; place the "
-                        + "site on today's image or drop it (Drop Copied Site...)");
+            if (finding == null) {
+                throw new IllegalArgumentException("no violation '" + key + "' in the plan's current findings");
             }
-            PluginWorkspace.editor().apply(PlanEdits.override(new FindingOverride(key, finding.measured(), reason,
-                    author, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
-            IJ.showStatus("Override recorded: " + key);
+            override(finding, reason, author);
+            IJ.showStatus("Override recorded: " + finding.message());
         } catch (IllegalArgumentException | IllegalStateException e) {
             CommandErrors.show(e.getMessage());
         }
+    }
+
+    /**
+     * A violation as the physician reads it: its message ("Injection 4, T4 "L iliolumbar": the needle path passes
+     * 4.2 mm from zone Z2 "cutaneous branch", inside its 5 mm margin"), marked where an override covers it.
+     */
+    static String inWords(SessionPlan plan, Finding f) {
+        return f.message() + SafetyReport.overrideOf(plan, f).map(o -> "  [overridden: " + o.reason() + "]")
+                .orElse("");
+    }
+
+    /**
+     * Records the physician's reason to go ahead despite {@code finding} as it is measured now.
+     *
+     * @throws IllegalArgumentException for a finding no written reason lifts (a copied site not yet placed)
+     */
+    static void override(Finding finding, String reason, String author) {
+        if (!SafetyCheck.named(finding.check()).map(SafetyCheck::overridable).orElse(true)) {
+            throw new IllegalArgumentException(finding.message() + ": no written reason lifts this; place the "
+                    + "site on today's image or drop it (Drop Copied Site...)");
+        }
+        PluginWorkspace.editor().apply(PlanEdits.override(new FindingOverride(finding.key(), finding.measured(),
+                reason, author, OffsetDateTime.now().truncatedTo(ChronoUnit.MILLIS))));
+    }
+
+    /**
+     * Asks for the reason to go ahead despite one violation (the sign-off refusal's Override... buttons) and
+     * records it; false if cancelled or left blank.
+     */
+    static boolean askAndOverride(Finding finding) {
+        SessionPlan plan = PluginWorkspace.editor().plan();
+        GenericDialog gd = new GenericDialog("Override Safety Finding");
+        gd.addMessage(finding.message());
+        gd.addStringField("reason", "", 40);
+        gd.addStringField("author", PluginSettings.defaultAuthor(plan), 20);
+        gd.showDialog();
+        if (gd.wasCanceled()) {
+            return false;
+        }
+        String reason = gd.getNextString();
+        String author = gd.getNextString();
+        if (reason.isBlank()) {
+            return false;
+        }
+        override(finding, reason, author);
+        IJ.showStatus("Override recorded: " + finding.message());
+        return true;
     }
 }

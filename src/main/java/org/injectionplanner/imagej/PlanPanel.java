@@ -15,6 +15,8 @@ import java.awt.Panel;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.UUID;
@@ -27,6 +29,7 @@ import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.plan.Target;
@@ -62,6 +65,13 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         setLayout(new BorderLayout());
         list.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 12));
         list.addItemListener(e -> selectRow(list.getSelectedIndex()));
+        // a double-click (or Enter) on a row opens its image where it is not open, at its frame
+        list.addActionListener(e -> {
+            int index = list.getSelectedIndex();
+            if (index >= 0 && index < rows.size()) {
+                openAt(rows.get(index));
+            }
+        });
         sessionMap.setFont(list.getFont());
         sessionMap.setVisibleRowCount(12);
         sessionMap.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
@@ -79,6 +89,14 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             @Override
             public void mouseReleased(MouseEvent e) {
                 dropAt(sessionMap.locationToIndex(e.getPoint()));
+            }
+
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                int index = sessionMap.locationToIndex(e.getPoint());
+                if (e.getClickCount() == 2 && index >= 0 && index < mapRows.size() && mapRows.get(index) != null) {
+                    openAt(mapRows.get(index));
+                }
             }
         };
         sessionMap.addMouseListener(drag);
@@ -186,15 +204,17 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         for (Target t : plan.targets()) {
             String depth = t.depthMm() == null ? "uncalibrated"
                     : String.format(Locale.ROOT, "%5s mm", Decimals.ceilTenth(t.depthMm()));
-            list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s frame %-3d %s", t.number(),
+            list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s %s  on \"%s\" frame %d", t.number(),
                     PluginWorkspace.get().settings().catalogue().find(t.structureId()).map(s -> s.name())
                             .orElse(t.structureId()),
-                    t.side().label(), t.level() == null ? "" : t.level().label(), t.image().frame(), depth));
+                    t.side().label(), t.level() == null ? "" : t.level().label(), depth,
+                    SessionMap.imageName(plan, t.image()), t.image().frame()));
             rows.add(t.id());
         }
         for (NerveZone z : plan.zones()) {
-            list.add(String.format(Locale.ROOT, "Z%-3d %-28s %-7s margin %.1f mm  frame %-3d%s", z.number(), z.name(),
-                    z.kind().name().toLowerCase(Locale.ROOT), z.marginMm(), z.image().frame(),
+            list.add(String.format(Locale.ROOT, "Z%-3d %-28s %-7s margin %.1f mm  on \"%s\" frame %d%s", z.number(),
+                    z.name(), z.kind().name().toLowerCase(Locale.ROOT), z.marginMm(),
+                    SessionMap.imageName(plan, z.image()), z.image().frame(),
                     z.calibration().isCalibrated() ? "" : "  uncalibrated"));
             rows.add(z.id());
         }
@@ -205,7 +225,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         }
         String state = PluginWorkspace.get().signatureStatus(plan).state() == SignatureStatus.State.INVALID
                 ? "signature not valid — treated as a draft" : plan.status().name().toLowerCase(Locale.ROOT);
-        setTitle("Plan Panel: session " + plan.sessionNumber() + " (" + state + "), " + plan.targets().size()
+        setTitle("Plan Panel: " + SessionMap.identity(plan) + " (" + state + "), " + plan.targets().size()
                 + " targets, " + plan.zones().size() + " zones");
     }
 
@@ -266,12 +286,34 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         jumpTo(id);
     }
 
-    /** Shows the frame an annotation is on, in an open image of that DICOM instance. */
-    private void jumpTo(UUID id) {
+    /**
+     * Shows the frame an annotation is on; where no open image shows it, opens the image from the file the plan
+     * recorded (Open Ultrasound Study...) first.
+     */
+    private void openAt(UUID id) {
+        if (jumpTo(id)) {
+            return;
+        }
+        var ref = PlanActions.imageOf(editor.plan(), id);
+        String path = editor.plan().image(ref.sopInstanceUid()).map(PlanImage::path).orElse(null);
+        if (path == null || !Files.isRegularFile(Path.of(path))) {
+            IJ.showStatus("The image of " + AnnotationNames.of(editor.plan(), id) + " is not open, and its file "
+                    + (path == null ? "is not recorded" : path + " is not there"));
+            return;
+        }
+        // off the event thread: opening decodes the image
+        new Thread(() -> {
+            IJ.run("Open Ultrasound Study...", "path=[" + path + "]");
+            EventQueue.invokeLater(() -> jumpTo(id));
+        }, "Plan Panel: open image").start();
+    }
+
+    /** Shows the frame an annotation is on, in an open image of that DICOM instance; false if none shows it. */
+    private boolean jumpTo(UUID id) {
         var ref = PlanActions.imageOf(editor.plan(), id);
         int[] ids = WindowManager.getIDList();
         if (ids == null) {
-            return;
+            return false;
         }
         // the current image first: where it shows the instance, no other window need come forward
         java.util.List<ImagePlus> images = new ArrayList<>();
@@ -293,11 +335,13 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
                     if (imp.getWindow() != null && imp != WindowManager.getCurrentImage()) {
                         imp.getWindow().toFront();
                     }
-                    return;
+                    return true;
                 }
             }
         }
-        IJ.showStatus("The image of " + AnnotationNames.of(editor.plan(), id) + " is not open");
+        IJ.showStatus("The image of " + AnnotationNames.of(editor.plan(), id) + " is not open: double-click to open"
+                + " it");
+        return false;
     }
 
     @Override

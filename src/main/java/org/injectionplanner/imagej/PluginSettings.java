@@ -1,10 +1,15 @@
 package org.injectionplanner.imagej;
 
+import ij.IJ;
 import ij.Prefs;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.injectionplanner.scene.LabelDetail;
+import java.util.Optional;
+import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.store.ClinicianProfile;
 import org.injectionplanner.store.PlanStore;
+import org.injectionplanner.store.StoreException;
 
 /** The plugin's ImageJ preferences (all keys share the {@code injectionplanner.} prefix). */
 final class PluginSettings {
@@ -58,5 +63,28 @@ final class PluginSettings {
 
     static void setLastPath(String path) {
         Prefs.set(LAST_PATH, path);
+    }
+
+    /**
+     * This workstation user's clinician profile (store.ClinicianProfile, beside the signer keys in the home
+     * folder), or empty where none is chosen yet or the file cannot be read (said in the Log).
+     */
+    static Optional<ClinicianProfile> clinician() {
+        try {
+            return ClinicianProfile.read(ClinicianProfile.workstationFile());
+        } catch (StoreException e) {
+            IJ.log("Injection Planner: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The default author and signer: the clinician profile's name, else the operating-system user. */
+    static String defaultAuthor() {
+        return clinician().map(ClinicianProfile::name).orElse(System.getProperty("user.name", ""));
+    }
+
+    /** The default author of an override and signer of {@code plan}: the clinician profile's name, else its author. */
+    static String defaultAuthor(SessionPlan plan) {
+        return clinician().map(ClinicianProfile::name).orElse(plan.author());
     }
 }

@@ -64,7 +64,7 @@ final class PluginWorkspace {
             if (ws.session() == null) {
                 offerRecovery(ws);
             }
-            return ws.editorOrNewDraft(System.getProperty("user.name"));
+            return ws.editorOrNewDraft(PluginSettings.defaultAuthor());
         } catch (StoreException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -18,7 +18,10 @@ import org.injectionplanner.plan.SessionPlan;
  * session's checklist questions, as one undoable edit. Macro keys: {@code weight_kg} (kg, 0 when not
  * entered), and per question its id (e.g. {@code consent}) with yes, no, n/a or unanswered, and
  * {@code <id>_note} (required for "no"). The weight question ({@code weight}) follows {@code weight_kg}: yes
- * whenever a weight is entered; without one it takes no, n/a or unanswered, never yes.
+ * whenever a weight is entered; without one it takes no, n/a or unanswered, never yes. {@code all_as_usual}
+ * answers every question still unanswered with the standard answer, yes (the weight question only with a
+ * weight), so that only the deviations need typing; each "no" needs its note and shows as a deviation in the
+ * session map.
  */
 public final class PreProcedureChecklistCommand implements PlugIn {
 
@@ -30,6 +33,7 @@ public final class PreProcedureChecklistCommand implements PlugIn {
         GenericDialog gd = new GenericDialog("Pre-procedure Checklist: session " + plan.sessionNumber());
         gd.addNumericField("weight_kg", plan.patientWeightKg() == null ? 0 : plan.patientWeightKg(), 1, 8,
                 "kg (0: not entered)");
+        gd.addCheckbox("all_as_usual (every unanswered question: yes; type only the deviations)", false);
         for (ChecklistEntry e : plan.checklist()) {
             gd.addMessage(e.item().question());
             gd.addChoice(e.item().id(), ANSWERS, answerName(e.answer()));
@@ -45,13 +49,17 @@ public final class PreProcedureChecklistCommand implements PlugIn {
             if (gd.invalidNumber() || weight < 0) {
                 throw new IllegalArgumentException("weight_kg must be a number of kg (0 when not entered)");
             }
+            boolean asUsual = gd.getNextBoolean();
             List<PlanEdit> edits = new ArrayList<>();
             edits.add(PlanEdits.patientWeight(weight == 0 ? null : weight));
             for (ChecklistEntry e : plan.checklist()) {
                 String answer = gd.getNextChoice();
                 String note = gd.getNextString();
-                if (weight != 0 && e.item().id().equals(ChecklistItem.WEIGHT)) {
-                    continue; // answered yes by the weight
+                if (e.item().id().equals(ChecklistItem.WEIGHT) && (weight != 0 || asUsual)) {
+                    continue; // answered yes by the weight (not without one)
+                }
+                if (asUsual && answer.equals("unanswered")) {
+                    answer = "yes";
                 }
                 edits.add(PlanEdits.answer(e.item().id(),
                         answer.equals("unanswered") ? null : ChecklistAnswer.parse(answer), note));

@@ -20,7 +20,7 @@ public final class SaveSessionPlanCommand implements PlugIn {
             return;
         }
         SessionPlan plan = session.editor().plan();
-        String author = plan.author().isBlank() ? System.getProperty("user.name") : plan.author();
+        String author = plan.author().isBlank() ? PluginSettings.defaultAuthor() : plan.author();
         try {
             Revision r = session.save(author, "saved from ImageJ");
             IJ.showStatus("Session plan saved: revision " + r.header().sequence() + " of its course, "

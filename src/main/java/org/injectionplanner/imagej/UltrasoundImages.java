@@ -40,6 +40,8 @@ final class UltrasoundImages {
     static final String PROP_PATIENT_NAME = PROP + "PatientName";
     static final String PROP_PATIENT_BIRTH_DATE = PROP + "PatientBirthDate";
     static final String PROP_STUDY_DATE = PROP + "StudyDate";
+    /** Transducer Type (0018,6031) of the header, empty where it has none. */
+    static final String PROP_TRANSDUCER_TYPE = PROP + "TransducerType";
     /**
      * In-memory property holding the {@link UltrasoundCalibration} as read from the file; {@link #calibration}
      * gives it under the clinic's plausible scale.
@@ -179,6 +181,7 @@ final class UltrasoundImages {
         imp.setProp(PROP_PATIENT_NAME, Objects.requireNonNullElse(header.getString(Tag.PATIENT_NAME), ""));
         imp.setProp(PROP_PATIENT_BIRTH_DATE, Objects.toString(header.getDate(Tag.PATIENT_BIRTH_DATE), ""));
         imp.setProp(PROP_STUDY_DATE, Objects.toString(header.getDate(Tag.STUDY_DATE), ""));
+        imp.setProp(PROP_TRANSDUCER_TYPE, Objects.requireNonNullElse(header.getString(Tag.TRANSDUCER_TYPE), ""));
         imp.setProperty(PROPERTY_US_CALIBRATION, file.calibration());
         StringBuilder info = new StringBuilder();
         info.append("Injection Planner\n");

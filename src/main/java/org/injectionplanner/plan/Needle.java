@@ -53,6 +53,15 @@ public record Needle(int gauge, Double lengthMm) {
         return gauge + "G" + (lengthMm == null ? "" : " " + Decimals.text(lengthMm, 6) + "mm");
     }
 
+    /**
+     * The needle as the session map, the Plan Panel and the exports show it: "25 G × 38 mm", "22 G × 88.9 mm",
+     * or "25 G, length not entered". The one short form of a needle.
+     */
+    @Override
+    public String toString() {
+        return gauge + " G" + (lengthMm == null ? ", length not entered" : " × " + Decimals.text(lengthMm, 1) + " mm");
+    }
+
     /** E.g. "25 G × 38.1 mm (1.5 in)" or "25 G, length not entered". */
     public String description() {
         if (lengthMm == null) {

@@ -12,8 +12,12 @@ import org.injectionplanner.geometry.PixelPoint;
  * @param entry the skin entry point in image pixel coordinates (docs/design.md §3)
  * @param entryCalibration the calibration measured at the entry point; the path has mm values only
  *        where it equals the target's calibration (both ends in one region)
+ * @param imageEdgeX for an in-plane entry beyond the end of a linear probe ({@link OffImageEntry}), the pixel x
+ *        of the region's side edge the path enters the image at (the region's x0, or x1 + 1); the entry then
+ *        lies outside the image, on the skin line, and {@code entryCalibration} is the region's calibration
+ *        extrapolated; null for an entry on the image
  */
-public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration) {
+public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration, Double imageEdgeX) {
 
     public NeedlePath {
         if (entry == null || entryCalibration == null) {
@@ -22,6 +26,33 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration)
         if (!Double.isFinite(entry.x()) || !Double.isFinite(entry.y())) {
             throw new IllegalArgumentException("entry point must be finite: " + entry);
         }
+        if (imageEdgeX != null && !(Double.isFinite(imageEdgeX) && entry.x() != imageEdgeX)) {
+            throw new IllegalArgumentException("an off-image entry needs a finite image edge beside it, got "
+                    + imageEdgeX + " for an entry at x " + entry.x());
+        }
+    }
+
+    /** A path whose entry is on the image. */
+    public NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration) {
+        this(entry, entryCalibration, null);
+    }
+
+    /** True if the entry lies beyond the image's edge (an extrapolated in-plane entry). */
+    public boolean offImage() {
+        return imageEdgeX != null;
+    }
+
+    /**
+     * Where the path from the entry to {@code tip} enters the image: the point on the image edge
+     * ({@link #imageEdgeX}), or the entry itself when it is on the image or the tip lies on the entry's side of
+     * the edge. Pixel coordinates.
+     */
+    public PixelPoint imageEntry(PixelPoint tip) {
+        if (imageEdgeX == null || (tip.x() - imageEdgeX) * (entry.x() - imageEdgeX) >= 0) {
+            return entry;
+        }
+        double t = (imageEdgeX - entry.x()) / (tip.x() - entry.x());
+        return new PixelPoint(imageEdgeX, entry.y() + t * (tip.y() - entry.y()));
     }
 
     /**
@@ -46,7 +77,8 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration)
             // fraction tipDepth / (tipDepth − entryDepth) of the tip-to-entry length
             skinLength = length * tipDepth / (tipDepth - entryDepth);
         }
-        return Optional.of(new Measurement(length, tipDepth, angle, entryDepth, skinLength));
+        double offImage = CalibratedGeometry.distanceMm(entry, imageEntry(tip), s);
+        return Optional.of(new Measurement(length, tipDepth, angle, entryDepth, skinLength, offImage));
     }
 
     /**
@@ -62,8 +94,10 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration)
      * @param skinLengthMm the needle inside the body: from where the path, extended beyond an entry
      *        below the skin line, crosses the skin line to the target, mm; {@code lengthMm} where the entry
      *        is on or above the skin line, or the path does not rise towards it
+     * @param offImageMm the part of the path outside the image, from an entry beyond the probe's end to the image
+     *        edge, mm (0 for an entry on the image): no zone can be drawn, so none is checked, along it
      */
     public record Measurement(double lengthMm, Double targetDepthMm, double angleDeg, Double entryDepthMm,
-            double skinLengthMm) {
+            double skinLengthMm, double offImageMm) {
     }
 }

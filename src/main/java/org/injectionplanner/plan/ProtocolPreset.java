@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A clinic's template for new injections, e.g. "Hackett-Hemwall": dextrose 15 % + lidocaine 0.2 %,
- * 0.5 mL per site, 25 G. A labelled template, not a recommendation (docs/domain.md §7.3); every field
+ * 0.5 mL per site, 22 G × 90 mm. A labelled template, not a recommendation (docs/domain.md §7.3); every field
  * can be overridden per site.
  *
  * @param name unique within the clinic's presets
@@ -65,13 +65,26 @@ public record ProtocolPreset(String name, Solution solution, double volumeMl, Ne
                 Decimals.text(volumeMl, 6), needle.toText(), approach.label());
     }
 
-    /** The templates of docs/domain.md §7.3: Yelland 2004, Hackett-Hemwall; 0.5 mL, 25 G, length blank. */
+    /** The deep needle of the default presets: 22 G spinal, 3.5 in, labelled 90 mm on the pack. */
+    public static final Needle SPINAL_22G_90MM = new Needle(22, 90.0);
+    /** The superficial needle of the default presets: 25 G, 1.5 in, labelled 38 mm on the pack. */
+    public static final Needle HYPODERMIC_25G_38MM = new Needle(25, 38.0);
+
+    /**
+     * The templates of docs/domain.md §7.3 with needles of §1.2: "Hackett-Hemwall" (dextrose 15 % + lidocaine
+     * 0.2 %) and "Yelland 2004" (20 % + 0.2 %), 0.5 mL, in-plane, with a 22 G × 90 mm (3.5 in) spinal needle,
+     * long enough for the deep lumbosacral sites (2–3.5 in around the sacroiliac joint [S50], 3–3.5 in spinal in
+     * larger adults [S78], 22 G spinal for the interosseous ligament [S16]); and "Hackett-Hemwall superficial"
+     * with a 25 G × 38 mm (1.5 in) needle for shallow sites such as the iliac-crest entheses (about 1 cm deep
+     * [S66]; 1.5 in [S78]). The first fills new injections.
+     */
     public static List<ProtocolPreset> defaults() {
-        Needle needle = new Needle(25, null);
+        Solution hackett = new Solution(15.0, "lidocaine", 0.2);
         return List.of(
-                new ProtocolPreset("Hackett-Hemwall", new Solution(15.0, "lidocaine", 0.2), 0.5, needle,
+                new ProtocolPreset("Hackett-Hemwall", hackett, 0.5, SPINAL_22G_90MM, Approach.IN_PLANE),
+                new ProtocolPreset("Yelland 2004", new Solution(20.0, "lidocaine", 0.2), 0.5, SPINAL_22G_90MM,
                         Approach.IN_PLANE),
-                new ProtocolPreset("Yelland 2004", new Solution(20.0, "lidocaine", 0.2), 0.5, needle,
+                new ProtocolPreset("Hackett-Hemwall superficial", hackett, 0.5, HYPODERMIC_25G_38MM,
                         Approach.IN_PLANE));
     }
 }

@@ -101,7 +101,7 @@ final class Documents {
     record Solution(Double dextrosePercent, String anaesthetic, Double anaestheticPercent) {
     }
 
-    record NeedlePath(@Required Point entry, @Required Calibration entryCalibration) {
+    record NeedlePath(@Required Point entry, @Required Calibration entryCalibration, Double imageEdgeX) {
     }
 
     record ProcedureRecord(@Required InjectionState state, String at, @Required String note) {

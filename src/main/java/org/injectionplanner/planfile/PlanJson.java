@@ -236,7 +236,8 @@ public final class PlanJson {
             Pointer p = at.field("path");
             PixelPoint entry = point(o.path().entry(), p.field("entry"));
             MeasuredCalibration cal = calibration(o.path().entryCalibration(), p.field("entryCalibration"));
-            path = p.build(() -> new NeedlePath(entry, cal));
+            Double edge = p.field("imageEdgeX").finite(o.path().imageEdgeX());
+            path = p.build(() -> new NeedlePath(entry, cal, edge));
         }
         Pointer r = at.field("record");
         OffsetDateTime when = r.field("at").time(o.record().at());
@@ -397,6 +398,9 @@ public final class PlanJson {
                 ObjectNode path = o.putObject("path");
                 path.set("entry", point(i.path().entry(), "entry"));
                 path.set("entryCalibration", calibration(i.path().entryCalibration()));
+                if (i.path().offImage()) {
+                    path.put("imageEdgeX", finite(i.path().imageEdgeX(), "imageEdgeX"));
+                }
             }
             ObjectNode record = o.putObject("record");
             record.put("state", i.record().state().name());

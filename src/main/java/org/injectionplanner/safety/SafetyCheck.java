@@ -25,6 +25,7 @@ public enum SafetyCheck {
     NEEDLE_LENGTH("needle-length", true),
     ENTRY_DEPTH("entry-depth", true),
     INSERTION_ANGLE("insertion-angle", true),
+    OFF_IMAGE("off-image", true),
     SITE_VOLUME("site-volume", false),
     SESSION_VOLUME("session-volume", false),
     INTERVAL("interval", false),

@@ -14,6 +14,7 @@ import static org.injectionplanner.safety.SafetyCheck.LEVEL;
 import static org.injectionplanner.safety.SafetyCheck.MIDLINE_DEPTH;
 import static org.injectionplanner.safety.SafetyCheck.NEEDLE_LENGTH;
 import static org.injectionplanner.safety.SafetyCheck.NO_PATH;
+import static org.injectionplanner.safety.SafetyCheck.OFF_IMAGE;
 import static org.injectionplanner.safety.SafetyCheck.PATH_CALIBRATION;
 import static org.injectionplanner.safety.SafetyCheck.PATIENT_WEIGHT;
 import static org.injectionplanner.safety.SafetyCheck.SESSION_VOLUME;
@@ -409,6 +410,12 @@ public final class SafetyChecks {
         if (measured.isPresent()) {
             NeedlePath.Measurement m = measured.get();
             checkEntry(site, injection, m, limits, out);
+            if (injection.path().offImage()) {
+                out.add(site.warning(OFF_IMAGE, OFF_IMAGE.key(injection.id()), null, m.offImageMm(), null, "mm",
+                        String.format(Locale.ROOT, "%s mm of the path lies outside the image (the entry is beyond "
+                                + "the probe's end): zones there cannot be checked; scan the entry site before "
+                                + "inserting", Decimals.ceilTenth(m.offImageMm()))));
+            }
             double needed = m.skinLengthMm() + limits.needleReserveMm();
             Double needle = injection.needle().lengthMm();
             if (needle == null) {

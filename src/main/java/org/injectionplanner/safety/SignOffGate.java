@@ -15,6 +15,9 @@ public final class SignOffGate {
     private SignOffGate() {
     }
 
+    /** How a problem line about an open violation starts (the finding's message follows). */
+    public static final String OPEN_VIOLATION = "violation without a written override reason: ";
+
     /** Why the plan cannot be signed, one line each; empty when it can. */
     public static List<String> problems(SessionPlan plan, SafetyReport report) {
         List<String> out = new ArrayList<>();
@@ -26,7 +29,7 @@ public final class SignOffGate {
             out.add("no injections are planned");
         }
         for (Finding f : report.openViolations(plan)) {
-            out.add("violation without a written override reason: " + f.message());
+            out.add(OPEN_VIOLATION + f.message());
         }
         for (ChecklistEntry e : plan.unansweredChecklist()) {
             out.add("checklist item unanswered: " + e.item().question());

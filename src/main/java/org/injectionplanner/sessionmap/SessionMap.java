@@ -1,5 +1,10 @@
 package org.injectionplanner.sessionmap;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +13,8 @@ import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
@@ -16,6 +23,7 @@ import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Signature;
@@ -39,9 +47,10 @@ import org.injectionplanner.safety.Severity;
  * @param totals the session's totals per drug
  * @param signOff the sign-off line
  * @param rows every line of the map as shown, in order
+ * @param drawingUp what the nurse draws up and lays out
  */
 public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionFindings, Checklist checklist,
-        SessionTotals totals, SignOff signOff, List<Row> rows) {
+        SessionTotals totals, SignOff signOff, List<Row> rows, DrawingUp drawingUp) {
 
     public SessionMap {
         injections = List.copyOf(injections);
@@ -76,11 +85,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * @param locked whether the injection is locked at its position
      * @param state what happened during the procedure
      * @param findings the findings about its target, in report order
+     * @param imageName the name of the target's image: its description in the plan (the series description, or
+     *        "US series" and its number), or "image" and its place among the plan's images where it has none
      */
     public record InjectionEntry(int position, UUID injectionId, UUID targetId, int targetNumber, String label,
             String structure, Side side, SpinalLevel level, ImageRef image, Approach approach, Needle needle,
             Solution solution, double volumeMl, Double depthMm, NeedlePath path, Double pathLengthMm, Double angleDeg,
-            Double minClearanceMm, boolean locked, InjectionState state, List<Finding> findings) {
+            Double minClearanceMm, boolean locked, InjectionState state, List<Finding> findings, String imageName) {
 
         public InjectionEntry {
             findings = List.copyOf(findings);
@@ -93,8 +104,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * @param answered questions answered
      * @param questions questions asked
      * @param patientWeightKg the patient's weight, kg, or null while not entered
+     * @param deviations the questions answered "no", each with its note: flagged in the map
      */
-    public record Checklist(int answered, int questions, Double patientWeightKg) {
+    public record Checklist(int answered, int questions, Double patientWeightKg, List<ChecklistEntry> deviations) {
+
+        public Checklist {
+            deviations = List.copyOf(deviations);
+        }
     }
 
     /**
@@ -124,6 +140,12 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      */
     public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings,
             SignatureStatus signatureStatus) {
+        return of(plan, report, settings, signatureStatus, ZoneId.systemDefault());
+    }
+
+    /** As {@link #of(SessionPlan, SafetyReport, ClinicSettings, SignatureStatus)}, times shown in {@code zone}. */
+    public static SessionMap of(SessionPlan plan, SafetyReport report, ClinicSettings settings,
+            SignatureStatus signatureStatus, ZoneId zone) {
         List<InjectionEntry> entries = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (Injection i : plan.injections()) {
@@ -139,16 +161,38 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
             rows.add(new Row(findingLine(plan, f), null, null));
         }
         Checklist checklist = new Checklist(plan.checklist().size() - plan.unansweredChecklist().size(),
-                plan.checklist().size(), plan.patientWeightKg());
+                plan.checklist().size(), plan.patientWeightKg(),
+                plan.checklist().stream().filter(e -> e.answer() == ChecklistAnswer.NO).toList());
         rows.add(new Row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
                 checklist.questions(), checklist.patientWeightKg() == null ? "; weight not entered"
                         : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
+        for (ChecklistEntry e : checklist.deviations()) {
+            rows.add(new Row("      DEVIATION, answered no: " + e.item().question() + " (note: " + e.note() + ")",
+                    null, null));
+        }
         SessionTotals totals = SessionTotals.of(plan, settings.drugs());
         rows.add(new Row(totals.text(), null, null));
+        DrawingUp drawingUp = DrawingUp.of(plan);
+        drawingUp.lines().forEach(line -> rows.add(new Row(line, null, null)));
         SignOff signOff = new SignOff(plan.signature(), signatureStatus, report.openViolations(plan).size(),
                 plan.unansweredChecklist().size());
-        rows.add(new Row(signOffLine(signOff), null, null));
-        return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows);
+        rows.add(new Row(signOffLine(signOff, zone), null, null));
+        return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows, drawingUp);
+    }
+
+    /**
+     * Who and which session the plan is, for window titles and the head of exports: "Demo, Lumbar Back Pain (ID
+     * DEMO-0001), study 2026-10-01, course 7a000000, session 2 (draft)". The patient is the one the plan's images
+     * show ("patient not recorded" where they have none); the study date the first the images record, else the
+     * plan's date; the course by the first 8 digits of its id.
+     */
+    public static String identity(SessionPlan plan) {
+        String patient = plan.patient().map(p -> (p.displayName().isBlank() ? "name not recorded" : p.displayName())
+                + " (ID " + (p.id().isBlank() ? "not recorded" : p.id()) + ")").orElse("patient not recorded");
+        LocalDate study = plan.images().stream().map(PlanImage::studyDate).filter(d -> d != null).findFirst()
+                .orElse(plan.date());
+        return patient + ", study " + study + ", course " + plan.courseId().toString().substring(0, 8) + ", session "
+                + plan.sessionNumber();
     }
 
     /** The rows' texts, in order. */
@@ -165,7 +209,19 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
                 t.level(), t.image(), i.approach(), i.needle(), i.solution(), i.volumeMl(), t.depthMm(), i.path(),
                 m == null ? null : m.lengthMm(), m == null ? null : m.angleDeg(),
                 minClearanceMm(plan, t, m == null ? null : i.path()), i.locked(), i.record().state(),
-                report.about(t.id()));
+                report.about(t.id()), imageName(plan, t.image()));
+    }
+
+    /** The image's description in the plan, or "image 2" (its place among the plan's images) without one. */
+    public static String imageName(SessionPlan plan, ImageRef image) {
+        List<PlanImage> images = plan.images();
+        for (int k = 0; k < images.size(); k++) {
+            if (images.get(k).sopInstanceUid().equals(image.sopInstanceUid())) {
+                String description = images.get(k).description();
+                return description == null || description.isBlank() ? "image " + (k + 1) : description;
+            }
+        }
+        return "image not in the plan";
     }
 
     /**
@@ -196,15 +252,19 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return smallest;
     }
 
-    /** "#1  T3   label   solution   0.5 mL 25 G  path 40.1 mm 30°  locked  done". */
+    /**
+     * "#1  T3   label   solution   0.5 mL 25 G × 38 mm  path 40.1 mm 30°  on "transverse L4-L5" frame 1  locked
+     * done".
+     */
     private static String injectionLine(InjectionEntry e) {
         String path = e.path() == null ? "no path" : e.pathLengthMm() == null ? "path uncalibrated"
                 : String.format(Locale.ROOT, "path %s mm %.0f°", Decimals.ceilTenth(e.pathLengthMm()),
                         e.angleDeg());
         String state = e.state() == InjectionState.PLANNED ? "" : "  " + e.state().name().toLowerCase(Locale.ROOT);
-        return String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-5s %s%s%s", e.position(),
-                e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34), e.volumeMl(),
-                e.needle().gauge() + " G", path, e.locked() ? "  locked" : "", state);
+        return String.format(Locale.ROOT, "#%-2d T%-3d %-22s %-34s %4s mL %-14s %s  on \"%s\" frame %d%s%s",
+                e.position(), e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34),
+                e.volumeMl(), e.needle(), path, truncate(e.imageName(), 40), e.image().frame(),
+                e.locked() ? "  locked" : "", state);
     }
 
     /**
@@ -222,7 +282,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * "Not signed: …", "Signed by …" (with a note when signed before keyed signatures) or, for a signature
      * that does not verify, "Signature not valid — treated as a draft: …".
      */
-    private static String signOffLine(SignOff s) {
+    private static String signOffLine(SignOff s, ZoneId zone) {
         Signature signature = s.signature();
         String open = s.openViolations() + " open violation(s), " + s.unansweredQuestions() + " unanswered question(s)";
         if (signature == null) {
@@ -231,11 +291,20 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         if (s.status().state() == SignatureStatus.State.INVALID) {
             return "Signature not valid — treated as a draft: " + String.join("; ", s.status().problems());
         }
-        String signed = "Signed by " + signature.signer() + " at " + signature.signedAt() + ", SHA-256 "
-                + signature.contentSha256().substring(0, 16) + "…";
+        String signed = "Signed by " + signature.signer() + " at " + localTime(signature.signedAt(), zone)
+                + ", SHA-256 " + signature.contentSha256().substring(0, 16) + "…";
         return s.status().state() == SignatureStatus.State.UNKEYED ? signed + " (" + SignatureStatus.UNKEYED_NOTE + ")"
                 : signed;
     }
+
+    /** A time as the physician reads it, in the workstation's zone: "2026-11-26 09:30 Europe/Berlin (UTC+01:00)". */
+    public static String localTime(OffsetDateTime time, ZoneId zone) {
+        ZonedDateTime local = time.atZoneSameInstant(zone);
+        String offset = local.getOffset().getId().replace("Z", "+00:00");
+        return local.format(LOCAL_TIME) + " " + zone.getId() + " (UTC" + offset + ")";
+    }
+
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private static String truncate(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";

@@ -30,7 +30,7 @@ class SafetyCheckTest {
     void thePathChecksAreTheCalibrationsClearancesNeedleLengthEntryAndAngle() {
         assertThat(Arrays.stream(SafetyCheck.values()).filter(SafetyCheck::aboutPath).map(SafetyCheck::checkName))
                 .containsExactlyInAnyOrder("calibration", "path-calibration", "zone-calibration", "zone-clearance",
-                        "needle-length", "entry-depth", "insertion-angle");
+                        "needle-length", "entry-depth", "insertion-angle", "off-image");
         assertThat(SafetyCheck.isAboutPath("zone-clearance")).isTrue();
         assertThat(SafetyCheck.isAboutPath("level")).isFalse();
         assertThat(SafetyCheck.isAboutPath("no-such-check")).isFalse();

@@ -6,6 +6,8 @@ import static org.injectionplanner.plan.PlanFixtures.p;
 
 import java.util.List;
 import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.plan.ChecklistAnswer;
+import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
@@ -61,17 +63,20 @@ class SessionMapTest {
         Finding t2Finding = report.about(plan.targets().get(1).id()).get(0);
         assertThat(report.about(plan.targets().get(1).id())).hasSize(2);
         assertThat(map.lines()).containsExactly(
-                "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  path 9.5 mm 18°",
-                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G  no path"
-                        + "  locked  done",
+                "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm "
+                        + "path 9.5 mm 18°  on \"fixture\" frame 1",
+                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm "
+                        + "no path  on \"fixture\" frame 1  locked  done",
                 "      warning: " + t2Finding.message(),
                 "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
                 "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
+                "Draw up: dextrose 15 % + lidocaine 0.2 %, 1.00 mL (2 sites)",
+                "Needles: 22 G × 88.9 mm × 2",
                 "Not signed: 0 open violation(s), 0 unanswered question(s)");
         assertThat(map.rows().get(2).injectionId()).isEqualTo(plan.injections().get(1).id());
         assertThat(map.rows().get(2).targetId()).isEqualTo(plan.targets().get(1).id());
-        assertThat(map.rows().subList(4, 7)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
+        assertThat(map.rows().subList(4, 9)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
     }
 
     @Test
@@ -101,7 +106,7 @@ class SessionMapTest {
         assertThat(second.locked()).isTrue();
         assertThat(second.state()).isEqualTo(InjectionState.DONE);
         assertThat(second.findings()).extracting(Finding::check).containsExactly("duplicate-site", "no-path");
-        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, 70.0));
+        assertThat(map.checklist()).isEqualTo(new SessionMap.Checklist(0, 0, 70.0, List.of()));
         assertThat(map.signOff()).isEqualTo(new SessionMap.SignOff(null, SignatureStatus.UNSIGNED, 0, 0));
     }
 
@@ -119,8 +124,8 @@ class SessionMapTest {
         assertThat(entry.depthMm()).isNull();
         assertThat(entry.pathLengthMm()).isNull();
         assertThat(entry.minClearanceMm()).isNull();
-        assertThat(map.lines().get(0)).endsWith("path uncalibrated");
-        assertThat(map.lines()).contains("      overridden (reason: measured by hand): " + calibration.message());
+        assertThat(map.lines().get(0)).endsWith("path uncalibrated  on \"fixture\" frame 1");
+        assertThat(map.lines()).contains("      VIOLATION (overridden: measured by hand): " + calibration.message());
         assertThat(map.signOff().openViolations()).isZero();
     }
 
@@ -130,13 +135,16 @@ class SessionMapTest {
                 ChecklistItem.defaults().get(0)))).withPatientWeightKg(72.5);
         SessionPlan signed = plan.signed(new Signature("Dr A", PlanFixtures.AT,
                 "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
-        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.VALID).lines();
+        java.time.ZoneId lisbon = java.time.ZoneId.of("Europe/Lisbon");
+        List<String> lines = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.VALID, lisbon).lines();
         assertThat(lines).containsExactly("Checklist: 1 of 1 answered; weight 72.5 kg",
                 "Totals: 0 injections, 0.00 mL; no local anaesthetic",
-                "Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef…");
-        assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED).lines()).last()
-                .isEqualTo("Signed by Dr A at 2026-11-26T09:30+01:00, SHA-256 0123456789abcdef… (signed before keyed "
-                        + "signatures: the signer cannot be verified)");
+                "Draw up: nothing planned",
+                "Signed by Dr A at 2026-11-26 08:30 Europe/Lisbon (UTC+00:00), SHA-256 0123456789abcdef…");
+        assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED,
+                java.time.ZoneId.of("Asia/Kolkata")).lines()).last()
+                .isEqualTo("Signed by Dr A at 2026-11-26 14:00 Asia/Kolkata (UTC+05:30), SHA-256 0123456789abcdef… "
+                        + "(signed before keyed signatures: the signer cannot be verified)");
     }
 
     @Test
@@ -150,5 +158,18 @@ class SessionMapTest {
         assertThat(map.lines()).last().isEqualTo(
                 "Signature not valid — treated as a draft: key 0123 is not in the store's keyring");
         assertThat(map.lines()).noneMatch(l -> l.startsWith("Signed by"));
+    }
+
+    @Test
+    void aNoToAChecklistQuestionIsAFlaggedDeviationWithItsNote() {
+        ChecklistItem nsaids = ChecklistItem.defaults().stream().filter(c -> c.id().equals("nsaids-paused"))
+                .findFirst().orElseThrow();
+        SessionPlan plan = PlanFixtures.draft(List.of(ChecklistItem.defaults().get(0), nsaids))
+                .withChecklistEntry(new ChecklistEntry(ChecklistItem.defaults().get(0), ChecklistAnswer.YES, ""))
+                .withChecklistEntry(new ChecklistEntry(nsaids, ChecklistAnswer.NO, "ibuprofen yesterday"));
+        SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);
+        assertThat(map.checklist().deviations()).extracting(e -> e.item().id()).containsExactly("nsaids-paused");
+        assertThat(map.lines()).containsSequence("Checklist: 2 of 2 answered; weight not entered",
+                "      DEVIATION, answered no: " + nsaids.question() + " (note: ibuprofen yesterday)");
     }
 }

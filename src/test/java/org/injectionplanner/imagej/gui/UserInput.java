@@ -10,6 +10,7 @@ import ij.plugin.frame.Recorder;
 import java.awt.AWTEvent;
 import java.awt.AWTException;
 import java.awt.Button;
+import java.awt.Checkbox;
 import java.awt.Choice;
 import java.awt.Color;
 import java.awt.Component;
@@ -29,6 +30,8 @@ import java.awt.Window;
 import java.awt.event.ActionEvent;
 import java.awt.event.ActionListener;
 import java.awt.event.InputEvent;
+import java.awt.event.ItemEvent;
+import java.awt.event.ItemListener;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.event.TextEvent;
@@ -238,6 +241,20 @@ public final class UserInput {
     }
 
     /**
+     * Presses the button labelled {@code label} of the open dialog titled {@code title}, as a click does, and
+     * returns at once: a button that opens a dialog of its own keeps the event thread until that one closes.
+     */
+    public static String pressButton(String title, String label) throws Exception {
+        Button button = find(awaitDialog(title), label);
+        EventQueue.invokeLater(() -> {
+            for (ActionListener l : button.getActionListeners()) {
+                l.actionPerformed(new ActionEvent(button, ActionEvent.ACTION_PERFORMED, button.getLabel()));
+            }
+        });
+        return label;
+    }
+
+    /**
      * Types {@code text} into text field {@code index} of the open dialog titled {@code title} (counted as
      * {@link #answer} counts its fields) as a user's typing ends: the field's text replaced, then the text
      * event the dialog's listeners receive.
@@ -286,6 +303,29 @@ public final class UserInput {
         java.util.List<Component> fields = new ArrayList<>();
         collect(dialog, fields);
         return fields;
+    }
+
+    /** Ticks the checkbox of the open dialog titled {@code title} whose label starts with {@code labelStart}. */
+    public static String tick(String title, String labelStart) throws Exception {
+        Component found = first(awaitDialog(title),
+                c -> c instanceof Checkbox b && b.getLabel().startsWith(labelStart));
+        if (found == null) {
+            throw new IllegalStateException("no checkbox \"" + labelStart + "...\" in dialog \"" + title + "\"");
+        }
+        Checkbox box = (Checkbox) found;
+        onEventThread(() -> {
+            box.setState(true);
+            for (ItemListener l : box.getItemListeners()) {
+                l.itemStateChanged(new ItemEvent(box, ItemEvent.ITEM_STATE_CHANGED, box, ItemEvent.SELECTED));
+            }
+        });
+        return box.getLabel();
+    }
+
+    /** The label of the first button of the open dialog titled {@code title} whose label starts so, or "". */
+    public static String buttonLabel(String title, String labelStart) throws Exception {
+        Component found = first(awaitDialog(title), c -> c instanceof Button b && b.getLabel().startsWith(labelStart));
+        return found == null ? "" : ((Button) found).getLabel();
     }
 
     /**

@@ -1,0 +1,56 @@
+package org.injectionplanner.imagej.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.injectionplanner.plan.FindingOverride;
+import org.injectionplanner.plan.SessionPlan;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Finalize Session Plan... refused for an open violation: the refusal lists it with an "Override 1..." button,
+ * which asks for the written reason and records the override; Override Safety Finding... lists violations in words.
+ */
+@Tag("gui")
+@ExtendWith(GuiSession.Ready.class)
+class OverrideFromRefusalIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theRefusalOffersAnOverrideForEachOpenViolation() throws Exception {
+        String scenario = GuiSession.openStudy(dir.resolve("store"), 1) + """
+                run("Add Nerve Zone...", "ellipse=300,200,30,20 frame=1 kind=nerve name=[medial branch] margin=5");
+                run("Add Injection Target...", "x=300 y=200 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L facet]");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                doCommand("Finalize Session Plan...");
+                call(U + "answer", "Finalize Session Plan", "Dr A");
+                refusal = "Session 1 cannot be signed";
+                out = "button=" + call(U + "buttonLabel", refusal, "Override 1");
+                call(U + "pressButton", refusal, "Override 1...");
+                call(U + "answer", "Override Safety Finding", "marked zone is scar, checked by scan|Dr A");
+                out = out + "\\nafter=" + call(U + "buttonLabel", refusal, "Overridden");
+                call(U + "pressButton", refusal, "OK");
+                run("Save Session Plan");
+                File.saveString(out, getArgument());
+                """;
+        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        Map<String, String> seen = r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2)
+                .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
+        assertThat(seen).containsEntry("button", "Override 1...").containsEntry("after", "Overridden");
+        SessionPlan plan = GuiSession.newestRevision(dir.resolve("store")).plan();
+        assertThat(plan.overrides()).hasSize(1);
+        FindingOverride o = plan.overrides().get(0);
+        assertThat(o.findingKey()).startsWith("zone-clearance/inside/");
+        assertThat(o.reason()).isEqualTo("marked zone is scar, checked by scan");
+        assertThat(o.author()).isEqualTo("Dr A");
+        assertThat(plan.signature()).as("still to be finalized again").isNull();
+    }
+}
