@@ -31,12 +31,19 @@ public final class FramePng {
     private FramePng() {
     }
 
-    /** The PNG's bytes. */
-    public static byte[] write(ExportedPlan plan, AnnotatedFrame frame) throws ExportException {
+    /**
+     * The PNG's bytes.
+     *
+     * @param deidentifier the export's de-identifier (its UID mapping names the image), or null for an
+     *        identified export
+     */
+    public static byte[] write(ExportedPlan plan, AnnotatedFrame frame, Deidentifier deidentifier)
+            throws ExportException {
         List<AbstractPngText> text = new ArrayList<>();
         text.add(new AbstractPngText.Text(PLAN_ID, plan.plan().id().toString()));
         text.add(new AbstractPngText.Text(REVISION, plan.revisionText()));
-        text.add(new AbstractPngText.Text(SOP_INSTANCE_UID, frame.frame().sopInstanceUid()));
+        String uid = frame.frame().sopInstanceUid();
+        text.add(new AbstractPngText.Text(SOP_INSTANCE_UID, deidentifier == null ? uid : deidentifier.uid(uid)));
         text.add(new AbstractPngText.Text(FRAME, Integer.toString(frame.frame().frame())));
         Double mmPerPixel = frame.mmPerPixel();
         text.add(new AbstractPngText.Text(CALIBRATION, mmPerPixel == null ? "not calibrated"

@@ -1,20 +1,30 @@
 package org.injectionplanner.export;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.injectionplanner.export.dicom.DicomExportException;
+import org.injectionplanner.export.dicom.DicomExportOptions;
+import org.injectionplanner.export.dicom.EncapsulatedPdfExport;
+import org.injectionplanner.export.dicom.SourceHeaders;
+import org.injectionplanner.export.dicom.SrExport;
 
 /**
  * Exports a plan in one format (docs/exports.md): makes every file in memory first (finding and decoding the
@@ -32,18 +42,28 @@ public final class PlanExporter {
 
     /** The PDF's name in the folder of an {@code all} export. */
     static final String PDF_NAME = "session-map.pdf";
+    /** Series numbers of the DICOM objects: each export makes a new series beside the images. */
+    private static final int SR_SERIES = 900;
+    private static final int PDF_SERIES = 901;
 
     private final ExportedPlan plan;
     private final ExportOptions options;
     private final Path imagesDir;
     private final ZoneId zone;
+    /** One per export, so every file of a de-identified export maps a UID to the same new one; else null. */
+    private final Deidentifier deidentifier;
+    private final OffsetDateTime createdAt;
     private List<AnnotatedFrame> frames;
+    private byte[] pdf;
+    private SourceHeaders headers;
 
     private PlanExporter(ExportedPlan plan, ExportOptions options, Path imagesDir, ZoneId zone) {
         this.plan = plan;
         this.options = options;
         this.imagesDir = imagesDir;
         this.zone = zone;
+        this.deidentifier = options.deidentify() ? new Deidentifier() : null;
+        this.createdAt = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
     }
 
     /**
@@ -65,15 +85,24 @@ public final class PlanExporter {
     /** Adds the files of {@code format} to {@code files}. The one switch over the formats. */
     private void make(ExportFormat format, Path out, Map<Path, byte[]> files) throws ExportException {
         switch (format) {
-            case PDF -> files.put(out, SessionMapPdf.write(plan, frames(), options, zone));
+            case PDF -> files.put(out, pdf());
             case PNG -> {
                 List<AnnotatedFrame> all = frames();
                 for (int k = 0; k < all.size(); k++) {
-                    files.put(all.size() == 1 ? out : numbered(out, k + 1), FramePng.write(plan, all.get(k)));
+                    files.put(all.size() == 1 ? out : numbered(out, k + 1),
+                            FramePng.write(plan, all.get(k), deidentifier));
                 }
             }
-            case CSV, JSON, SR, PDF_DICOM -> throw new ExportException("the " + format.key()
-                    + " export is not available in this build");
+            case CSV -> files.put(out, csv());
+            case JSON -> files.put(out, PlanJsonExport.bytes(plan.plan(), deidentifier));
+            case SR -> files.put(out, dicom(o -> SrExport.write(plan.plan(), plan.sessionMap(),
+                    plan.settings().catalogue(), headers(), dicomOptions(SR_SERIES), o)));
+            case PDF_DICOM -> {
+                byte[] map = pdf();
+                files.put(out, dicom(o -> EncapsulatedPdfExport.write(plan.plan(), map,
+                        "Session map, session " + plan.plan().sessionNumber(), headers(),
+                        dicomOptions(PDF_SERIES), o)));
+            }
             case ALL -> {
                 for (ExportFormat f : ExportFormat.values()) {
                     if (f != ExportFormat.ALL) {
@@ -103,6 +132,55 @@ public final class PlanExporter {
         String stem = name.toLowerCase(Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4)
                 : name;
         return out.resolveSibling(stem + "-" + k + ".png");
+    }
+
+    /** The PDF session map, made once per export (the PDF file and the Encapsulated PDF are the same bytes). */
+    private byte[] pdf() throws ExportException {
+        if (pdf == null) {
+            pdf = SessionMapPdf.write(plan, frames(), options, zone, deidentifier);
+        }
+        return pdf;
+    }
+
+    private byte[] csv() throws ExportException {
+        StringWriter text = new StringWriter();
+        try {
+            CsvExport.write(plan.sessionMap(), plan.plan(), deidentifier, text);
+        } catch (IOException e) {
+            throw new ExportException("cannot make the CSV: " + e.getMessage(), e);
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The headers of the plan's images (patient, study, equipment), read once per export. */
+    private SourceHeaders headers() throws DicomExportException {
+        if (headers == null) {
+            headers = SourceHeaders.of(plan.plan(), imagesDir);
+        }
+        return headers;
+    }
+
+    private DicomExportOptions dicomOptions(int series) {
+        DicomExportOptions o = DicomExportOptions.at(createdAt).numbered(series, 1);
+        return deidentifier == null ? o : o.withDeidentification(deidentifier.dicom());
+    }
+
+    /** Writes a DICOM object to bytes; its errors become export errors with the same message. */
+    private static byte[] dicom(DicomWrite write) throws ExportException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write.to(out);
+        } catch (DicomExportException e) {
+            throw new ExportException(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ExportException("cannot make the DICOM object: " + e.getMessage(), e);
+        }
+        return out.toByteArray();
+    }
+
+    @FunctionalInterface
+    private interface DicomWrite {
+        void to(ByteArrayOutputStream out) throws DicomExportException, IOException;
     }
 
     /** The annotated frames, found and drawn once per export. */

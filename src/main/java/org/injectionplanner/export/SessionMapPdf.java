@@ -56,12 +56,15 @@ public final class SessionMapPdf {
     private final List<AnnotatedFrame> frames;
     private final ExportOptions options;
     private final ZoneId zone;
+    private final Deidentifier deidentifier;
 
-    private SessionMapPdf(ExportedPlan exported, List<AnnotatedFrame> frames, ExportOptions options, ZoneId zone) {
+    private SessionMapPdf(ExportedPlan exported, List<AnnotatedFrame> frames, ExportOptions options, ZoneId zone,
+            Deidentifier deidentifier) {
         this.exported = exported;
         this.frames = frames;
         this.options = options;
         this.zone = zone;
+        this.deidentifier = deidentifier;
     }
 
     /**
@@ -69,11 +72,13 @@ public final class SessionMapPdf {
      *
      * @param frames the annotated frames, drawn in this order
      * @param zone the time zone the signature time is shown in
+     * @param deidentifier the export's de-identifier (its UID mapping names the images), or null for an
+     *        identified export
      */
     public static byte[] write(ExportedPlan exported, List<AnnotatedFrame> frames, ExportOptions options,
-            ZoneId zone) throws ExportException {
+            ZoneId zone, Deidentifier deidentifier) throws ExportException {
         try (PdfCanvas canvas = new PdfCanvas(options.paper())) {
-            return new SessionMapPdf(exported, frames, options, zone).draw(canvas);
+            return new SessionMapPdf(exported, frames, options, zone, deidentifier).draw(canvas);
         } catch (IOException e) {
             throw new ExportException("cannot make the PDF session map: " + e.getMessage(), e);
         }
@@ -164,7 +169,9 @@ public final class SessionMapPdf {
         c.down(dh + 2);
         String scale2 = f.mmPerPixel() == null ? NOT_CALIBRATED
                 : String.format(Locale.ROOT, "%.3f mm per pixel", f.mmPerPixel());
-        c.paragraph(cap(f.caption()) + " (SOP Instance UID " + f.frame().sopInstanceUid() + "; " + scale2 + ")",
+        String caption = deidentifier == null ? f.caption() : "frame " + f.frame().frame();
+        String uid = deidentifier == null ? f.frame().sopInstanceUid() : deidentifier.uid(f.frame().sopInstanceUid());
+        c.paragraph(cap(caption) + " (SOP Instance UID " + uid + "; " + scale2 + ")",
                 c.regular(), 7.5f, PdfCanvas.MARGIN, c.width());
         c.down(6);
     }

@@ -143,11 +143,17 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
     }
 
     /**
-     * Why the later plan dropped a site of the earlier: the one place a recorded reason is read. Plans record
-     * no reason yet, so it is {@link #REASON_NOT_RECORDED}.
+     * Why the later plan dropped a site of the earlier: the reason its copy forward recorded ("resolved", "not
+     * tolerated", or "other: note", with the note where one was written), else {@link #REASON_NOT_RECORDED} (a
+     * plan not copied forward, or a copied site deleted without a reason).
      */
     static String droppedReason(SessionPlan later, UUID targetId) {
-        return REASON_NOT_RECORDED;
+        if (later.copiedForward() == null) {
+            return REASON_NOT_RECORDED;
+        }
+        return later.copiedForward().dropped().stream().filter(d -> d.targetId().equals(targetId)).findFirst()
+                .map(d -> d.reason().label() + (d.note().isEmpty() ? "" : ": " + d.note()))
+                .orElse(REASON_NOT_RECORDED);
     }
 
     /** Adds the differences of two targets (and their injections); returns why the position was not compared. */

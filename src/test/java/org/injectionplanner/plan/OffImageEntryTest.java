@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.dicom.UltrasoundRegion;
 import org.injectionplanner.geometry.PixelPoint;
@@ -15,7 +16,8 @@ class OffImageEntryTest {
 
     /** A 400 × 500 px B-mode region at (100, 50), 0.1 mm per pixel, its top row the skin line. */
     static final UltrasoundCalibration US = new UltrasoundCalibration(List.of(new UltrasoundRegion(0, 100L, 50L, 499L,
-            549L, 1, 1, 0L, null, null, 3, 3, null, null, 0.01, 0.01)), null, null);
+            549L, 1, 1, 0L, null, null, 3, 3, null, null, 0.01, 0.01)), null, null,
+            PlausibleScale.DEFAULT);
 
     /** T1 at (200, 250): 20 mm deep, 10 mm inside the left edge. */
     static Target target() {

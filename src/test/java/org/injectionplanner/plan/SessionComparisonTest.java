@@ -69,6 +69,21 @@ class SessionComparisonTest {
     }
 
     @Test
+    void aSiteDroppedWhileCopyingForwardIsReportedWithItsReason() {
+        SessionPlan a = first();
+        SessionPlan draft = CourseFixtures.session(COURSE, 2, FIRST.plusWeeks(4), CourseFixtures.PATIENT);
+        SessionPlan copied = CopyForward.from(a, draft);
+        SessionPlan b = CopyForward.drop(DROPPED, DropReason.OTHER, "pain moved to the right side").applyTo(
+                CopyForward.drop(CHANGED, DropReason.RESOLVED, "").applyTo(copied));
+        SessionComparison c = SessionComparison.of(a, b);
+        assertThat(c.dropped()).extracting(SessionComparison.Site::targetId, SessionComparison.Site::droppedReason)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(CHANGED, "resolved"),
+                        org.assertj.core.groups.Tuple.tuple(DROPPED, "other: pain moved to the right side"));
+        assertThat(SessionComparison.of(a, second(changedTarget(draft))).dropped())
+                .extracting(SessionComparison.Site::droppedReason).containsExactly("not recorded");
+    }
+
+    @Test
     void eachFieldOfASiteIsCompared() {
         SessionPlan a = first();
         SessionPlan b0 = CourseFixtures.session(COURSE, 2, FIRST.plusWeeks(4), CourseFixtures.PATIENT);

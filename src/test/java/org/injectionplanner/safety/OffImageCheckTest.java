@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.dicom.UltrasoundRegion;
 import org.injectionplanner.plan.ClinicSettings;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.Test;
 class OffImageCheckTest {
 
     static final UltrasoundCalibration US = new UltrasoundCalibration(List.of(new UltrasoundRegion(0, 100L, 50L, 499L,
-            549L, 1, 1, 0L, null, null, 3, 3, null, null, 0.01, 0.01)), null, null);
+            549L, 1, 1, 0L, null, null, 3, 3, null, null, 0.01, 0.01)), null, null,
+            PlausibleScale.DEFAULT);
 
     static SessionPlan plan(double offsetMm) {
         MeasuredCalibration cal = MeasuredCalibration.of(US, new double[] {200}, new double[] {250});
