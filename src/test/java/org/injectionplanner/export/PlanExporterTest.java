@@ -101,15 +101,35 @@ class PlanExporterTest {
     }
 
     @Test
-    void formatsThisBuildLacksAreAClearErrorAndAllWritesNothingThen() throws Exception {
-        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 2, 1, true);
-        for (ExportFormat f : List.of(ExportFormat.CSV, ExportFormat.JSON, ExportFormat.SR, ExportFormat.PDF_DICOM)) {
-            assertThatThrownBy(() -> PlanExporter.export(exported(plan), f, dir.resolve("x"), ExportOptions.DEFAULTS,
-                    null, UTC)).hasMessage("the " + f.key() + " export is not available in this build");
+    void allWritesEveryFormatAndADeidentifiedExportMapsEachUidOnceAcrossItsFiles() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 3, 2, true);
+        Path folder = dir.resolve("all");
+        List<Path> written = PlanExporter.export(exported(plan), ExportFormat.ALL, folder,
+                new ExportOptions(ExportOptions.Paper.A4, true, false), null, UTC);
+        assertThat(written).extracting(f -> f.getFileName().toString()).contains("session-map.pdf",
+                "injections.csv", "plan.json", "session-map-sr.dcm", "session-map-pdf.dcm")
+                .anyMatch(n -> n.startsWith("frame") && n.endsWith(".png"));
+        List<String> originals = new java.util.ArrayList<>();
+        for (var image : plan.images()) {
+            originals.add(image.sopInstanceUid());
+            originals.add(image.studyInstanceUid());
+            originals.add(image.seriesInstanceUid());
         }
-        assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.ALL, dir.resolve("all"),
-                ExportOptions.DEFAULTS, null, UTC)).hasMessageContaining("not available in this build");
-        assertThat(filesIn(dir)).isEmpty();
+        originals.add("DEMO-0001");
+        for (Path f : written) {
+            String bytes = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1);
+            for (String original : originals) {
+                assertThat(bytes).as(f.getFileName() + " holds " + original).doesNotContain(original);
+            }
+        }
+        String csv = Files.readString(folder.resolve("injections.csv"));
+        String sop = csv.lines().skip(1).findFirst().orElseThrow().split(",")[
+                CsvExport.COLUMNS.indexOf("sop_instance_uid")];
+        assertThat(sop).startsWith("2.25.");
+        for (String name : List.of("plan.json", "session-map-sr.dcm")) {
+            byte[] file = Files.readAllBytes(folder.resolve(name));
+            assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(name + " names the image by the CSV's new UID").contains(sop);
+        }
     }
 
     @Test
