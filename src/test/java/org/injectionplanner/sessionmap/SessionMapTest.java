@@ -125,7 +125,7 @@ class SessionMapTest {
         assertThat(entry.pathLengthMm()).isNull();
         assertThat(entry.minClearanceMm()).isNull();
         assertThat(map.lines().get(0)).endsWith("path uncalibrated  on \"fixture\" frame 1");
-        assertThat(map.lines()).contains("      VIOLATION (overridden: measured by hand): " + calibration.message());
+        assertThat(map.lines()).contains("      overridden (reason: measured by hand): " + calibration.message());
         assertThat(map.signOff().openViolations()).isZero();
     }
 

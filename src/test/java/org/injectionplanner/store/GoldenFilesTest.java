@@ -103,10 +103,10 @@ class GoldenFilesTest {
         // the defaults of then (lidocaine 300 mg, 4.5 mg/kg) are the defaults of now
         // (and before the shallow no-go depth and the entry tolerance: its 40 mm stays, the tolerance defaults)
         SafetyLimits d = SafetyLimits.defaults();
-        assertThat(SettingsJson.read(golden("settings-before-drugs-defaults.json"), "d"))
-                .isEqualTo(ClinicSettings.defaults().withLimits(new SafetyLimits(d.needleReserveMm(),
-                        d.maxInsertionAngleDeg(), 40, d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays(),
-                        d.maxEntryBelowSkinMm())));
+        ClinicSettings thenDefaults = SettingsJson.read(golden("settings-before-drugs-defaults.json"), "d");
+        assertThat(thenDefaults).isEqualTo(ClinicSettings.defaults().withLimits(new SafetyLimits(d.needleReserveMm(),
+                d.maxInsertionAngleDeg(), 40, d.maxSiteVolumeMl(), d.maxSessionVolumeMl(), d.minIntervalDays(),
+                d.maxEntryBelowSkinMm())).withPresets(thenDefaults.presets()));
         // a clinic's own lidocaine limits (250 mg, 4.0 mg/kg) are kept as plain lidocaine's, the rest sourced
         ClinicSettings custom = SettingsJson.read(golden("settings-before-drugs-custom.json"), "c");
         Anaesthetic lidocaine = custom.drugs().find("lidocaine").orElseThrow().drug();
@@ -121,19 +121,23 @@ class GoldenFilesTest {
     }
 
     @Test
-    void theDefaultSettingsWriteAsBeforeButForTheShallowNoGoDepthAndTheEntryTolerance() throws Exception {
+    void theDefaultSettingsWriteAsBeforeButForTheShallowNoGoDepthTheEntryToleranceAndNeedleLengths()
+            throws Exception {
         String before = new String(golden("settings-defaults.json"), StandardCharsets.UTF_8);
         assertThat(before).contains("\"midlineNoGoDepthMm\": 40.0,");
+        String written = new String(SettingsJson.write(ClinicSettings.defaults()), StandardCharsets.UTF_8);
+        // the default presets now carry their needle's length (issue 15), so no new injection lacks one
+        assertThat(ClinicSettings.defaults().presets()).allSatisfy(p -> assertThat(p.needle().lengthMm()).isNotNull());
         String now = withLaterFields(before.replace("\"midlineNoGoDepthMm\": 40.0,",
-                "\"midlineNoGoDepthMm\": 20.0,"));
-        assertThat(new String(SettingsJson.write(ClinicSettings.defaults()), StandardCharsets.UTF_8)).isEqualTo(now);
+                "\"midlineNoGoDepthMm\": 20.0,").replace(presets(before), presets(written)));
+        assertThat(written).isEqualTo(now);
         assertThat(SettingsJson.read(now.getBytes(StandardCharsets.UTF_8), "d")).isEqualTo(ClinicSettings.defaults());
     }
 
     /**
      * The settings document as this build writes it: with the entry tolerance after the interval, and the
-     * default plausible scale and course defaults at the end (settings written before them read with the
-     * defaults).
+     * default plausible scale, course defaults and an empty aftercare text at the end (settings written before
+     * them read with the defaults).
      */
     private static String withLaterFields(String settingsJson) {
         String interval = "\"minIntervalDays\": ";
@@ -143,6 +147,12 @@ class GoldenFilesTest {
         int end = withTolerance.lastIndexOf("\n}");
         return withTolerance.substring(0, end) + ",\n  \"plausibleMmPerPixel\": {\n    \"min\": 0.005,\n"
                 + "    \"max\": 5.0\n  },\n  \"course\": {\n    \"plannedSessions\": 4,\n"
-                + "    \"maxIntervalDays\": 42\n  }" + withTolerance.substring(end);
+                + "    \"maxIntervalDays\": 42\n  },\n  \"aftercareText\": \"\"" + withTolerance.substring(end);
+    }
+
+    /** The {@code presets} array of a settings document as written, from its opening bracket to its closing one. */
+    private static String presets(String settingsJson) {
+        int start = settingsJson.indexOf("\"presets\": [");
+        return settingsJson.substring(start, settingsJson.indexOf("\n  ],", start) + 5);
     }
 }
