@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import org.injectionplanner.plan.CourseSession;
 import org.injectionplanner.plan.OutcomeChange;
-import org.injectionplanner.plan.Outcomes;
 import org.injectionplanner.plan.SessionComparison;
 import org.injectionplanner.plan.TreatmentCourse;
+import org.injectionplanner.planfile.PlanJson;
 
 /** The course and comparison JSON of the {@code course} and {@code compare} commands (README). */
 final class CourseJson {
@@ -33,7 +33,7 @@ final class CourseJson {
             so.put("date", s.date().toString());
             so.put("status", s.status().label());
             so.put("sites", s.sites());
-            so.set("outcomes", s.outcomes() == null ? null : outcomes(s.outcomes()));
+            so.set("outcomes", s.outcomes() == null ? null : PlanJson.outcomes(s.outcomes()));
         }
         ArrayNode intervals = o.putArray("intervals");
         for (TreatmentCourse.Interval i : c.intervals()) {
@@ -102,22 +102,6 @@ final class CourseJson {
                 so.put("position", s.positionNote());
             }
         }
-    }
-
-    private static ObjectNode outcomes(Outcomes x) {
-        ObjectNode o = InspectCommand.Json.MAPPER.createObjectNode();
-        o.put("nrsRest", x.nrsRest());
-        o.put("nrsActivity", x.nrsActivity());
-        o.put("odiPercent", x.odiPercent() == null ? null : Math.round(x.odiPercent() * 10) / 10.0);
-        if (x.odiSections() != null) {
-            ArrayNode sections = o.putArray("odiSections");
-            x.odiSections().forEach(sections::add);
-        }
-        o.put("rmdq", x.rmdq());
-        o.put("pgic", x.pgic());
-        o.put("notes", x.notes());
-        o.put("recordedAt", x.recordedAt().toString());
-        return o;
     }
 
     private static ObjectNode change(OutcomeChange c) {

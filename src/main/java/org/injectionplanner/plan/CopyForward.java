@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.injectionplanner.geometry.PixelPoint;
 
 /**
@@ -32,7 +31,7 @@ public final class CopyForward {
      *     or is not later than {@code prior}
      */
     public static PlanEdit copyFrom(SessionPlan prior) {
-        return edit("Copy forward session " + prior.sessionNumber(), plan -> from(prior, plan));
+        return PlanEdits.edit("Copy forward session " + prior.sessionNumber(), plan -> from(prior, plan));
     }
 
     /** {@code draft} filled from {@code prior} (see {@link #copyFrom}). */
@@ -82,7 +81,7 @@ public final class CopyForward {
         if (!image.sopInstanceUid().equals(frame.sopInstanceUid())) {
             throw new IllegalArgumentException("frame " + frame + " is not of image " + image.sopInstanceUid());
         }
-        return edit("Place target on today's image", plan -> {
+        return PlanEdits.edit("Place target on today's image", plan -> {
             Target target = plan.target(targetId).orElseThrow(() -> new IllegalArgumentException(
                     "no target " + targetId + " in the plan"));
             if (plan.isToConfirm(targetId) && target.image().sopInstanceUid().equals(frame.sopInstanceUid())) {
@@ -109,7 +108,7 @@ public final class CopyForward {
      * @throws IllegalArgumentException (when applied) if the target was not copied from an earlier session
      */
     public static PlanEdit drop(UUID targetId, DropReason reason, String note) {
-        return edit("Drop copied site (" + reason.label() + ")", plan -> {
+        return PlanEdits.edit("Drop copied site (" + reason.label() + ")", plan -> {
             Target target = plan.target(targetId).orElseThrow(() -> new IllegalArgumentException(
                     "no target " + targetId + " in the plan"));
             CopiedForward copied = plan.copiedForward();
@@ -136,22 +135,4 @@ public final class CopyForward {
         return used || !copied ? plan : plan.withoutImage(sopInstanceUid);
     }
 
-    private static PlanEdit edit(String description, UnaryOperator<SessionPlan> change) {
-        return new PlanEdit() {
-            @Override
-            public String description() {
-                return description;
-            }
-
-            @Override
-            public SessionPlan applyTo(SessionPlan plan) {
-                return change.apply(plan);
-            }
-
-            @Override
-            public String toString() {
-                return description;
-            }
-        };
-    }
 }

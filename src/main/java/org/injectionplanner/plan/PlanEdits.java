@@ -12,7 +12,8 @@ public final class PlanEdits {
     private PlanEdits() {
     }
 
-    private static PlanEdit edit(String description, UnaryOperator<SessionPlan> change) {
+    /** An edit named {@code description} that applies {@code change}. */
+    static PlanEdit edit(String description, UnaryOperator<SessionPlan> change) {
         return new PlanEdit() {
             @Override
             public String description() {

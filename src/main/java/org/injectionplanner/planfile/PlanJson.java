@@ -445,8 +445,8 @@ public final class PlanJson {
         return root;
     }
 
-    /** Outcomes as written; {@code odiSections} only when they were entered. */
-    private static ObjectNode outcomes(Outcomes x) {
+    /** Outcomes as a plan file writes them (also what the CLI prints); {@code odiSections} only when entered. */
+    public static ObjectNode outcomes(Outcomes x) {
         ObjectNode o = JsonDialect.object();
         o.put("nrsRest", x.nrsRest());
         o.put("nrsActivity", x.nrsActivity());

@@ -41,6 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreCrashTest {
 
+    /** The store's derived files, which a save updates after its revision (docs/plan-format.md). */
+    private static final java.util.Set<String> INDEXES = java.util.Set.of(CourseIndex.NAME, PatientIndex.NAME,
+            CourseRecordFile.NAME);
+
     private static final long SEED = 20261126L;
     private static final int LANES = 2;
     private static final int KILLS_PER_LANE = 100;
@@ -147,7 +151,11 @@ class StoreCrashTest {
                 assertThat(reported).as("%s: killed before the store was created", name).isZero();
                 continue;
             }
-            assertThat(StoreVerifier.verify(root).problems()).as("%s: verify-store", name).isEmpty();
+            // a kill between a save's revision and its index update leaves the derived indexes one save behind:
+            // verify-store rebuilds them and says so; the history itself must be intact
+            assertThat(StoreVerifier.verify(root).problems()).as("%s: verify-store", name)
+                    .allMatch(p -> p.severity() == VerifyReport.Severity.WARNING && INDEXES.contains(
+                            p.file().getFileName().toString()));
             Path revisions = root.resolve("courses").resolve(course.toString()).resolve("revisions");
             List<RevisionName> names = PlanStore.revisionNames(revisions);
             int onDisk = names.isEmpty() ? 0 : names.get(names.size() - 1).sequence();
