@@ -32,7 +32,7 @@ class InjectionByNameIT {
         return GuiSession.openStudy(store, 1) + """
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[first]");
                 run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[second]");
-                run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=in-plane needle=[22G 90mm] dextrose=25 anaesthetic=lidocaine concentration=1 volume=2.5");
+                run("Edit Injection...", "injection=T2 preset=[(fields below)] approach=in-plane needle=[27G 50mm] dextrose=25 anaesthetic=lidocaine concentration=1 volume=2.5");
                 """;
     }
 
@@ -53,7 +53,7 @@ class InjectionByNameIT {
         Injection first = injectionOf(plan, "first");
         Injection second = injectionOf(plan, "second");
         assertThat(first.approach()).isEqualTo(Approach.OUT_OF_PLANE);
-        assertThat(second.needle().toText()).isEqualTo("22G 90mm");
+        assertThat(second.needle().toText()).isEqualTo("27G 50mm");
         assertThat(first.needle()).isNotEqualTo(second.needle());
         assertThat(first.volumeMl()).isNotEqualTo(second.volumeMl());
         assertThat(first.solution()).isNotEqualTo(second.solution());
@@ -74,7 +74,7 @@ class InjectionByNameIT {
                 call(U + "push", "Plan Panel", "Injection...");
                 before = call(U + "awaitField", "Edit Injection", "0", "T1");
                 call(U + "type", "Edit Injection", "0", "T2");
-                after = call(U + "awaitField", "Edit Injection", "3", "22G 90mm");
+                after = call(U + "awaitField", "Edit Injection", "3", "27G 50mm");
                 call(U + "answer", "Edit Injection", "");
                 File.saveString(before + "\\n" + after + "\\n", getArgument());
                 """, null, null);
