@@ -417,6 +417,10 @@ public final class DicomFile implements Closeable {
 
     private Frame decodeJpeg2000(byte[] encoded, int number) throws DicomException, IOException {
         String where = "frame " + number;
+        String boxes = Jpeg2000Header.jp2BoxProblem(encoded);
+        if (boxes != null) {
+            throw fail(where + ": " + boxes);
+        }
         Jpeg2000Header header = Jpeg2000Header.read(encoded);
         if (header == null) {
             throw fail(where + " is not a JPEG 2000 codestream (no valid SIZ marker)");

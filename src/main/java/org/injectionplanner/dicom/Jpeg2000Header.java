@@ -99,6 +99,45 @@ record Jpeg2000Header(int width, int height, int components, int precision, bool
         return -1;
     }
 
+    /** The JP2 signature box (ISO/IEC 15444-1 §I.5.1) that starts a JP2 file, as opposed to a bare codestream. */
+    private static final byte[] JP2_SIGNATURE = {0, 0, 0, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, (byte) 0x87, 0x0A};
+
+    /**
+     * Why the boxes of a JP2 file do not fit in its bytes (ISO/IEC 15444-1 §I.4: each box's LBox, or XLBox when
+     * LBox is 1, counts its header; 0 means "to the end"), or null for a JP2 file whose boxes fit and for a bare
+     * codestream. A box claiming more bytes than remain would make a JP2 reader allocate that much.
+     */
+    static String jp2BoxProblem(byte[] data) {
+        if (data.length < JP2_SIGNATURE.length
+                || !java.util.Arrays.equals(data, 0, JP2_SIGNATURE.length, JP2_SIGNATURE, 0, JP2_SIGNATURE.length)) {
+            return null;
+        }
+        long pos = 0;
+        while (pos < data.length) {
+            if (data.length - pos < 8) {
+                return null; // too short for a box header: the fragment's padding to an even length
+            }
+            long length = u32(data, (int) pos);
+            int header = 8;
+            if (length == 1) {
+                if (data.length - pos < 16) {
+                    return "the JP2 box at byte " + pos + " is cut off in its extended length";
+                }
+                long high = u32(data, (int) pos + 8);
+                length = high > Integer.MAX_VALUE ? Long.MAX_VALUE : high << 32 | u32(data, (int) pos + 12);
+                header = 16;
+            } else if (length == 0) {
+                return null;
+            }
+            if (length < header || length > data.length - pos) {
+                return "the JP2 box at byte " + pos + " claims " + length + " bytes but " + (data.length - pos)
+                        + " remain";
+            }
+            pos += length;
+        }
+        return null;
+    }
+
     private static int doubleFf(byte[] data, int from, int to) {
         for (int i = Math.max(0, from); i + 1 < to; i++) {
             if (data[i] == (byte) 0xFF && data[i + 1] == (byte) 0xFF) {
