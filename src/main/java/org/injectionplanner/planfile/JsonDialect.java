@@ -178,6 +178,20 @@ public final class JsonDialect {
     }
 
     /**
+     * Reads the whole document {@code bytes} (named {@code source} in errors) as a {@code format} document of
+     * {@code version}, bound to {@code type}: {@link #parse}, {@link #requireFormat} and {@link #bind} at the root.
+     *
+     * @throws PlanFormatException if it is not such a document
+     */
+    public static <T> T readDocument(byte[] bytes, String source, String format, int version, Class<T> type)
+            throws PlanFormatException {
+        Pointer root = Pointer.root(source);
+        JsonNode tree = parse(bytes, source);
+        requireFormat(tree, root, format, version);
+        return bind(tree, type, root);
+    }
+
+    /**
      * Binds the value at {@code at} to a document record.
      *
      * @throws PlanFormatException naming the pointer of the value at fault, if the value does not fit

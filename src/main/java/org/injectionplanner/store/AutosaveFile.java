@@ -56,9 +56,7 @@ final class AutosaveFile {
      */
     static Parsed parse(byte[] bytes, String source) throws PlanFormatException {
         Pointer root = Pointer.root(source);
-        JsonNode tree = JsonDialect.parse(bytes, source);
-        JsonDialect.requireFormat(tree, root, FORMAT, PlanJson.FORMAT_VERSION);
-        Document d = JsonDialect.bind(tree, Document.class, root);
+        Document d = JsonDialect.readDocument(bytes, source, FORMAT, PlanJson.FORMAT_VERSION, Document.class);
         OffsetDateTime savedAt = root.field("savedAt").time(d.savedAt());
         return new Parsed(savedAt, d.basedOnSequence(), PlanJson.fromTree(d.plan(), root.field("plan")));
     }

@@ -1,6 +1,5 @@
 package org.injectionplanner.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -59,9 +58,7 @@ record CourseHead(RevisionName name, String sha256) {
      */
     static CourseHead parse(byte[] bytes, String source) throws PlanFormatException {
         Pointer root = Pointer.root(source);
-        JsonNode tree = JsonDialect.parse(bytes, source);
-        JsonDialect.requireFormat(tree, root, FORMAT, FORMAT_VERSION);
-        Document d = JsonDialect.bind(tree, Document.class, root);
+        Document d = JsonDialect.readDocument(bytes, source, FORMAT, FORMAT_VERSION, Document.class);
         Optional<RevisionName> name = RevisionName.parse(d.file());
         if (name.isEmpty()) {
             throw root.field("file").error("not a revision file name (NNNNNN-<plan UUID>.json)");

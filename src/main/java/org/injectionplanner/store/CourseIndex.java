@@ -1,6 +1,5 @@
 package org.injectionplanner.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -112,9 +111,7 @@ record CourseIndex(UUID courseId, String patientId, CourseHead head, List<Entry>
 
     static CourseIndex parse(byte[] bytes, String source) throws PlanFormatException {
         Pointer root = Pointer.root(source);
-        JsonNode tree = JsonDialect.parse(bytes, source);
-        JsonDialect.requireFormat(tree, root, FORMAT, FORMAT_VERSION);
-        Document d = JsonDialect.bind(tree, Document.class, root);
+        Document d = JsonDialect.readDocument(bytes, source, FORMAT, FORMAT_VERSION, Document.class);
         UUID id = root.field("courseId").uuid(d.courseId());
         CourseHead head = null;
         if (d.headSha256() != null) {

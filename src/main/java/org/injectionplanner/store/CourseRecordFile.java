@@ -1,6 +1,5 @@
 package org.injectionplanner.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,9 +55,7 @@ final class CourseRecordFile {
      */
     static CourseRecord parse(byte[] bytes, String source) throws PlanFormatException {
         Pointer root = Pointer.root(source);
-        JsonNode tree = JsonDialect.parse(bytes, source);
-        JsonDialect.requireFormat(tree, root, FORMAT, FORMAT_VERSION);
-        Document d = JsonDialect.bind(tree, Document.class, root);
+        Document d = JsonDialect.readDocument(bytes, source, FORMAT, FORMAT_VERSION, Document.class);
         UUID id = root.field("courseId").uuid(d.courseId());
         return root.build(() -> new CourseRecord(id, d.patientId(), d.indication(), d.plannedSessions()));
     }

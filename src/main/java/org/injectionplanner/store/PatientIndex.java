@@ -2,7 +2,6 @@ package org.injectionplanner.store;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -65,9 +64,7 @@ record PatientIndex(Map<UUID, String> courses) {
 
     static PatientIndex parse(byte[] bytes, String source) throws PlanFormatException {
         Pointer root = Pointer.root(source);
-        JsonNode tree = JsonDialect.parse(bytes, source);
-        JsonDialect.requireFormat(tree, root, FORMAT, FORMAT_VERSION);
-        Document d = JsonDialect.bind(tree, Document.class, root);
+        Document d = JsonDialect.readDocument(bytes, source, FORMAT, FORMAT_VERSION, Document.class);
         Map<UUID, String> courses = new TreeMap<>();
         for (int i = 0; i < d.courses().size(); i++) {
             Pointer p = root.field("courses").index(i);

@@ -105,9 +105,7 @@ final class RevisionFile {
      */
     static Parsed parse(byte[] bytes, String source) throws PlanFormatException {
         Pointer root = Pointer.root(source);
-        JsonNode tree = JsonDialect.parse(bytes, source);
-        JsonDialect.requireFormat(tree, root, FORMAT, PlanJson.FORMAT_VERSION);
-        Document d = JsonDialect.bind(tree, Document.class, root);
+        Document d = JsonDialect.readDocument(bytes, source, FORMAT, PlanJson.FORMAT_VERSION, Document.class);
         RevisionHeader header = header(d.header(), root.field("header"));
         SessionPlan plan = PlanJson.fromTree(d.plan(), root.field("plan"));
         if (!plan.id().equals(header.planId()) || !plan.courseId().equals(header.courseId())) {
