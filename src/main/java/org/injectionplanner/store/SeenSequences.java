@@ -21,8 +21,8 @@ import org.injectionplanner.planfile.Required;
 /**
  * What this workstation has seen of each course of each store: the newest revision sequence it opened or
  * saved (remembered when a course is opened and when it is closed), by the store's real folder and the
- * course, kept in the user's home folder ({@code ~/.injection-planner/seen-courses.json}), not in the
- * store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
+ * course, kept in the user's {@link WorkstationFolder} ({@code ~/.injection-planner/seen-courses.json}), not
+ * in the store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
  * or its newest revisions removed together with the head record); opening or verifying it warns
  * (docs/plan-format.md §4). Advisory: a memory that cannot be read or written is logged and ignored.
  * Thread-safe; processes updating it at once may lose one's update, which only weakens the warning.
@@ -41,10 +41,9 @@ public final class SeenSequences {
         this.file = file;
     }
 
-    /** This user's memory: {@code .injection-planner/seen-courses.json} in the home folder. */
+    /** This user's memory: {@code seen-courses.json} in the {@link WorkstationFolder}. */
     public static SeenSequences workstation() {
-        return new SeenSequences(Path.of(System.getProperty("user.home"), ".injection-planner",
-                "seen-courses.json"));
+        return new SeenSequences(WorkstationFolder.path().resolve("seen-courses.json"));
     }
 
     /** The memory's file. */
