@@ -82,14 +82,7 @@ record CourseHead(RevisionName name, String sha256) {
      */
     static Optional<CourseHead> read(Path root, Path courseDir) throws StoreException {
         Path file = StoreLayout.head(courseDir);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(StoreFiles.readInStore(root, file), file.toString()));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        return StoreFiles.readIfPresent(root, file, CourseHead::parse);
     }
 
     /**

@@ -90,14 +90,7 @@ record PatientIndex(Map<UUID, String> courses) {
      */
     static Optional<PatientIndex> read(Path root) throws StoreException {
         Path file = file(root);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(StoreFiles.readInStore(root, file), file.toString()));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        return StoreFiles.readIfPresent(root, file, PatientIndex::parse);
     }
 
     /**
