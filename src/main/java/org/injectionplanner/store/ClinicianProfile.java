@@ -77,9 +77,7 @@ public record ClinicianProfile(String name, String role, String registrationNumb
      * @throws StoreException naming the file when it cannot be written
      */
     public void write(Path file) throws StoreException {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", 1);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, 1);
         o.put("name", name);
         o.put("role", role);
         o.put("registrationNumber", registrationNumber);

@@ -87,9 +87,7 @@ record CourseIndex(UUID courseId, String patientId, CourseHead head, List<Entry>
     }
 
     byte[] toJson() {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         o.put("courseId", courseId.toString());
         o.put("patientId", patientId);
         o.put("headSequence", head == null ? 0 : head.sequence());

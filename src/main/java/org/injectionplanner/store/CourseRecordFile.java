@@ -36,9 +36,7 @@ final class CourseRecordFile {
 
     /** The record as a UTF-8 JSON document ending in a line feed. */
     static byte[] toJson(CourseRecord r) {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         o.put("courseId", r.courseId().toString());
         o.put("patientId", r.patientId());
         o.put("indication", r.indication());

@@ -50,9 +50,7 @@ record PatientIndex(Map<UUID, String> courses) {
     }
 
     byte[] toJson() {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         ArrayNode list = o.putArray("courses");
         courses.forEach((course, patient) -> {
             ObjectNode c = list.addObject();

@@ -119,9 +119,7 @@ public final class SignerKeys {
     /** Writes a new key file readable by its owner only, in a folder only its owner can enter. */
     private void write(Path file, String owner, KeyPair keys) throws IOException {
         boolean posix = createFolder(dir);
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", 1);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, 1);
         o.put("signer", owner);
         o.put("publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         o.put("privateKey", Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));

@@ -54,9 +54,7 @@ final class StoreMemoryFile {
      * @throws IOException if it cannot be written (the old file is then unchanged)
      */
     static void write(Path file, String format, String list, Consumer<ArrayNode> entries) throws IOException {
-        ObjectNode json = JsonDialect.object();
-        json.put("format", format);
-        json.put("formatVersion", 1);
+        ObjectNode json = JsonDialect.newDocument(format, 1);
         entries.accept(json.putArray(list));
         AtomicFiles.replace(file, JsonDialect.document(json));
     }
