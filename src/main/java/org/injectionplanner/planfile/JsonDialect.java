@@ -117,6 +117,17 @@ public final class JsonDialect {
     }
 
     /**
+     * A new document to write that starts with its {@code "format"} and {@code "formatVersion"} (what
+     * {@link #readDocument} checks).
+     */
+    public static ObjectNode newDocument(String format, int version) {
+        ObjectNode document = object();
+        document.put("format", format);
+        document.put("formatVersion", version);
+        return document;
+    }
+
+    /**
      * Parses a whole document.
      *
      * @param source the file or label named in error messages

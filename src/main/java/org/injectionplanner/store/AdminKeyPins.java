@@ -1,18 +1,10 @@
 package org.injectionplanner.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.injectionplanner.planfile.JsonDialect;
-import org.injectionplanner.planfile.PlanFormatException;
-import org.injectionplanner.planfile.Pointer;
 import org.injectionplanner.planfile.Required;
 
 /**
@@ -51,7 +43,7 @@ final class AdminKeyPins {
      */
     synchronized void check(Path root, Keyring ring) throws StoreException {
         Map<String, String> pins = read();
-        String pinned = pins.get(key(root));
+        String pinned = pins.get(StoreMemoryFile.storeKey(root));
         if (pinned == null) {
             if (ring.locked()) {
                 pin(root, ring);
@@ -77,47 +69,23 @@ final class AdminKeyPins {
      */
     synchronized void pin(Path root, Keyring ring) throws StoreException {
         Map<String, String> pins = read();
-        pins.put(key(root), ring.adminKeyId().orElseThrow(() -> new StoreException(Keyring.file(root)
-                + ": the locked keyring's administrator key is no Ed25519 key")));
-        ObjectNode json = JsonDialect.object();
-        json.put("format", FORMAT);
-        json.put("formatVersion", 1);
-        ArrayNode stores = json.putArray("stores");
-        pins.forEach((store, admin) -> stores.addObject().put("store", store).put("adminKeyId", admin));
+        pins.put(StoreMemoryFile.storeKey(root), ring.adminKeyId().orElseThrow(() -> new StoreException(
+                Keyring.file(root) + ": the locked keyring's administrator key is no Ed25519 key")));
         try {
             SignerKeys.createFolder(file.getParent());
-            AtomicFiles.replace(file, JsonDialect.document(json));
+            StoreMemoryFile.write(file, FORMAT, "stores", stores -> pins.forEach((store, admin) -> stores.addObject()
+                    .put("store", store).put("adminKeyId", admin)));
         } catch (IOException e) {
             throw new StoreException("cannot remember the administrator key of " + Keyring.file(root) + " in "
                     + file + ": " + StoreFiles.reason(e), e);
         }
     }
 
-    /** The store's real folder (as given if it cannot be resolved). */
-    private static String key(Path root) {
-        try {
-            return root.toRealPath().toString();
-        } catch (IOException e) {
-            return root.toAbsolutePath().normalize().toString();
-        }
-    }
-
     private Map<String, String> read() throws StoreException {
         Map<String, String> out = new TreeMap<>();
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return out;
-        }
-        try {
-            Pointer at = Pointer.root(file.toString());
-            JsonNode tree = JsonDialect.parse(StoreFiles.readNamed(file), file.toString());
-            JsonDialect.requireFormat(tree, at, FORMAT, 1);
-            for (Pin p : JsonDialect.bind(tree, Document.class, at).stores()) {
-                out.put(p.store(), p.adminKeyId());
-            }
-            return out;
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        StoreMemoryFile.read(file, FORMAT, Document.class).ifPresent(d -> d.stores()
+                .forEach(p -> out.put(p.store(), p.adminKeyId())));
+        return out;
     }
 
     /** The file's document. */

@@ -39,9 +39,7 @@ final class AutosaveFile {
     }
 
     static byte[] write(SessionPlan plan, OffsetDateTime savedAt, Integer basedOnSequence) {
-        ObjectNode root = JsonDialect.object();
-        root.put("format", FORMAT);
-        root.put("formatVersion", PlanJson.FORMAT_VERSION);
+        ObjectNode root = JsonDialect.newDocument(FORMAT, PlanJson.FORMAT_VERSION);
         root.put("savedAt", JsonDialect.time(savedAt));
         root.put("basedOnSequence", basedOnSequence);
         root.set("plan", PlanJson.toTree(plan));

@@ -13,9 +13,9 @@ import org.injectionplanner.planfile.Pointer;
 
 /**
  * Who works at this workstation: chosen once per workstation user and kept beside the signer keys in the user's
- * home folder ({@code ~/.injection-planner/clinician.json}), never in a plan store. Its name is the default author
- * of new plans and overrides and the default signer, so the keyed signature ({@link SignerKeys#of}) is this
- * profile's.
+ * {@link WorkstationFolder} ({@code ~/.injection-planner/clinician.json}), never in a plan store. Its name is
+ * the default author of new plans and overrides and the default signer, so the keyed signature
+ * ({@link SignerKeys#of}) is this profile's.
  *
  * @param name the clinician's name as plans show it, e.g. "Dr A. Example" (not blank, one line)
  * @param role e.g. "physician" (may be empty)
@@ -36,9 +36,9 @@ public record ClinicianProfile(String name, String role, String registrationNumb
                 "the registration number").strip();
     }
 
-    /** This user's profile file: {@code .injection-planner/clinician.json} in the home folder. */
+    /** This user's profile file: {@code clinician.json} in the {@link WorkstationFolder}. */
     public static Path workstationFile() {
-        return Path.of(System.getProperty("user.home"), ".injection-planner", "clinician.json");
+        return WorkstationFolder.path().resolve("clinician.json");
     }
 
     /** "Dr A. Example (physician, registration 12345)": the name with what is entered of role and number. */
@@ -77,9 +77,7 @@ public record ClinicianProfile(String name, String role, String registrationNumb
      * @throws StoreException naming the file when it cannot be written
      */
     public void write(Path file) throws StoreException {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", 1);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, 1);
         o.put("name", name);
         o.put("role", role);
         o.put("registrationNumber", registrationNumber);

@@ -41,9 +41,7 @@ record CourseHead(RevisionName name, String sha256) {
 
     /** The record as a UTF-8 JSON document ending in a line feed. */
     byte[] toJson() {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         o.put("sequence", name.sequence());
         o.put("file", name.fileName());
         o.put("sha256", sha256);
@@ -82,14 +80,7 @@ record CourseHead(RevisionName name, String sha256) {
      */
     static Optional<CourseHead> read(Path root, Path courseDir) throws StoreException {
         Path file = StoreLayout.head(courseDir);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(StoreFiles.readInStore(root, file), file.toString()));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        return StoreFiles.readIfPresent(root, file, CourseHead::parse);
     }
 
     /**

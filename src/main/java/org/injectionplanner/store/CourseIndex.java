@@ -3,8 +3,6 @@ package org.injectionplanner.store;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -89,9 +87,7 @@ record CourseIndex(UUID courseId, String patientId, CourseHead head, List<Entry>
     }
 
     byte[] toJson() {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         o.put("courseId", courseId.toString());
         o.put("patientId", patientId);
         o.put("headSequence", head == null ? 0 : head.sequence());
@@ -159,14 +155,7 @@ record CourseIndex(UUID courseId, String patientId, CourseHead head, List<Entry>
      */
     static Optional<CourseIndex> read(Path root, Path courseDir) throws StoreException {
         Path file = file(courseDir);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(StoreFiles.readInStore(root, file), file.toString()));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        return StoreFiles.readIfPresent(root, file, CourseIndex::parse);
     }
 
     /** Replaces the course's index atomically. */

@@ -2,8 +2,6 @@ package org.injectionplanner.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,9 +36,7 @@ final class CourseRecordFile {
 
     /** The record as a UTF-8 JSON document ending in a line feed. */
     static byte[] toJson(CourseRecord r) {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         o.put("courseId", r.courseId().toString());
         o.put("patientId", r.patientId());
         o.put("indication", r.indication());
@@ -72,19 +68,12 @@ final class CourseRecordFile {
      */
     static Optional<CourseRecord> read(Path root, Path courseDir) throws StoreException {
         Path file = file(courseDir);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
+        Optional<CourseRecord> r = StoreFiles.readIfPresent(root, file, CourseRecordFile::parse);
+        if (r.isPresent() && !courseDir.getFileName().toString().equals(r.get().courseId().toString())) {
+            throw new StoreException(file + ": the record of course " + r.get().courseId()
+                    + " in another course's folder");
         }
-        CourseRecord r;
-        try {
-            r = parse(StoreFiles.readInStore(root, file), file.toString());
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
-        if (!courseDir.getFileName().toString().equals(r.courseId().toString())) {
-            throw new StoreException(file + ": the record of course " + r.courseId() + " in another course's folder");
-        }
-        return Optional.of(r);
+        return r;
     }
 
     /**

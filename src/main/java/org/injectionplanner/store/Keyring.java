@@ -165,9 +165,7 @@ public record Keyring(String adminKey, boolean locked, List<Entry> entries, List
      * @throws StoreException if it cannot be written (the old keyring is then unchanged)
      */
     void write(Path root) throws StoreException {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", 1);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, 1);
         o.put("adminKey", adminKey);
         o.put("locked", locked);
         ArrayNode list = o.putArray("entries");

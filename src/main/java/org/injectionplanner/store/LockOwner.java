@@ -47,9 +47,7 @@ public record LockOwner(String host, long pid, String user, OffsetDateTime since
     }
 
     byte[] toJson() {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", PlanJson.FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, PlanJson.FORMAT_VERSION);
         o.put("host", host);
         o.put("pid", pid);
         o.put("user", user);

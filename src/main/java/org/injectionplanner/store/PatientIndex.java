@@ -50,9 +50,7 @@ record PatientIndex(Map<UUID, String> courses) {
     }
 
     byte[] toJson() {
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", FORMAT_VERSION);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, FORMAT_VERSION);
         ArrayNode list = o.putArray("courses");
         courses.forEach((course, patient) -> {
             ObjectNode c = list.addObject();
@@ -90,14 +88,7 @@ record PatientIndex(Map<UUID, String> courses) {
      */
     static Optional<PatientIndex> read(Path root) throws StoreException {
         Path file = file(root);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(parse(StoreFiles.readInStore(root, file), file.toString()));
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        return StoreFiles.readIfPresent(root, file, PatientIndex::parse);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.injectionplanner.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -339,15 +338,8 @@ public final class PlanStore {
      * @throws StoreException if the settings file cannot be read or is not valid
      */
     public ClinicSettings settings() throws StoreException {
-        Path file = StoreLayout.settings(root);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return ClinicSettings.defaults();
-        }
-        try {
-            return SettingsJson.read(StoreFiles.readInStore(root, file), file.toString());
-        } catch (PlanFormatException e) {
-            throw StoreException.of(e);
-        }
+        return StoreFiles.readIfPresent(root, StoreLayout.settings(root), SettingsJson::read)
+                .orElseGet(ClinicSettings::defaults);
     }
 
     /**

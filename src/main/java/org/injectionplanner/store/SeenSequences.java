@@ -1,19 +1,14 @@
 package org.injectionplanner.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.injectionplanner.planfile.JsonDialect;
 import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.planfile.Pointer;
 import org.injectionplanner.planfile.Required;
@@ -21,8 +16,8 @@ import org.injectionplanner.planfile.Required;
 /**
  * What this workstation has seen of each course of each store: the newest revision sequence it opened or
  * saved (remembered when a course is opened and when it is closed), by the store's real folder and the
- * course, kept in the user's home folder ({@code ~/.injection-planner/seen-courses.json}), not in the
- * store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
+ * course, kept in the user's {@link WorkstationFolder} ({@code ~/.injection-planner/seen-courses.json}), not
+ * in the store. A store that shows a course with fewer revisions was rolled back (restored from an older backup,
  * or its newest revisions removed together with the head record); opening or verifying it warns
  * (docs/plan-format.md §4). Advisory: a memory that cannot be read or written is logged and ignored.
  * Thread-safe; processes updating it at once may lose one's update, which only weakens the warning.
@@ -41,10 +36,9 @@ public final class SeenSequences {
         this.file = file;
     }
 
-    /** This user's memory: {@code .injection-planner/seen-courses.json} in the home folder. */
+    /** This user's memory: {@code seen-courses.json} in the {@link WorkstationFolder}. */
     public static SeenSequences workstation() {
-        return new SeenSequences(Path.of(System.getProperty("user.home"), ".injection-planner",
-                "seen-courses.json"));
+        return new SeenSequences(WorkstationFolder.path().resolve("seen-courses.json"));
     }
 
     /** The memory's file. */
@@ -57,15 +51,9 @@ public final class SeenSequences {
         return read().getOrDefault(key(root, courseId), 0);
     }
 
-    /** The store's real folder (as given if it cannot be resolved) and the course. */
+    /** The store's key ({@link StoreMemoryFile#storeKey}) and the course. */
     private static String key(Path root, UUID courseId) {
-        Path folder;
-        try {
-            folder = root.toRealPath();
-        } catch (IOException e) {
-            folder = root.toAbsolutePath().normalize();
-        }
-        return folder + "|" + courseId;
+        return StoreMemoryFile.storeKey(root) + "|" + courseId;
     }
 
     /**
@@ -95,19 +83,12 @@ public final class SeenSequences {
             return;
         }
         seen.put(key, sequence);
-        ObjectNode json = JsonDialect.object();
-        json.put("format", FORMAT);
-        json.put("formatVersion", 1);
-        ArrayNode courses = json.putArray("courses");
-        seen.forEach((k, n) -> {
-            ObjectNode o = courses.addObject();
-            o.put("store", k.substring(0, k.lastIndexOf('|')));
-            o.put("course", k.substring(k.lastIndexOf('|') + 1));
-            o.put("sequence", n);
-        });
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.replace(file, JsonDialect.document(json));
+            StoreMemoryFile.write(file, FORMAT, "courses", courses -> seen.forEach((k, n) -> courses.addObject()
+                    .put("store", k.substring(0, k.lastIndexOf('|')))
+                    .put("course", k.substring(k.lastIndexOf('|') + 1))
+                    .put("sequence", n)));
         } catch (IOException e) {
             LOG.log(Level.WARNING, "cannot remember revision {0} of course {1} in {2}: {3}", sequence, courseId,
                     file, StoreFiles.reason(e));
@@ -116,18 +97,12 @@ public final class SeenSequences {
 
     private Map<String, Integer> read() {
         Map<String, Integer> out = new TreeMap<>();
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return out;
-        }
         try {
-            Pointer at = Pointer.root(file.toString());
-            JsonNode tree = JsonDialect.parse(StoreFiles.readNamed(file), file.toString());
-            JsonDialect.requireFormat(tree, at, FORMAT, 1);
-            Document d = JsonDialect.bind(tree, Document.class, at);
-            for (int i = 0; i < d.courses().size(); i++) {
-                Seen seen = d.courses().get(i);
-                out.put(seen.store() + "|" + at.field("courses").index(i).field("course").uuid(seen.course()),
-                        seen.sequence());
+            Optional<Document> d = StoreMemoryFile.read(file, FORMAT, Document.class);
+            Pointer courses = Pointer.root(file.toString()).field("courses");
+            for (int i = 0; d.isPresent() && i < d.get().courses().size(); i++) {
+                Seen seen = d.get().courses().get(i);
+                out.put(seen.store() + "|" + courses.index(i).field("course").uuid(seen.course()), seen.sequence());
             }
         } catch (StoreException | PlanFormatException e) {
             LOG.log(Level.WARNING, "ignoring what this workstation has seen of its courses: {0}", e.getMessage());

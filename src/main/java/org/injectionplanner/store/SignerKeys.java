@@ -26,7 +26,7 @@ import org.injectionplanner.planfile.PlanFormatException;
 import org.injectionplanner.planfile.Pointer;
 
 /**
- * The signers' Ed25519 key pairs of this workstation's user, kept in the user's home folder
+ * The signers' Ed25519 key pairs of this workstation's user, kept in the user's {@link WorkstationFolder}
  * ({@code ~/.injection-planner/keys/}), never in a store: one file per signer name (named by the name's
  * SHA-256), and {@code admin.json} for a clinic administrator's key pair. The folder and the files are
  * readable by their owner only where the file system has POSIX permissions (docs/plan-format.md §2.1).
@@ -46,9 +46,9 @@ public final class SignerKeys {
         this.dir = dir;
     }
 
-    /** This user's keys: {@code .injection-planner/keys} in the home folder. */
+    /** This user's keys: {@code keys} in the {@link WorkstationFolder}. */
     public static SignerKeys workstation() {
-        return new SignerKeys(Path.of(System.getProperty("user.home"), ".injection-planner", "keys"));
+        return new SignerKeys(WorkstationFolder.path().resolve("keys"));
     }
 
     /** The folder of the key files. */
@@ -119,9 +119,7 @@ public final class SignerKeys {
     /** Writes a new key file readable by its owner only, in a folder only its owner can enter. */
     private void write(Path file, String owner, KeyPair keys) throws IOException {
         boolean posix = createFolder(dir);
-        ObjectNode o = JsonDialect.object();
-        o.put("format", FORMAT);
-        o.put("formatVersion", 1);
+        ObjectNode o = JsonDialect.newDocument(FORMAT, 1);
         o.put("signer", owner);
         o.put("publicKey", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         o.put("privateKey", Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
+import java.util.Optional;
+import org.injectionplanner.planfile.PlanFormatException;
 
 /**
  * Reads the files of a plan store (plans, revisions, autosaves, settings, head records) without trusting
@@ -44,6 +46,29 @@ public final class StoreFiles {
         requireRegular(file, attributes);
         requireInside(root, file);
         return read(file, attributes, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Reads a document from its bytes; {@code source} names the file in errors. */
+    @FunctionalInterface
+    interface DocumentParser<T> {
+        T parse(byte[] bytes, String source) throws PlanFormatException;
+    }
+
+    /**
+     * The document in {@code file}, a file of the store in {@code root} read as {@link #readInStore} does, or
+     * empty when there is no such file.
+     *
+     * @throws StoreException if it is there but cannot be read, or {@code parser} refuses it (naming the field)
+     */
+    static <T> Optional<T> readIfPresent(Path root, Path file, DocumentParser<T> parser) throws StoreException {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parser.parse(readInStore(root, file), file.toString()));
+        } catch (PlanFormatException e) {
+            throw StoreException.of(e);
+        }
     }
 
     /**

@@ -10,6 +10,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
+import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -32,8 +33,9 @@ import net.jqwik.api.statistics.Statistics;
  * and every frame decoded. Only {@link DicomException} naming the file may come out; no input may take
  * longer than the watchdog allows ({@link FuzzHarness}).
  *
- * <p>The number of inputs comes from the system property {@code fuzz.tries} (300 in {@code mvn verify});
- * {@code fuzz.seeds}, a regular expression, limits the seeds by name. Seeds of the codecs with the most
+ * <p>The number of inputs comes from the system property {@code fuzz.tries} (300 in {@code mvn verify}), jqwik's
+ * random seed from {@code fuzz.seed} (fixed in {@code mvn verify}, so that a run is repeatable; blank for a
+ * random one, as the long run does); {@code fuzz.seeds}, a regular expression, limits the seeds by name. Seeds of the codecs with the most
  * decoder code behind them are picked more often ({@link FuzzSeed#weight()}).
  * The long run is documented in README.md; the tag {@code fuzz} selects this class ({@code -Dgroups=fuzz}).
  */
@@ -63,11 +65,22 @@ class DicomFuzzTest {
         }
     }
 
-    /** Sets the number of tries from the system property {@code fuzz.tries}. */
-    static final class TriesFromSystemProperty implements AroundPropertyHook {
+    /**
+     * Sets the number of tries from the system property {@code fuzz.tries} and jqwik's seed from
+     * {@code fuzz.seed} (a random seed where it is blank or not set), and logs the seed.
+     */
+    static final class TriesAndSeedFromSystemProperties implements AroundPropertyHook {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
             context.attributes().setTries(Integer.getInteger("fuzz.tries", 300));
+            String seed = System.getProperty("fuzz.seed", "").strip();
+            if (seed.isEmpty()) {
+                System.out.println("DicomFuzzTest: random seed (jqwik's report below gives it as 'seed = ...')");
+            } else {
+                context.attributes().setSeed(seed);
+                context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
+                System.out.println("DicomFuzzTest: seed " + seed + " (-Dfuzz.seed)");
+            }
             return property.execute();
         }
     }
@@ -95,7 +108,7 @@ class DicomFuzzTest {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @AddLifecycleHook(TriesFromSystemProperty.class)
+    @AddLifecycleHook(TriesAndSeedFromSystemProperties.class)
     void mutatedFilesFailOnlyWithDicomException(@ForAll("mutatedFiles") FuzzInput input) {
         FuzzHarness.Outcome outcome = FuzzHarness.check(input.bytes(), input.seed().name());
         INPUTS.incrementAndGet();

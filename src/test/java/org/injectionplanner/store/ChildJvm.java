@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -34,13 +36,28 @@ final class ChildJvm {
         reader.start();
     }
 
-    /** Starts {@code StoreTestChild} with {@code args}; its standard error goes to {@code errors}. */
+    /**
+     * Starts {@code StoreTestChild} with {@code args}, with this process's home and workstation folder; its
+     * standard error goes to {@code errors}.
+     */
     static ChildJvm start(Path errors, String... args) throws IOException {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("user.home", System.getProperty("user.home"));
+        String workstation = System.getProperty(WorkstationFolder.PROPERTY);
+        if (workstation != null) {
+            properties.put(WorkstationFolder.PROPERTY, workstation);
+        }
+        return start(errors, properties, args);
+    }
+
+    /** Starts {@code StoreTestChild} with {@code args} and only the system {@code properties} given. */
+    static ChildJvm start(Path errors, Map<String, String> properties, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classPath(), "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData",
-                "-Xmx96m", "-Duser.home=" + System.getProperty("user.home"),
-                StoreTestChild.class.getName()));
+                "-Xmx96m"));
+        properties.forEach((name, value) -> command.add("-D" + name + "=" + value));
+        command.add(StoreTestChild.class.getName());
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).redirectError(errors.toFile()).start());
     }

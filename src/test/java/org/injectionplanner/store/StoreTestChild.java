@@ -24,6 +24,10 @@ import org.injectionplanner.plan.SessionPlan;
  * <li>{@code hold ROOT COURSE PLAN COUNT}: opens ({@code opened}, or {@code locked MESSAGE} and exit
  * status 3), saves COUNT revisions ({@code committed N} each), prints {@code holding} and waits for a line
  * on standard input, then closes ({@code closed}).
+ * <li>{@code workstation ROOT COURSE PLAN}: does all that writes into the {@link WorkstationFolder} through the
+ * default constructors: saves the plan in the course (remembering its sequence), makes the signer key of
+ * "Dr W", locks the keyring with the workstation's administrator key (pinning it) and saves a clinician
+ * profile; prints {@code done}.
  * </ul>
  */
 public final class StoreTestChild {
@@ -38,6 +42,10 @@ public final class StoreTestChild {
         UUID planId = UUID.fromString(args[3]);
         if (args[0].equals("race")) {
             race(store, courseId, planId, Integer.parseInt(args[4]), args[5], out);
+            return;
+        }
+        if (args[0].equals("workstation")) {
+            workstation(store, courseId, planId, out);
             return;
         }
         OpenCourse course;
@@ -64,6 +72,18 @@ public final class StoreTestChild {
             course.save(plan, "child", "save " + k);
             out.println("committed " + k);
         }
+    }
+
+    private static void workstation(PlanStore store, UUID courseId, UUID planId, PrintStream out)
+            throws StoreException {
+        try (OpenCourse course = store.open(courseId)) {
+            course.save(TestPlans.numbered(courseId, planId, 1), "child", "workstation");
+        }
+        SignerKeys.workstation().of("Dr W");
+        store.lockKeyring(SignerKeys.workstation().admin());
+        store.keyring();
+        new ClinicianProfile("Dr W", "physician", "").write(ClinicianProfile.workstationFile());
+        out.println("done");
     }
 
     private static void race(PlanStore store, UUID courseId, UUID planId, int count, String name, PrintStream out)

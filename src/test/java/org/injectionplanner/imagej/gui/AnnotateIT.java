@@ -77,8 +77,7 @@ class AnnotateIT {
                 "Z2 vessel @t20 frame=20 300,260");
 
         Path shot = GuiSession.screenshot("annotate.png");
-        String second = GuiSession.openStudy(store, 3) + """
-                run("Open Session Plan...", "plan=latest");
+        String second = GuiSession.openLatestPlan(store, 3) + """
                 Stack.setFrame(20);
                 n20 = Overlay.size;
                 Stack.setFrame(5);

@@ -47,10 +47,7 @@ class BedsideMapIT {
     @Test
     void anElevenSitePlanShowsEveryLabelTheOverrideTheRulerAndTheScale() throws Exception {
         Path store = dir.resolve("store");
-        String macro = GuiSession.openStudy(store, 1) + """
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
-                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
-                run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
+        String macro = GuiSession.openStudy(store, 1) + GuiSession.L4_L5_TARGETS + """
                 run("Add Injection Target...", "x=300 y=420 frame=1 structure=iliolumbar side=right level=L4/L5 label=[R iliolumbar upper]");
                 run("Add Injection Target...", "x=320 y=420 frame=1 structure=iliolumbar side=right level=L4/L5 label=[R iliolumbar lower]");
                 run("Add Injection Target...", "x=480 y=420 frame=1 structure=iliolumbar side=left level=L4/L5 label=[L iliolumbar upper]");

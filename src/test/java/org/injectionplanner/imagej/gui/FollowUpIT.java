@@ -44,11 +44,7 @@ class FollowUpIT {
     @Test
     void session1IsReviewedReadOnlyCopiedForwardAndItsSitesPlacedDroppedAndAddedTo() throws Exception {
         Path store = dir.resolve("store");
-        String first = GuiSession.openStudy(store, 1) + """
-                run("New Session Plan...", "course=[new course] date=2026-10-01 author=[Dr Test]");
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
-                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
-                run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
+        String first = GuiSession.openNewCourse(store, 1) + GuiSession.L4_L5_TARGETS + """
                 run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 run("Plan Needle Path...", "target=T1 entry_x=470 entry_y=30");
                 run("Plan Needle Path...", "target=T2 entry_x=300 entry_y=30");
@@ -138,8 +134,7 @@ class FollowUpIT {
     @Test
     void aReviewedCineIsPagedWithTodaysCineOfTheSameView() throws Exception {
         Path store = dir.resolve("store");
-        String first = GuiSession.openStudy(store, 3) + """
-                run("New Session Plan...", "course=[new course] date=2026-10-01 author=[Dr Test]");
+        String first = GuiSession.openNewCourse(store, 3) + """
                 run("Add Injection Target...", "x=400 y=300 frame=5 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Save Session Plan");
                 File.saveString("saved", getArgument());

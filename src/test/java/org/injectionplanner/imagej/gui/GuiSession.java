@@ -36,6 +36,15 @@ final class GuiSession {
     static final Path PROJECT = Path.of("").toAbsolutePath();
     /** The sample study the scenarios annotate and plan on. */
     static final Path STUDY = PROJECT.resolve("sample-dicom/session-1");
+    /**
+     * Macro lines adding three targets on frame 1 of series 1: T1 "L4/5 supraspinous" at (400, 300) px,
+     * T2 "R L4/5 facet" at (330, 330) and T3 "L L4/5 facet" at (530, 350).
+     */
+    static final String L4_L5_TARGETS = """
+            run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+            run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
+            run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
+            """;
 
     private GuiSession() {
     }
@@ -73,6 +82,20 @@ final class GuiSession {
                 run("Injection Planner Options...", "memory=512 store=[%s]");
                 run("Open Ultrasound Study...", "path=[%s] series=%s");
                 """.formatted(store, STUDY, series);
+    }
+
+    /** {@link #openStudy}, then the newest plan of the store is opened: a scenario going on from an earlier one. */
+    static String openLatestPlan(Path store, int series) {
+        return openStudy(store, series) + """
+                run("Open Session Plan...", "plan=latest");
+                """;
+    }
+
+    /** {@link #openStudy}, then a new plan of a new course, dated 2026-10-01, by "Dr Test". */
+    static String openNewCourse(Path store, int series) {
+        return openStudy(store, series) + """
+                run("New Session Plan...", "course=[new course] date=2026-10-01 author=[Dr Test]");
+                """;
     }
 
     /**

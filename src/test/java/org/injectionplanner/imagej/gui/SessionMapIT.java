@@ -43,10 +43,7 @@ class SessionMapIT {
         Path store = dir.resolve("store");
         // The zone is centred at (470, 200), 25 × 20 px; T1 at (400, 300). The entry (589, 30) aims the
         // path through the zone's centre: at y = 200 the path is at x = 589 − 189 × 170/270 ≈ 470.
-        String plan = GuiSession.openStudy(store, 1) + """
-                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
-                run("Add Injection Target...", "x=330 y=330 frame=1 structure=facet-capsule side=right level=L4/L5 label=[R L4/5 facet]");
-                run("Add Injection Target...", "x=530 y=350 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L L4/5 facet]");
+        String plan = GuiSession.openStudy(store, 1) + GuiSession.L4_L5_TARGETS + """
                 run("Add Nerve Zone...", "ellipse=470,200,25,20 frame=1 kind=nerve name=[medial branch] margin=5");
                 run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 run("Plan Needle Path...", "target=T1 entry_x=589 entry_y=30");
@@ -75,8 +72,7 @@ class SessionMapIT {
         Path shot = GuiSession.screenshot("session-signed.png");
         // The new entry (300, 30): the path's closest approach to the zone's centre is
         // |170 × 270 − 170 × 100| / √(100² + 270²) ≈ 100 px, 75 px beyond the ellipse: ≈ 6.8 mm > 5 mm.
-        String sign = GuiSession.openStudy(store, 1) + """
-                run("Open Session Plan...", "plan=latest");
+        String sign = GuiSession.openLatestPlan(store, 1) + """
                 run("Plan Needle Path...", "target=T1 entry_x=300 entry_y=30");
                 run("Move Injection...", "injection=T3 position=1");
                 run("Lock Injection Position...", "injection=T3 locked");
@@ -114,8 +110,7 @@ class SessionMapIT {
         // A follow-up a week later: the next session of the course, less than the 14 days apart the
         // clinic's limits ask for.
         LocalDate followUp = p.date().plusDays(7);
-        String next = GuiSession.openStudy(store, 1) + """
-                run("Open Session Plan...", "plan=latest");
+        String next = GuiSession.openLatestPlan(store, 1) + """
                 run("New Session Plan...", "course=[next session of this course] date=%s author=[Dr Test]");
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Save Session Plan");

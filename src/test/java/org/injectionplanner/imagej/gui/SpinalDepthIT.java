@@ -49,8 +49,7 @@ class SpinalDepthIT {
      * @return what the run printed
      */
     private static String finalizeRefused(Path store) throws Exception {
-        BatchResult r = GuiSession.runBatch(GuiSession.openStudy(store, 1) + """
-                run("Open Session Plan...", "plan=latest");
+        BatchResult r = GuiSession.runBatch(GuiSession.openLatestPlan(store, 1) + """
                 run("Finalize Session Plan...", "signer=[Dr Test]");
                 print("went on after Finalize");
                 """);
@@ -78,8 +77,7 @@ class SpinalDepthIT {
                 + "clinic's 20 mm shallow default, and no dura or ligamentum flavum line is marked");
 
         // the dura line: an ellipse whose top is row 356, (356 − 22) × 0.09 = 30.06 mm deep, margin 0
-        String second = GuiSession.openStudy(store, 1) + """
-                run("Open Session Plan...", "plan=latest");
+        String second = GuiSession.openLatestPlan(store, 1) + """
                 run("Add Nerve Zone...", "ellipse=400,370,150,14 frame=1 kind=dura name=[dura] margin=0");
                 """ + SAVE_AND_SHOW;
         GuiSession.Result withLine = GuiSession.run(second, null, null);
@@ -92,8 +90,7 @@ class SpinalDepthIT {
                 + "marked no-go line (30.0 mm: zone Z1 \"dura\"").doesNotContain("shallow default");
 
         // T1 moved up to row 300: 25.02 mm deep, above the line; the plan signs
-        String third = GuiSession.openStudy(store, 1) + """
-                run("Open Session Plan...", "plan=latest");
+        String third = GuiSession.openLatestPlan(store, 1) + """
                 run("Edit Plan Annotation...", "annotation=T1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 interspinous] notes=[] x=400 y=300");
                 run("Finalize Session Plan...", "signer=[Dr Test]");
                 """ + SAVE_AND_SHOW;
