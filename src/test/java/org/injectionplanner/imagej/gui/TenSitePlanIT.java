@@ -140,8 +140,16 @@ class TenSitePlanIT {
         assertThat(SignOff.intact(plan)).isTrue();
         assertThat(plan.targets()).hasSize(10);
         assertThat(plan.zones()).hasSize(4);
+        for (Zone z : ZONES) {
+            NerveZone drawn = plan.zones().get(z.number() - 1);
+            assertThat(drawn.number()).isEqualTo(z.number());
+            assertThat(drawn.name()).isEqualTo(z.name());
+            assertThat(drawn.marginMm()).isEqualTo(z.marginMm());
+            assertThat(drawn.image().frame()).isEqualTo(z.frame());
+        }
         assertThat(plan.images()).hasSize(3);
-        assertThat(r.output().lines()).as("the Plan Panel shows the session map").containsExactlyElementsOf(map.lines());
+        assertThat(r.output().lines()).as("the Plan Panel shows the session map")
+                .containsExactlyElementsOf(map.lines());
 
         // every number of every site, against the values computed above from the coordinates and the regions
         assertThat(map.injections()).hasSize(10);
@@ -396,6 +404,7 @@ class TenSitePlanIT {
         assertThat(item.getInt(Tag.PHYSICAL_UNITS_Y_DIRECTION, 0)).as("cm").isEqualTo(3);
         return new Region(item.getInt(Tag.REGION_LOCATION_MIN_X0, -1), item.getInt(Tag.REGION_LOCATION_MIN_Y0, -1),
                 item.getInt(Tag.REGION_LOCATION_MAX_X1, -1), item.getInt(Tag.REGION_LOCATION_MAX_Y1, -1),
-                Math.abs(item.getDouble(Tag.PHYSICAL_DELTA_X)) * 10, Math.abs(item.getDouble(Tag.PHYSICAL_DELTA_Y)) * 10);
+                Math.abs(item.getDouble(Tag.PHYSICAL_DELTA_X)) * 10,
+                Math.abs(item.getDouble(Tag.PHYSICAL_DELTA_Y)) * 10);
     }
 }
