@@ -441,12 +441,18 @@ public final class UserInput {
         return title[0];
     }
 
+    /**
+     * A point on the screen a third of the way into the visible part of the first row of {@code list} starting with
+     * {@code prefix} (scrolled into sight first).
+     */
     private static Point rowCentre(JList<?> list, String prefix) throws Exception {
         Point[] centre = new Point[1];
         onEventThread(() -> {
             for (int i = 0; i < list.getModel().getSize(); i++) {
                 if (String.valueOf(list.getModel().getElementAt(i)).startsWith(prefix)) {
-                    Rectangle cell = list.getCellBounds(i, i);
+                    // the part of the row in sight: a long row runs on past the scroll pane's edge
+                    list.ensureIndexIsVisible(i);
+                    Rectangle cell = list.getCellBounds(i, i).intersection(list.getVisibleRect());
                     Point origin = list.getLocationOnScreen();
                     centre[0] = new Point(origin.x + cell.x + cell.width / 3, origin.y + cell.y + cell.height / 2);
                     return;
