@@ -29,7 +29,7 @@ class BedsideMapIT {
     Path dir;
 
     /** One overlay element as {@link OverlayProbe} prints it. */
-    private record Element(String kind, Rectangle2D box, String fill, boolean annotation, String name, String what) {
+    record Element(String kind, Rectangle2D box, String fill, boolean annotation, String name, String what) {
 
         static Element parse(String line) {
             String[] head = line.substring(0, line.indexOf('|')).split(" ");
@@ -40,7 +40,7 @@ class BedsideMapIT {
         }
     }
 
-    private static List<Element> elements(String output) {
+    static List<Element> elements(String output) {
         return output.lines().filter(l -> !l.startsWith("image ") && l.contains("|")).map(Element::parse).toList();
     }
 

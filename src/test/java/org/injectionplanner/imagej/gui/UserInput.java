@@ -58,6 +58,8 @@ public final class UserInput {
     private static final int STEPS = 8;
     private static final long DIALOG_TIMEOUT_MS = 10_000;
     private static final long EVENT_TIMEOUT_MS = 10_000;
+    /** How long opening an image from its file may take, on a loaded machine. */
+    private static final long OPEN_TIMEOUT_MS = 60_000;
     private static Robot robot;
     /**
      * The mouse and key events dispatched since the current action began, as {@link #mouseEvent} and
@@ -365,6 +367,60 @@ public final class UserInput {
         return first[0];
     }
 
+    /**
+     * Double-clicks, with the mouse, the first row starting with {@code prefix} of the Swing list in the window
+     * titled {@code titleStart...} (the Plan Panel's session map): two clicks in quick succession, then waits until
+     * both are dispatched.
+     */
+    public static String doubleClickRow(String titleStart, String prefix) throws Exception {
+        JList<?> list = find(frameTitled(titleStart), JList.class);
+        settledLocation(list);
+        Point p = rowCentre(list, prefix);
+        Robot r = startAction();
+        r.mouseMove(p.x, p.y);
+        for (int i = 0; i < 2; i++) {
+            r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
+            r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
+        }
+        String clicked = mouseEvent(MouseEvent.MOUSE_CLICKED, p);
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        while (DISPATCHED.stream().filter(clicked::equals).count() < 2) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("the double-click on \"" + prefix + "\" was not dispatched within "
+                        + EVENT_TIMEOUT_MS + " ms; dispatched meanwhile: " + DISPATCHED);
+            }
+            robot().delay(10);
+        }
+        awaitEvent(clicked);
+        return prefix;
+    }
+
+    /**
+     * Waits until an open image whose title starts with {@code titleStart} shows frame {@code frame} (opening it
+     * from its file may take a while) and returns its title.
+     */
+    public static String awaitFrame(String titleStart, String frame) throws Exception {
+        long end = System.currentTimeMillis() + OPEN_TIMEOUT_MS;
+        while (true) {
+            int[] ids = WindowManager.getIDList();
+            java.util.List<String> shown = new ArrayList<>();
+            for (int id : ids == null ? new int[0] : ids) {
+                ImagePlus imp = WindowManager.getImage(id);
+                if (imp != null && imp.getTitle().startsWith(titleStart) && frameOf(imp).equals(frame)) {
+                    return imp.getTitle();
+                }
+                if (imp != null) {
+                    shown.add("\"" + imp.getTitle() + "\" at frame " + frameOf(imp));
+                }
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("no open image \"" + titleStart + "...\" showed frame " + frame
+                        + " within " + OPEN_TIMEOUT_MS + " ms; open: " + shown);
+            }
+            robot().delay(10);
+        }
+    }
+
     /** The rows of the Swing list in the window titled {@code titleStart...} (the Plan Panel's session map). */
     public static String rows(String titleStart) throws Exception {
         JList<?> list = find(frameTitled(titleStart), JList.class);
@@ -385,12 +441,18 @@ public final class UserInput {
         return title[0];
     }
 
+    /**
+     * A point on the screen a third of the way into the visible part of the first row of {@code list} starting with
+     * {@code prefix} (scrolled into sight first).
+     */
     private static Point rowCentre(JList<?> list, String prefix) throws Exception {
         Point[] centre = new Point[1];
         onEventThread(() -> {
             for (int i = 0; i < list.getModel().getSize(); i++) {
                 if (String.valueOf(list.getModel().getElementAt(i)).startsWith(prefix)) {
-                    Rectangle cell = list.getCellBounds(i, i);
+                    // the part of the row in sight: a long row runs on past the scroll pane's edge
+                    list.ensureIndexIsVisible(i);
+                    Rectangle cell = list.getCellBounds(i, i).intersection(list.getVisibleRect());
                     Point origin = list.getLocationOnScreen();
                     centre[0] = new Point(origin.x + cell.x + cell.width / 3, origin.y + cell.y + cell.height / 2);
                     return;
@@ -418,7 +480,10 @@ public final class UserInput {
 
     /** The current image's frame: its T position in a displayed hyperstack, else its slice (1-based). */
     public static String frame() {
-        ImagePlus imp = WindowManager.getCurrentImage();
+        return frameOf(WindowManager.getCurrentImage());
+    }
+
+    private static String frameOf(ImagePlus imp) {
         return String.valueOf(imp.isDisplayedHyperStack() ? imp.getT() : imp.getCurrentSlice());
     }
 
