@@ -36,7 +36,9 @@ import org.injectionplanner.store.StoreException;
  * checkbox {@code structure_midline} of recorded macros from before the laterality still means {@code midline});
  * {@code text1}: the presets, one per line {@code name; dextrose %; anaesthetic; anaesthetic %; volume mL;
  * needle; approach} (the first fills new injections); {@code text2}: the checklist, one question per line
- * {@code id; question}; {@code aftercare}: the aftercare advice printed on the session map, its lines
+ * {@code id; question; blocks} (any answer but yes refuses sign-off) or {@code id; question; flags} (a "no" with
+ * its note is flagged as a deviation), a line without the marker taking the default for its id
+ * ({@link ChecklistItem#fromLine}); {@code aftercare}: the aftercare advice printed on the session map, its lines
  * separated by {@code |}.
  */
 public final class ClinicSettingsCommand implements PlugIn {
@@ -84,7 +86,8 @@ public final class ClinicSettingsCommand implements PlugIn {
         gd.addMessage("Aftercare advice printed on the session map (lines separated by |):");
         gd.addStringField("aftercare", String.join(" | ", current.aftercareText().lines().toList()), 70);
         gd.addMessage("Protocol presets (name; dextrose %; anaesthetic; anaesthetic %; volume mL; needle; approach),\n"
-                + "the first fills new injections; and the checklist (id; question), one per line:");
+                + "the first fills new injections; and the checklist (id; question; blocks or flags), one per line:\n"
+                + "'blocks': sign-off needs yes; 'flags': a no with its note is signed as a flagged deviation");
         gd.addTextAreas(lines(current.presets(), ProtocolPreset::toLine),
                 lines(current.checklist(), ChecklistItem::toLine), 8, 70);
         gd.showDialog();

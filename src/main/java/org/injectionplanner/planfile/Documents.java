@@ -110,7 +110,8 @@ final class Documents {
     record ChecklistEntry(@Required ChecklistItem item, ChecklistAnswer answer, @Required String note) {
     }
 
-    record ChecklistItem(@Required String id, @Required String question) {
+    /** {@code blocksSignOff} is absent from files written before it (and from a plan's items that do not block). */
+    record ChecklistItem(@Required String id, @Required String question, Boolean blocksSignOff) {
     }
 
     record FindingOverride(@Required String findingKey, Double measured, @Required String reason,

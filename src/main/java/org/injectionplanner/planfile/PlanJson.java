@@ -137,7 +137,7 @@ public final class PlanJson {
         for (int i = 0; i < d.checklist().size(); i++) {
             Documents.ChecklistEntry o = d.checklist().get(i);
             Pointer p = at.field("checklist").index(i);
-            ChecklistItem item = checklistItem(o.item(), p.field("item"));
+            ChecklistItem item = checklistItem(o.item(), p.field("item"), false);
             checklist.add(p.build(() -> new ChecklistEntry(item, o.answer(), o.note())));
         }
         List<FindingOverride> overrides = new ArrayList<>();
@@ -260,9 +260,16 @@ public final class PlanJson {
         return at.build(() -> new Solution(dextrose, o.anaesthetic(), percent));
     }
 
-    /** A checklist item of a plan or the clinic settings. */
-    static ChecklistItem checklistItem(Documents.ChecklistItem o, Pointer at) throws PlanFormatException {
-        return at.build(() -> new ChecklistItem(o.id(), o.question()));
+    /**
+     * A checklist item of a plan or (with {@code inSettings}) the clinic settings. Without {@code blocksSignOff}
+     * (written before it existed) an item of a plan does not block, as it was asked, and one of the settings
+     * takes the default for its id ({@link ChecklistItem#blocksByDefault}).
+     */
+    static ChecklistItem checklistItem(Documents.ChecklistItem o, Pointer at, boolean inSettings)
+            throws PlanFormatException {
+        Boolean blocks = o.blocksSignOff();
+        return at.build(() -> blocks == null && inSettings ? ChecklistItem.withDefaultBlocking(o.id(), o.question())
+                : new ChecklistItem(o.id(), o.question(), Boolean.TRUE.equals(blocks)));
     }
 
     private static Signature signature(Documents.Signature o, Pointer at) throws PlanFormatException {
@@ -410,7 +417,7 @@ public final class PlanJson {
         ArrayNode checklist = root.putArray("checklist");
         for (ChecklistEntry e : plan.checklist()) {
             ObjectNode o = checklist.addObject();
-            o.set("item", checklistItem(e.item()));
+            o.set("item", checklistItem(e.item(), false));
             o.put("answer", e.answer() == null ? null : e.answer().name());
             o.put("note", e.note());
         }
@@ -501,11 +508,17 @@ public final class PlanJson {
         return o;
     }
 
-    /** A checklist item as written. */
-    static ObjectNode checklistItem(ChecklistItem item) {
+    /**
+     * A checklist item as written: in the clinic settings ({@code inSettings}) always with {@code blocksSignOff};
+     * in a plan only when it blocks, so that a plan written before the flag keeps its content hash.
+     */
+    static ObjectNode checklistItem(ChecklistItem item, boolean inSettings) {
         ObjectNode o = JsonDialect.object();
         o.put("id", item.id());
         o.put("question", item.question());
+        if (inSettings || item.blocksSignOff()) {
+            o.put("blocksSignOff", item.blocksSignOff());
+        }
         return o;
     }
 

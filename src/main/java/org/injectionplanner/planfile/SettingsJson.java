@@ -74,7 +74,7 @@ public final class SettingsJson {
             o.put("approach", p.approach().name());
         }
         ArrayNode checklist = root.putArray("checklist");
-        settings.checklist().forEach(item -> checklist.add(PlanJson.checklistItem(item)));
+        settings.checklist().forEach(item -> checklist.add(PlanJson.checklistItem(item, true)));
         SafetyLimits l = settings.limits();
         ObjectNode limits = root.putObject("limits");
         limits.put("needleReserveMm", PlanJson.finite(l.needleReserveMm(), "needleReserveMm"));
@@ -141,7 +141,7 @@ public final class SettingsJson {
         }
         List<ChecklistItem> checklist = new ArrayList<>();
         for (int i = 0; i < d.checklist().size(); i++) {
-            checklist.add(PlanJson.checklistItem(d.checklist().get(i), at.field("checklist").index(i)));
+            checklist.add(PlanJson.checklistItem(d.checklist().get(i), at.field("checklist").index(i), true));
         }
         Documents.Limits l = d.limits();
         Pointer p = at.field("limits");

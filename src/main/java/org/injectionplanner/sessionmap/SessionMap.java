@@ -52,6 +52,9 @@ import org.injectionplanner.safety.Severity;
 public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionFindings, Checklist checklist,
         SessionTotals totals, SignOff signOff, List<Row> rows, DrawingUp drawingUp) {
 
+    /** Follows the answer in the row of a question the clinic requires to be yes, answered otherwise. */
+    private static final String BLOCKS = " — the clinic requires yes, this blocks sign-off: ";
+
     public SessionMap {
         injections = List.copyOf(injections);
         sessionFindings = List.copyOf(sessionFindings);
@@ -166,9 +169,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         rows.add(new Row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
                 checklist.questions(), checklist.patientWeightKg() == null ? "; weight not entered"
                         : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
-        for (ChecklistEntry e : checklist.deviations()) {
-            rows.add(new Row("      DEVIATION, answered no: " + e.item().question() + " (note: " + e.note() + ")",
-                    null, null));
+        for (ChecklistEntry e : plan.checklist()) {
+            if (e.answer() == ChecklistAnswer.NO) {
+                rows.add(new Row("      DEVIATION, answered no" + (e.item().blocksSignOff() ? BLOCKS : ": ")
+                        + e.item().question() + " (note: " + e.note() + ")", null, null));
+            } else if (e.answer() == ChecklistAnswer.NOT_APPLICABLE && e.item().blocksSignOff()) {
+                rows.add(new Row("      answered n/a" + BLOCKS + e.item().question(), null, null));
+            }
         }
         SessionTotals totals = SessionTotals.of(plan, settings.drugs());
         rows.add(new Row(totals.text(), null, null));

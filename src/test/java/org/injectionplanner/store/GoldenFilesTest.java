@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import org.injectionplanner.plan.Anaesthetic;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.CourseDefaults;
 import org.injectionplanner.plan.DrugTable;
@@ -135,15 +138,19 @@ class GoldenFilesTest {
     }
 
     /**
-     * The settings document as this build writes it: with the entry tolerance after the interval, and the
-     * default plausible scale, course defaults and an empty aftercare text at the end (settings written before
-     * them read with the defaults).
+     * The settings document as this build writes it: each checklist item with whether it blocks sign-off (the
+     * default for its id), the entry tolerance after the interval, and the default plausible scale, course
+     * defaults and an empty aftercare text at the end (settings written before them read with the defaults).
      */
     private static String withLaterFields(String settingsJson) {
+        Matcher item = Pattern.compile("(\"id\": \"([a-z0-9-]+)\",\n( +)\"question\": "
+                + "\"(?:[^\"\\\\]|\\\\.)*\")\n").matcher(settingsJson);
+        String flagged = item.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ",\n" + m.group(3)
+                + "\"blocksSignOff\": " + ChecklistItem.blocksByDefault(m.group(2)) + "\n"));
         String interval = "\"minIntervalDays\": ";
-        int at = settingsJson.indexOf('\n', settingsJson.indexOf(interval));
-        String withTolerance = settingsJson.substring(0, at) + ",\n    \"maxEntryBelowSkinMm\": 2.0"
-                + settingsJson.substring(at);
+        int at = flagged.indexOf('\n', flagged.indexOf(interval));
+        String withTolerance = flagged.substring(0, at) + ",\n    \"maxEntryBelowSkinMm\": 2.0"
+                + flagged.substring(at);
         int end = withTolerance.lastIndexOf("\n}");
         return withTolerance.substring(0, end) + ",\n  \"plausibleMmPerPixel\": {\n    \"min\": 0.005,\n"
                 + "    \"max\": 5.0\n  },\n  \"course\": {\n    \"plannedSessions\": 4,\n"

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.plan.Anaesthetic;
+import org.injectionplanner.plan.ChecklistEntry;
+import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.DrugTable;
 import org.injectionplanner.plan.Laterality;
@@ -16,6 +18,9 @@ import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Structure;
 import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.safety.SafetyChecks;
+import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.safety.SignOffGate;
 import org.injectionplanner.store.PlanStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Clinic Settings... in a real ImageJ, as a recorded macro runs it: the limits and the margin change, and
  * structures are added to the catalogue with their laterality, including by a macro recorded before the
  * laterality was a choice (its {@code structure_midline} checkbox). Drug Table... replaces the drug table.
- * The plausible image scale decides which images opened afterwards are calibrated.
+ * The plausible image scale decides which images opened afterwards are calibrated. The checklist's lines mark which
+ * questions block sign-off, and new plans ask them so.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -113,5 +119,29 @@ class ClinicSettingsIT {
         assertThat(plan.targets().get(0).depthMm()).isNull();
         assertThat(plan.targets().get(1).calibration().isCalibrated()).isTrue();
         assertThat(plan.targets().get(1).depthMm()).isCloseTo((320 - 22) * 0.09, within(1e-9));
+    }
+
+    @Test
+    void theClinicMarksWhichChecklistQuestionsBlockSignOffAndNewPlansAskThemSo() throws Exception {
+        Path store = dir.resolve("store");
+        GuiSession.Result r = GuiSession.run("""
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Clinic Settings...", "text2=[consent; Written consent signed; flags\\nnsaids-paused; NSAIDs paused; blocks\\ntime-out; Time-out done]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Add Injection Target...", "x=300 y=200 frame=1 structure=facet-capsule side=left level=L4/L5 label=[L facet]");
+                run("Pre-procedure Checklist...", "weight_kg=70 consent=n consent_note=[form at home] nsaids-paused=na time-out=y");
+                run("Save Session Plan");
+                File.saveString("done", getArgument());
+                """.formatted(store, GuiSession.STUDY), null, null);
+        assertThat(r.log()).doesNotContain("Injection Planner:");
+        List<ChecklistItem> asked = List.of(new ChecklistItem("consent", "Written consent signed", false),
+                new ChecklistItem("nsaids-paused", "NSAIDs paused", true),
+                new ChecklistItem("time-out", "Time-out done", true));
+        assertThat(new PlanStore(store).settings().checklist()).isEqualTo(asked);
+        SessionPlan plan = GuiSession.newestRevision(store).plan();
+        assertThat(plan.checklist()).extracting(ChecklistEntry::item).isEqualTo(asked);
+        assertThat(SignOffGate.problems(plan, SafetyChecks.check(plan, SafetyContext.of(new PlanStore(store)
+                .settings(), null)))).filteredOn(p -> p.startsWith("checklist")).containsExactly(
+                SignOffGate.BLOCKING_ANSWER + "n/a: NSAIDs paused");
     }
 }

@@ -165,6 +165,95 @@ public final class UserInput {
     }
 
     /**
+     * Types {@code text} key by key, as a user does, into whatever holds the keyboard focus: lower-case
+     * letters, digits, space and {@code . / -} (upper case with Shift). Returns once the last key's release was
+     * dispatched.
+     */
+    public static String typeText(String text) throws AWTException {
+        for (char ch : text.toCharArray()) {
+            int code = KeyEvent.getExtendedKeyCodeForChar(Character.toLowerCase(ch));
+            if (code == KeyEvent.VK_UNDEFINED) {
+                throw new IllegalArgumentException("no key types '" + ch + "'");
+            }
+            if (Character.isUpperCase(ch)) {
+                robot().keyPress(KeyEvent.VK_SHIFT);
+                typeKey(code);
+                robot().keyRelease(KeyEvent.VK_SHIFT);
+            } else {
+                typeKey(code);
+            }
+        }
+        return text;
+    }
+
+    /**
+     * Waits until the keyboard focus is on a control of the open dialog titled {@code title} and names it:
+     * {@code checkbox LABEL}, {@code button LABEL}, or {@code field N} for its choices and text fields counted
+     * as {@link #answer} counts them.
+     *
+     * @throws IllegalStateException if no control of the dialog gets the focus within the dialog timeout
+     */
+    public static String focusOwner(String title) throws Exception {
+        Dialog dialog = awaitDialog(title);
+        java.util.List<Component> fields = fields(dialog);
+        long end = System.currentTimeMillis() + DIALOG_TIMEOUT_MS;
+        while (true) {
+            Component owner = KeyboardFocusManager.getCurrentKeyboardFocusManager().getFocusOwner();
+            if (owner != null && SwingUtilities.getWindowAncestor(owner) == dialog) {
+                return owner instanceof Checkbox b ? "checkbox " + b.getLabel()
+                        : owner instanceof Button b ? "button " + b.getLabel().trim()
+                        : fields.contains(owner) ? "field " + fields.indexOf(owner) : owner.toString();
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("no control of dialog \"" + title + "\" has the keyboard focus; "
+                        + "it is on " + owner);
+            }
+            robot().delay(10);
+        }
+    }
+
+    /**
+     * Presses and releases the key {@code name} (e.g. {@code ENTER}) in the open dialog titled {@code title} and
+     * waits until the dialog has closed: the key's release then goes to another window, if any.
+     */
+    public static String keyClosing(String title, String name) throws Exception {
+        Dialog dialog = awaitDialog(title);
+        int code = KeyEvent.class.getField("VK_" + name).getInt(null);
+        Robot r = startAction();
+        r.keyPress(code);
+        r.keyRelease(code);
+        long end = System.currentTimeMillis() + DIALOG_TIMEOUT_MS;
+        while (dialog.isShowing()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("dialog \"" + title + "\" did not close on " + name);
+            }
+            r.delay(10);
+        }
+        r.waitForIdle();
+        return title;
+    }
+
+    /**
+     * Waits until a row of the Swing list in the window titled {@code titleStart...} (the Plan Panel's session
+     * map) starts with {@code prefix}, and returns that row.
+     */
+    public static String awaitRow(String titleStart, String prefix) throws Exception {
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        while (true) {
+            for (String row : rows(titleStart).split("\n")) {
+                if (row.startsWith(prefix)) {
+                    return row;
+                }
+            }
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("no row starting with \"" + prefix + "\" in \"" + titleStart
+                        + "\"; the rows:\n" + rows(titleStart));
+            }
+            robot().delay(10);
+        }
+    }
+
+    /**
      * Runs a command that is expected to refuse (e.g. an edit on a read-only window) with its error sent to
      * the Log instead of a dialog, outside the macro's thread so that the refusal does not abort the macro;
      * returns what the command logged.
