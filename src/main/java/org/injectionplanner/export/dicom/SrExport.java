@@ -2,6 +2,7 @@ package org.injectionplanner.export.dicom;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,6 +72,9 @@ public final class SrExport {
      */
     public static InstanceReference predecessor(Path priorSr, SessionPlan plan, SourceHeaders headers)
             throws DicomExportException {
+        if (!Files.isRegularFile(priorSr)) {
+            throw new DicomExportException("the predecessor SR " + priorSr + " does not exist");
+        }
         DataSet prior;
         try (DicomFile f = DicomFile.open(priorSr)) {
             prior = f.dataSet();
