@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,10 @@ public final class PlanExporter {
         if (options.predecessor() != null && format != ExportFormat.SR && format != ExportFormat.ALL) {
             throw new ExportException("a predecessor SR (" + options.predecessor() + ") belongs to an SR export: "
                     + "use the format sr or all");
+        }
+        if (!options.force()) {
+            // before the work of drawing and making: asked again when writing, for files made meanwhile
+            refuseExisting(makers.keySet());
         }
         int frames = drawsFrames(format) ? ExportImages.annotatedFrames(plan.plan()).size() : 0;
         Steps steps = new Steps(progress, frames + 2 * makers.size());
@@ -273,12 +278,7 @@ public final class PlanExporter {
      */
     static List<Path> write(Map<Path, byte[]> files, boolean force, Steps steps) throws ExportException {
         if (!force) {
-            List<Path> existing = files.keySet().stream().filter(Files::exists).toList();
-            if (!existing.isEmpty()) {
-                throw new ExportException(String.join(", ", existing.stream().map(Path::toString).toList())
-                        + (existing.size() == 1 ? " exists" : " exist")
-                        + ": not overwritten (use --force, or choose another path)", null, existing);
-            }
+            refuseExisting(files.keySet());
         }
         Map<Path, Path> temps = new LinkedHashMap<>();
         List<Path> created = new ArrayList<>();
@@ -329,6 +329,16 @@ public final class PlanExporter {
             throw new ExportException("cannot write " + current + ": " + reason, e);
         }
         return List.copyOf(files.keySet());
+    }
+
+    /** Refuses, naming them, when any of {@code targets} exists. */
+    private static void refuseExisting(Collection<Path> targets) throws ExportException {
+        List<Path> existing = targets.stream().filter(Files::exists).toList();
+        if (!existing.isEmpty()) {
+            throw new ExportException(String.join(", ", existing.stream().map(Path::toString).toList())
+                    + (existing.size() == 1 ? " exists" : " exist")
+                    + ": not overwritten (use --force, or choose another path)", null, existing);
+        }
     }
 
     private static void move(Path temp, Path target, boolean replace) throws IOException {

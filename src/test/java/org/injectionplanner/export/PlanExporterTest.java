@@ -215,4 +215,17 @@ class PlanExporterTest {
             assertThat(all.toList()).containsExactly(kept);
         }
     }
+
+    @Test
+    void anExistingFileIsRefusedBeforeAnyFrameIsDrawn() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 2, 2, true);
+        Path out = dir.resolve("map.png");
+        Files.writeString(out.resolveSibling("map-2.png"), "kept");
+        Recorder progress = new Recorder(0);
+        assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.PNG, out, ExportOptions.DEFAULTS,
+                null, UTC, progress)).isInstanceOf(ExportException.class)
+                .hasMessage(dir.resolve("map-2.png") + " exists: not overwritten (use --force, or choose another path)");
+        assertThat(progress.done).as("nothing drawn or made").isEmpty();
+        assertThat(filesIn(dir)).containsExactly(dir.resolve("map-2.png"));
+    }
 }
