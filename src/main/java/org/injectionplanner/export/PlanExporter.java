@@ -32,7 +32,8 @@ import org.injectionplanner.export.dicom.SrExport;
  * Exports a plan in one format (docs/exports.md): makes every file in memory first (finding and decoding the
  * annotated frames where the format draws them), then writes them atomically, each to a temporary file in
  * its folder that is moved into place; an existing file is replaced only with {@link ExportOptions#force()}.
- * When anything fails nothing is left behind: no temporary file and no file of this export.
+ * When anything fails, or the export's {@link ExportProgress} cancels it, nothing is left behind: no temporary
+ * file and no file of this export (the files are moved into place only once every one is written).
  *
  * <p>File names: {@code pdf} and the other single-file formats write {@code out}; {@code png} writes
  * {@code out} for a plan with one annotated frame, else {@code <out without .png>-<k>.png} for the k-th
@@ -126,7 +127,7 @@ public final class PlanExporter {
     }
 
     /** Counts an export's items for its {@link ExportProgress}, and stops it when that cancels. */
-    static final class Steps {
+    private static final class Steps {
 
         private final ExportProgress progress;
         private final int total;
