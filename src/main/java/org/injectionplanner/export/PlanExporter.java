@@ -277,7 +277,7 @@ public final class PlanExporter {
      * cancelled), then moves them all into place, which is not cancelled. On a failure or a cancel deletes
      * the temporary files, the files this export created and the folders it made (when empty).
      */
-    static List<Path> write(Map<Path, byte[]> files, boolean force, Steps steps) throws ExportException {
+    private static List<Path> write(Map<Path, byte[]> files, boolean force, Steps steps) throws ExportException {
         if (!force) {
             refuseExisting(files.keySet());
         }
