@@ -21,16 +21,18 @@ import org.injectionplanner.store.StoreException;
 
 /**
  * {@code export PLAN --format F --out PATH [--deidentify] [--paper a4|letter] [--store DIR] [--images DIR]
- * [--force]}: writes the plan as {@code F} (docs/exports.md), the images found where the plan recorded them
- * or under {@code --images DIR}; prints each file written. Exit 0 when written, 2 on an error (nothing is
- * written then). Without a store a signature cannot be verified and the map is marked DRAFT.
+ * [--force] [--predecessor SR_FILE]}: writes the plan as {@code F} (docs/exports.md), the images found where the
+ * plan recorded them or under {@code --images DIR}; prints each file written. {@code --predecessor} names the
+ * prior session's SR (a Comprehensive SR of the same patient) for the new SR's Predecessor Documents Sequence.
+ * Exit 0 when written, 2 on an error (nothing is written then). Without a store a signature cannot be verified
+ * and the map is marked DRAFT.
  */
 final class ExportCommand implements Main.Command {
 
     @Override
     public String usage() {
         return "export PLAN --format pdf|csv|json|png|sr|pdf-dicom|all --out PATH [--deidentify] [--paper a4|letter]"
-                + " [--store DIR] [--images DIR] [--force]  write the plan for use elsewhere";
+                + " [--store DIR] [--images DIR] [--force] [--predecessor SR_FILE]  write the plan for use elsewhere";
     }
 
     @Override
@@ -38,6 +40,7 @@ final class ExportCommand implements Main.Command {
         ExportFormat format = null;
         Path target = null;
         Path images = null;
+        Path predecessor = null;
         ExportOptions.Paper paper = ExportOptions.Paper.A4;
         boolean deidentify = false;
         boolean force = false;
@@ -47,6 +50,7 @@ final class ExportCommand implements Main.Command {
                 case "--format" -> format = parse(ExportFormat::parse, value(args, ++i, "--format", "F"));
                 case "--out" -> target = Path.of(value(args, ++i, "--out", "PATH"));
                 case "--images" -> images = Path.of(value(args, ++i, "--images", "DIR"));
+                case "--predecessor" -> predecessor = Path.of(value(args, ++i, "--predecessor", "SR_FILE"));
                 case "--paper" -> paper = parse(ExportOptions.Paper::parse, value(args, ++i, "--paper", "a4|letter"));
                 case "--deidentify" -> deidentify = true;
                 case "--force" -> force = true;
@@ -68,7 +72,7 @@ final class ExportCommand implements Main.Command {
         ExportedPlan exported = new ExportedPlan(plan, arguments.settings(),
                 SafetyChecks.check(plan, arguments.safetyContext()), signatureStatus(arguments), revision(arguments));
         List<Path> written = PlanExporter.export(exported, format, target,
-                new ExportOptions(paper, deidentify, force), images, ZoneId.systemDefault());
+                new ExportOptions(paper, deidentify, force, predecessor), images, ZoneId.systemDefault());
         written.forEach(out::println);
         return 0;
     }

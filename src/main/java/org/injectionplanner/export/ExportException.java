@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** An export that cannot be made: an image not found, a file that exists, a format not in this build. */
-public final class ExportException extends Exception {
+public class ExportException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package org.injectionplanner.export;
 
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -9,16 +10,28 @@ import java.util.Locale;
  * @param deidentify leave out the patient's name, ID and birth date, the physicians' names and free-text
  *        notes (plan and image UIDs stay in the non-DICOM formats)
  * @param force replace files that exist; without it an existing file is an error and nothing is written
+ * @param predecessor the prior session's SR, carried in the Predecessor Documents Sequence of the SR (formats
+ *        {@code sr} and {@code all} only), or null
  */
-public record ExportOptions(Paper paper, boolean deidentify, boolean force) {
+public record ExportOptions(Paper paper, boolean deidentify, boolean force, Path predecessor) {
 
-    /** A4, identified, never overwriting. */
+    /** A4, identified, never overwriting, no predecessor. */
     public static final ExportOptions DEFAULTS = new ExportOptions(Paper.A4, false, false);
+
+    /** Options without a predecessor SR. */
+    public ExportOptions(Paper paper, boolean deidentify, boolean force) {
+        this(paper, deidentify, force, null);
+    }
 
     public ExportOptions {
         if (paper == null) {
             throw new IllegalArgumentException("export options need a paper size");
         }
+    }
+
+    /** These options replacing existing files. */
+    public ExportOptions forced() {
+        return new ExportOptions(paper, deidentify, true, predecessor);
     }
 
     /** A paper size: width and height in PDF points (1/72 inch). */

@@ -16,6 +16,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,8 @@ import org.injectionplanner.export.dicom.SrExport;
  * Exports a plan in one format (docs/exports.md): makes every file in memory first (finding and decoding the
  * annotated frames where the format draws them), then writes them atomically, each to a temporary file in
  * its folder that is moved into place; an existing file is replaced only with {@link ExportOptions#force()}.
- * When anything fails nothing is left behind: no temporary file and no file of this export.
+ * When anything fails, or the export's {@link ExportProgress} cancels it, nothing is left behind: no temporary
+ * file and no file of this export (the files are moved into place only once every one is written).
  *
  * <p>File names: {@code pdf} and the other single-file formats write {@code out}; {@code png} writes
  * {@code out} for a plan with one annotated frame, else {@code <out without .png>-<k>.png} for the k-th
@@ -54,6 +57,8 @@ public final class PlanExporter {
     private final Deidentifier deidentifier;
     private final OffsetDateTime createdAt;
     private List<AnnotatedFrame> frames;
+    /** This export's progress, set once its items are counted. */
+    private Steps steps;
     private byte[] pdf;
     private SourceHeaders headers;
 
@@ -76,33 +81,95 @@ public final class PlanExporter {
      */
     public static List<Path> export(ExportedPlan plan, ExportFormat format, Path out, ExportOptions options,
             Path imagesDir, ZoneId zone) throws ExportException {
-        PlanExporter exporter = new PlanExporter(plan, options, imagesDir, zone);
-        Map<Path, byte[]> files = new LinkedHashMap<>();
-        exporter.make(format, out, files);
-        return write(files, options.force());
+        return export(plan, format, out, options, imagesDir, zone, ExportProgress.NONE);
     }
 
-    /** Adds the files of {@code format} to {@code files}. The one switch over the formats. */
-    private void make(ExportFormat format, Path out, Map<Path, byte[]> files) throws ExportException {
+    /**
+     * As {@link #export(ExportedPlan, ExportFormat, Path, ExportOptions, Path, ZoneId)}, reporting each frame
+     * drawn, file made and file written to {@code progress}, and stopping when it says so.
+     *
+     * @throws ExportCancelledException when {@code progress} cancelled the export; nothing is written then
+     */
+    public static List<Path> export(ExportedPlan plan, ExportFormat format, Path out, ExportOptions options,
+            Path imagesDir, ZoneId zone, ExportProgress progress) throws ExportException {
+        PlanExporter exporter = new PlanExporter(plan, options, imagesDir, zone);
+        Map<Path, Maker> makers = new LinkedHashMap<>();
+        exporter.make(format, out, makers);
+        if (options.predecessor() != null && format != ExportFormat.SR && format != ExportFormat.ALL) {
+            throw new ExportException("a predecessor SR (" + options.predecessor() + ") belongs to an SR export: "
+                    + "use the format sr or all");
+        }
+        if (!options.force()) {
+            // before the work of drawing and making: asked again when writing, for files made meanwhile
+            refuseExisting(makers.keySet());
+        }
+        int frames = drawsFrames(format) ? ExportImages.annotatedFrames(plan.plan()).size() : 0;
+        Steps steps = new Steps(progress, frames + 2 * makers.size());
+        exporter.steps = steps;
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<Path, Maker> e : makers.entrySet()) {
+            files.put(e.getKey(), e.getValue().make());
+            steps.step("made " + e.getKey().getFileName());
+        }
+        return write(files, options.force(), steps);
+    }
+
+    /** Whether {@code format} draws the annotated frames (the PDF, the PNG and what holds the PDF). */
+    private static boolean drawsFrames(ExportFormat format) {
+        return format == ExportFormat.PDF || format == ExportFormat.PNG || format == ExportFormat.PDF_DICOM
+                || format == ExportFormat.ALL;
+    }
+
+    /** Makes the bytes of one file of an export. */
+    @FunctionalInterface
+    private interface Maker {
+        byte[] make() throws ExportException;
+    }
+
+    /** Counts an export's items for its {@link ExportProgress}, and stops it when that cancels. */
+    private static final class Steps {
+
+        private final ExportProgress progress;
+        private final int total;
+        private int done;
+
+        Steps(ExportProgress progress, int total) {
+            this.progress = progress;
+            this.total = total;
+        }
+
+        /** One more item is finished; throws when the export is to stop. */
+        void step(String item) throws ExportCancelledException {
+            done++;
+            progress.advanced(done, total, item);
+            if (progress.cancelled()) {
+                throw new ExportCancelledException(done, total);
+            }
+        }
+    }
+
+    /** Adds the files of {@code format} to {@code files}, each made when asked. The one switch over the formats. */
+    private void make(ExportFormat format, Path out, Map<Path, Maker> files) throws ExportException {
         switch (format) {
-            case PDF -> files.put(out, pdf());
+            case PDF -> files.put(out, this::pdf);
             case PNG -> {
-                List<AnnotatedFrame> all = frames();
-                for (int k = 0; k < all.size(); k++) {
-                    files.put(all.size() == 1 ? out : numbered(out, k + 1),
-                            FramePng.write(plan, all.get(k), deidentifier));
+                int count = ExportImages.annotatedFrames(plan.plan()).size();
+                for (int k = 0; k < count; k++) {
+                    int index = k;
+                    files.put(count == 1 ? out : numbered(out, k + 1),
+                            () -> FramePng.write(plan, frames().get(index), deidentifier));
                 }
             }
-            case CSV -> files.put(out, csv());
-            case JSON -> files.put(out, PlanJsonExport.bytes(plan.plan(), deidentifier));
-            case SR -> files.put(out, dicom(o -> SrExport.write(plan.plan(), plan.sessionMap(),
-                    plan.settings().catalogue(), headers(), dicomOptions(SR_SERIES), o)));
-            case PDF_DICOM -> {
+            case CSV -> files.put(out, this::csv);
+            case JSON -> files.put(out, () -> PlanJsonExport.bytes(plan.plan(), deidentifier));
+            case SR -> files.put(out, () -> dicom(o -> SrExport.write(plan.plan(), plan.sessionMap(),
+                    plan.settings().catalogue(), headers(), srOptions(), o)));
+            case PDF_DICOM -> files.put(out, () -> {
                 byte[] map = pdf();
-                files.put(out, dicom(o -> EncapsulatedPdfExport.write(plan.plan(), map,
+                return dicom(o -> EncapsulatedPdfExport.write(plan.plan(), map,
                         "Session map, session " + plan.plan().sessionNumber(), headers(),
-                        dicomOptions(PDF_SERIES), o)));
-            }
+                        dicomOptions(PDF_SERIES), o));
+            });
             case ALL -> {
                 for (ExportFormat f : ExportFormat.values()) {
                     if (f != ExportFormat.ALL) {
@@ -160,6 +227,13 @@ public final class PlanExporter {
         return headers;
     }
 
+    /** The SR's options: its series, and the prior session's SR as predecessor when one was given. */
+    private DicomExportOptions srOptions() throws DicomExportException {
+        DicomExportOptions o = dicomOptions(SR_SERIES);
+        return options.predecessor() == null ? o
+                : o.withPredecessor(SrExport.predecessor(options.predecessor(), plan.plan(), headers()));
+    }
+
     private DicomExportOptions dicomOptions(int series) {
         DicomExportOptions o = DicomExportOptions.at(createdAt).numbered(series, 1);
         return deidentifier == null ? o : o.withDeidentification(deidentifier.dicom());
@@ -190,6 +264,7 @@ public final class PlanExporter {
             List<AnnotatedFrame> drawn = new ArrayList<>();
             for (var ref : images.frames()) {
                 drawn.add(AnnotatedFrame.of(plan, images, ref));
+                steps.step("drew frame " + drawn.size() + " of " + images.frames().size());
             }
             frames = drawn;
         }
@@ -198,25 +273,25 @@ public final class PlanExporter {
 
     /**
      * Writes the files: refuses before writing anything when one exists and {@code force} is false; writes
-     * each to a forced temporary file beside it, then moves them into place; on a failure deletes the
-     * temporary files and the files this export created.
+     * each to a forced temporary file beside it (one step of {@code steps} each, where the export may be
+     * cancelled), then moves them all into place, which is not cancelled. On a failure or a cancel deletes
+     * the temporary files, the files this export created and the folders it made (when empty).
      */
-    static List<Path> write(Map<Path, byte[]> files, boolean force) throws ExportException {
+    private static List<Path> write(Map<Path, byte[]> files, boolean force, Steps steps) throws ExportException {
         if (!force) {
-            List<Path> existing = files.keySet().stream().filter(Files::exists).toList();
-            if (!existing.isEmpty()) {
-                throw new ExportException(String.join(", ", existing.stream().map(Path::toString).toList())
-                        + (existing.size() == 1 ? " exists" : " exist")
-                        + ": not overwritten (use --force, or choose another path)", null, existing);
-            }
+            refuseExisting(files.keySet());
         }
         Map<Path, Path> temps = new LinkedHashMap<>();
         List<Path> created = new ArrayList<>();
+        List<Path> folders = new ArrayList<>();
         Path current = null;
         try {
             for (Map.Entry<Path, byte[]> e : files.entrySet()) {
                 current = e.getKey();
                 Path folder = current.toAbsolutePath().getParent();
+                for (Path f = folder; f != null && !Files.exists(f); f = f.getParent()) {
+                    folders.add(f);
+                }
                 Files.createDirectories(folder);
                 Path temp = Files.createTempFile(folder, "." + current.getFileName() + "-", ".tmp");
                 temps.put(current, temp);
@@ -227,6 +302,7 @@ public final class PlanExporter {
                     }
                     ch.force(true);
                 }
+                steps.step("wrote " + current.getFileName());
             }
             for (Map.Entry<Path, Path> e : temps.entrySet()) {
                 current = e.getKey();
@@ -236,18 +312,34 @@ public final class PlanExporter {
                     created.add(current);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | ExportCancelledException e) {
             for (Path temp : temps.values()) {
                 deleteQuietly(temp);
             }
             for (Path file : created) {
                 deleteQuietly(file);
             }
+            // deepest first; a folder that is not empty (someone else's file) stays
+            folders.stream().sorted(Comparator.comparingInt(Path::getNameCount).reversed())
+                    .forEach(PlanExporter::deleteQuietly);
+            if (e instanceof ExportCancelledException cancelled) {
+                throw cancelled;
+            }
             String reason = e instanceof FileAlreadyExistsException ? "exists: not overwritten (use --force)"
                     : e.getMessage() == null ? e.toString() : e.getMessage();
             throw new ExportException("cannot write " + current + ": " + reason, e);
         }
         return List.copyOf(files.keySet());
+    }
+
+    /** Refuses, naming them, when any of {@code targets} exists. */
+    private static void refuseExisting(Collection<Path> targets) throws ExportException {
+        List<Path> existing = targets.stream().filter(Files::exists).toList();
+        if (!existing.isEmpty()) {
+            throw new ExportException(String.join(", ", existing.stream().map(Path::toString).toList())
+                    + (existing.size() == 1 ? " exists" : " exist")
+                    + ": not overwritten (use --force, or choose another path)", null, existing);
+        }
     }
 
     private static void move(Path temp, Path target, boolean replace) throws IOException {

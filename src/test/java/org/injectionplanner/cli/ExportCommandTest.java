@@ -7,7 +7,15 @@ import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.injectionplanner.dicom.DataSet;
+import org.injectionplanner.dicom.DicomFile;
+import org.injectionplanner.dicom.DicomWriter;
+import org.injectionplanner.dicom.Tag;
+import org.injectionplanner.dicom.Vr;
 import org.injectionplanner.export.SamplePlans;
+import org.injectionplanner.export.dicom.DicomTools;
+import org.injectionplanner.export.dicom.SrDocument;
+import org.injectionplanner.export.dicom.SrReader;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.planfile.PlanJson;
 import org.junit.jupiter.api.Test;
@@ -15,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code export PLAN --format F --out PATH ...} end to end on a plan over the sample studies of session 1. */
 class ExportCommandTest {
+
+    private static final Path SESSION_2 = Path.of("sample-dicom", "session-2");
 
     @TempDir
     Path dir;
@@ -84,5 +94,75 @@ class ExportCommandTest {
                 .contains("unknown export format 'docx': use pdf, csv, json, png, sr, pdf-dicom, all");
         CliRun badPaper = CliRun.of("export", plan.toString(), "--format", "pdf", "--out", "x", "--paper", "a5");
         assertThat(badPaper.err()).contains("unknown paper 'a5': use a4 or letter");
+    }
+
+    @Test
+    void aFollowUpSrCarriesThePriorSessionsSrGivenWithPredecessor() throws Exception {
+        Path first = dir.resolve("session-1-sr.dcm");
+        CliRun one = CliRun.of("export", planFile(SamplePlans.plan(SamplePlans.SESSION_1, 2, 1, true)).toString(),
+                "--format", "sr", "--out", first.toString());
+        assertThat(one.status()).as(one.err()).isZero();
+        Path secondPlan = planFile(SamplePlans.plan(SESSION_2, 2, 1, true));
+        Path second = dir.resolve("session-2-sr.dcm");
+        CliRun two = CliRun.of("export", secondPlan.toString(), "--format", "sr", "--out", second.toString(),
+                "--predecessor", first.toString());
+        assertThat(two.status()).as(two.err()).isZero();
+        SrDocument prior = SrReader.read(first);
+        SrDocument followUp = SrReader.read(second);
+        assertThat(prior.predecessor()).isNull();
+        assertThat(followUp.predecessor()).isEqualTo(prior.reference());
+        assertThat(followUp.reference().studyInstanceUid()).isNotEqualTo(prior.reference().studyInstanceUid());
+        if (DicomTools.onPath("dsrdump")) {
+            DicomTools.Run dump = DicomTools.run("dsrdump", second.toString());
+            assertThat(dump.exit()).as(dump.output()).isZero();
+            DicomTools.assertNoLine(dump, "W:", second);
+            DicomTools.assertNoLine(dump, "E:", second);
+            assertThat(dump.output()).containsPattern("Predecessor Docs *: 1\\R");
+        }
+        if (DicomTools.onPath("dciodvfy")) {
+            DicomTools.Run check = DicomTools.run("dciodvfy", second.toString());
+            assertThat(check.output()).contains("ComprehensiveSR");
+            DicomTools.assertNoLine(check, "Error", second);
+        }
+    }
+
+    @Test
+    void aPredecessorOfAnotherPatientOrKindOrForAnotherFormatIsExitTwoAndWritesNothing() throws Exception {
+        Path first = dir.resolve("session-1-sr.dcm");
+        Path firstPlan = planFile(SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, true));
+        assertThat(CliRun.of("export", firstPlan.toString(), "--format", "sr", "--out", first.toString()).status())
+                .isZero();
+        Path mapPdf = dir.resolve("session-1-pdf.dcm");
+        assertThat(CliRun.of("export", firstPlan.toString(), "--format", "pdf-dicom", "--out", mapPdf.toString())
+                .status()).isZero();
+        DataSet other;
+        try (DicomFile f = DicomFile.open(first)) {
+            other = f.dataSet();
+        }
+        other.putString(Tag.PATIENT_ID, Vr.LO, "OTHER-0002");
+        Path otherPatient = dir.resolve("other-patient-sr.dcm");
+        DicomWriter.write(otherPatient, other);
+        Path plan = planFile(SamplePlans.plan(SESSION_2, 1, 1, true));
+        Path out = dir.resolve("out/follow-up-sr.dcm");
+
+        CliRun wrongPatient = CliRun.of("export", plan.toString(), "--format", "sr", "--out", out.toString(),
+                "--predecessor", otherPatient.toString());
+        assertThat(wrongPatient.status()).isEqualTo(2);
+        assertThat(wrongPatient.err()).contains("the predecessor SR " + otherPatient + " is of another patient: "
+                + "Patient ID OTHER-0002, the plan's images have DEMO-0001");
+        CliRun notSr = CliRun.of("export", plan.toString(), "--format", "sr", "--out", out.toString(),
+                "--predecessor", mapPdf.toString());
+        assertThat(notSr.status()).isEqualTo(2);
+        assertThat(notSr.err()).contains("the predecessor " + mapPdf + " is not a Comprehensive SR: its SOP Class "
+                + "UID is 1.2.840.10008.5.1.4.1.1.104.1");
+        CliRun missing = CliRun.of("export", plan.toString(), "--format", "sr", "--out", out.toString(),
+                "--predecessor", dir.resolve("none.dcm").toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("the predecessor SR " + dir.resolve("none.dcm") + " does not exist");
+        CliRun pdf = CliRun.of("export", plan.toString(), "--format", "pdf", "--out", out.toString(),
+                "--predecessor", first.toString());
+        assertThat(pdf.status()).isEqualTo(2);
+        assertThat(pdf.err()).contains("belongs to an SR export: use the format sr or all");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 }

@@ -18,6 +18,8 @@ import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.scene.PlanScene;
+import org.injectionplanner.scene.PlanStyle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,5 +85,35 @@ class FramePngTest {
         int g = rgb >> 8 & 0xFF;
         int b = rgb & 0xFF;
         assertThat(r != g || g != b).as("the target's dot is drawn in colour on the grey frame").isTrue();
+    }
+
+    @Test
+    void aCalibratedFrameCarriesTheDepthRulerAndScaleBarAsTheOverlayDoesAndAnUncalibratedOneSaysSo()
+            throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, true);
+        ExportImages images = ExportImages.locate(plan, null);
+        AnnotatedFrame frame = AnnotatedFrame.of(exported(plan), images, images.frames().get(0));
+        PlanScene.ScaleBar bar = frame.scene().scaleBar();
+        assertThat(bar).as("the scale bar").isNotNull();
+        assertThat(bar.text()).isEqualTo(String.format(java.util.Locale.ROOT, "%.0f mm", bar.mm()));
+        assertThat(bar.mm() / bar.lengthPx()).isCloseTo(0.09, within(1e-9));
+        List<String> texts = frame.scene().guides().stream().filter(PlanScene.Label.class::isInstance)
+                .map(m -> ((PlanScene.Label) m).text()).toList();
+        assertThat(texts).as("the depth ruler's numbers and the bar's length").contains("0 mm", bar.text())
+                .anyMatch(t -> t.matches("[1-9][0-9]*"));
+        // the bar is painted into the exported pixels: the guide colour in the middle of the bar
+        Path out = dir.resolve("frame.png");
+        PlanExporter.export(exported(plan), ExportFormat.PNG, out, ExportOptions.DEFAULTS, null, ZoneId.of("UTC"));
+        var png = Imaging.getBufferedImage(out.toFile());
+        int x = (int) (bar.start().x() + bar.lengthPx() / 2);
+        int y = (int) (bar.start().y() - 2);
+        assertThat(png.getRGB(x, y) & 0xFFFFFF).isEqualTo(PlanStyle.CURRENT.guide().getRGB() & 0xFFFFFF);
+
+        SessionPlan uncalibrated = SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, false);
+        ExportImages same = ExportImages.locate(uncalibrated, null);
+        PlanScene scene = AnnotatedFrame.of(exported(uncalibrated), same, same.frames().get(0)).scene();
+        assertThat(scene.scaleBar()).isNull();
+        assertThat(scene.guides()).filteredOn(PlanScene.Label.class::isInstance)
+                .extracting(m -> ((PlanScene.Label) m).text()).containsExactly("not calibrated: no mm scale");
     }
 }

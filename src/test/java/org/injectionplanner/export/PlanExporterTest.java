@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
@@ -141,5 +144,88 @@ class PlanExporterTest {
         assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.PDF, out, ExportOptions.DEFAULTS,
                 null, UTC)).isInstanceOf(ExportException.class).hasMessageStartingWith("cannot write " + out);
         assertThat(filesIn(dir)).containsExactly(blocker);
+    }
+
+    /** Records every report; cancels once {@code cancelAfter} items are done (0: never). */
+    private static final class Recorder implements ExportProgress {
+
+        final List<Integer> done = new ArrayList<>();
+        final Set<Integer> totals = new HashSet<>();
+        final List<String> items = new ArrayList<>();
+        private final int cancelAfter;
+
+        Recorder(int cancelAfter) {
+            this.cancelAfter = cancelAfter;
+        }
+
+        @Override
+        public void advanced(int done, int total, String item) {
+            this.done.add(done);
+            totals.add(total);
+            items.add(item);
+        }
+
+        @Override
+        public boolean cancelled() {
+            return cancelAfter > 0 && done.size() >= cancelAfter;
+        }
+    }
+
+    @Test
+    void progressCountsEachFrameDrawnAndEachFileMadeAndWritten() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 4, 3, true);
+        int frames = ExportImages.annotatedFrames(plan).size();
+        assertThat(frames).isEqualTo(3);
+        Recorder progress = new Recorder(0);
+        List<Path> written = PlanExporter.export(exported(plan), ExportFormat.ALL, dir.resolve("all"),
+                ExportOptions.DEFAULTS, null, UTC, progress);
+        int total = frames + 2 * written.size();
+        assertThat(progress.totals).containsExactly(total);
+        assertThat(progress.done).isEqualTo(IntStream.rangeClosed(1, total).boxed().toList());
+        assertThat(progress.items).contains("drew frame 1 of 3", "drew frame 3 of 3", "made session-map.pdf",
+                "made frame-3.png", "wrote injections.csv", "wrote session-map-sr.dcm");
+    }
+
+    @Test
+    void aCancelledExportLeavesNoFileNoTemporaryFileAndNoFolderOfItsOwn() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 4, 3, true);
+        int frames = 3;
+        int files = 5 + frames;
+        int total = frames + 2 * files;
+        // while drawing, while making the files, after the first temporary file, after the last one
+        for (int cancelAfter : List.of(1, frames + 1, frames + files + 1, total)) {
+            Path out = dir.resolve("run-" + cancelAfter).resolve("all");
+            Recorder progress = new Recorder(cancelAfter);
+            assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.ALL, out,
+                    ExportOptions.DEFAULTS, null, UTC, progress))
+                    .isInstanceOf(ExportCancelledException.class)
+                    .hasMessage("export cancelled after " + cancelAfter + " of " + total
+                            + " steps; no file was written");
+            assertThat(progress.done).hasSize(cancelAfter);
+            assertThat(dir.resolve("run-" + cancelAfter)).as("the folders the export made").doesNotExist();
+        }
+        // a file the export would have replaced stays as it was
+        Path kept = Files.writeString(dir.resolve("map.pdf"), "kept");
+        int pdfTotal = frames + 2;
+        assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.PDF, kept,
+                ExportOptions.DEFAULTS.forced(), null, UTC, new Recorder(pdfTotal)))
+                .isInstanceOf(ExportCancelledException.class);
+        assertThat(Files.readString(kept)).isEqualTo("kept");
+        try (var all = Files.list(dir)) {
+            assertThat(all.toList()).containsExactly(kept);
+        }
+    }
+
+    @Test
+    void anExistingFileIsRefusedBeforeAnyFrameIsDrawn() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 2, 2, true);
+        Path out = dir.resolve("map.png");
+        Files.writeString(out.resolveSibling("map-2.png"), "kept");
+        Recorder progress = new Recorder(0);
+        assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.PNG, out, ExportOptions.DEFAULTS,
+                null, UTC, progress)).isInstanceOf(ExportException.class)
+                .hasMessage(dir.resolve("map-2.png") + " exists: not overwritten (use --force, or choose another path)");
+        assertThat(progress.done).as("nothing drawn or made").isEmpty();
+        assertThat(filesIn(dir)).containsExactly(dir.resolve("map-2.png"));
     }
 }

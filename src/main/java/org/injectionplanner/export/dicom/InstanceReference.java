@@ -1,10 +1,6 @@
 package org.injectionplanner.export.dicom;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import org.injectionplanner.dicom.DataSet;
-import org.injectionplanner.dicom.DicomException;
-import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Tag;
 
 /**
@@ -30,17 +26,5 @@ public record InstanceReference(String studyInstanceUid, String seriesInstanceUi
     public static InstanceReference of(DataSet sr) {
         return new InstanceReference(sr.getString(Tag.STUDY_INSTANCE_UID), sr.getString(Tag.SERIES_INSTANCE_UID),
                 sr.getString(Tag.SOP_CLASS_UID), sr.getString(Tag.SOP_INSTANCE_UID));
-    }
-
-    /** The identifiers of a DICOM file, e.g. the prior session's SR. */
-    public static InstanceReference read(Path file) throws DicomExportException {
-        try (DicomFile f = DicomFile.open(file)) {
-            return of(f.dataSet());
-        } catch (DicomException | IllegalArgumentException e) {
-            throw new DicomExportException("cannot take the prior SR's identifiers from " + file + ": "
-                    + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new DicomExportException("cannot read " + file + ": " + e.getMessage(), e);
-        }
     }
 }

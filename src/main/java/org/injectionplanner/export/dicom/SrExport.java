@@ -2,12 +2,16 @@ package org.injectionplanner.export.dicom;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.injectionplanner.dicom.DataSet;
+import org.injectionplanner.dicom.DicomException;
+import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.DicomWriter;
 import org.injectionplanner.dicom.Tag;
 import org.injectionplanner.dicom.Uids;
@@ -56,6 +60,44 @@ public final class SrExport {
     public static void write(SessionPlan plan, SessionMap map, StructureCatalogue catalogue, SourceHeaders headers,
             DicomExportOptions options, OutputStream out) throws DicomExportException, IOException {
         DicomWriter.write(out, build(plan, map, catalogue, headers, options));
+    }
+
+    /**
+     * The reference to a prior session's SR for the Predecessor Documents Sequence of this plan's SR: read
+     * from {@code priorSr}, which must be a Comprehensive SR of the patient of the plan's images (the same
+     * Patient ID).
+     *
+     * @throws DicomExportException naming the file when it cannot be read, is another kind of object, or
+     *         belongs to another patient
+     */
+    public static InstanceReference predecessor(Path priorSr, SessionPlan plan, SourceHeaders headers)
+            throws DicomExportException {
+        if (!Files.isRegularFile(priorSr)) {
+            throw new DicomExportException("the predecessor SR " + priorSr + " does not exist");
+        }
+        DataSet prior;
+        try (DicomFile f = DicomFile.open(priorSr)) {
+            prior = f.dataSet();
+        } catch (DicomException e) {
+            throw new DicomExportException("the predecessor SR " + priorSr + " cannot be read: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new DicomExportException("cannot read the predecessor SR " + priorSr + ": " + e.getMessage(), e);
+        }
+        if (!COMPREHENSIVE_SR.equals(prior.getString(Tag.SOP_CLASS_UID))) {
+            throw new DicomExportException("the predecessor " + priorSr + " is not a Comprehensive SR: its SOP Class "
+                    + "UID is " + prior.getString(Tag.SOP_CLASS_UID) + ", not " + COMPREHENSIVE_SR);
+        }
+        String patient = headers.studyHeader(plan).getString(Tag.PATIENT_ID);
+        String priorPatient = prior.getString(Tag.PATIENT_ID);
+        if (patient == null || !patient.equals(priorPatient)) {
+            throw new DicomExportException("the predecessor SR " + priorSr + " is of another patient: Patient ID "
+                    + priorPatient + ", the plan's images have " + patient);
+        }
+        try {
+            return InstanceReference.of(prior);
+        } catch (IllegalArgumentException e) {
+            throw new DicomExportException("the predecessor SR " + priorSr + ": " + e.getMessage(), e);
+        }
     }
 
     /** The SR data set of a plan (see {@link #write}). */

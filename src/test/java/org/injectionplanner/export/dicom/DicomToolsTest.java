@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -42,7 +39,8 @@ class DicomToolsTest {
         SessionPlan second = SamplePlans.draft(SamplePlans.folder(2), 2);
         Path followUp = dir.resolve("session-2-draft-sr.dcm");
         Files.write(followUp, SrExportTest.sr(second, SignatureStatus.UNSIGNED,
-                DicomExportOptions.at(NOW).withPredecessor(InstanceReference.read(signed))));
+                DicomExportOptions.at(NOW).withPredecessor(SrExport.predecessor(signed, second,
+                        SourceHeaders.of(second, null)))));
         Path images = SamplePlans.phiCopy(1, dir.resolve("phi"), DeidentificationTest.phi());
         DeidentificationTest.Export deid = DeidentificationTest.export(
                 SamplePlans.signed(SamplePlans.draft(images, 1)), images, Deidentification.create(true));
@@ -55,35 +53,35 @@ class DicomToolsTest {
 
     @Test
     void dciodvfyReportsNoError() throws Exception {
-        assumeTrue(onPath("dciodvfy"), "dciodvfy (dicom3tools) is not installed: skipped");
+        assumeTrue(DicomTools.onPath("dciodvfy"), "dciodvfy (dicom3tools) is not installed: skipped");
         for (Path f : srs) {
-            Run r = run("dciodvfy", f.toString());
-            assertTrue(r.output.contains("ComprehensiveSR"), f + ": " + r.output);
-            assertNoLine(r, "Error", f);
+            DicomTools.Run r = DicomTools.run("dciodvfy", f.toString());
+            assertTrue(r.output().contains("ComprehensiveSR"), f + ": " + r.output());
+            DicomTools.assertNoLine(r, "Error", f);
         }
         for (Path f : pdfs) {
-            Run r = run("dciodvfy", f.toString());
-            assertTrue(r.output.contains("EncapsulatedPDF"), f + ": " + r.output);
-            assertNoLine(r, "Error", f);
+            DicomTools.Run r = DicomTools.run("dciodvfy", f.toString());
+            assertTrue(r.output().contains("EncapsulatedPDF"), f + ": " + r.output());
+            DicomTools.assertNoLine(r, "Error", f);
         }
     }
 
     @Test
     void dsrdumpRendersTheSrWithoutErrorOrWarning() throws Exception {
-        assumeTrue(onPath("dsrdump"), "dsrdump (dcmtk) is not installed: skipped");
+        assumeTrue(DicomTools.onPath("dsrdump"), "dsrdump (dcmtk) is not installed: skipped");
         for (Path f : srs) {
-            Run r = run("dsrdump", f.toString());
-            assertEquals(0, r.exit, f + ": " + r.output);
-            assertNoLine(r, "W:", f);
-            assertNoLine(r, "E:", f);
-            assertNoLine(r, "F:", f);
-            assertTrue(r.output.contains("Imaging Measurement Report"), r.output);
-            assertTrue(r.output.contains("(SCOORD") || r.output.contains("SCOORD:"), r.output);
-            assertTrue(r.output.contains("selected from IMAGE"), r.output);
+            DicomTools.Run r = DicomTools.run("dsrdump", f.toString());
+            assertEquals(0, r.exit(), f + ": " + r.output());
+            DicomTools.assertNoLine(r, "W:", f);
+            DicomTools.assertNoLine(r, "E:", f);
+            DicomTools.assertNoLine(r, "F:", f);
+            assertTrue(r.output().contains("Imaging Measurement Report"), r.output());
+            assertTrue(r.output().contains("(SCOORD") || r.output().contains("SCOORD:"), r.output());
+            assertTrue(r.output().contains("selected from IMAGE"), r.output());
         }
-        Run followUp = run("dsrdump", "+Pt", srs.get(1).toString());
-        assertTrue(followUp.output.contains("Predecessor"), followUp.output);
-        assertTrue(followUp.output.contains("TID 1500"), followUp.output);
+        DicomTools.Run followUp = DicomTools.run("dsrdump", "+Pt", srs.get(1).toString());
+        assertTrue(followUp.output().contains("Predecessor"), followUp.output());
+        assertTrue(followUp.output().contains("TID 1500"), followUp.output());
     }
 
     @Test
@@ -105,47 +103,17 @@ class DicomToolsTest {
         List<String> command = new ArrayList<>(List.of(python, "-c", script));
         srs.forEach(p -> command.add(p.toString()));
         pdfs.forEach(p -> command.add(p.toString()));
-        Run r = run(command.toArray(String[]::new));
-        assertEquals(0, r.exit, r.output);
+        DicomTools.Run r = DicomTools.run(command.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.output());
         assertEquals(List.of("SR 5 5", "SR 5 5", "SR 5 5", "PDF application/pdf %PDF- True",
-                "PDF application/pdf %PDF- True"), r.output.lines().toList());
-    }
-
-    private static void assertNoLine(Run r, String prefix, Path f) {
-        for (String line : r.output.lines().toList()) {
-            assertTrue(!line.startsWith(prefix), f.getFileName() + ": " + line + "\n" + r.output);
-        }
-    }
-
-    private record Run(int exit, String output) {
-    }
-
-    /** Runs a command to its end, stdout and stderr together. */
-    private static Run run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        String output;
-        try (InputStream in = p.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return new Run(p.waitFor(), output);
-    }
-
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
-        for (String d : path == null ? new String[0] : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, tool))) {
-                return true;
-            }
-        }
-        return false;
+                "PDF application/pdf %PDF- True"), r.output().lines().toList());
     }
 
     /** The first Python that imports pydicom: {@code python3} on the path, else the system one. */
     private static String pythonWithPydicom() throws InterruptedException {
         for (String python : List.of("python3", "/usr/bin/python3")) {
             try {
-                if (run(python, "-c", "import pydicom").exit == 0) {
+                if (DicomTools.run(python, "-c", "import pydicom").exit() == 0) {
                     return python;
                 }
             } catch (IOException absent) {

@@ -143,7 +143,8 @@ class SrExportTest {
 
         SessionPlan second = SamplePlans.draft(SamplePlans.folder(2), 2);
         SrDocument two = SrReader.read(parse(sr(second, SignatureStatus.UNSIGNED,
-                DicomExportOptions.at(NOW).withPredecessor(InstanceReference.read(firstFile)))));
+                DicomExportOptions.at(NOW).withPredecessor(SrExport.predecessor(firstFile, second,
+                        SourceHeaders.of(second, null))))));
         assertEquals(one.reference(), two.predecessor());
         assertNotEquals(one.reference().sopInstanceUid(), two.reference().sopInstanceUid());
         assertEquals(set(one.sites().stream().map(SrSite::trackingUid).toList()),

@@ -1,6 +1,7 @@
 package org.injectionplanner.imagej.gui;
 
 import ij.IJ;
+import ij.ImageJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.ImageCanvas;
@@ -251,6 +252,30 @@ public final class UserInput {
             }
             robot().delay(10);
         }
+     * Presses Esc once ImageJ's status bar starts with {@code statusPrefix} (e.g. while a command runs on the
+     * macro's thread), from a thread of its own; returns at once. Logs the status it saw before pressing.
+     * Gives up, pressing nothing, when the status does not show within {@code EVENT_TIMEOUT_MS} × 6.
+     */
+    public static String escapeWhenStatus(String statusPrefix) {
+        Thread presser = new Thread(() -> {
+            long end = System.currentTimeMillis() + 6 * EVENT_TIMEOUT_MS;
+            try {
+                while (!String.valueOf(ImageJ.getStatusBarText()).startsWith(statusPrefix)) {
+                    if (System.currentTimeMillis() > end) {
+                        IJ.log("UserInput: the status never started with " + statusPrefix + "; Esc not pressed");
+                        return;
+                    }
+                    robot().delay(5);
+                }
+                IJ.log("UserInput: pressing Esc while the status says: " + ImageJ.getStatusBarText());
+                typeKey(KeyEvent.VK_ESCAPE);
+            } catch (AWTException | RuntimeException e) {
+                IJ.log("UserInput: Esc could not be pressed: " + e);
+            }
+        }, "user-input-escape");
+        presser.setDaemon(true);
+        presser.start();
+        return "waiting for " + statusPrefix;
     }
 
     /**
