@@ -252,6 +252,9 @@ public final class UserInput {
             }
             robot().delay(10);
         }
+    }
+
+    /**
      * Presses Esc once ImageJ's status bar starts with {@code statusPrefix} (e.g. while a command runs on the
      * macro's thread), from a thread of its own; returns at once. Logs the status it saw before pressing.
      * Gives up, pressing nothing, when the status does not show within {@code EVENT_TIMEOUT_MS} × 6.
