@@ -24,6 +24,8 @@ import org.injectionplanner.plan.SessionPlan;
  * <li>{@code hold ROOT COURSE PLAN COUNT}: opens ({@code opened}, or {@code locked MESSAGE} and exit
  * status 3), saves COUNT revisions ({@code committed N} each), prints {@code holding} and waits for a line
  * on standard input, then closes ({@code closed}).
+ * <li>{@code courses ROOT PATIENT}: forever: starts a new course, saves its first session on an image of
+ * Patient ID PATIENT, prints {@code committed COURSE} once {@code save} has returned, closes it.
  * </ul>
  */
 public final class StoreTestChild {
@@ -34,6 +36,10 @@ public final class StoreTestChild {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PlanStore store = new PlanStore(Path.of(args[1]));
+        if (args[0].equals("courses")) {
+            courses(store, args[2], out);
+            return;
+        }
         UUID courseId = UUID.fromString(args[2]);
         UUID planId = UUID.fromString(args[3]);
         if (args[0].equals("race")) {
@@ -63,6 +69,18 @@ public final class StoreTestChild {
             course.autosave(plan);
             course.save(plan, "child", "save " + k);
             out.println("committed " + k);
+        }
+    }
+
+    private static void courses(PlanStore store, String patientId, PrintStream out) throws StoreException {
+        out.println("ready 0");
+        while (true) {
+            UUID courseId = UUID.randomUUID();
+            SessionPlan plan = TestPlans.ofPatient(TestPlans.numbered(courseId, UUID.randomUUID(), 1), patientId);
+            try (OpenCourse course = store.open(courseId)) {
+                course.save(plan, "child", "first session");
+            }
+            out.println("committed " + courseId);
         }
     }
 
