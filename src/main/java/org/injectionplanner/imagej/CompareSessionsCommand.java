@@ -14,7 +14,8 @@ import org.injectionplanner.store.StoreException;
  * Plugins › Injection Planner › Session › Compare with Earlier Session...: the active plan compared site by
  * site with an earlier session of its course ({@link SessionComparison}: added, dropped, changed and unchanged
  * sites, and the outcomes' change against the minimal important change), in a text window titled
- * {@value #TITLE}; the Plan Panel then compares the plan with that session too. Macro key: {@code session} (the earlier session's number; the previous one by default).
+ * {@value #TITLE}; the Plan Panel then compares the plan with that session too. Macro key: {@code session}
+ * (the earlier session's number; the previous one by default).
  */
 public final class CompareSessionsCommand implements PlugIn {
 

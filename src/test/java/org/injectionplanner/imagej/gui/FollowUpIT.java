@@ -90,10 +90,11 @@ class FollowUpIT {
                 run("Edit Injection...", "injection=T1 preset=[(fields below)] approach=out-of-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=1.5");
                 edited = call("org.injectionplanner.imagej.gui.PanelProbe.comparison");
                 run("Undo Plan Edit");
+                call("org.injectionplanner.imagej.gui.PanelProbe.close");
                 selectImage(prior);
                 refusal = call(U + "refused", "Add Injection Target...", "x=100 y=100 frame=1 structure=supraspinous side=midline level=L4/L5 label=[refused]");
-                File.saveString("prior=" + prior + "\\ntoday=" + today + "\\nrefusal=" + refusal + "\\n[saved]\\n" + saved
-                        + "[edited]\\n" + edited, getArgument());
+                File.saveString("prior=" + prior + "\\ntoday=" + today + "\\nrefusal=" + refusal
+                        + "\\n[saved]\\n" + saved + "[edited]\\n" + edited, getArgument());
                 """.formatted(store, SESSION_2);
         GuiSession.Result two = GuiSession.run(second, null, shot);
         assertThat(two.output()).contains("prior=session 1 of 4, 2026-10-01, signed — read-only: Transverse L4-L5 "
@@ -182,5 +183,29 @@ class FollowUpIT {
         GuiSession.Result r = GuiSession.run(second, null, null);
         assertThat(r.output()).contains("prior=session 1 of 4, 2026-10-01, draft — read-only: Cine transverse L4-L5 "
                 + "midline (36 frames)").contains("frame=12");
+    }
+
+    @Test
+    void withoutAPlanTheStudysPatientFindsTheCourseAndWithoutAStudyTheCommandSaysWhatItNeeds() throws Exception {
+        Path store = dir.resolve("store");
+        String first = GuiSession.openStudy(store, 1) + """
+                run("New Session Plan...", "course=[new course] date=2026-10-01 author=[Dr Test]");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Save Session Plan");
+                File.saveString("saved", getArgument());
+                """;
+        assertThat(GuiSession.run(first, null, null).log()).doesNotContain("Injection Planner:");
+        String second = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                alone = call(U + "refused", "Review Prior Sessions...", "session=1");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Review Prior Sessions...", "session=1");
+                File.saveString("alone=" + alone + "\\nprior=" + getTitle(), getArgument());
+                """.formatted(store, SESSION_2);
+        GuiSession.Result r = GuiSession.run(second, null, null);
+        assertThat(r.output()).contains("alone=Injection Planner: no session plan is open and no study of a known "
+                + "patient is active").contains("prior=session 1 of 4, 2026-10-01, draft — read-only: Transverse "
+                + "L4-L5 midline #1");
     }
 }

@@ -6,6 +6,7 @@ import java.awt.EventQueue;
 import java.awt.Frame;
 import java.awt.Label;
 import java.awt.TextArea;
+import java.awt.event.WindowEvent;
 
 /**
  * What the Plan Panel's comparison section shows, for a GUI test's macro
@@ -37,6 +38,18 @@ public final class PanelProbe {
             }
         });
         return out[0];
+    }
+
+    /** Closes the open Plan Panel as its window's close box does (so a screenshot shows the images). */
+    public static String close() throws Exception {
+        EventQueue.invokeAndWait(() -> {
+            for (Frame f : Frame.getFrames()) {
+                if (f.isShowing() && f.getTitle().startsWith("Plan Panel")) {
+                    f.dispatchEvent(new WindowEvent(f, WindowEvent.WINDOW_CLOSING));
+                }
+            }
+        });
+        return "closed";
     }
 
     private static Component named(Container c) {
