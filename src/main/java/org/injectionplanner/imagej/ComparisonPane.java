@@ -68,14 +68,14 @@ final class ComparisonPane extends Panel {
         if (pane != null) {
             EventQueue.invokeLater(() -> {
                 if (pane.plan != null) {
-                    pane.show(pane.plan);
+                    pane.display(pane.plan);
                 }
             });
         }
     }
 
     /** Shows {@code current} compared with its earlier session. On the event thread. */
-    void show(SessionPlan current) {
+    void display(SessionPlan current) {
         plan = current;
         Choice choice = chosen;
         if (!current.id().equals(loadedFor) || choice != loadedChoice) {

@@ -202,7 +202,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private void fill() {
         SessionPlan plan = editor.plan();
         fillSessionMap(plan);
-        comparison.show(plan);
+        comparison.display(plan);
         list.removeAll();
         rows.clear();
         for (Target t : plan.targets()) {

@@ -90,7 +90,7 @@ class FollowUpIT {
                 run("Edit Injection...", "injection=T1 preset=[(fields below)] approach=out-of-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=1.5");
                 edited = call("org.injectionplanner.imagej.gui.PanelProbe.comparison");
                 run("Undo Plan Edit");
-                call("org.injectionplanner.imagej.gui.PanelProbe.close");
+                closed = call("org.injectionplanner.imagej.gui.PanelProbe.close");
                 selectImage(prior);
                 refusal = call(U + "refused", "Add Injection Target...", "x=100 y=100 frame=1 structure=supraspinous side=midline level=L4/L5 label=[refused]");
                 File.saveString("prior=" + prior + "\\ntoday=" + today + "\\nrefusal=" + refusal
