@@ -71,6 +71,9 @@ final class ExportCommand implements Main.Command {
         SessionPlan plan = arguments.plan();
         ExportedPlan exported = new ExportedPlan(plan, arguments.settings(),
                 SafetyChecks.check(plan, arguments.safetyContext()), signatureStatus(arguments), revision(arguments));
+        if (arguments.store().isPresent()) {
+            exported = exported.inCourse(arguments.store().get());
+        }
         List<Path> written = PlanExporter.export(exported, format, target,
                 new ExportOptions(paper, deidentify, force, predecessor), images, ZoneId.systemDefault());
         written.forEach(out::println);

@@ -16,6 +16,7 @@ import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.Patient;
+import org.injectionplanner.plan.SessionComparison;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Signature;
 import org.injectionplanner.plan.SignatureStatus;
@@ -26,9 +27,10 @@ import org.injectionplanner.safety.Severity;
 import org.injectionplanner.sessionmap.SessionMap;
 
 /**
- * The printable session map (docs/exports.md): a header (patient, course, session, author, revision and
- * status), each annotated frame as drawn by the plan scene, the injection table in session order, the totals
- * per drug, the checklist, the findings with their override reasons, the clinic's aftercare text, and the
+ * The printable session map (docs/exports.md): a header (patient, course, session counted against the course's
+ * planned sessions, author, revision and status), each annotated frame as drawn by the plan scene, the injection
+ * table in session order, the totals per drug, the checklist, the findings with their override reasons, the
+ * comparison with the course's previous session where there is one, the clinic's aftercare text, and the
  * sign-off: signer, local time and SHA-256 of the signed content for a signature that verifies, else a
  * diagonal DRAFT on every page. Text is real text in an embedded font; mm values are rounded toward the
  * unsafe side as on screen ({@link Decimals}); an uncalibrated value reads "not calibrated".
@@ -102,20 +104,23 @@ public final class SessionMapPdf {
                 c.width());
         checklist(c, plan, map);
         findings(c, plan, map);
+        comparison(c);
         if (!exported.settings().aftercareText().isBlank()) {
             c.heading("Aftercare");
             c.paragraph(exported.settings().aftercareText(), c.regular(), TEXT, PdfCanvas.MARGIN, c.width());
         }
         signOff(c, plan);
         String id = "Plan " + plan.id() + ", revision " + exported.revisionText();
-        c.finishPages((page, pages) -> "Session " + plan.sessionNumber() + " on " + plan.date() + " · " + id
+        String session = exported.sessionLabel();
+        String footer = Character.toUpperCase(session.charAt(0)) + session.substring(1) + " on " + plan.date();
+        c.finishPages((page, pages) -> footer + " · " + id
                 + " · page " + page + " of " + pages, signed() ? null : DRAFT);
         GregorianCalendar now = GregorianCalendar.from(ZonedDateTime.now(zone));
         return c.save("Session map, session " + plan.sessionNumber() + " of " + plan.date(), now);
     }
 
     private void header(PdfCanvas c, SessionPlan plan) throws IOException {
-        c.text("Session map — session " + plan.sessionNumber() + " on " + plan.date(), c.bold(), 15,
+        c.text("Session map — " + exported.sessionLabel() + " on " + plan.date(), c.bold(), 15,
                 PdfCanvas.MARGIN, c.y() - 15);
         c.down(22);
         List<String> lines = new ArrayList<>();
@@ -128,7 +133,7 @@ public final class SessionMapPdf {
                             + (p.id().isEmpty() ? "(none)" : p.id())
                             + (p.birthDate() == null ? "" : "   ·   born " + p.birthDate()));
         }
-        lines.add("Course " + plan.courseId() + "   ·   session " + plan.sessionNumber() + " on " + plan.date());
+        lines.add("Course " + plan.courseId() + "   ·   " + exported.sessionLabel() + " on " + plan.date());
         String author = options.deidentify() ? "" : "Author: " + (plan.author().isEmpty() ? "(none)" : plan.author())
                 + "   ·   ";
         lines.add(author + "Plan " + plan.id() + "   ·   revision " + exported.revisionText() + "   ·   status "
@@ -324,6 +329,24 @@ public final class SessionMapPdf {
         }
         if (count == 0) {
             c.paragraph("None.", c.regular(), TEXT, PdfCanvas.MARGIN, c.width());
+        }
+    }
+
+    /**
+     * The plan compared site by site with the course's previous session ({@link ExportedPlan#comparison()}), when
+     * it has one: the summary, then each site and outcome; a dropped site's note is left out when de-identified.
+     */
+    private void comparison(PdfCanvas c) throws IOException {
+        SessionComparison found = exported.comparison().orElse(null);
+        if (found == null) {
+            return;
+        }
+        SessionComparison comparison = options.deidentify() ? found.withoutNotes() : found;
+        c.heading("Compared with session " + exported.previous().sessionNumber() + " of "
+                + exported.previous().date());
+        c.paragraph(comparison.summary(), c.regular(), TEXT, PdfCanvas.MARGIN, c.width());
+        for (SessionComparison.Entry e : comparison.entries()) {
+            c.paragraph(e.kind() + ": " + e.text(), c.regular(), TEXT, PdfCanvas.MARGIN + 8, c.width() - 8);
         }
     }
 

@@ -14,7 +14,8 @@ import org.injectionplanner.store.StoreException;
  * Plugins › Injection Planner › Session › Compare with Earlier Session...: the active plan compared site by
  * site with an earlier session of its course ({@link SessionComparison}: added, dropped, changed and unchanged
  * sites, and the outcomes' change against the minimal important change), in a text window titled
- * {@value #TITLE}. Macro key: {@code session} (the earlier session's number; the previous one by default).
+ * {@value #TITLE}; the Plan Panel then compares the plan with that session too. Macro key: {@code session}
+ * (the earlier session's number; the previous one by default).
  */
 public final class CompareSessionsCommand implements PlugIn {
 
@@ -36,7 +37,7 @@ public final class CompareSessionsCommand implements PlugIn {
         int number = (int) gd.getNextNumber();
         try {
             PlanStore store = PluginWorkspace.get().store();
-            Optional<SessionPlan> earlier = store.courses().contains(current.courseId())
+            Optional<SessionPlan> earlier = store.hasCourse(current.courseId())
                     ? store.course(current.courseId()).plans().stream()
                             .filter(p -> p.sessionNumber() == number && !p.id().equals(current.id())).findFirst()
                     : Optional.empty();
@@ -46,6 +47,7 @@ public final class CompareSessionsCommand implements PlugIn {
             }
             SessionComparison c = SessionComparison.of(earlier.get(), current);
             new TextWindow(TITLE, String.join("\n", c.lines()), 640, 360);
+            ComparisonPane.compareWith(current, earlier.get());
         } catch (StoreException | IllegalArgumentException e) {
             CommandErrors.show(e.getMessage());
         }

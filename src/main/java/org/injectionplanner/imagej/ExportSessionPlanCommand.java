@@ -72,7 +72,7 @@ public final class ExportSessionPlanCommand implements PlugIn {
         }
         try {
             ExportedPlan exported = new ExportedPlan(plan, ws.settings(), ws.reportOf(plan), ws.signatureStatus(plan),
-                    revision(ws.store(), plan));
+                    revision(ws.store(), plan)).inCourse(ws.store());
             IJ.showStatus("Exporting the session plan...");
             List<Path> written = export(exported, format, Path.of(path), new ExportOptions(paper, deidentify, force,
                     predecessor.isEmpty() ? null : Path.of(predecessor)));

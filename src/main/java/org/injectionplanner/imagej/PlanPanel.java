@@ -39,7 +39,8 @@ import org.injectionplanner.workspace.PlanWorkspace;
 /**
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
  * injections in session order with their findings, the session's findings, checklist, totals and
- * sign-off. Selecting a row shows its frame and highlights it; dragging an injection onto another's row
+ * sign-off; at the bottom, the plan compared with an earlier session of its course ({@link ComparisonPane}).
+ * Selecting a row shows its frame and highlights it; dragging an injection onto another's row
  * moves it to that place in the order; buttons run the same commands as the menu (so they record macro
  * lines too).
  */
@@ -58,6 +59,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private boolean filling;
     private int dragFrom = -1;
     private final PlanEditor editor;
+    private final ComparisonPane comparison = new ComparisonPane();
 
     private PlanPanel(PlanEditor editor) {
         super("Plan Panel");
@@ -129,6 +131,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         both.add(annotations);
         both.add(map);
         add(both, BorderLayout.CENTER);
+        add(comparison, BorderLayout.SOUTH);
         editor.addListener(this);
         PluginWorkspace.get().addListener(this);
         fill();
@@ -199,6 +202,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private void fill() {
         SessionPlan plan = editor.plan();
         fillSessionMap(plan);
+        comparison.display(plan);
         list.removeAll();
         rows.clear();
         for (Target t : plan.targets()) {
@@ -372,6 +376,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     public void close() {
         editor.removeListener(this);
         PluginWorkspace.get().removeListener(this);
+        comparison.dispose();
         synchronized (PlanPanel.class) {
             if (instance == this) {
                 instance = null;

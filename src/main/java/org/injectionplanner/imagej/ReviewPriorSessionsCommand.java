@@ -16,10 +16,11 @@ import org.injectionplanner.workspace.PriorSessions;
 
 /**
  * Plugins › Injection Planner › Session › Review Prior Sessions...: lists the earlier sessions of the current
- * plan's course (without a current plan, the open study's patient's sessions), newest first, with date,
- * site count and status; the chosen one opens its annotated images read-only beside the current study, its
- * plan drawn muted (docs/design.md §4). Macro keys: {@code session} (its number; the dialog lists them when
- * absent), {@code sync} (page read-only cines with the current image of the same view).
+ * plan's course (without a current plan, the sessions of the courses the store's patient index lists for the
+ * active image's Patient ID), newest first, with date, site count and status; the chosen one opens its
+ * annotated images read-only beside the current study, its plan drawn muted (docs/design.md §4). Macro keys:
+ * {@code session} (its number; the dialog lists them when absent), {@code sync} (page read-only cines with the
+ * current image of the same view).
  */
 public final class ReviewPriorSessionsCommand implements PlugIn {
 

@@ -85,13 +85,13 @@ public final class TreatmentCourseCommand implements PlugIn {
         return new ArrayList<>(out.values());
     }
 
-    /** One row per session. */
+    /** One row per session ("1 of 4": counted against the course's planned sessions), then the one due. */
     static ResultsTable table(TreatmentCourse course) {
         ResultsTable rt = new ResultsTable();
         CourseSession previous = null;
         for (CourseSession s : course.sessions()) {
             rt.incrementCounter();
-            rt.addValue("Session", s.number());
+            rt.addValue("Session", course.record().sessionOf(s.number()));
             rt.addValue("Date", s.date().toString());
             rt.addValue("Status", s.status().label());
             rt.addValue("Sites", s.sites());
@@ -108,7 +108,7 @@ public final class TreatmentCourseCommand implements PlugIn {
         TreatmentCourse.DueWindow due = course.nextDue();
         if (due != null) {
             rt.incrementCounter();
-            rt.addValue("Session", due.session());
+            rt.addValue("Session", course.record().sessionOf(due.session()));
             rt.addValue("Date", due.earliest() + " to " + due.latest());
             rt.addValue("Status", "due");
         }

@@ -31,6 +31,20 @@ public record CourseRecord(UUID courseId, String patientId, String indication, i
         return new CourseRecord(courseId, patientId, newIndication, newPlannedSessions);
     }
 
+    /**
+     * Session {@code number} counted against the sessions this course plans: "2 of 4", or "5 (4 planned)"
+     * for a session beyond them (the count of sessions so far is never the "of").
+     */
+    public String sessionOf(int number) {
+        return number > plannedSessions ? number + " (" + plannedSessions + " planned)"
+                : number + " of " + plannedSessions;
+    }
+
+    /** "session 2 of 4", or "session 5 (4 planned)" ({@link #sessionOf}). */
+    public String sessionLabel(int number) {
+        return "session " + sessionOf(number);
+    }
+
     /** This record with the Patient ID filled in from {@code plan}, if it had none and the plan names one. */
     public CourseRecord withPatientOf(SessionPlan plan) {
         String id = plan.patient().map(Patient::id).orElse("");

@@ -114,32 +114,65 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
                 dropped, changed, unchanged, OutcomeChange.between(earlier.outcomes(), later.outcomes()));
     }
 
-    /** The comparison as lines for reading: one per site (added, dropped, changed, unchanged), then the outcomes. */
-    public List<String> lines() {
-        List<String> out = new ArrayList<>();
-        out.add("Session " + earlierSession + " → session " + laterSession + ": " + added.size() + " added, "
-                + dropped.size() + " dropped, " + changed.size() + " changed, " + unchanged.size() + " unchanged");
-        added.forEach(s -> out.add("added       " + s.label()));
-        dropped.forEach(s -> out.add("dropped     " + s.label() + " (reason: " + s.droppedReason() + ")"));
+    /**
+     * One fact of the comparison for reading: a site or an outcome.
+     *
+     * @param kind {@code added}, {@code dropped}, {@code changed}, {@code unchanged}, or the outcome's key
+     *        ({@code nrsRest}, …, {@code pgic})
+     * @param text what it says, e.g. "R L4/5 facet: volumeMl 0.5 → 0.8"
+     */
+    public record Entry(String kind, String text) {
+    }
+
+    /** "Session 1 → session 2: 1 added, 1 dropped, 0 changed, 2 unchanged". */
+    public String summary() {
+        return "Session " + earlierSession + " → session " + laterSession + ": " + added.size() + " added, "
+                + dropped.size() + " dropped, " + changed.size() + " changed, " + unchanged.size() + " unchanged";
+    }
+
+    /** The facts in reading order: each site (added, dropped, changed, unchanged), then the outcomes. */
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>();
+        added.forEach(s -> out.add(new Entry("added", s.label())));
+        dropped.forEach(s -> out.add(new Entry("dropped", s.label() + " (reason: " + s.droppedReason() + ")")));
         for (Site s : changed) {
             List<String> fields = new ArrayList<>();
             for (FieldChange f : s.changes()) {
                 fields.add(f.field() + " " + f.before() + " → " + f.after() + (f.distanceMm() == null ? ""
                         : String.format(Locale.ROOT, " (moved %.1f mm)", f.distanceMm())));
             }
-            out.add("changed     " + s.label() + ": " + String.join("; ", fields));
+            out.add(new Entry("changed", s.label() + ": " + String.join("; ", fields)));
         }
-        unchanged.forEach(s -> out.add("unchanged   " + s.label()
-                + (s.positionNote().isEmpty() ? "" : " (position " + s.positionNote() + ")")));
+        unchanged.forEach(s -> out.add(new Entry("unchanged", s.label()
+                + (s.positionNote().isEmpty() ? "" : " (position " + s.positionNote() + ")"))));
         for (OutcomeChange.MeasureChange m : outcomes.changes()) {
-            out.add(String.format(Locale.ROOT, "%-11s %s → %s (%+.1f%s): %s", m.measure().key(), number(m.before()),
-                    number(m.after()), m.change(), m.percent() == null ? ""
-                            : String.format(Locale.ROOT, ", %+.0f %%", m.percent()), m.verdict().label()));
+            out.add(new Entry(m.measure().key(), String.format(Locale.ROOT, "%s → %s (%+.1f%s): %s",
+                    number(m.before()), number(m.after()), m.change(), m.percent() == null ? ""
+                            : String.format(Locale.ROOT, ", %+.0f %%", m.percent()), m.verdict().label())));
         }
         if (outcomes.pgic() != null) {
-            out.add("pgic        " + outcomes.pgic());
+            out.add(new Entry("pgic", String.valueOf(outcomes.pgic())));
         }
         return out;
+    }
+
+    /** The comparison as lines for reading: the {@link #summary()}, then one line per {@link #entries() entry}. */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        out.add(summary());
+        entries().forEach(e -> out.add(String.format(Locale.ROOT, "%-11s %s", e.kind(), e.text())));
+        return out;
+    }
+
+    /**
+     * This comparison without free text (for a de-identified export): a dropped site's reason without the note
+     * written with it ("other", not "other: moved away").
+     */
+    public SessionComparison withoutNotes() {
+        List<Site> plain = dropped.stream().map(s -> new Site(s.targetId(), s.label(), s.changes(), s.positionNote(),
+                s.droppedReason().split(": ", 2)[0])).toList();
+        return new SessionComparison(earlier, later, earlierSession, laterSession, added, plain, changed, unchanged,
+                outcomes);
     }
 
     /**

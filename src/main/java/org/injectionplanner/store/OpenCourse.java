@@ -138,6 +138,7 @@ public final class OpenCourse implements AutoCloseable {
             throw conflict(onDisk);
         }
         CourseHead before = seen;
+        recordPatient(record);
         int sequence = seen == null ? 1 : seen.name().sequence() + 1;
         RevisionFile.Written written = RevisionFile.write(plan, sequence, store.now(), author, reason,
                 seen == null ? null : seen.sha256());
@@ -217,24 +218,39 @@ public final class OpenCourse implements AutoCloseable {
     }
 
     /**
-     * Brings the course record, the course's index and the store's patient index up to this save; a
-     * failure is logged (the revision is saved; readers rebuild a stale course index, verify-store all).
+     * Before a revision is written: the course record and the store's patient index name the course's Patient
+     * ID, so that a crash after the revision never leaves a course of that patient unfindable by Patient ID
+     * (a crash before it leaves at most an entry of a course without a revision, which
+     * {@link PlanStore#coursesOfPatient} passes over). A failure is logged: the save goes on (the index is
+     * derived, and verify-store rebuilds it).
+     */
+    private void recordPatient(CourseRecord record) {
+        try {
+            if (!CourseRecordFile.read(store.root(), dir).equals(Optional.of(record))) {
+                CourseRecordFile.write(dir, record);
+            }
+            if (!record.patientId().isEmpty()) {
+                PatientIndex.record(store.root(), courseId, record.patientId());
+            }
+        } catch (StoreException | RuntimeException e) {
+            LOG.log(Level.WARNING, "the course record or patient index of course {0} could not be updated before "
+                    + "its next revision (verify-store rebuilds them): {1}", courseId, e.toString());
+        }
+    }
+
+    /**
+     * Brings the course's index up to this save; a failure is logged (the revision is saved; readers rebuild a
+     * stale course index, verify-store all).
      *
      * @param before the head before this save (null: the course had no revision)
      */
     private void updateIndexes(CourseRecord record, CourseHead before, CourseIndex.Newest saved) {
         try {
-            if (!CourseRecordFile.read(store.root(), dir).equals(Optional.of(record))) {
-                CourseRecordFile.write(dir, record);
-            }
             Optional<CourseIndex> old = CourseIndex.read(store.root(), dir);
             if (old.isPresent() && Objects.equals(old.get().head(), before)) {
                 old.get().with(saved, record.patientId(), seen).write(dir);
             } else {
                 store.rebuildCourseIndex(courseId, record.patientId()).write(dir);
-            }
-            if (!record.patientId().isEmpty()) {
-                PatientIndex.record(store.root(), courseId, record.patientId());
             }
         } catch (StoreException | IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "revision {0} of course {1} is saved, but the store index could not be updated "

@@ -184,7 +184,8 @@ public final class PlanStore {
 
     /**
      * The courses of a patient, found in the store's patient index ({@code patients.json}) without reading
-     * any revision.
+     * any revision. A save records the course there before writing its revision, so a listed course without
+     * a revision (its first save was interrupted) is left out.
      *
      * @throws StoreException if the index is missing (run verify-store, which rebuilds it) or cannot be read
      */
@@ -194,7 +195,38 @@ public final class PlanStore {
             throw new StoreException("the plan store " + root + " has no patient index (" + PatientIndex.NAME
                     + "): run verify-store on it, which rebuilds the index");
         }
-        return courses.get();
+        List<UUID> out = new ArrayList<>();
+        for (UUID course : courses.get()) {
+            if (hasCourse(course)) {
+                out.add(course);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the store holds the course with at least one revision.
+     *
+     * @throws StoreException if its revisions folder cannot be listed
+     */
+    public boolean hasCourse(UUID courseId) throws StoreException {
+        return !revisionNames(StoreLayout.revisions(StoreLayout.course(root, courseId))).isEmpty();
+    }
+
+    /**
+     * The course's session before this plan's, as {@link #previousSessionDate} takes it: the newest revision of
+     * the other plan with the highest session number below this plan's. Empty for a first session or a course
+     * the store does not hold.
+     *
+     * @throws StoreException if the course's files cannot be read or are damaged
+     */
+    public Optional<SessionPlan> previousSession(SessionPlan plan) throws StoreException {
+        if (!hasCourse(plan.courseId())) {
+            return Optional.empty();
+        }
+        return course(plan.courseId()).plans().stream()
+                .filter(p -> !p.id().equals(plan.id()) && p.sessionNumber() < plan.sessionNumber())
+                .max(Comparator.comparingInt(SessionPlan::sessionNumber));
     }
 
     /**

@@ -2,22 +2,22 @@ package org.injectionplanner.workspace;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
+import org.injectionplanner.store.CourseView;
 import org.injectionplanner.store.PlanStore;
-import org.injectionplanner.store.Revision;
 import org.injectionplanner.store.StoreException;
 
 /**
  * The earlier sessions of a treatment course, for follow-up review and copy forward: each plan's newest
- * revision in the store, newest session first, with its status as the store's signature verification has it
- * (a plan claiming to be signed whose signature does not verify is not shown as signed).
+ * revision in the store (found through the course's index), newest session first, with its status as the
+ * store's signature verification has it (a plan claiming to be signed whose signature does not verify is not
+ * shown as signed), counted against the sessions its course plans.
  */
 public final class PriorSessions {
 
@@ -26,9 +26,9 @@ public final class PriorSessions {
      *
      * @param plan its newest revision's plan
      * @param status its signature verified with the store's keyring
-     * @param sessions the highest session number known in its course (the "of N" in its title)
+     * @param course its course's record (the planned sessions are the "of N" in its title)
      */
-    public record Prior(SessionPlan plan, SignatureStatus status, int sessions) {
+    public record Prior(SessionPlan plan, SignatureStatus status, CourseRecord course) {
 
         /** "signed", "draft", or "signature not verified" (signed, but the store does not trust the signature). */
         public String statusText() {
@@ -36,9 +36,12 @@ public final class PriorSessions {
                     : "draft";
         }
 
-        /** "session 1 of 2, 2026-11-07, signed — read-only": the title of its review windows. */
+        /**
+         * "session 1 of 4, 2026-11-07, signed — read-only" ({@link CourseRecord#sessionLabel}): the title of its
+         * review windows.
+         */
         public String title() {
-            return "session " + plan.sessionNumber() + " of " + sessions + ", " + plan.date() + ", " + statusText()
+            return course.sessionLabel(plan.sessionNumber()) + ", " + plan.date() + ", " + statusText()
                     + " — read-only";
         }
 
@@ -55,12 +58,13 @@ public final class PriorSessions {
 
     /**
      * The sessions before {@code current} in its course (lower session numbers), newest first; without a
-     * current plan, every session in the store whose images show {@code patientId}.
+     * current plan, every session of the courses the store's patient index lists for {@code patientId}.
      *
      * @param current the plan being worked on, or null
      * @param patientId the open study's Patient ID, or null or empty when not known: sessions whose images
      *     record another patient are then refused
-     * @throws StoreException if the course's revisions cannot be read
+     * @throws StoreException if the course's files or the patient index cannot be read (or the store has no
+     *     patient index: verify-store rebuilds it)
      * @throws IllegalArgumentException if an earlier session of the course shows another patient than the open
      *     study
      */
@@ -68,22 +72,17 @@ public final class PriorSessions {
             throws StoreException {
         PlanStore store = workspace.store();
         boolean knownPatient = patientId != null && !patientId.isEmpty();
-        List<UUID> courses = current != null ? List.of(current.courseId()) : store.courses();
+        List<UUID> courses = current != null
+                ? (store.hasCourse(current.courseId()) ? List.of(current.courseId()) : List.of())
+                : knownPatient ? store.coursesOfPatient(patientId) : List.of();
         List<Prior> out = new ArrayList<>();
         for (UUID course : courses) {
-            Map<UUID, SessionPlan> newest = new LinkedHashMap<>();
-            for (Revision r : store.history(course)) {
-                newest.put(r.plan().id(), r.plan());
-            }
-            int sessions = newest.values().stream().mapToInt(SessionPlan::sessionNumber).max().orElse(0);
-            if (current != null) {
-                sessions = Math.max(sessions, current.sessionNumber());
-            }
-            for (SessionPlan plan : newest.values()) {
+            CourseView view = store.course(course);
+            for (SessionPlan plan : view.plans()) {
                 String shown = plan.patient().map(Patient::id).orElse("");
                 boolean otherPatient = knownPatient && !shown.isEmpty() && !shown.equals(patientId);
                 if (current == null) {
-                    if (!knownPatient || !shown.equals(patientId)) {
+                    if (otherPatient) {
                         continue;
                     }
                 } else if (plan.id().equals(current.id()) || plan.sessionNumber() >= current.sessionNumber()) {
@@ -93,7 +92,7 @@ public final class PriorSessions {
                             + " of this course was planned on images of another patient (Patient ID " + shown
                             + ") than the open study (" + patientId + ")");
                 }
-                out.add(new Prior(plan, workspace.signatureStatus(plan), sessions));
+                out.add(new Prior(plan, workspace.signatureStatus(plan), view.course().record()));
             }
         }
         out.sort(Comparator.comparing((Prior p) -> p.plan().date()).thenComparingInt(p -> p.plan().sessionNumber())

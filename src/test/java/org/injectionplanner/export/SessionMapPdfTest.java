@@ -22,8 +22,12 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.cos.COSName;
+import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CopyForward;
+import org.injectionplanner.plan.DropReason;
 import org.injectionplanner.plan.Patient;
+import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.safety.SafetyChecks;
@@ -164,6 +168,39 @@ class SessionMapPdfTest {
         try (PDDocument doc = Loader.loadPDF(unverified.toFile())) {
             assertThat(largeText(doc, 1)).isEqualTo(SessionMapPdf.DRAFT);
         }
+    }
+
+    @Test
+    void aFollowUpSessionIsComparedWithTheCoursesPreviousOneAndCountedAgainstThePlannedSessions() throws Exception {
+        SessionPlan first = SamplePlans.plan(SamplePlans.SESSION_1, 3, 1, true);
+        PlanStore store = new PlanStore(dir.resolve("store"), Clock.systemDefaultZone(),
+                new SeenSequences(dir.resolve("home/seen.json")), new SignerKeys(dir.resolve("home/keys")));
+        try (PlanSession session = PlanSession.open(store, first)) {
+            session.save("Dr A", "planned");
+        }
+        SessionPlan draft = SessionPlan.newDraft(first.courseId(), 2, first.date().plusWeeks(4), "Dr A. Planner",
+                ChecklistItem.defaults());
+        SessionPlan second = CopyForward.drop(PlanFixtures.id("target", 3), DropReason.OTHER,
+                "pain moved to the left side").applyTo(CopyForward.from(first, draft));
+        ExportedPlan exported = exported(second, store.settings(), SignatureStatus.UNSIGNED).inCourse(store);
+        assertThat(exported.previous().id()).isEqualTo(first.id());
+
+        String text = text(export(exported, ExportOptions.DEFAULTS));
+        assertThat(text).contains("Session map — session 2 of 4 on " + second.date(),
+                "Compared with session 1 of " + first.date(),
+                "Session 1 → session 2: 0 added, 1 dropped, 0 changed, 2 unchanged",
+                "dropped: site 3 (reason: other: pain moved to the left side)", "unchanged: site 1");
+        String deidentified = text(export(exported, new ExportOptions(ExportOptions.Paper.A4, true, false)));
+        assertThat(deidentified).as("the drop's note is free text").contains("dropped: site 3 (reason: other)")
+                .doesNotContain("pain moved to the left side");
+
+        String alone = text(export(exported(second, store.settings(), SignatureStatus.UNSIGNED),
+                ExportOptions.DEFAULTS));
+        assertThat(alone).as("exported without its store").contains("Session map — session 2 on ")
+                .doesNotContain("Compared with");
+        String firstMap = text(export(exported(first, store.settings(), SignatureStatus.UNSIGNED).inCourse(store),
+                ExportOptions.DEFAULTS));
+        assertThat(firstMap).contains("Session map — session 1 of 4 on ").doesNotContain("Compared with");
     }
 
     @Test

@@ -81,6 +81,11 @@ class SessionComparisonTest {
                         org.assertj.core.groups.Tuple.tuple(DROPPED, "other: pain moved to the right side"));
         assertThat(SessionComparison.of(a, second(changedTarget(draft))).dropped())
                 .extracting(SessionComparison.Site::droppedReason).containsExactly("not recorded");
+        assertThat(c.withoutNotes().dropped()).as("de-identified: the reason without its free-text note")
+                .extracting(SessionComparison.Site::droppedReason).containsExactlyInAnyOrder("resolved", "other");
+        assertThat(c.withoutNotes().entries()).contains(new SessionComparison.Entry("dropped", "T3 (reason: other)"));
+        assertThat(c.lines()).as("one line per entry after the summary").hasSize(c.entries().size() + 1)
+                .first().isEqualTo(c.summary());
     }
 
     @Test

@@ -61,6 +61,15 @@ class TreatmentCourseTest {
     }
 
     @Test
+    void aSessionIsCountedAgainstThePlannedSessionsNotTheSessionsSoFar() {
+        CourseRecord planned4 = new CourseRecord(COURSE, CourseFixtures.PATIENT, "", 4);
+        assertThat(planned4.sessionLabel(1)).as("the first of a course of 4").isEqualTo("session 1 of 4");
+        assertThat(planned4.sessionLabel(4)).isEqualTo("session 4 of 4");
+        assertThat(planned4.sessionLabel(5)).as("beyond the plan").isEqualTo("session 5 (4 planned)");
+        assertThat(planned4.describedAs("", 6).sessionOf(5)).isEqualTo("5 of 6");
+    }
+
+    @Test
     void aSessionOfAnotherPatientIsWarnedOfAndRefusedByTheRecord() {
         SessionPlan other = CourseFixtures.session(COURSE, 2, FIRST.plusWeeks(4), "OTHER-9");
         TreatmentCourse c = new TreatmentCourse(new CourseRecord(COURSE, CourseFixtures.PATIENT, "", 4),

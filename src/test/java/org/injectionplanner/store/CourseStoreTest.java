@@ -107,6 +107,26 @@ class CourseStoreTest {
     }
 
     @Test
+    void thePreviousSessionIsTheHighestNumberBelowThePlansAndACourseWithoutRevisionIsNotListed() throws Exception {
+        PlanStore store = store();
+        saveCourse(store, COURSE, CourseFixtures.PATIENT, 3);
+        SessionPlan fourth = CourseFixtures.sessionWithSite(COURSE, 4, FIRST.plusWeeks(12), CourseFixtures.PATIENT);
+        assertThat(store.previousSession(fourth).orElseThrow().sessionNumber()).isEqualTo(3);
+        SessionPlan second = store.course(COURSE).plans().get(1);
+        assertThat(store.previousSession(second).orElseThrow().sessionNumber()).isEqualTo(1);
+        assertThat(store.previousSession(store.course(COURSE).plans().get(0))).as("a first session").isEmpty();
+        UUID unsaved = UUID.fromString("c0000000-0000-4000-8000-0000000000cc");
+        assertThat(store.previousSession(CourseFixtures.sessionWithSite(unsaved, 2, FIRST, CourseFixtures.PATIENT)))
+                .as("a course the store does not hold").isEmpty();
+        // a first save interrupted after the patient index and before the revision leaves a course without one
+        store.open(unsaved).close();
+        PatientIndex.record(root, unsaved, CourseFixtures.PATIENT);
+        assertThat(Files.readString(root.resolve("patients.json"))).contains(unsaved.toString());
+        assertThat(store.hasCourse(unsaved)).isFalse();
+        assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactly(COURSE);
+    }
+
+    @Test
     void verifyStoreRebuildsADeletedIndexAndReportsOneThatDisagrees() throws Exception {
         PlanStore store = store();
         saveCourse(store, COURSE, CourseFixtures.PATIENT, 2);

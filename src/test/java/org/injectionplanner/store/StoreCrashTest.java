@@ -41,7 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StoreCrashTest {
 
-    /** The store's derived files, which a save updates after its revision (docs/plan-format.md). */
+    /** The store's derived files, which a save updates around its revision (docs/plan-format.md §4). */
     private static final java.util.Set<String> INDEXES = java.util.Set.of(CourseIndex.NAME, PatientIndex.NAME,
             CourseRecordFile.NAME);
 

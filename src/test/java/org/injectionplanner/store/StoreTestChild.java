@@ -28,6 +28,8 @@ import org.injectionplanner.plan.SessionPlan;
  * default constructors: saves the plan in the course (remembering its sequence), makes the signer key of
  * "Dr W", locks the keyring with the workstation's administrator key (pinning it) and saves a clinician
  * profile; prints {@code done}.
+ * <li>{@code courses ROOT PATIENT}: forever: starts a new course, saves its first session on an image of
+ * Patient ID PATIENT, prints {@code committed COURSE} once {@code save} has returned, closes it.
  * </ul>
  */
 public final class StoreTestChild {
@@ -38,6 +40,10 @@ public final class StoreTestChild {
     public static void main(String[] args) throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PlanStore store = new PlanStore(Path.of(args[1]));
+        if (args[0].equals("courses")) {
+            courses(store, args[2], out);
+            return;
+        }
         UUID courseId = UUID.fromString(args[2]);
         UUID planId = UUID.fromString(args[3]);
         if (args[0].equals("race")) {
@@ -84,6 +90,18 @@ public final class StoreTestChild {
         store.keyring();
         new ClinicianProfile("Dr W", "physician", "").write(ClinicianProfile.workstationFile());
         out.println("done");
+    }
+
+    private static void courses(PlanStore store, String patientId, PrintStream out) throws StoreException {
+        out.println("ready 0");
+        while (true) {
+            UUID courseId = UUID.randomUUID();
+            SessionPlan plan = TestPlans.ofPatient(TestPlans.numbered(courseId, UUID.randomUUID(), 1), patientId);
+            try (OpenCourse course = store.open(courseId)) {
+                course.save(plan, "child", "first session");
+            }
+            out.println("committed " + courseId);
+        }
     }
 
     private static void race(PlanStore store, UUID courseId, UUID planId, int count, String name, PrintStream out)

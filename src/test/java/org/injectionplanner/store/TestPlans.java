@@ -98,6 +98,16 @@ public final class TestPlans {
                 base.signature(), base.amendments(), base.outcomes(), base.copiedForward());
     }
 
+    /** The plan with every image showing Patient ID {@code patientId}. */
+    static SessionPlan ofPatient(SessionPlan p, String patientId) {
+        List<PlanImage> images = p.images().stream().map(i -> new PlanImage(i.sopInstanceUid(),
+                i.studyInstanceUid(), i.seriesInstanceUid(), i.description(), i.frames(), i.path(),
+                new Patient(patientId, "", null), i.studyDate())).toList();
+        return new SessionPlan(p.id(), p.courseId(), p.sessionNumber(), p.date(), p.author(), p.status(),
+                p.patientWeightKg(), images, p.targets(), p.zones(), p.injections(), p.checklist(), p.overrides(),
+                p.signature(), p.amendments(), p.outcomes(), p.copiedForward());
+    }
+
     /** A random valid plan: any text, edge-case numbers, nullable fields null or not, both shapes. */
     public static SessionPlan random(Random r) {
         List<PlanImage> images = new ArrayList<>();

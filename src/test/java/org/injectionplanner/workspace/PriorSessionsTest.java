@@ -3,9 +3,11 @@ package org.injectionplanner.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Patient;
 import org.injectionplanner.plan.PlanFixtures;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PriorSessionsTest {
 
     private static final Patient DEMO = new Patient("DEMO-0001", "Demo^Patient", null);
+    private static final CourseRecord RECORD = new CourseRecord(PlanFixtures.COURSE, DEMO.id(), "", 4);
 
     @TempDir
     Path root;
@@ -51,7 +54,8 @@ class PriorSessionsTest {
         List<PriorSessions.Prior> priors = PriorSessions.of(ws, third, DEMO.id());
         assertThat(priors).extracting(p -> p.plan().id()).containsExactly(second.id(), first.id());
         assertThat(priors.get(0).line()).isEqualTo("session 2, " + second.date() + ", 1 site, draft");
-        assertThat(priors.get(1).title()).isEqualTo("session 1 of 3, " + first.date() + ", draft — read-only");
+        assertThat(priors.get(1).title()).as("counted against the 4 sessions a course plans by default")
+                .isEqualTo("session 1 of 4, " + first.date() + ", draft — read-only");
         assertThat(PriorSessions.of(ws, second, DEMO.id())).extracting(p -> p.plan().id())
                 .as("only the sessions before the current one").containsExactly(first.id());
         assertThat(PriorSessions.of(ws, null, DEMO.id())).as("without a plan: the patient's sessions").hasSize(2);
@@ -61,11 +65,40 @@ class PriorSessionsTest {
     }
 
     @Test
+    void aSessionBeyondThePlannedOnesSaysHowManyWerePlanned() throws Exception {
+        PlanWorkspace ws = new PlanWorkspace(() -> root, n -> { });
+        save(ws.store(), session(1, 12, DEMO.id()));
+        save(ws.store(), session(2, 8, DEMO.id()));
+        try (PlanSession s = PlanSession.open(ws.store(), session(3, 4, DEMO.id()))) {
+            s.course().saveRecord(s.course().record().describedAs("low back pain", 2));
+            s.save("Dr A", null);
+        }
+        List<PriorSessions.Prior> priors = PriorSessions.of(ws, session(4, 0, DEMO.id()), DEMO.id());
+        assertThat(priors).extracting(PriorSessions.Prior::title).containsExactly(
+                "session 3 (2 planned), " + PlanFixtures.DATE.minusWeeks(4) + ", draft — read-only",
+                "session 2 of 2, " + PlanFixtures.DATE.minusWeeks(8) + ", draft — read-only",
+                "session 1 of 2, " + PlanFixtures.DATE.minusWeeks(12) + ", draft — read-only");
+    }
+
+    @Test
+    void withoutAPlanTheCourseIsFoundThroughThePatientIndex() throws Exception {
+        PlanWorkspace ws = new PlanWorkspace(() -> root, n -> { });
+        save(ws.store(), session(1, 4, DEMO.id()));
+        assertThat(PriorSessions.of(ws, null, DEMO.id())).extracting(p -> p.plan().sessionNumber())
+                .containsExactly(1);
+        Files.delete(root.resolve("patients.json"));
+        assertThatThrownBy(() -> PriorSessions.of(ws, null, DEMO.id())).as("no scan of every revision")
+                .hasMessageContaining("has no patient index (patients.json): run verify-store");
+        assertThat(PriorSessions.of(ws, session(2, 0, DEMO.id()), DEMO.id())).as("with a plan, its course")
+                .hasSize(1);
+    }
+
+    @Test
     void aSignatureTheStoreDoesNotTrustIsNotShownAsSigned() {
         SessionPlan claimed = session(1, 4, DEMO.id()).signed(new Signature("Dr A",
                 OffsetDateTime.parse("2026-10-01T10:00:00Z"), "0".repeat(64)));
-        assertThat(new PriorSessions.Prior(claimed, SignatureStatus.invalid(List.of("forged")), 2).statusText())
+        assertThat(new PriorSessions.Prior(claimed, SignatureStatus.invalid(List.of("forged")), RECORD).statusText())
                 .isEqualTo("signature not verified");
-        assertThat(new PriorSessions.Prior(claimed, SignatureStatus.VALID, 2).statusText()).isEqualTo("signed");
+        assertThat(new PriorSessions.Prior(claimed, SignatureStatus.VALID, RECORD).statusText()).isEqualTo("signed");
     }
 }

@@ -39,6 +39,8 @@ class CourseIT {
                 out = out + "rows=" + Table.size("Treatment Course") + "\\n";
                 out = out + "date2=" + Table.getString("Date", 1, "Treatment Course") + "\\n";
                 out = out + "odi1=" + Table.getString("ODI %", 0, "Treatment Course") + "\\n";
+                out = out + "session2=" + Table.getString("Session", 1, "Treatment Course") + "\\n";
+                out = out + "due=" + Table.getString("Session", 2, "Treatment Course") + "\\n";
                 run("Compare with Earlier Session...", "session=1");
                 selectWindow("Session Comparison");
                 out = out + getInfo("window.contents");
@@ -54,7 +56,7 @@ class CourseIT {
         assertThat(lines[2]).isEqualTo("0.0,8.0 28.0,7.0");
         assertThat(lines[3]).startsWith("0.0,3.5555").contains(" 28.0,2.5");
         assertThat(lines[4]).startsWith("-2.0,2.5555");
-        assertThat(r.output()).contains("rows=3", "date2=2026-10-29", "odi1=35.6",
+        assertThat(r.output()).contains("rows=3", "date2=2026-10-29", "odi1=35.6", "session2=2 of 4", "due=3 of 4",
                 "Session 1 → session 2: 0 added, 1 dropped, 0 changed, 0 unchanged",
                 "dropped     L4/5 supraspinous (reason: not recorded)",
                 "nrsRest     6 → 4 (-2.0, -33 %): improved");

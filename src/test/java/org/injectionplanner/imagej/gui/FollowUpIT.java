@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A follow-up in a real ImageJ with the two sample sessions: session 1 planned and signed on its study;
  * four weeks later, on the session-2 study, the next session is started, session 1 reviewed read-only
  * beside it, copied forward, two sites placed on today's image (a click on the ring, Edit Plan
- * Annotation... with x y), one dropped with a reason and one added; an edit on the read-only window is
- * refused.
+ * Annotation... with x y), one dropped with a reason and one added; the Plan Panel's comparison lists exactly
+ * those changes and follows the next edit; an edit on the read-only window is refused.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -81,16 +81,37 @@ class FollowUpIT {
                 run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 run("Overlay Prior Sites...", "show");
                 run("Save Session Plan");
+                run("Plan Panel");
+                saved = call("org.injectionplanner.imagej.gui.PanelProbe.comparison");
+                run("Edit Injection...", "injection=T1 preset=[(fields below)] approach=out-of-plane needle=[25G 38mm] dextrose=15 anaesthetic=lidocaine concentration=0.2 volume=1.5");
+                edited = call("org.injectionplanner.imagej.gui.PanelProbe.comparison");
+                run("Undo Plan Edit");
+                closed = call("org.injectionplanner.imagej.gui.PanelProbe.close");
                 selectImage(prior);
                 refusal = call(U + "refused", "Add Injection Target...", "x=100 y=100 frame=1 structure=supraspinous side=midline level=L4/L5 label=[refused]");
-                File.saveString("prior=" + prior + "\\ntoday=" + today + "\\nrefusal=" + refusal, getArgument());
+                File.saveString("prior=" + prior + "\\ntoday=" + today + "\\nrefusal=" + refusal
+                        + "\\n[saved]\\n" + saved + "[edited]\\n" + edited, getArgument());
                 """.formatted(store, SESSION_2);
         GuiSession.Result two = GuiSession.run(second, null, shot);
-        assertThat(two.output()).contains("prior=session 1 of 2, 2026-10-01, signed — read-only: Transverse L4-L5 "
+        assertThat(two.output()).contains("prior=session 1 of 4, 2026-10-01, signed — read-only: Transverse L4-L5 "
                 + "midline #1\n");
         assertThat(two.output()).as("the edit on the read-only window is refused")
-                .contains("refusal=Injection Planner: \"session 1 of 2, 2026-10-01, signed — read-only: Transverse "
+                .contains("refusal=Injection Planner: \"session 1 of 4, 2026-10-01, signed — read-only: Transverse "
                         + "L4-L5 midline #1\" shows an earlier session read-only: it cannot be edited");
+
+        String saved = two.output().substring(two.output().indexOf("[saved]\n") + 8,
+                two.output().indexOf("[edited]"));
+        assertThat(saved.lines()).as("the Plan Panel compares session 2 with session 1: exactly the follow-up's "
+                + "changes").containsExactly(
+                "Session 2 of 4 — compared with session 1 of 2026-10-01",
+                "Session 1 → session 2: 1 added, 1 dropped, 0 changed, 2 unchanged",
+                "added       L L5/S1 facet",
+                "dropped     L L4/5 facet (reason: not tolerated)",
+                "unchanged   L4/5 supraspinous",
+                "unchanged   R L4/5 facet");
+        String edited = two.output().substring(two.output().indexOf("[edited]\n") + 9);
+        assertThat(edited).as("the panel follows an edit at once")
+                .contains("1 added, 1 dropped, 1 changed, 1 unchanged", "changed     L4/5 supraspinous: volumeMl ");
 
         PlanStore planStore = new PlanStore(store);
         List<Revision> history = planStore.history(session1.courseId());
@@ -155,7 +176,31 @@ class FollowUpIT {
                 File.saveString("prior=" + prior + "\\nframe=" + t, getArgument());
                 """.formatted(store, SESSION_2);
         GuiSession.Result r = GuiSession.run(second, null, null);
-        assertThat(r.output()).contains("prior=session 1 of 2, 2026-10-01, draft — read-only: Cine transverse L4-L5 "
+        assertThat(r.output()).contains("prior=session 1 of 4, 2026-10-01, draft — read-only: Cine transverse L4-L5 "
                 + "midline (36 frames)").contains("frame=12");
+    }
+
+    @Test
+    void withoutAPlanTheStudysPatientFindsTheCourseAndWithoutAStudyTheCommandSaysWhatItNeeds() throws Exception {
+        Path store = dir.resolve("store");
+        String first = GuiSession.openStudy(store, 1) + """
+                run("New Session Plan...", "course=[new course] date=2026-10-01 author=[Dr Test]");
+                run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
+                run("Save Session Plan");
+                File.saveString("saved", getArgument());
+                """;
+        assertThat(GuiSession.run(first, null, null).log()).doesNotContain("Injection Planner:");
+        String second = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                alone = call(U + "refused", "Review Prior Sessions...", "session=1");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                run("Review Prior Sessions...", "session=1");
+                File.saveString("alone=" + alone + "\\nprior=" + getTitle(), getArgument());
+                """.formatted(store, SESSION_2);
+        GuiSession.Result r = GuiSession.run(second, null, null);
+        assertThat(r.output()).contains("alone=Injection Planner: no session plan is open and no study of a known "
+                + "patient is active").contains("prior=session 1 of 4, 2026-10-01, draft — read-only: Transverse "
+                + "L4-L5 midline #1");
     }
 }
