@@ -327,7 +327,10 @@ public final class SessionMapPdf {
         }
     }
 
-    /** "note: …", "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …" (no reason when de-identified). */
+    /**
+     * "note: …", "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …" (no reason when
+     * de-identified).
+     */
     private String finding(SessionPlan plan, Finding f) {
         if (f.severity() != Severity.VIOLATION) {
             return (f.severity() == Severity.NOTE ? "note: " : "warning: ") + f.message();

@@ -268,8 +268,8 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     }
 
     /**
-     * "note: …", "warning: …", "VIOLATION: …" for an open violation, or "overridden (reason: …): …" for a violation with
-     * a written override: the overlay draws it in its own neutral style too, never as a violation.
+     * "note: …", "warning: …", "VIOLATION: …" for an open violation, or "overridden (reason: …): …" for a
+     * violation with a written override: the overlay draws it in its own neutral style too, never as a violation.
      */
     private static String findingLine(SessionPlan plan, Finding f) {
         String state = f.severity() == Severity.NOTE ? "note" : f.severity() == Severity.WARNING ? "warning"
