@@ -96,10 +96,9 @@ final class ImageChecks {
             String description = plan.image(uid).map(PlanImage::description).filter(d -> !d.isBlank())
                     .map(d -> "\"" + d + "\"").orElse(uid);
             out.add(new Finding(Severity.NOTE, IMAGE_SIDE.checkName(), IMAGE_SIDE.key("unknown", uid), null, null,
-                    null, null, null, "", "Image " + description + ": which edge faces the patient's left is not "
-                            + "known (its DICOM header does not say and none was set), so the side of "
-                            + String.join(", ", names) + " cannot be checked against the image: set it with "
-                            + "Set Image Orientation..."));
+                    null, null, null, "", "Session: image " + description + " has no patient sides (not in its "
+                            + "DICOM header, not set): the side of " + String.join(", ", names) + " cannot be "
+                            + "checked against it; set them with Set Image Orientation..."));
         });
     }
 }

@@ -16,7 +16,7 @@ import org.injectionplanner.plan.SpinalLevel;
 final class SeriesLevels {
 
     private static final Pattern LEVEL = Pattern.compile(
-            "\\b([TLS])(\\d{1,2})(?:\\s*(?:-|/|–|\\bto\\b)\\s*([TLS])?(\\d{1,2}))?\\b");
+            "\\b([TLS])(\\d{1,2})(?:\\s*(?:-|/|–|\\bTO\\b)\\s*([TLS])?(\\d{1,2}))?\\b");
 
     /** Closed ranges of positions in {@link SpinalLevel}'s order (vertebrae and interspaces alternate there). */
     private final List<int[]> ranges;
