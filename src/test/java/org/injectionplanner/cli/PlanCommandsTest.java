@@ -131,7 +131,8 @@ class PlanCommandsTest {
         JsonNode json = r.json();
         assertThat(json.get("violations").asInt()).isZero();
         assertThat(json.get("warnings").asInt()).isPositive();
-        assertThat(json.get("findings")).allSatisfy(f -> assertThat(f.get("severity").asText()).isNotEqualTo("VIOLATION"));
+        assertThat(json.get("findings"))
+                .allSatisfy(f -> assertThat(f.get("severity").asText()).isNotEqualTo("VIOLATION"));
         assertThat(json.get("signOffProblems")).isEmpty();
     }
 
