@@ -47,7 +47,7 @@ class ImageOrientationIT {
         assertThat(r.log()).doesNotContain("Injection Planner:");
         String[] parts = r.output().split("=====\n");
         assertThat(parts).hasSize(3);
-        assertThat(parts[0]).contains("note: Session: image \"Transverse L4-L5 midline\" has no patient sides (not "
+        assertThat(parts[0]).contains("note: Session: image \"Transverse L4-L5 midline #1\" has no patient sides (not "
                 + "in its DICOM header, not set): the side of T1, T2 cannot be checked against it")
                 .doesNotContain("the side is Left, but");
         assertThat(parts[1]).doesNotContain("has no patient sides")
@@ -55,7 +55,7 @@ class ImageOrientationIT {
                         + "midline on the half of the image marked R (patient right; image sides left edge R, right "
                         + "edge L, midline at x = 400.0 (set by Dr Test))")
                 .contains("note: Injection 2, T2 \"L5/S1 facet\": at L5/S1 on a series described \"Transverse L4-L5 "
-                        + "midline\"");
+                        + "midline #1\"");
         List<String> overlay = Arrays.asList(parts[2].split("\n"));
         int width = Integer.parseInt(overlay.get(0).split(" ")[1]);
         assertThat(overlay).anySatisfy(line -> assertThat(line).matches("text 2\\.00 2\\.00 .* -\\|\\|R"));
