@@ -51,7 +51,7 @@ public record PatientOrientation(String rowDirection, String columnDirection) {
         return rowDirection.charAt(0);
     }
 
-    /** The value as the header writes it, e.g. "L\P". */
+    /** The value as the header writes it, e.g. "L\A". */
     public String value() {
         return rowDirection + "\\" + columnDirection;
     }

@@ -41,7 +41,7 @@ final class UltrasoundImages {
     static final String PROP_PATIENT_NAME = PROP + "PatientName";
     static final String PROP_PATIENT_BIRTH_DATE = PROP + "PatientBirthDate";
     static final String PROP_STUDY_DATE = PROP + "StudyDate";
-    /** Patient Orientation (0020,0020) of the header ("L\P"), empty where it gives none. */
+    /** Patient Orientation (0020,0020) of the header ("L\A"), empty where it gives none. */
     static final String PROP_PATIENT_ORIENTATION = PROP + "PatientOrientation";
     /** Transducer Type (0018,6031) of the header, empty where it has none. */
     static final String PROP_TRANSDUCER_TYPE = PROP + "TransducerType";

@@ -10,13 +10,13 @@ import org.injectionplanner.dicom.PatientOrientation;
  * opposite of the left.
  *
  * @param leftEdge the direction the left edge (x = 0) faces, e.g. {@link PatientDirection#RIGHT} on a
- *        transverse image viewed as by convention, from the feet
+ *        transverse image shown by the usual convention (the patient's right on the screen's left)
  * @param midlineX on a transverse image, the pixel x of the patient's midline (the spinous process on a
  *        transverse lumbar view; by default the image's centre column, x = width / 2); null on a longitudinal
  *        image
  * @param source whether the DICOM header said it or a physician set it
  * @param by for {@link Source#DICOM_HEADER}, the element and value that said it (e.g. {@code Patient Orientation
- *        (0020,0020) "L\P"}); for {@link Source#PHYSICIAN}, who set it ("" when left out of a de-identified
+ *        (0020,0020) "L\A"}); for {@link Source#PHYSICIAN}, who set it ("" when left out of a de-identified
  *        export)
  */
 public record ImageSides(PatientDirection leftEdge, Double midlineX, Source source, String by) {
