@@ -596,7 +596,6 @@ public final class SafetyChecks {
      * A site being checked: its target, its injection (or null), its catalogue entry (or null) and the name
      * its findings start with.
      */
-    /** A target with its injection (or null) and catalogue structure (or null), as the checks see it. */
     record Site(SessionPlan plan, Target target, Injection injection, Structure structure) {
 
         String name() {
