@@ -6,6 +6,7 @@ import org.injectionplanner.plan.Amendment;
 import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.ImageSides;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.Outcomes;
@@ -60,11 +61,17 @@ public final class Deidentifier {
         return uid == null ? null : dicom.uid(uid);
     }
 
+    /** An image's sides without the name of the physician who set them. */
+    private static ImageSides sides(ImageSides sides) {
+        return sides == null || sides.source() == ImageSides.Source.DICOM_HEADER ? sides
+                : new ImageSides(sides.leftEdge(), sides.midlineX(), sides.source(), "");
+    }
+
     /** The plan without patient identifiers, free texts and clinicians' names, its UIDs replaced. */
     public SessionPlan plan(SessionPlan plan) {
         List<PlanImage> images = plan.images().stream()
                 .map(i -> new PlanImage(uid(i.sopInstanceUid()), uid(i.studyInstanceUid()),
-                        uid(i.seriesInstanceUid()), null, i.frames(), null, null, null))
+                        uid(i.seriesInstanceUid()), null, i.frames(), null, null, null, sides(i.sides())))
                 .toList();
         List<Target> targets = plan.targets().stream()
                 .map(t -> new Target(t.id(), t.number(), t.label(), t.structureId(), t.side(), t.level(),

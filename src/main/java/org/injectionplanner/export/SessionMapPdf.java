@@ -350,10 +350,13 @@ public final class SessionMapPdf {
         }
     }
 
-    /** "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …" (no reason when de-identified). */
+    /**
+     * "note: …", "warning: …", "VIOLATION: …" or "VIOLATION (overridden: reason): …" (no reason when
+     * de-identified).
+     */
     private String finding(SessionPlan plan, Finding f) {
-        if (f.severity() == Severity.WARNING) {
-            return "warning: " + f.message();
+        if (f.severity() != Severity.VIOLATION) {
+            return (f.severity() == Severity.NOTE ? "note: " : "warning: ") + f.message();
         }
         String state = SafetyReport.overrideOf(plan, f).map(o -> options.deidentify() ? "VIOLATION (overridden)"
                 : "VIOLATION (overridden by " + o.author() + ": " + o.reason() + ")").orElse("VIOLATION");

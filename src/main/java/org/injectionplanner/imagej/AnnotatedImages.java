@@ -6,10 +6,12 @@ import ij.gui.Roi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.injectionplanner.dicom.PatientOrientation;
 import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.dicom.UltrasoundRegion;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.ImageSides;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.OffImageEntry;
@@ -78,13 +80,18 @@ final class AnnotatedImages {
         return uids[0].equals(ref.sopInstanceUid()) && ref.frame() <= imp.getStackSize() ? ref.frame() : 0;
     }
 
-    /** The plan's record of the image showing a slice. */
+    /**
+     * The plan's record of the image showing a slice, its sides as its header's Patient Orientation gives them
+     * (null where it does not: not known).
+     */
     static PlanImage planImage(ImagePlus imp, int slice) {
         ImageRef ref = refFor(imp, slice);
+        ImageSides sides = PatientOrientation.parse(imp.getProp(UltrasoundImages.PROP_PATIENT_ORIENTATION))
+                .flatMap(o -> ImageSides.fromHeader(o, imp.getWidth())).orElse(null);
         return new PlanImage(ref.sopInstanceUid(), imp.getProp(UltrasoundImages.PROP_STUDY_UID),
                 imp.getProp(UltrasoundImages.PROP_SERIES_UID), imp.getTitle(),
                 sopUids(imp).length > 1 ? 1 : imp.getStackSize(), imp.getProp(UltrasoundImages.PROP_PATH),
-                patient(imp), date(imp.getProp(UltrasoundImages.PROP_STUDY_DATE)));
+                patient(imp), date(imp.getProp(UltrasoundImages.PROP_STUDY_DATE)), sides);
     }
 
     /** The patient an opened study's header names, or null for an image not opened as a study. */

@@ -231,7 +231,7 @@ final class PlanOverlay {
 
     /**
      * The scene options of an image: the label detail of the plugin's settings and the calibration of the
-     * region that holds the image. (The image's patient-side orientation is not known yet: no side markers.)
+     * region that holds the image. The side markers are those the plan records for the image (PlanScene).
      */
     static SceneOptions options(ImagePlus imp) {
         return SceneOptions.DEFAULT.withDetail(PluginSettings.labelDetail())

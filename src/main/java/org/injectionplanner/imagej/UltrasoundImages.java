@@ -14,6 +14,7 @@ import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Frame;
 import org.injectionplanner.dicom.PlausibleScale;
 import org.injectionplanner.dicom.FrameDecoding;
+import org.injectionplanner.dicom.PatientOrientation;
 import org.injectionplanner.dicom.SeriesFrames;
 import org.injectionplanner.dicom.StudyIndex;
 import org.injectionplanner.dicom.Tag;
@@ -40,6 +41,8 @@ final class UltrasoundImages {
     static final String PROP_PATIENT_NAME = PROP + "PatientName";
     static final String PROP_PATIENT_BIRTH_DATE = PROP + "PatientBirthDate";
     static final String PROP_STUDY_DATE = PROP + "StudyDate";
+    /** Patient Orientation (0020,0020) of the header ("L\A"), empty where it gives none. */
+    static final String PROP_PATIENT_ORIENTATION = PROP + "PatientOrientation";
     /** Transducer Type (0018,6031) of the header, empty where it has none. */
     static final String PROP_TRANSDUCER_TYPE = PROP + "TransducerType";
     /**
@@ -182,6 +185,7 @@ final class UltrasoundImages {
         imp.setProp(PROP_PATIENT_BIRTH_DATE, Objects.toString(header.getDate(Tag.PATIENT_BIRTH_DATE), ""));
         imp.setProp(PROP_STUDY_DATE, Objects.toString(header.getDate(Tag.STUDY_DATE), ""));
         imp.setProp(PROP_TRANSDUCER_TYPE, Objects.requireNonNullElse(header.getString(Tag.TRANSDUCER_TYPE), ""));
+        imp.setProp(PROP_PATIENT_ORIENTATION, PatientOrientation.of(header).map(PatientOrientation::value).orElse(""));
         imp.setProperty(PROPERTY_US_CALIBRATION, file.calibration());
         StringBuilder info = new StringBuilder();
         info.append("Injection Planner\n");

@@ -37,6 +37,16 @@ public final class PlanEdits {
         return edit("Add image " + image.description(), plan -> plan.withImage(image));
     }
 
+    /**
+     * Sets which way an image's edges face in the patient (null: not known), recording the image first if the
+     * plan does not hold it yet.
+     */
+    public static PlanEdit setImageSides(PlanImage image, ImageSides sides) {
+        return edit(sides == null ? "Clear image orientation" : "Set image orientation "
+                + sides.leftEdge().marker() + "/" + sides.rightEdge().marker(),
+                plan -> plan.withImage(image).withImageSides(image.sopInstanceUid(), sides));
+    }
+
     /** Adds a target (its image must have been added). */
     public static PlanEdit addTarget(Target target) {
         return edit("Add target " + name(target), plan -> {

@@ -194,6 +194,15 @@ public record SessionPlan(UUID id, UUID courseId, int sessionNumber, LocalDate d
                 zones, injections, checklist, overrides, signature, amendments, outcomes, copiedForward);
     }
 
+    /** This plan with the image's sides set (null: not known); the image must be in the plan. */
+    SessionPlan withImageSides(String sopInstanceUid, ImageSides sides) {
+        PlanImage image = image(sopInstanceUid).orElseThrow(
+                () -> new IllegalArgumentException("image " + sopInstanceUid + " is not part of the plan"));
+        return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg,
+                images.stream().map(i -> i == image ? i.withSides(sides) : i).toList(), targets, zones, injections,
+                checklist, overrides, signature, amendments, outcomes, copiedForward);
+    }
+
     /** This plan without the image (package-private: only for an image no annotation is on). */
     SessionPlan withoutImage(String sopInstanceUid) {
         return new SessionPlan(id, courseId, sessionNumber, date, author, status, patientWeightKg,

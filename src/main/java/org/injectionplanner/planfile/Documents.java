@@ -7,9 +7,11 @@ import java.util.List;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
 import org.injectionplanner.plan.DropReason;
+import org.injectionplanner.plan.ImageSides;
 import org.injectionplanner.plan.InjectionState;
 import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.PatientDirection;
 import org.injectionplanner.plan.PlanStatus;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.SpinalLevel;
@@ -50,7 +52,13 @@ final class Documents {
     }
 
     record Image(@Required String sopInstanceUid, String studyInstanceUid, String seriesInstanceUid,
-            String description, @Required Integer frames, String path, Patient patient, String studyDate) {
+            String description, @Required Integer frames, String path, Patient patient, String studyDate,
+            Sides sides) {
+    }
+
+    /** Which way an image's edges face; absent when not known (and from files written before it was kept). */
+    record Sides(@Required PatientDirection leftEdge, Double midlineX, @Required ImageSides.Source source,
+            @Required String by) {
     }
 
     record Patient(@Required String id, @Required String name, String birthDate) {

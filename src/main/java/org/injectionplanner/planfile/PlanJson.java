@@ -21,6 +21,7 @@ import org.injectionplanner.plan.DroppedSite;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
+import org.injectionplanner.plan.ImageSides;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.Needle;
@@ -118,8 +119,9 @@ public final class PlanJson {
             }
             LocalDate studyDate = o.studyDate() == null ? null : imageAt.field("studyDate").date(o.studyDate());
             Patient imagePatient = patient;
+            ImageSides sides = sides(o.sides(), imageAt.field("sides"));
             images.add(imageAt.build(() -> new PlanImage(o.sopInstanceUid(), o.studyInstanceUid(),
-                    o.seriesInstanceUid(), o.description(), o.frames(), o.path(), imagePatient, studyDate)));
+                    o.seriesInstanceUid(), o.description(), o.frames(), o.path(), imagePatient, studyDate, sides)));
         }
         List<Target> targets = new ArrayList<>();
         for (int i = 0; i < d.targets().size(); i++) {
@@ -324,6 +326,14 @@ public final class PlanJson {
         return at.build(() -> new MeasuredCalibration(o.source(), x, y, o.regionIndex(), skin));
     }
 
+    private static ImageSides sides(Documents.Sides o, Pointer at) throws PlanFormatException {
+        if (o == null) {
+            return null;
+        }
+        Double midlineX = at.field("midlineX").finite(o.midlineX());
+        return at.build(() -> new ImageSides(o.leftEdge(), midlineX, o.source(), o.by()));
+    }
+
     private static Double scale(Double mmPerPixel, Pointer at) throws PlanFormatException {
         if (at.finite(mmPerPixel) != null && !(mmPerPixel > 0)) {
             throw at.error("must be a positive number of mm per pixel, found " + mmPerPixel);
@@ -360,6 +370,13 @@ public final class PlanJson {
             }
             if (i.studyDate() != null) {
                 o.put("studyDate", i.studyDate().toString());
+            }
+            if (i.sides() != null) {
+                ObjectNode sides = o.putObject("sides");
+                sides.put("leftEdge", i.sides().leftEdge().name());
+                sides.put("midlineX", finite(i.sides().midlineX(), "midlineX"));
+                sides.put("source", i.sides().source().name());
+                sides.put("by", i.sides().by());
             }
         }
         ArrayNode targets = root.putArray("targets");

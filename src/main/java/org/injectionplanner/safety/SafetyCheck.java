@@ -33,7 +33,9 @@ public enum SafetyCheck {
     DRUG_NAME("drug-name", false),
     PATIENT_WEIGHT("patient-weight", false),
     ANAESTHETIC_DOSE("anaesthetic-dose", false),
-    TO_CONFIRM("to-confirm", false);
+    TO_CONFIRM("to-confirm", false),
+    IMAGE_SIDE("image-side", false),
+    SERIES_LEVEL("series-level", false);
 
     private static final Map<String, SafetyCheck> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(SafetyCheck::checkName, Function.identity()));

@@ -91,6 +91,8 @@ public final class SafetyChecks {
             if (plan.isToConfirm(site.target().id())) {
                 checkToConfirm(site, limits, out);
             } else {
+                ImageChecks.checkSide(site, out);
+                ImageChecks.checkLevel(site, out);
                 checkSite(site, limits, noGo, passOverFarZones, out);
             }
             if (site.injection() != null) {
@@ -99,6 +101,7 @@ public final class SafetyChecks {
         }
         checkSession(plan, context, out);
         out.addAll(duraFindings);
+        ImageChecks.checkUnknownSides(plan, out);
         return new SafetyReport(out);
     }
 
@@ -593,7 +596,7 @@ public final class SafetyChecks {
      * A site being checked: its target, its injection (or null), its catalogue entry (or null) and the name
      * its findings start with.
      */
-    private record Site(SessionPlan plan, Target target, Injection injection, Structure structure) {
+    record Site(SessionPlan plan, Target target, Injection injection, Structure structure) {
 
         String name() {
             String name = AnnotationNames.of(target);
@@ -611,6 +614,10 @@ public final class SafetyChecks {
         Finding warning(SafetyCheck check, String key, NerveZone zone, Double measured, Double limit, String unit,
                 String message) {
             return finding(Severity.WARNING, check, key, zone, measured, limit, unit, message);
+        }
+
+        Finding note(SafetyCheck check, String key, String message) {
+            return finding(Severity.NOTE, check, key, null, null, null, "", message);
         }
 
         private Finding finding(Severity severity, SafetyCheck check, String key, NerveZone zone, Double measured,

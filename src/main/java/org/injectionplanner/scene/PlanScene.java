@@ -17,6 +17,7 @@ import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
+import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
@@ -130,7 +131,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
 
     /**
      * The scene as {@link #of(SessionPlan, SafetyReport, ImageRef, int, int, UUID, PlanStyle)} draws it, with
-     * the labels' detail, side markers, frame calibration and cine strip of {@code options}.
+     * the labels' detail, side markers, frame calibration and cine strip of {@code options}; where
+     * {@code options} give no side markers, those of the sides the plan records for the frame's image.
      */
     public static PlanScene of(SessionPlan plan, SafetyReport findings, ImageRef frame, int width, int height,
             UUID selected, PlanStyle style, SceneOptions options) {
@@ -139,9 +141,17 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     : calibrationOf(plan, frame);
             Builder b = new Builder(style, metrics, options.detail(), width, height);
             b.add(plan, findings, frame, selected);
-            FrameGuides guides = FrameGuides.of(style, metrics, b.layout, width, height, calibration, options);
+            SceneOptions withSides = options.orientation() != null ? options
+                    : options.withOrientation(orientationOf(plan, frame));
+            FrameGuides guides = FrameGuides.of(style, metrics, b.layout, width, height, calibration, withSides);
             return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), guides.scaleBar, guides.marks);
         }
+    }
+
+    /** The side markers of the frame's image as the plan records its sides, or null where they are not known. */
+    private static ImageOrientation orientationOf(SessionPlan plan, ImageRef frame) {
+        return plan.image(frame.sopInstanceUid()).map(PlanImage::sides)
+                .map(s -> new ImageOrientation(s.leftEdge().marker(), s.rightEdge().marker())).orElse(null);
     }
 
     /**
@@ -266,13 +276,12 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
 
         /**
          * The state of a target's findings (all of them, or those about its path): an open violation, violations
-         * all overridden, a warning, or none.
+         * all overridden, a warning, or none (notes colour nothing).
          */
         private static PlanStyle.State state(SessionPlan plan, SafetyReport findings, UUID targetId,
                 boolean pathOnly) {
-            List<Finding> about = pathOnly
-                    ? findings.about(targetId).stream().filter(f -> SafetyCheck.isAboutPath(f.check())).toList()
-                    : findings.about(targetId);
+            List<Finding> about = findings.about(targetId).stream().filter(f -> f.severity() != Severity.NOTE
+                    && (!pathOnly || SafetyCheck.isAboutPath(f.check()))).toList();
             List<Finding> violations = about.stream().filter(f -> f.severity() == Severity.VIOLATION).toList();
             if (violations.stream().anyMatch(f -> SafetyReport.overrideOf(plan, f).isEmpty())) {
                 return PlanStyle.State.VIOLATION;

@@ -275,11 +275,11 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     }
 
     /**
-     * "warning: …", "VIOLATION: …" for an open violation, or "overridden (reason: …): …" for a violation with
-     * a written override: the overlay draws it in its own neutral style too, never as a violation.
+     * "note: …", "warning: …", "VIOLATION: …" for an open violation, or "overridden (reason: …): …" for a
+     * violation with a written override: the overlay draws it in its own neutral style too, never as a violation.
      */
     private static String findingLine(SessionPlan plan, Finding f) {
-        String state = f.severity() == Severity.WARNING ? "warning"
+        String state = f.severity() == Severity.NOTE ? "note" : f.severity() == Severity.WARNING ? "warning"
                 : SafetyReport.overrideOf(plan, f).map(o -> "overridden (reason: " + o.reason() + ")")
                         .orElse("VIOLATION");
         return state + ": " + f.message();

@@ -69,6 +69,8 @@ class SessionMapTest {
                         + "no path  on \"fixture\" frame 1  locked  done",
                 "      warning: " + t2Finding.message(),
                 "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
+                "note: Session: image \"fixture\" has no patient sides (not in its DICOM header, not set): the side of "
+                        + "T1, T2 cannot be checked against it; set them with Set Image Orientation...",
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
                 "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
                 "Draw up: dextrose 15 % + lidocaine 0.2 %, 1.00 mL (2 sites)",
