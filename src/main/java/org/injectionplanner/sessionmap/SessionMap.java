@@ -8,9 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
@@ -20,6 +22,7 @@ import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
@@ -230,26 +233,51 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * such zone exists.
      */
     private static Double minClearanceMm(SessionPlan plan, Target t, NeedlePath path) {
-        MmScale scale = t.calibration().scale().orElse(null);
+        return nearestZone(plan, t.image(), t.point(), t.calibration(), path).map(ZoneClearance::mm).orElse(null);
+    }
+
+    /**
+     * The zone nearest a needle path or a point: of the zones on frame {@code image} in {@code calibration}, the one
+     * with the smallest clearance, mm, from the path from {@code path}'s entry to {@code tip} (from {@code tip}
+     * alone when {@code path} is null; 0 where the path crosses the zone); empty when {@code calibration} has no
+     * mm scale or no such zone exists. The one computation of the map's, the exports' and the drag readout's
+     * clearance.
+     *
+     * @param tip the target's point (or where it is being dragged), pixel coordinates
+     */
+    public static Optional<ZoneClearance> nearestZone(SessionPlan plan, ImageRef image, PixelPoint tip,
+            MeasuredCalibration calibration, NeedlePath path) {
+        MmScale scale = calibration.scale().orElse(null);
         if (scale == null) {
-            return null;
+            return Optional.empty();
         }
-        Double smallest = null;
+        ZoneClearance nearest = null;
         for (NerveZone z : plan.zones()) {
-            if (!z.image().equals(t.image()) || !z.calibration().equals(t.calibration())) {
+            if (!z.image().equals(image) || !z.calibration().equals(calibration)) {
                 continue;
             }
             double mm;
             if (path == null) {
-                mm = CalibratedGeometry.clearanceMm(t.point(), z.shape(), scale);
+                mm = CalibratedGeometry.clearanceMm(tip, z.shape(), scale);
             } else {
-                Segment segment = Segment.of(path.entry(), t.point());
+                Segment segment = Segment.of(path.entry(), tip);
                 mm = CalibratedGeometry.crosses(segment, z.shape()) ? 0
                         : CalibratedGeometry.clearanceMm(segment, z.shape(), scale);
             }
-            smallest = smallest == null ? mm : Math.min(smallest, mm);
+            if (nearest == null || mm < nearest.mm()) {
+                nearest = new ZoneClearance(z, mm);
+            }
         }
-        return smallest;
+        return Optional.ofNullable(nearest);
+    }
+
+    /**
+     * A zone and a needle path's (or a target's) clearance from it.
+     *
+     * @param zone the zone
+     * @param mm the clearance, mm (0 where the path crosses the zone)
+     */
+    public record ZoneClearance(NerveZone zone, double mm) {
     }
 
     /**
