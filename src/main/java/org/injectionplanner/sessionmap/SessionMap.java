@@ -203,10 +203,35 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return rows.stream().map(Row::text).toList();
     }
 
+    /**
+     * The findings as a reader goes through them, one line each, an injection's named by it ("#1 T3: warning: …"):
+     * those of injection {@code injectionId}, or, when it is null, every injection's and then the session's (as
+     * their rows read). The texts are the finding rows' (an override shown as such), without their indent.
+     */
+    public List<String> findingLines(UUID injectionId) {
+        List<String> out = new ArrayList<>();
+        // the rows begin with each injection's block (its line, then one row per finding), then the session's
+        // findings, as {@link #of} lays them out
+        int row = 0;
+        for (InjectionEntry e : injections) {
+            row++;
+            for (int k = 0; k < e.findings().size(); k++, row++) {
+                if (injectionId == null || injectionId.equals(e.injectionId())) {
+                    out.add("#" + e.position() + " T" + e.targetNumber() + ": " + rows.get(row).text().strip());
+                }
+            }
+        }
+        if (injectionId == null) {
+            for (int k = 0; k < sessionFindings.size(); k++, row++) {
+                out.add(rows.get(row).text());
+            }
+        }
+        return out;
+    }
+
     private static InjectionEntry entry(SessionPlan plan, Injection i, SafetyReport report, ClinicSettings settings) {
         Target t = plan.targetOf(i);
-        String structure = t.structureId() == null ? ""
-                : settings.catalogue().find(t.structureId()).map(s -> s.name()).orElse(t.structureId());
+        String structure = settings.catalogue().nameOf(t.structureId());
         NeedlePath.Measurement m = i.path() == null ? null : i.path().measure(t).orElse(null);
         return new InjectionEntry(plan.positionOf(i.id()), i.id(), t.id(), t.number(), t.label(), structure, t.side(),
                 t.level(), t.image(), i.approach(), i.needle(), i.solution(), i.volumeMl(), t.depthMm(), i.path(),
