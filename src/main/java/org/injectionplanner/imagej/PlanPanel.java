@@ -42,9 +42,9 @@ import org.injectionplanner.workspace.PlanWorkspace;
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
  * injections in session order with their findings, the session's findings, checklist, totals and
  * sign-off; under the map, the findings of the injection selected there (all of them without one) in full,
- * wrapped at the panel's width. Selecting a row shows its frame and highlights it; dragging an injection onto another's row
- * moves it to that place in the order; buttons run the same commands as the menu (so they record macro
- * lines too).
+ * wrapped at the panel's width. Selecting a row shows its frame and highlights it; dragging an injection onto
+ * another's row moves it to that place in the order; buttons run the same commands as the menu (so they record
+ * macro lines too).
  */
 final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWorkspace.Listener {
 

@@ -31,7 +31,8 @@ class StructureNamesTest {
 
     @Test
     void aMacroGivesAnIdOrANameInAnyCase() {
-        assertThat(catalogue.require("long-posterior-sacroiliac").name()).isEqualTo("Long posterior sacroiliac ligament");
+        assertThat(catalogue.require("long-posterior-sacroiliac").name())
+                .isEqualTo("Long posterior sacroiliac ligament");
         assertThat(catalogue.require("long posterior sacroiliac LIGAMENT").id()).isEqualTo("long-posterior-sacroiliac");
         assertThat(catalogue.require(" Facet joint capsule ").id()).isEqualTo("facet-capsule");
         assertThatThrownBy(() -> catalogue.require("facet")).hasMessageContaining("unknown structure 'facet'");
@@ -51,6 +52,7 @@ class StructureNamesTest {
         Structure twin = new Structure("iliolumbar-2", "ILIOLUMBAR ligament", StructureKind.LIGAMENT, null, null,
                 Laterality.PAIRED, false, List.of(), true);
         assertThatThrownBy(() -> catalogue.with(twin)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("duplicate structure name 'ILIOLUMBAR ligament'").hasMessageContaining("iliolumbar-2");
+                .hasMessageContaining("duplicate structure name 'ILIOLUMBAR ligament'")
+                .hasMessageContaining("iliolumbar-2");
     }
 }

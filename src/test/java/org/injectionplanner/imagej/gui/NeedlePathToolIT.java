@@ -193,6 +193,8 @@ class NeedlePathToolIT {
             double[] b = readoutBounds(seen.get(key));
             assertThat(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= b[4] && b[1] + b[3] <= b[5])
                     .as("%s: the readout %s lies inside the canvas", key, seen.get(key)).isTrue();
+            assertThat(b[2] > 80 && b[3] > 3 * 10).as("%s: a box of four lines of text: %s", key, seen.get(key))
+                    .isTrue();
         }
         assertThat(readoutLines(seen.get("edgeHeld"))).first().isEqualTo("release on a target");
         double[] edge = readoutBounds(seen.get("edgeHeld"));

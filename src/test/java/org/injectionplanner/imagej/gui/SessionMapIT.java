@@ -120,7 +120,8 @@ class SessionMapIT {
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Save Session Plan");
                 run("Plan Panel");
-                File.saveString(call("org.injectionplanner.imagej.gui.UserInput.wrappedText", "Plan Panel"), getArgument());
+                findings = call("org.injectionplanner.imagej.gui.UserInput.wrappedText", "Plan Panel");
+                File.saveString(findings, getArgument());
                 """.formatted(followUp);
         GuiSession.Result third = GuiSession.run(next, null, null);
         assertThat(third.log()).doesNotContain("Injection Planner:");
