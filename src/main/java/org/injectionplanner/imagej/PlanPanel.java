@@ -60,6 +60,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private final java.util.List<UUID> mapInjections = new ArrayList<>();
     /** The findings of the injection selected in the session map (all without one), wrapped. */
     private final JTextArea findings = new JTextArea(4, 60);
+    /** What starts each finding in the findings area. */
+    private static final String BULLET = "• ";
     /** The session map the rows show. */
     private SessionMap shownMap;
     private boolean filling;
@@ -275,7 +277,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private void showFindings(int index) {
         UUID injection = index >= 0 && index < mapInjections.size() ? mapInjections.get(index) : null;
         java.util.List<String> lines = shownMap.findingLines(injection);
-        String text = !lines.isEmpty() ? String.join("\n", lines)
+        // a bullet starts each finding: its wrapped lines do not
+        String text = !lines.isEmpty() ? String.join("\n", lines.stream().map(l -> BULLET + l).toList())
                 : injection == null ? "No findings." : "No findings about this injection.";
         findings.setText(text);
         findings.setCaretPosition(0);

@@ -204,9 +204,9 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     }
 
     /**
-     * The findings as a reader goes through them, one line each, an injection's named by it ("#1 T3: warning: …"):
-     * those of injection {@code injectionId}, or, when it is null, every injection's and then the session's (as
-     * their rows read). The texts are the finding rows' (an override shown as such), without their indent.
+     * The findings as a reader goes through them, one line each: those of injection {@code injectionId}, or, when
+     * it is null, every injection's and then the session's. The texts are the finding rows' without their indent
+     * (an override shown as such; a finding about a target names its injection itself: "Injection 1, T3 …").
      */
     public List<String> findingLines(UUID injectionId) {
         List<String> out = new ArrayList<>();
@@ -217,7 +217,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
             row++;
             for (int k = 0; k < e.findings().size(); k++, row++) {
                 if (injectionId == null || injectionId.equals(e.injectionId())) {
-                    out.add("#" + e.position() + " T" + e.targetNumber() + ": " + rows.get(row).text().strip());
+                    out.add(rows.get(row).text().strip());
                 }
             }
         }
