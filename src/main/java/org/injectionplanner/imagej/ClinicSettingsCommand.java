@@ -71,7 +71,7 @@ public final class ClinicSettingsCommand implements PlugIn {
                 "sessions a new course plans");
         gd.addNumericField("max_interval", current.course().maxIntervalDays(), 0, 6,
                 "days at most between sessions (course warning)");
-        gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().ids()));
+        gd.addMessage("Catalogue: " + String.join(", ", current.catalogue().names()));
         gd.addMessage("Add a structure (leave the id empty to add none):");
         gd.addStringField("new_id", "", 24);
         gd.addStringField("new_name", "", 32);

@@ -10,13 +10,16 @@ import java.util.Optional;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.scene.DragReadout;
 import org.injectionplanner.scene.PlanStyle;
 
 /**
  * The Injection Target tool: a click places a target on the current frame and asks for structure,
  * side and level (last choice preselected); dragging a target moves it; Delete removes the selected
  * one. A click on the hollow ring of a site copied from an earlier session and still to confirm places that
- * site there, on this image and frame; dragging the ring places it where it is let go. Each action records
+ * site there, on this image and frame; dragging the ring places it where it is let go. While a target is
+ * dragged, a readout next to the mouse ({@link DragReadout}) shows its depth, its path's length and angle and
+ * its nearest zone as they would be on release. Each action records
  * its equivalent command line for the Macro Recorder.
  */
 public final class InjectionTargetTool extends PlugInTool {
@@ -74,7 +77,8 @@ public final class InjectionTargetTool extends PlugInTool {
             Target site = placing;
             PixelPoint to = placeAt;
             int slice = imp.getCurrentSlice();
-            ToolSupport.showPreview(imp, () -> PlanActions.withTargetPlaced(imp, slice, site.id(), to), site.id());
+            showReadout(imp, ToolSupport.showPreview(imp,
+                    () -> PlanActions.withTargetPlaced(imp, slice, site.id(), to), site.id()), site, to);
             e.consume();
             return;
         }
@@ -84,12 +88,24 @@ public final class InjectionTargetTool extends PlugInTool {
         dragTo = ToolSupport.imagePoint(imp, e);
         Target moving = dragging;
         PixelPoint to = dragTo;
-        ToolSupport.showPreview(imp, () -> PlanActions.withTargetMoved(imp, moving.id(), to), moving.id());
+        showReadout(imp, ToolSupport.showPreview(imp, () -> PlanActions.withTargetMoved(imp, moving.id(), to),
+                moving.id()), moving, to);
         e.consume();
+    }
+
+    /** Shows the dragged target's readout at the mouse, or removes it where the move cannot be made. */
+    private static void showReadout(ImagePlus imp, Optional<ToolSupport.Preview> preview, Target target,
+            PixelPoint mouse) {
+        if (preview.isPresent()) {
+            PlanOverlay.showReadout(imp, DragReadout.ofTarget(preview.get().plan(), target.id()), mouse);
+        } else {
+            PlanOverlay.clearReadout(imp);
+        }
     }
 
     @Override
     public void mouseReleased(ImagePlus imp, MouseEvent e) {
+        PlanOverlay.clearReadout(imp);
         if (placing != null) {
             Target site = placing;
             placing = null;

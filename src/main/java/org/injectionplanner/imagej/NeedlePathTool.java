@@ -5,19 +5,24 @@ import ij.ImagePlus;
 import ij.gui.Line;
 import ij.plugin.tool.PlugInTool;
 import java.awt.event.MouseEvent;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.Target;
+import org.injectionplanner.scene.DragReadout;
 
 /**
  * The Needle Path toolbar tool: press at the skin entry point, drag to a target and release on it; the
  * target's path is planned (replacing any earlier one) and the equivalent Plan Needle Path... line is
  * recorded. While dragging, a line follows the mouse; over a target, the overlay shows the path as it
  * would be planned, coloured by its findings, and the status bar its worst finding and mm values, before
- * the button is released.
+ * the button is released. Next to the mouse, a readout ({@link DragReadout}) shows the length, angle, depth
+ * and nearest zone of the path dragged, updated at every step and removed on release.
  */
 public final class NeedlePathTool extends PlugInTool {
 
@@ -26,6 +31,8 @@ public final class NeedlePathTool extends PlugInTool {
     private PixelPoint entry;
     /** The target whose path the overlay previews while the button is down, or null (the plan is shown). */
     private UUID previewed;
+    /** The readout shown next to the mouse while it is over the previewed target, or null. */
+    private DragReadout readout;
 
     @Override
     public void mousePressed(ImagePlus imp, MouseEvent e) {
@@ -43,16 +50,30 @@ public final class NeedlePathTool extends PlugInTool {
             if (!over.get().id().equals(previewed)) {
                 // the entry is fixed during a drag: the preview changes only with the target
                 imp.deleteRoi();
-                preview(imp, over.get());
+                readout = preview(imp, over.get());
+            }
+            if (readout != null) {
+                PlanOverlay.showReadout(imp, readout, p);
+            } else {
+                PlanOverlay.clearReadout(imp);
             }
             return;
         }
         imp.setRoi(new Line(entry.x(), entry.y(), p.x(), p.y()), true);
         endPreview();
+        readout = null;
+        ImageRef frame = AnnotatedImages.refFor(imp, imp.getCurrentSlice());
+        NeedlePath line = new NeedlePath(entry, AnnotatedImages.calibration(imp, List.of(entry)));
+        PlanOverlay.showReadout(imp, DragReadout.ofLine(PluginWorkspace.editor().plan(), frame, line, p,
+                AnnotatedImages.calibration(imp, List.of(p))), p);
     }
 
-    /** Shows the path from the entry to {@code target} as it would be planned, with its findings. */
-    private void preview(ImagePlus imp, Target target) {
+    /**
+     * Shows the path from the entry to {@code target} as it would be planned, with its findings.
+     *
+     * @return the path's readout, or null where it cannot be planned (the status line says why)
+     */
+    private DragReadout preview(ImagePlus imp, Target target) {
         PixelPoint from = entry;
         Optional<ToolSupport.Preview> shown = ToolSupport.showPreview(imp,
                 () -> InjectionActions.withPathPreview(imp, target, from), PluginWorkspace.get().selected());
@@ -63,6 +84,7 @@ public final class NeedlePathTool extends PlugInTool {
                     .map(f -> f.severity().name() + ": " + f.message() + " | ").orElse("");
             IJ.showStatus(worst + InjectionActions.describePath(target, injection.path()));
         });
+        return shown.map(preview -> DragReadout.ofTarget(preview.plan(), target.id())).orElse(null);
     }
 
     /** Shows the plan again where a preview was shown. */
@@ -80,6 +102,8 @@ public final class NeedlePathTool extends PlugInTool {
         }
         PixelPoint from = entry;
         entry = null;
+        readout = null;
+        PlanOverlay.clearReadout(imp);
         imp.deleteRoi();
         endPreview();
         Optional<Target> target = ToolSupport.targetAt(imp, ToolSupport.imagePoint(imp, e));

@@ -10,7 +10,9 @@ import ij.gui.PolygonRoi;
 import ij.gui.Roi;
 import ij.gui.ShapeRoi;
 import ij.gui.TextRoi;
+import java.awt.Color;
 import java.awt.Font;
+import java.awt.Rectangle;
 import java.awt.event.MouseEvent;
 import java.awt.event.MouseMotionAdapter;
 import java.awt.geom.Path2D;
@@ -22,11 +24,13 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.Set;
 import java.util.UUID;
+import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
+import org.injectionplanner.scene.DragReadout;
 import org.injectionplanner.scene.PlanScene;
 import org.injectionplanner.scene.PlanStyle;
 import org.injectionplanner.scene.SceneOptions;
@@ -117,6 +121,58 @@ final class PlanOverlay {
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);
+    }
+
+    /** The property marking the drag readout (a plan element: {@link #render} removes it with the plan's). */
+    static final String READOUT = "injectionplanner.readout";
+    /** The readout's font size and its gap from the cursor, screen pixels. */
+    private static final float READOUT_FONT_PX = 12;
+    private static final double READOUT_GAP_PX = 14;
+
+    /**
+     * Shows {@code readout} next to the mouse at {@code cursor} (image pixels), replacing an earlier one: at the
+     * same screen size at any zoom, and inside the part of the image the canvas shows ({@link DragReadout#place}).
+     */
+    static void showReadout(ImagePlus imp, DragReadout readout, PixelPoint cursor) {
+        ImageCanvas canvas = imp.getCanvas();
+        if (canvas == null) {
+            return;
+        }
+        double mag = canvas.getMagnification();
+        TextRoi text = new TextRoi(0, 0, readout.text(), new Font(Font.SANS_SERIF, Font.PLAIN, 12)
+                .deriveFont((float) (READOUT_FONT_PX / mag)));
+        text.setStrokeColor(Color.WHITE);
+        text.setFillColor(new Color(40, 40, 40));
+        text.setAntialiased(true);
+        Rectangle src = canvas.getSrcRect();
+        PixelBounds visible = new PixelBounds(src.x, src.y, src.x + Math.min(src.width, canvas.getWidth() / mag),
+                src.y + Math.min(src.height, canvas.getHeight() / mag));
+        PixelBounds box = DragReadout.place(cursor, text.getFloatWidth(), text.getFloatHeight(), READOUT_GAP_PX / mag,
+                visible);
+        text.setLocation(box.minX(), box.minY());
+        text.setProperty(MARK, "true");
+        text.setProperty(READOUT, "true");
+        Overlay ov = withoutReadout(imp);
+        ov.add(text);
+        imp.setOverlay(ov);
+    }
+
+    /** Removes the drag readout from the image's overlay, if it shows one. */
+    static void clearReadout(ImagePlus imp) {
+        Overlay ov = withoutReadout(imp);
+        imp.setOverlay(ov.size() == 0 ? null : ov);
+    }
+
+    /** The image's overlay (a new one if it has none) without the drag readout. */
+    private static Overlay withoutReadout(ImagePlus imp) {
+        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
+        for (int i = ov.size() - 1; i >= 0; i--) {
+            if (ov.get(i).getProperty(READOUT) != null) {
+                ov.remove(i);
+            }
+        }
+        ov.selectable(false);
+        return ov;
     }
 
     /** The {@link #MARK} value of the earlier sessions' sites shown on a current image. */

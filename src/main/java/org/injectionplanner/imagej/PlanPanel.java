@@ -23,7 +23,9 @@ import java.util.UUID;
 import javax.swing.DefaultListModel;
 import javax.swing.JList;
 import javax.swing.JScrollPane;
+import javax.swing.JTextArea;
 import javax.swing.ListSelectionModel;
+import javax.swing.ScrollPaneConstants;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.Injection;
@@ -39,10 +41,11 @@ import org.injectionplanner.workspace.PlanWorkspace;
 /**
  * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
  * injections in session order with their findings, the session's findings, checklist, totals and
- * sign-off; at the bottom, the plan compared with an earlier session of its course ({@link ComparisonPane}).
- * Selecting a row shows its frame and highlights it; dragging an injection onto another's row
- * moves it to that place in the order; buttons run the same commands as the menu (so they record macro
- * lines too).
+ * sign-off; under the map, the findings of the injection selected there (all of them without one) in full,
+ * wrapped at the panel's width; at the bottom, the plan compared with an earlier session of its course
+ * ({@link ComparisonPane}). Selecting a row shows its frame and highlights it; dragging an injection onto
+ * another's row moves it to that place in the order; buttons run the same commands as the menu (so they record
+ * macro lines too).
  */
 final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWorkspace.Listener {
 
@@ -56,6 +59,12 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private final java.util.List<UUID> mapRows = new ArrayList<>();
     /** Per session-map row: the injection whose block it belongs to (its line and its findings), or null. */
     private final java.util.List<UUID> mapInjections = new ArrayList<>();
+    /** The findings of the injection selected in the session map (all without one), wrapped. */
+    private final JTextArea findings = new JTextArea(4, 60);
+    /** What starts each finding in the findings area. */
+    private static final String BULLET = "• ";
+    /** The session map the rows show. */
+    private SessionMap shownMap;
     private boolean filling;
     private int dragFrom = -1;
     private final PlanEditor editor;
@@ -113,7 +122,18 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         Panel map = new Panel(new BorderLayout());
         JScrollPane scroll = new JScrollPane(sessionMap);
         scroll.setPreferredSize(new Dimension(740, 240));
-        map.add(scroll, BorderLayout.CENTER);
+        // the findings in full, wrapped at the panel's width: the map keeps one row per line for dragging
+        findings.setFont(list.getFont());
+        findings.setEditable(false);
+        findings.setLineWrap(true);
+        findings.setWrapStyleWord(true);
+        JScrollPane findingsScroll = new JScrollPane(findings, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+        findingsScroll.setPreferredSize(new Dimension(740, 90));
+        Panel mapAndFindings = new Panel(new BorderLayout());
+        mapAndFindings.add(scroll, BorderLayout.CENTER);
+        mapAndFindings.add(findingsScroll, BorderLayout.SOUTH);
+        map.add(mapAndFindings, BorderLayout.CENTER);
         Panel mapButtons = new Panel(new GridLayout(2, 6));
         mapButtons.add(moveButton("Move up", -1));
         mapButtons.add(moveButton("Move down", +1));
@@ -209,8 +229,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             String depth = t.depthMm() == null ? "uncalibrated"
                     : String.format(Locale.ROOT, "%5s mm", Decimals.ceilTenth(t.depthMm()));
             list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s %s  on \"%s\" frame %d", t.number(),
-                    PluginWorkspace.get().settings().catalogue().find(t.structureId()).map(s -> s.name())
-                            .orElse(t.structureId()),
+                    PluginWorkspace.get().settings().catalogue().nameOf(t.structureId()),
                     t.side().label(), t.level() == null ? "" : t.level().label(), depth,
                     SessionMap.imageName(plan, t.image()), t.image().frame()));
             rows.add(t.id());
@@ -240,7 +259,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         mapRows.clear();
         mapInjections.clear();
         PlanWorkspace ws = PluginWorkspace.get();
-        for (SessionMap.Row row : SessionMap.of(plan, ws.report(), ws.settings(), ws.signatureStatus(plan)).rows()) {
+        shownMap = SessionMap.of(plan, ws.report(), ws.settings(), ws.signatureStatus(plan));
+        for (SessionMap.Row row : shownMap.rows()) {
             mapModel.addElement(row.text());
             mapRows.add(row.targetId());
             mapInjections.add(row.injectionId());
@@ -250,7 +270,22 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         if (index >= 0) {
             sessionMap.setSelectedIndex(index);
         }
+        showFindings(index);
         filling = false;
+    }
+
+    /**
+     * Shows in the findings area those of the injection of session-map row {@code index}, or all of the map's
+     * when the row belongs to no injection (or none is selected).
+     */
+    private void showFindings(int index) {
+        UUID injection = index >= 0 && index < mapInjections.size() ? mapInjections.get(index) : null;
+        java.util.List<String> lines = shownMap.findingLines(injection);
+        // a bullet starts each finding: its wrapped lines do not
+        String text = !lines.isEmpty() ? String.join("\n", lines.stream().map(l -> BULLET + l).toList())
+                : injection == null ? "No findings." : "No findings about this injection.";
+        findings.setText(text);
+        findings.setCaretPosition(0);
     }
 
     /**
@@ -274,6 +309,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     }
 
     private void selectMapRow(int index) {
+        showFindings(index);
         if (index < 0 || index >= mapRows.size() || mapRows.get(index) == null) {
             return;
         }

@@ -27,11 +27,13 @@ record TargetFields(Structure structure, Side side, SpinalLevel level, String la
         return new TargetFields(structure, side, level, "");
     }
 
-    /** Adds structure, side, level and label fields (macro keys structure, side, level, label). */
+    /**
+     * Adds structure, side, level and label fields (macro keys structure, side, level, label). The structures are
+     * offered by name; a macro may give a structure's id or its name.
+     */
     static void addTo(GenericDialog gd, TargetFields defaults, String defaultLabel) {
         StructureCatalogue catalogue = PluginWorkspace.get().settings().catalogue();
-        String[] ids = catalogue.ids().toArray(new String[0]);
-        gd.addChoice("structure", ids, defaults.structure().id());
+        gd.addChoice("structure", catalogue.names().toArray(new String[0]), defaults.structure().name());
         gd.addChoice("side", AddInjectionTargetCommand.sides(), AddInjectionTargetCommand.sideName(defaults.side()));
         gd.addChoice("level", AddInjectionTargetCommand.levels(),
                 defaults.level() == null ? "none" : defaults.level().label());

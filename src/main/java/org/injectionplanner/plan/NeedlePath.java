@@ -60,17 +60,24 @@ public record NeedlePath(PixelPoint entry, MeasuredCalibration entryCalibration,
      * entry is uncalibrated, or the two lie in different regions (docs/design.md §3).
      */
     public Optional<Measurement> measure(Target target) {
-        if (!entryCalibration.isCalibrated() || !entryCalibration.equals(target.calibration())) {
+        return measure(target.point(), target.calibration());
+    }
+
+    /**
+     * The path's mm measurements to a tip that is not (yet) a target, e.g. the mouse while a path is dragged:
+     * as {@link #measure(Target)} for a target at {@code tip} (pixel coordinates) in {@code tipCalibration}.
+     */
+    public Optional<Measurement> measure(PixelPoint tip, MeasuredCalibration tipCalibration) {
+        if (!entryCalibration.isCalibrated() || !entryCalibration.equals(tipCalibration)) {
             return Optional.empty();
         }
         MmScale s = entryCalibration.scale().orElseThrow();
-        PixelPoint tip = target.point();
         double dxMm = Math.abs(tip.x() - entry.x()) * s.mmPerPixelX();
         double dyMm = Math.abs(tip.y() - entry.y()) * s.mmPerPixelY();
         double angle = dxMm == 0 && dyMm == 0 ? 0 : Math.toDegrees(Math.atan2(dyMm, dxMm));
         double length = CalibratedGeometry.distanceMm(entry, tip, s);
         Double entryDepth = entryCalibration.depthMm(entry);
-        Double tipDepth = target.depthMm();
+        Double tipDepth = tipCalibration.depthMm(tip);
         double skinLength = length;
         if (entryDepth != null && tipDepth != null && entryDepth > 0 && tipDepth > entryDepth) {
             // the line through the tip and the entry meets the skin line (depth 0) beyond the entry, at the

@@ -6,6 +6,7 @@ import static org.injectionplanner.plan.Laterality.PAIRED;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,18 @@ public record StructureCatalogue(List<Structure> structures) {
     public StructureCatalogue {
         structures = List.copyOf(structures);
         List<String> ids = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Structure s : structures) {
             if (ids.contains(s.id())) {
                 throw new IllegalArgumentException("duplicate structure id '" + s.id() + "' in the catalogue");
             }
+            // dialogs offer the structures by name: two with one name could not be told apart
+            if (names.contains(s.name().toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("duplicate structure name '" + s.name() + "' in the catalogue ("
+                        + s.id() + "): give it another name");
+            }
             ids.add(s.id());
+            names.add(s.name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -77,11 +85,19 @@ public record StructureCatalogue(List<Structure> structures) {
         return structures.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
-    /** The structure with this id or name (case-insensitive). */
+    /**
+     * The name a user reads for a structure id: the catalogue's name, the id itself where the catalogue lacks
+     * it (a plan made with another clinic's catalogue), "" for none (null).
+     */
+    public String nameOf(String id) {
+        return id == null ? "" : find(id).map(Structure::name).orElse(id);
+    }
+
+    /** The structure with this id or, failing that, this name (both case-insensitive). */
     public Structure require(String idOrName) {
-        return structures.stream()
-                .filter(s -> s.id().equalsIgnoreCase(idOrName) || s.name().equalsIgnoreCase(idOrName))
-                .findFirst()
+        String key = idOrName == null ? "" : idOrName.strip();
+        return structures.stream().filter(s -> s.id().equalsIgnoreCase(key)).findFirst()
+                .or(() -> structures.stream().filter(s -> s.name().equalsIgnoreCase(key)).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("unknown structure '" + idOrName
                         + "': choose one of the catalogue (" + String.join(", ", ids()) + ") or add it"));
     }
@@ -89,6 +105,11 @@ public record StructureCatalogue(List<Structure> structures) {
     /** The ids, in catalogue order. */
     public List<String> ids() {
         return structures.stream().map(Structure::id).toList();
+    }
+
+    /** The names, in catalogue order: what dialogs offer (a macro may give the id instead). */
+    public List<String> names() {
+        return structures.stream().map(Structure::name).toList();
     }
 
     /** A catalogue with one more (user-added) entry. */

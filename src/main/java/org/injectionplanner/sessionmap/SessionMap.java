@@ -8,9 +8,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
+import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.Segment;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
@@ -20,6 +22,7 @@ import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.InjectionState;
+import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
@@ -207,10 +210,35 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return rows.stream().map(Row::text).toList();
     }
 
+    /**
+     * The findings as a reader goes through them, one line each: those of injection {@code injectionId}, or, when
+     * it is null, every injection's and then the session's. The texts are the finding rows' without their indent
+     * (an override shown as such; a finding about a target names its injection itself: "Injection 1, T3 …").
+     */
+    public List<String> findingLines(UUID injectionId) {
+        List<String> out = new ArrayList<>();
+        // the rows begin with each injection's block (its line, then one row per finding), then the session's
+        // findings, as {@link #of} lays them out
+        int row = 0;
+        for (InjectionEntry e : injections) {
+            row++;
+            for (int k = 0; k < e.findings().size(); k++, row++) {
+                if (injectionId == null || injectionId.equals(e.injectionId())) {
+                    out.add(rows.get(row).text().strip());
+                }
+            }
+        }
+        if (injectionId == null) {
+            for (int k = 0; k < sessionFindings.size(); k++, row++) {
+                out.add(rows.get(row).text());
+            }
+        }
+        return out;
+    }
+
     private static InjectionEntry entry(SessionPlan plan, Injection i, SafetyReport report, ClinicSettings settings) {
         Target t = plan.targetOf(i);
-        String structure = t.structureId() == null ? ""
-                : settings.catalogue().find(t.structureId()).map(s -> s.name()).orElse(t.structureId());
+        String structure = settings.catalogue().nameOf(t.structureId());
         NeedlePath.Measurement m = i.path() == null ? null : i.path().measure(t).orElse(null);
         return new InjectionEntry(plan.positionOf(i.id()), i.id(), t.id(), t.number(), t.label(), structure, t.side(),
                 t.level(), t.image(), i.approach(), i.needle(), i.solution(), i.volumeMl(), t.depthMm(), i.path(),
@@ -237,26 +265,51 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * such zone exists.
      */
     private static Double minClearanceMm(SessionPlan plan, Target t, NeedlePath path) {
-        MmScale scale = t.calibration().scale().orElse(null);
+        return nearestZone(plan, t.image(), t.point(), t.calibration(), path).map(ZoneClearance::mm).orElse(null);
+    }
+
+    /**
+     * The zone nearest a needle path or a point: of the zones on frame {@code image} in {@code calibration}, the one
+     * with the smallest clearance, mm, from the path from {@code path}'s entry to {@code tip} (from {@code tip}
+     * alone when {@code path} is null; 0 where the path crosses the zone); empty when {@code calibration} has no
+     * mm scale or no such zone exists. The one computation of the map's, the exports' and the drag readout's
+     * clearance.
+     *
+     * @param tip the target's point (or where it is being dragged), pixel coordinates
+     */
+    public static Optional<ZoneClearance> nearestZone(SessionPlan plan, ImageRef image, PixelPoint tip,
+            MeasuredCalibration calibration, NeedlePath path) {
+        MmScale scale = calibration.scale().orElse(null);
         if (scale == null) {
-            return null;
+            return Optional.empty();
         }
-        Double smallest = null;
+        ZoneClearance nearest = null;
         for (NerveZone z : plan.zones()) {
-            if (!z.image().equals(t.image()) || !z.calibration().equals(t.calibration())) {
+            if (!z.image().equals(image) || !z.calibration().equals(calibration)) {
                 continue;
             }
             double mm;
             if (path == null) {
-                mm = CalibratedGeometry.clearanceMm(t.point(), z.shape(), scale);
+                mm = CalibratedGeometry.clearanceMm(tip, z.shape(), scale);
             } else {
-                Segment segment = Segment.of(path.entry(), t.point());
+                Segment segment = Segment.of(path.entry(), tip);
                 mm = CalibratedGeometry.crosses(segment, z.shape()) ? 0
                         : CalibratedGeometry.clearanceMm(segment, z.shape(), scale);
             }
-            smallest = smallest == null ? mm : Math.min(smallest, mm);
+            if (nearest == null || mm < nearest.mm()) {
+                nearest = new ZoneClearance(z, mm);
+            }
         }
-        return smallest;
+        return Optional.ofNullable(nearest);
+    }
+
+    /**
+     * A zone and a needle path's (or a target's) clearance from it.
+     *
+     * @param zone the zone
+     * @param mm the clearance, mm (0 where the path crosses the zone)
+     */
+    public record ZoneClearance(NerveZone zone, double mm) {
     }
 
     /**

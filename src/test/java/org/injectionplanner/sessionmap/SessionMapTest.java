@@ -82,6 +82,25 @@ class SessionMapTest {
     }
 
     @Test
+    void theFindingLinesAreAnInjectionsOrAllThenTheSessions() {
+        SessionPlan plan = plan();
+        // the previous session 2 days before: a session finding (too short an interval) besides T2's two
+        SafetyReport report = SafetyChecks.check(plan, SafetyContext.of(SETTINGS, plan.date().minusDays(2)));
+        List<Finding> session = report.findings().stream().filter(f -> f.targetId() == null).toList();
+        assertThat(session).isNotEmpty();
+        List<Finding> t2 = report.about(plan.targets().get(1).id());
+        SessionMap map = SessionMap.of(plan, report, SETTINGS, SignatureStatus.UNSIGNED);
+        List<String> expected = new java.util.ArrayList<>();
+        t2.forEach(f -> expected.add("warning: " + f.message()));
+        assertThat(expected).allMatch(l -> l.startsWith("warning: Injection 2, T2"), "named by their injection");
+        assertThat(map.findingLines(plan.injections().get(1).id())).containsExactlyElementsOf(expected);
+        assertThat(map.findingLines(plan.injections().get(0).id())).as("T1 has none").isEmpty();
+        session.forEach(f -> expected.add(f.severity().name().toLowerCase(java.util.Locale.ROOT)
+                .replace("violation", "VIOLATION") + ": " + f.message()));
+        assertThat(map.findingLines(null)).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void eachInjectionCarriesItsValues() {
         SessionPlan plan = plan();
         SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);

@@ -50,11 +50,11 @@ class AnnotationToolsIT {
                 Stack.setFrame(5);
                 run("Injection Target");
                 call(U + "click", "400", "190");
-                call(U + "answer", "Injection Target", "supraspinous|midline|L4/L5|L4/5 supraspinous");
+                call(U + "answer", "Injection Target", "Supraspinous ligament|midline|L4/L5|L4/5 supraspinous");
                 call(U + "click", "330", "330");
-                call(U + "answer", "Injection Target", "facet-capsule|right|L4/L5|R L4/5 facet");
+                call(U + "answer", "Injection Target", "Facet joint capsule|right|L4/L5|R L4/5 facet");
                 call(U + "click", "250", "400");
-                call(U + "answer", "Injection Target", "interspinous|midline|L5/S1|stray");
+                call(U + "answer", "Injection Target", "Interspinous ligament|midline|L5/S1|stray");
                 call(U + "drag", "400", "190", "420", "210");
                 call(U + "click", "250", "400");
                 call(U + "key", "DELETE");

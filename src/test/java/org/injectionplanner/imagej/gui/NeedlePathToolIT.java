@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Target;
+import org.injectionplanner.scene.DragReadout;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -137,6 +142,77 @@ class NeedlePathToolIT {
                 .isEqualTo(plan.targets().get(0).id().toString());
         assertThat(seen.get("released")).as("dropped clear of the path").isEmpty();
         assertThat(plan.zones().get(1).shape().outline().get(0).x()).isCloseTo(470, within(SCREEN_PIXEL));
+    }
+
+    @Test
+    void aReadoutNextToTheMouseShowsTheNumbersOfTheDragAndStaysOnTheCanvas() throws Exception {
+        String scenario = withT1("""
+                function readout() { return replace(call("%s.readout"), "\\n", "|"); }
+                run("Add Nerve Zone...", "ellipse=300,300,20,20 frame=1 kind=nerve name=[medial branch] margin=2");
+                run("Needle Path");
+                call(U + "press", "589", "30");
+                call(U + "moveTo", "400", "300");
+                out = "pathHeld=" + readout();
+                call(U + "release");
+                out = out + "\\npathReleased=" + readout();
+                run("Injection Target");
+                call(U + "press", "400", "300");
+                call(U + "moveTo", "420", "320");
+                out = out + "\\ntargetHeld=" + readout();
+                call(U + "release");
+                out = out + "\\ntargetReleased=" + readout();
+                w = getWidth();
+                h = getHeight();
+                run("Needle Path");
+                call(U + "press", "300", "30");
+                call(U + "moveTo", "" + (w - 2), "200");
+                out = out + "\\nedgeHeld=" + readout();
+                call(U + "moveTo", "" + (w - 2), "" + (h - 2));
+                out = out + "\\ncornerHeld=" + readout();
+                call(U + "release");
+                out = out + "\\nedgeReleased=" + readout();
+                """.formatted(OverlayProbe.class.getName()));
+        Map<String, String> seen = runSavingOutput(scenario);
+        assertThat(seen).containsKeys("pathHeld", "pathReleased", "targetHeld", "targetReleased", "edgeHeld",
+                "cornerHeld", "edgeReleased");
+        SessionPlan plan = savedPlan();
+        Target t1 = plan.targets().get(0);
+        SessionPlan beforeMove = plan.withTarget(t1.movedTo(new PixelPoint(400, 300), t1.calibration()));
+        assertThat(readoutLines(seen.get("pathHeld")))
+                .as("held over T1: the numbers of the path planned on release, before T1 was moved")
+                .isEqualTo(DragReadout.ofTarget(beforeMove, t1.id()).lines())
+                .anySatisfy(l -> assertThat(l).matches("path \\d+\\.\\d mm, \\d+°"))
+                .anySatisfy(l -> assertThat(l).endsWith(" mm from Z2 medial branch"));
+        assertThat(readoutLines(seen.get("targetHeld"))).as("T1 dragged: its numbers where it was let go")
+                .isEqualTo(DragReadout.ofTarget(plan, t1.id()).lines())
+                .contains("T1 L4/5 supraspinous");
+        assertThat(seen.get("pathReleased")).isEqualTo("none");
+        assertThat(seen.get("targetReleased")).isEqualTo("none");
+        assertThat(seen.get("edgeReleased")).isEqualTo("none");
+        for (String key : List.of("pathHeld", "targetHeld", "edgeHeld", "cornerHeld")) {
+            double[] b = readoutBounds(seen.get(key));
+            assertThat(b[0] >= 0 && b[1] >= 0 && b[0] + b[2] <= b[4] && b[1] + b[3] <= b[5])
+                    .as("%s: the readout %s lies inside the canvas", key, seen.get(key)).isTrue();
+            assertThat(b[2] > 80 && b[3] > 3 * 10).as("%s: a box of four lines of text: %s", key, seen.get(key))
+                    .isTrue();
+        }
+        assertThat(readoutLines(seen.get("edgeHeld"))).first().isEqualTo("release on a target");
+        double[] edge = readoutBounds(seen.get("edgeHeld"));
+        assertThat(edge[0] + edge[2]).as("at the right edge: left of the mouse").isLessThan(edge[4] - 10);
+        double[] corner = readoutBounds(seen.get("cornerHeld"));
+        assertThat(corner[0] + corner[2]).as("in the corner: left of the mouse").isLessThan(corner[4] - 10);
+        assertThat(corner[1] + corner[3]).as("and above it").isLessThan(corner[5] - 10);
+    }
+
+    /** The text lines of an {@link OverlayProbe#readout} written with "|" for newlines. */
+    private static List<String> readoutLines(String readout) {
+        List<String> parts = List.of(readout.split("\\|"));
+        return parts.subList(1, parts.size());
+    }
+
+    /** x, y, width, height, canvas width, canvas height of an {@link OverlayProbe#readout}, canvas pixels. */
+    private static double[] readoutBounds(String readout) {
+        return Arrays.stream(readout.split("\\|")[0].split(" ")).mapToDouble(Double::parseDouble).toArray();
     }
 
     /**

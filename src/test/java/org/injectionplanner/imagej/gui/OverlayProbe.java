@@ -2,6 +2,7 @@ package org.injectionplanner.imagej.gui;
 
 import ij.ImagePlus;
 import ij.WindowManager;
+import ij.gui.ImageCanvas;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.gui.TextRoi;
@@ -20,6 +21,7 @@ public final class OverlayProbe {
 
     private static final String MARK = "injectionplanner.plan";
     private static final String PROP_ID = "injectionplanner.id";
+    private static final String READOUT = "injectionplanner.readout";
 
     private OverlayProbe() {
     }
@@ -47,6 +49,27 @@ public final class OverlayProbe {
             }
         }
         return String.join("\n", lines);
+    }
+
+    /**
+     * The drag readout on the current image, as the canvas shows it: {@code "x y w h canvasWidth canvasHeight"} in
+     * canvas pixels, then its text's lines; "none" when it shows none.
+     */
+    public static String readout() {
+        ImagePlus imp = WindowManager.getCurrentImage();
+        Overlay ov = imp == null ? null : imp.getOverlay();
+        for (Roi r : ov == null ? new Roi[0] : ov.toArray()) {
+            if (r.getProperty(READOUT) != null && r instanceof TextRoi t) {
+                ImageCanvas c = imp.getCanvas();
+                double x = c.screenXD(t.getXBase());
+                double y = c.screenYD(t.getYBase());
+                double w = t.getFloatWidth() * c.getMagnification();
+                double h = t.getFloatHeight() * c.getMagnification();
+                return String.format(Locale.ROOT, "%.2f %.2f %.2f %.2f %d %d%n%s", x, y, w, h, c.getWidth(),
+                        c.getHeight(), t.getText().strip());
+            }
+        }
+        return "none";
     }
 
     private static boolean showsOn(Roi r, int slice) {

@@ -114,7 +114,9 @@ class SessionMapIT {
                 run("New Session Plan...", "course=[next session of this course] date=%s author=[Dr Test]");
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[L4/5 supraspinous]");
                 run("Save Session Plan");
-                File.saveString("next", getArgument());
+                run("Plan Panel");
+                findings = call("org.injectionplanner.imagej.gui.UserInput.wrappedText", "Plan Panel");
+                File.saveString(findings, getArgument());
                 """.formatted(followUp);
         GuiSession.Result third = GuiSession.run(next, null, null);
         assertThat(third.log()).doesNotContain("Injection Planner:");
@@ -124,6 +126,18 @@ class SessionMapIT {
         assertThat(session2.plan().checklist()).hasSize(13).allMatch(e -> e.answer() == null);
         assertThat(validate(session2.file()).json()).contains("\"previousSessionDate\" : \"" + p.date() + "\"")
                 .contains("Session: 7 days after the previous session");
+        SessionPlan p2 = session2.plan();
+        SessionMap map2 = SessionMap.of(p2, SafetyChecks.check(p2, SafetyContext.of(planStore.settings(), p.date())),
+                planStore.settings(), planStore.signatureStatus(p2));
+        String[] findings = third.output().split("\\R", 2);
+        String[] widths = findings[0].split(" ");
+        assertThat(findings[1]).as("the Plan Panel's findings area shows the map's findings, the session's among them")
+                .isEqualTo(String.join("\n", map2.findingLines(null).stream().map(l -> "• " + l).toList()))
+                .contains("Session: 7 days after");
+        assertThat(Double.parseDouble(widths[0])).as("wrapped within the panel's default width: " + findings[0])
+                .isLessThanOrEqualTo(Double.parseDouble(widths[1]));
+        assertThat(Double.parseDouble(widths[2])).as("a line that would not fit unwrapped: " + findings[0])
+                .isGreaterThan(Double.parseDouble(widths[1]));
     }
 
     @Test

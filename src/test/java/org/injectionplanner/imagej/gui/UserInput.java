@@ -17,6 +17,7 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dialog;
+import java.awt.FontMetrics;
 import java.awt.EventQueue;
 import java.awt.Frame;
 import java.awt.KeyboardFocusManager;
@@ -39,12 +40,16 @@ import java.awt.event.TextEvent;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javax.swing.JList;
+import javax.swing.JTextArea;
+import javax.swing.JViewport;
 import javax.swing.SwingUtilities;
+import javax.swing.text.BadLocationException;
 
 /**
  * A user's hands in the child ImageJ of {@link GuiSession}: real mouse and key events through
@@ -548,6 +553,36 @@ public final class UserInput {
             }
         });
         return rows.toString();
+    }
+
+    /**
+     * The wrapping text area of the window titled {@code titleStart...} (the Plan Panel's findings) as shown:
+     * {@code "right visible unwrapped"} in pixels (the right end of its rightmost character, the width of its
+     * viewport, the width of its longest line drawn unwrapped), then its text.
+     */
+    public static String wrappedText(String titleStart) throws Exception {
+        JTextArea area = find(frameTitled(titleStart), JTextArea.class);
+        settledLocation(area);
+        String[] shown = new String[1];
+        Exception[] failed = new Exception[1];
+        onEventThread(() -> {
+            try {
+                double right = 0;
+                for (int i = 0; i < area.getDocument().getLength(); i++) {
+                    right = Math.max(right, area.modelToView2D(i).getMaxX());
+                }
+                FontMetrics fm = area.getFontMetrics(area.getFont());
+                int unwrapped = area.getText().lines().mapToInt(fm::stringWidth).max().orElse(0);
+                int visible = SwingUtilities.getAncestorOfClass(JViewport.class, area).getWidth();
+                shown[0] = String.format(Locale.ROOT, "%.0f %d %d%n%s", right, visible, unwrapped, area.getText());
+            } catch (BadLocationException e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return shown[0];
     }
 
     /** The title of the window titled {@code titleStart...} (the Plan Panel's names the plan's state). */
