@@ -23,8 +23,8 @@ import org.injectionplanner.plan.Target;
 
 /**
  * The frames a plan's annotations are on, found on disk and decoded for drawing. Each image is found by its
- * SOP Instance UID as every export finds the plan's images ({@link SourceImages}). Frames decode to 8-bit grey or RGB images at the image's own resolution
- * (x right, y down, as the plan's pixel coordinates).
+ * SOP Instance UID as every export finds the plan's images ({@link SourceImages}). Frames decode to 8-bit
+ * grey or RGB images at the image's own resolution (x right, y down, as the plan's pixel coordinates).
  */
 public final class ExportImages {
 

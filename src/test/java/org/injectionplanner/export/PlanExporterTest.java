@@ -84,7 +84,8 @@ class PlanExporterTest {
         assertThat(ExportImages.locate(moved, new SourceImages(null)).fileOf(plan.images().get(0).sopInstanceUid()))
                 .isEqualTo(renamed.resolve("IM0001"));
         // no recorded path: --images DIR is searched
-        assertThat(ExportImages.locate(withPaths(plan, null), new SourceImages(dir)).fileOf(plan.images().get(0).sopInstanceUid()))
+        assertThat(ExportImages.locate(withPaths(plan, null), new SourceImages(dir))
+                .fileOf(plan.images().get(0).sopInstanceUid()))
                 .isEqualTo(renamed.resolve("IM0001"));
     }
 
