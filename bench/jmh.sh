@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Runs the JMH benchmarks of the codec's hot paths (src/test/java/org/injectionplanner/bench/*Benchmark).
+# Runs the JMH benchmarks of the codec's hot paths (src/test/java/org/injectionplanner/bench/*Benchmark),
+# building them first when needed (bench/test-classpath.sh).
 # Usage, from the repository root:
 #   bench/jmh.sh                      all benchmarks (about 1 min each on 2 cores)
 #   bench/jmh.sh ColourConversion     those whose name matches a regexp
 #   bench/jmh.sh -h                   JMH's own options (-f forks, -wi/-i iterations, -prof gc, ...)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -o -q test-compile dependency:build-classpath \
-    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" org.openjdk.jmh.Main "$@"
+CP=$(bench/test-classpath.sh)
+exec java -cp "$CP" org.openjdk.jmh.Main "$@"

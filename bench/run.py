@@ -22,6 +22,8 @@ import sys
 import tempfile
 import time
 
+import quietload
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "bench", "work")
 RGB = os.path.join(WORK, "us-rgb-cine.dcm")
@@ -127,10 +129,7 @@ def main():
     ap.add_argument("--quiet-load", type=float)
     args = ap.parse_args()
     if args.quiet_load is not None:
-        while os.getloadavg()[0] >= args.quiet_load:
-            print("waiting: load average %.2f, not below %.2f" % (os.getloadavg()[0], args.quiet_load),
-                  file=sys.stderr)
-            time.sleep(15)
+        quietload.wait_below(args.quiet_load)
     os.makedirs(OUT, exist_ok=True)
     before = machine()
     res = {(s, k): {"first": [], "wall": [], "rss": [], "heap": [], "warm": []} for s, k, _, _ in BENCHES}

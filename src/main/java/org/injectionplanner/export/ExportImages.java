@@ -2,11 +2,9 @@ package org.injectionplanner.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,7 +13,8 @@ import java.util.Set;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Frame;
-import org.injectionplanner.dicom.StudyIndex;
+import org.injectionplanner.export.dicom.DicomExportException;
+import org.injectionplanner.export.dicom.SourceImages;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
@@ -24,10 +23,8 @@ import org.injectionplanner.plan.Target;
 
 /**
  * The frames a plan's annotations are on, found on disk and decoded for drawing. Each image is found by its
- * SOP Instance UID, never by its file name: at the path the plan recorded for it, else among the DICOM
- * images of that path's folder (its study folder), else among those under the folder given for the
- * export ({@code --images DIR}). Frames decode to 8-bit grey or RGB images at the image's own resolution
- * (x right, y down, as the plan's pixel coordinates).
+ * SOP Instance UID as every export finds the plan's images ({@link SourceImages}). Frames decode to 8-bit
+ * grey or RGB images at the image's own resolution (x right, y down, as the plan's pixel coordinates).
  */
 public final class ExportImages {
 
@@ -43,23 +40,20 @@ public final class ExportImages {
     /**
      * Finds the file of every image the plan's targets and zones are on.
      *
-     * @param imagesDir a folder to search as well, or null
+     * @param images where to look: the export's one lookup
      * @throws ExportException naming the first SOP Instance UID not found and every place looked
      */
-    public static ExportImages locate(SessionPlan plan, Path imagesDir) throws ExportException {
+    public static ExportImages locate(SessionPlan plan, SourceImages images) throws ExportException {
         List<ImageRef> frames = annotatedFrames(plan);
         Set<String> uids = new LinkedHashSet<>();
         frames.forEach(f -> uids.add(f.sopInstanceUid()));
-        Map<Path, Map<String, StudyIndex.Instance>> scans = new HashMap<>();
         Map<String, Path> files = new LinkedHashMap<>();
         for (String uid : uids) {
-            List<String> looked = new ArrayList<>();
-            Path found = find(uid, plan.image(uid).map(PlanImage::path).orElse(null), imagesDir, scans, looked);
-            if (found == null) {
-                throw new ExportException("image with SOP Instance UID " + uid + " not found; looked "
-                        + String.join("; ", looked));
+            try {
+                files.put(uid, images.find(uid, plan.image(uid).map(PlanImage::path).orElse(null)));
+            } catch (DicomExportException e) {
+                throw new ExportException(e.getMessage(), e);
             }
-            files.put(uid, found);
         }
         return new ExportImages(files, frames);
     }
@@ -157,76 +151,5 @@ public final class ExportImages {
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         image.getRaster().setDataElements(0, 0, w, h, grey);
         return image;
-    }
-
-    /**
-     * The file holding {@code uid}: the recorded path, else its folder's images, else those under
-     * {@code imagesDir}; null when none holds it. Each place looked is added to {@code looked}.
-     */
-    private static Path find(String uid, String hint, Path imagesDir, Map<Path, Map<String, StudyIndex.Instance>> scans,
-            List<String> looked) {
-        if (hint != null && !hint.isBlank()) {
-            Path file = Path.of(hint);
-            if (!Files.isRegularFile(file)) {
-                looked.add("at the recorded path " + file + " (no such file)");
-            } else {
-                StudyIndex.Instance at = scan(file, scans, looked).get(uid);
-                if (at != null) {
-                    return at.file();
-                }
-                looked.add("at the recorded path " + file + " (another image)");
-            }
-            Path folder = file.toAbsolutePath().getParent();
-            if (folder != null) {
-                Path found = findIn(uid, folder, "in the study folder ", scans, looked);
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else {
-            looked.add("at a recorded path (the plan records none)");
-        }
-        if (imagesDir == null) {
-            looked.add("in an images folder (none given: --images DIR)");
-            return null;
-        }
-        return findIn(uid, imagesDir, "in the images folder ", scans, looked);
-    }
-
-    private static Path findIn(String uid, Path folder, String what, Map<Path, Map<String, StudyIndex.Instance>> scans,
-            List<String> looked) {
-        if (!Files.isDirectory(folder)) {
-            looked.add(what + folder + " (no such folder)");
-            return null;
-        }
-        Map<String, StudyIndex.Instance> found = scan(folder, scans, looked);
-        StudyIndex.Instance at = found.get(uid);
-        if (at != null) {
-            return at.file();
-        }
-        looked.add(what + folder + " (" + found.size() + " DICOM image(s), none with that UID)");
-        return null;
-    }
-
-    /** The images in a file or folder by SOP Instance UID; scanned once per path. */
-    private static Map<String, StudyIndex.Instance> scan(Path path, Map<Path, Map<String, StudyIndex.Instance>> scans,
-            List<String> looked) {
-        Path key = path.toAbsolutePath().normalize();
-        Map<String, StudyIndex.Instance> known = scans.get(key);
-        if (known != null) {
-            return known;
-        }
-        Map<String, StudyIndex.Instance> byUid = new HashMap<>();
-        try {
-            for (StudyIndex.OpenableSeries series : StudyIndex.scan(path, (done, total) -> { }, () -> false).series()) {
-                for (StudyIndex.Instance i : series.instances()) {
-                    byUid.putIfAbsent(i.sopInstanceUid(), i);
-                }
-            }
-        } catch (IOException | DicomException e) {
-            looked.add(path + " could not be read: " + e.getMessage());
-        }
-        scans.put(key, byUid);
-        return byUid;
     }
 }

@@ -26,6 +26,7 @@ import org.injectionplanner.export.dicom.DicomExportException;
 import org.injectionplanner.export.dicom.DicomExportOptions;
 import org.injectionplanner.export.dicom.EncapsulatedPdfExport;
 import org.injectionplanner.export.dicom.SourceHeaders;
+import org.injectionplanner.export.dicom.SourceImages;
 import org.injectionplanner.export.dicom.SrExport;
 
 /**
@@ -51,7 +52,8 @@ public final class PlanExporter {
 
     private final ExportedPlan plan;
     private final ExportOptions options;
-    private final Path imagesDir;
+    /** The one lookup of the plan's images, for the frames drawn and the DICOM headers alike. */
+    private final SourceImages images;
     private final ZoneId zone;
     /** One per export, so every file of a de-identified export maps a UID to the same new one; else null. */
     private final Deidentifier deidentifier;
@@ -65,7 +67,7 @@ public final class PlanExporter {
     private PlanExporter(ExportedPlan plan, ExportOptions options, Path imagesDir, ZoneId zone) {
         this.plan = plan;
         this.options = options;
-        this.imagesDir = imagesDir;
+        this.images = new SourceImages(imagesDir);
         this.zone = zone;
         this.deidentifier = options.deidentify() ? new Deidentifier() : null;
         this.createdAt = OffsetDateTime.now(zone).truncatedTo(ChronoUnit.MILLIS);
@@ -222,7 +224,7 @@ public final class PlanExporter {
     /** The headers of the plan's images (patient, study, equipment), read once per export. */
     private SourceHeaders headers() throws DicomExportException {
         if (headers == null) {
-            headers = SourceHeaders.of(plan.plan(), imagesDir);
+            headers = SourceHeaders.of(plan.plan(), images);
         }
         return headers;
     }
@@ -260,11 +262,11 @@ public final class PlanExporter {
     /** The annotated frames, found and drawn once per export. */
     private List<AnnotatedFrame> frames() throws ExportException {
         if (frames == null) {
-            ExportImages images = ExportImages.locate(plan.plan(), imagesDir);
+            ExportImages located = ExportImages.locate(plan.plan(), images);
             List<AnnotatedFrame> drawn = new ArrayList<>();
-            for (var ref : images.frames()) {
-                drawn.add(AnnotatedFrame.of(plan, images, ref));
-                steps.step("drew frame " + drawn.size() + " of " + images.frames().size());
+            for (var ref : located.frames()) {
+                drawn.add(AnnotatedFrame.of(plan, located, ref));
+                steps.step("drew frame " + drawn.size() + " of " + located.frames().size());
             }
             frames = drawn;
         }

@@ -31,9 +31,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * {@link PlanExporter} on a plan of 40 injections on 8 frames of the sample studies (the two single frames
  * and six frames of the cine of {@code sample-dicom/session-1}), files written (forced to disk) into a
- * temporary folder: the PDF session map alone (target under 1.5 s), and the PDF with the 8 PNG frames
- * (all formats of this package; target under 3 s). Each export finds the images by UID, decodes and draws
- * the frames afresh. Run from the repository root (the sample studies' paths are relative).
+ * temporary folder: the PDF session map alone (target under 1.5 s), and {@code all}, every format the exporter
+ * writes in one export (the PDF, the 8 PNG frames, the CSV, the plan JSON, the SR and the Encapsulated PDF;
+ * target under 3 s). Each export finds the images by UID, decodes and draws the frames afresh. Run from the
+ * repository root (the sample studies' paths are relative): {@code bench/export.sh}, or
+ * {@code bench/jmh.sh ExportBenchmark}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -64,14 +66,16 @@ public class ExportBenchmark {
     /** The PDF session map. */
     @Benchmark
     public List<Path> pdf() throws ExportException {
-        return PlanExporter.export(plan, ExportFormat.PDF, folder.resolve("map.pdf"), FORCE, null, ZoneId.of("UTC"));
+        return export(ExportFormat.PDF, folder.resolve("map.pdf"));
     }
 
-    /** The PDF and the PNG of each of the 8 frames, as two exports (each draws the frames). */
+    /** Every format, as {@code export --format all}: one export, the frames drawn once for the PDF and PNGs. */
     @Benchmark
-    public int pdfAndPngs() throws ExportException {
-        return PlanExporter.export(plan, ExportFormat.PDF, folder.resolve("map.pdf"), FORCE, null, ZoneId.of("UTC"))
-                .size() + PlanExporter.export(plan, ExportFormat.PNG, folder.resolve("frame.png"), FORCE, null,
-                ZoneId.of("UTC")).size();
+    public List<Path> all() throws ExportException {
+        return export(ExportFormat.ALL, folder.resolve("all"));
+    }
+
+    private List<Path> export(ExportFormat format, Path out) throws ExportException {
+        return PlanExporter.export(plan, format, out, FORCE, null, ZoneId.of("UTC"));
     }
 }

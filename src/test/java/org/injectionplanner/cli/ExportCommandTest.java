@@ -84,6 +84,38 @@ class ExportCommandTest {
     }
 
     @Test
+    void srAndAllFindTheImagesAtTheRecordedPathsWhenTheImagesFolderLacksThem() throws Exception {
+        SessionPlan sample = SamplePlans.plan(SamplePlans.SESSION_1, 2, 1, true);
+        Path plan = planFile(sample);
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Path sr = dir.resolve("map-sr.dcm");
+        CliRun srRun = CliRun.of("export", plan.toString(), "--format", "sr", "--out", sr.toString(), "--images",
+                elsewhere.toString());
+        assertThat(srRun.status()).as(srRun.err()).isZero();
+        assertThat(SrReader.read(sr).reference().studyInstanceUid())
+                .isEqualTo(sample.images().get(0).studyInstanceUid());
+        // an images folder holding other images (the second session's) does not hide the recorded ones either
+        CliRun all = CliRun.of("export", plan.toString(), "--format", "all", "--out", dir.resolve("all").toString(),
+                "--images", SESSION_2.toString());
+        assertThat(all.status()).as(all.err()).isZero();
+        assertThat(dir.resolve("all/session-map-sr.dcm")).exists();
+        assertThat(dir.resolve("all/session-map-pdf.dcm")).exists();
+
+        Path gone = dir.resolve("moved/gone.dcm");
+        Files.writeString(plan, Files.readString(plan).replace(
+                sample.images().get(0).path().replace("\\", "\\\\"), gone.toString().replace("\\", "\\\\")));
+        Path out = dir.resolve("missing-sr.dcm");
+        CliRun missing = CliRun.of("export", plan.toString(), "--format", "sr", "--out", out.toString(), "--images",
+                elsewhere.toString());
+        assertThat(missing.status()).isEqualTo(2);
+        assertThat(missing.err()).contains("SOP Instance UID " + sample.images().get(0).sopInstanceUid()
+                + " not found", "at the recorded path " + gone + " (no such file)",
+                "in the study folder " + gone.getParent() + " (no such folder)",
+                "in the images folder " + elsewhere + " (0 DICOM image(s), none with that UID)");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() throws Exception {
         Path plan = planFile(SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, true));
         CliRun noFormat = CliRun.of("export", plan.toString(), "--out", dir.resolve("x.pdf").toString());

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.apache.commons.imaging.Imaging;
 import org.apache.commons.imaging.formats.png.AbstractPngText;
 import org.apache.commons.imaging.formats.png.PngImageInfo;
+import org.injectionplanner.export.dicom.SourceImages;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.SessionPlan;
@@ -91,7 +92,7 @@ class FramePngTest {
     void aCalibratedFrameCarriesTheDepthRulerAndScaleBarAsTheOverlayDoesAndAnUncalibratedOneSaysSo()
             throws Exception {
         SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, true);
-        ExportImages images = ExportImages.locate(plan, null);
+        ExportImages images = ExportImages.locate(plan, new SourceImages(null));
         AnnotatedFrame frame = AnnotatedFrame.of(exported(plan), images, images.frames().get(0));
         PlanScene.ScaleBar bar = frame.scene().scaleBar();
         assertThat(bar).as("the scale bar").isNotNull();
@@ -110,7 +111,7 @@ class FramePngTest {
         assertThat(png.getRGB(x, y) & 0xFFFFFF).isEqualTo(PlanStyle.CURRENT.guide().getRGB() & 0xFFFFFF);
 
         SessionPlan uncalibrated = SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, false);
-        ExportImages same = ExportImages.locate(uncalibrated, null);
+        ExportImages same = ExportImages.locate(uncalibrated, new SourceImages(null));
         PlanScene scene = AnnotatedFrame.of(exported(uncalibrated), same, same.frames().get(0)).scene();
         assertThat(scene.scaleBar()).isNull();
         assertThat(scene.guides()).filteredOn(PlanScene.Label.class::isInstance)

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.injectionplanner.export.dicom.SourceImages;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
@@ -80,10 +81,11 @@ class PlanExporterTest {
         Files.copy(Path.of(plan.images().get(0).path()), renamed.resolve("IM0001"));
         // the recorded file is gone but its folder holds the image under another name
         SessionPlan moved = withPaths(plan, renamed.resolve("01-transverse-L4-L5.dcm").toString());
-        assertThat(ExportImages.locate(moved, null).fileOf(plan.images().get(0).sopInstanceUid()))
+        assertThat(ExportImages.locate(moved, new SourceImages(null)).fileOf(plan.images().get(0).sopInstanceUid()))
                 .isEqualTo(renamed.resolve("IM0001"));
         // no recorded path: --images DIR is searched
-        assertThat(ExportImages.locate(withPaths(plan, null), dir).fileOf(plan.images().get(0).sopInstanceUid()))
+        assertThat(ExportImages.locate(withPaths(plan, null), new SourceImages(dir))
+                .fileOf(plan.images().get(0).sopInstanceUid()))
                 .isEqualTo(renamed.resolve("IM0001"));
     }
 

@@ -1,17 +1,13 @@
 package org.injectionplanner.export.dicom;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.DicomFile;
-import org.injectionplanner.dicom.StudyIndex;
-import org.injectionplanner.dicom.Tag;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 
@@ -28,44 +24,17 @@ public final class SourceHeaders {
     }
 
     /**
-     * Reads the headers of every image of the plan: from the files in {@code imagesFolder} (scanned with
-     * {@link StudyIndex}, matched by SOP Instance UID) when given, else from each image's recorded path.
+     * Reads the headers of every image of the plan, each from the file {@code images} finds for it (the same
+     * lookup as the frames drawn: the recorded path, its folder, the images folder).
      *
-     * @param imagesFolder a folder holding the plan's images, or null to use the paths the plan recorded
-     * @throws DicomExportException naming the first SOP instance not found and where it was looked for, or a
+     * @param images where to look: the export's one lookup
+     * @throws DicomExportException naming the first SOP Instance UID not found and every place looked, or a
      *         file that cannot be read
      */
-    public static SourceHeaders of(SessionPlan plan, Path imagesFolder) throws DicomExportException {
-        Map<String, Path> found = new HashMap<>();
-        if (imagesFolder != null) {
-            try {
-                StudyIndex.ScanResult scan = StudyIndex.scan(imagesFolder, (done, total) -> { }, () -> false);
-                for (StudyIndex.OpenableSeries series : scan.series()) {
-                    for (StudyIndex.Instance i : series.instances()) {
-                        found.put(i.sopInstanceUid(), i.file());
-                    }
-                }
-            } catch (IOException | DicomException e) {
-                throw new DicomExportException("cannot scan the images folder " + imagesFolder + ": "
-                        + e.getMessage(), e);
-            }
-        }
+    public static SourceHeaders of(SessionPlan plan, SourceImages images) throws DicomExportException {
         Map<String, DataSet> headers = new LinkedHashMap<>();
         for (PlanImage image : plan.images()) {
-            String uid = image.sopInstanceUid();
-            Path file = imagesFolder != null ? found.get(uid) : image.path() == null ? null : Path.of(image.path());
-            String where = imagesFolder != null ? "the images folder " + imagesFolder
-                    : image.path() == null ? "no recorded path" : "the recorded path " + image.path();
-            if (file == null || !Files.isRegularFile(file)) {
-                throw new DicomExportException("image " + uid + " of the plan was not found (looked in " + where
-                        + "); give the folder holding the study");
-            }
-            DataSet header = read(file);
-            if (!uid.equals(header.getString(Tag.SOP_INSTANCE_UID))) {
-                throw new DicomExportException("image " + uid + " of the plan was not found (looked in " + where
-                        + ": " + file + " holds SOP instance " + header.getString(Tag.SOP_INSTANCE_UID) + ")");
-            }
-            headers.put(uid, header);
+            headers.put(image.sopInstanceUid(), read(images.find(image.sopInstanceUid(), image.path())));
         }
         return new SourceHeaders(headers);
     }

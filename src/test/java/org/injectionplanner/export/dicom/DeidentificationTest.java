@@ -173,7 +173,7 @@ class DeidentificationTest {
     }
 
     static Export export(SessionPlan plan, Path images, Deidentification deid) throws Exception {
-        SourceHeaders headers = SourceHeaders.of(plan, images);
+        SourceHeaders headers = SourceHeaders.of(plan, new SourceImages(images));
         DicomExportOptions options = DicomExportOptions.at(NOW).withDeidentification(deid);
         ByteArrayOutputStream sr = new ByteArrayOutputStream();
         SignatureStatus status = SamplePlans.statusOf(plan);

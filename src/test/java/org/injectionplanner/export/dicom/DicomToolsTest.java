@@ -40,7 +40,7 @@ class DicomToolsTest {
         Path followUp = dir.resolve("session-2-draft-sr.dcm");
         Files.write(followUp, SrExportTest.sr(second, SignatureStatus.UNSIGNED,
                 DicomExportOptions.at(NOW).withPredecessor(SrExport.predecessor(signed, second,
-                        SourceHeaders.of(second, null)))));
+                        SourceHeaders.of(second, new SourceImages(null))))));
         Path images = SamplePlans.phiCopy(1, dir.resolve("phi"), DeidentificationTest.phi());
         DeidentificationTest.Export deid = DeidentificationTest.export(
                 SamplePlans.signed(SamplePlans.draft(images, 1)), images, Deidentification.create(true));

@@ -44,7 +44,7 @@ class SrExportTest {
     static byte[] sr(SessionPlan plan, SignatureStatus status, DicomExportOptions options) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         SrExport.write(plan, SamplePlans.map(plan, status), SamplePlans.SETTINGS.catalogue(),
-                SourceHeaders.of(plan, null), options, out);
+                SourceHeaders.of(plan, new SourceImages(null)), options, out);
         return out.toByteArray();
     }
 
@@ -144,7 +144,7 @@ class SrExportTest {
         SessionPlan second = SamplePlans.draft(SamplePlans.folder(2), 2);
         SrDocument two = SrReader.read(parse(sr(second, SignatureStatus.UNSIGNED,
                 DicomExportOptions.at(NOW).withPredecessor(SrExport.predecessor(firstFile, second,
-                        SourceHeaders.of(second, null))))));
+                        SourceHeaders.of(second, new SourceImages(null)))))));
         assertEquals(one.reference(), two.predecessor());
         assertNotEquals(one.reference().sopInstanceUid(), two.reference().sopInstanceUid());
         assertEquals(set(one.sites().stream().map(SrSite::trackingUid).toList()),
@@ -190,16 +190,31 @@ class SrExportTest {
     }
 
     @Test
-    void anImageThatCannotBeFoundIsNamedWithWhereItWasLookedFor() throws Exception {
-        SessionPlan plan = SamplePlans.draft(SamplePlans.folder(1), 1);
+    void headersAreFoundAsTheFramesAreAndAMissingImageIsNamedWithEveryPlaceLooked() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        DicomExportException e = assertThrows(DicomExportException.class, () -> SourceHeaders.of(plan, empty));
-        assertTrue(e.getMessage().contains(plan.images().get(0).sopInstanceUid()), e.getMessage());
-        assertTrue(e.getMessage().contains(empty.toString()), e.getMessage());
+        // the recorded paths hold the images: an images folder without them does not hide them
+        SessionPlan plan = SamplePlans.draft(SamplePlans.folder(1), 1);
+        String cine = plan.images().get(2).sopInstanceUid();
+        assertEquals(cine, SourceHeaders.of(plan, new SourceImages(empty)).header(cine)
+                .getString(Tag.SOP_INSTANCE_UID));
 
-        SourceHeaders fromFolder = SourceHeaders.of(plan, SamplePlans.folder(1));
-        assertEquals(plan.images().get(2).sopInstanceUid(),
-                fromFolder.header(plan.images().get(2).sopInstanceUid()).getString(Tag.SOP_INSTANCE_UID));
+        Path moved = SamplePlans.copy(1, dir.resolve("moved"));
+        SessionPlan gone = SamplePlans.draft(moved, 1);
+        try (var files = Files.list(moved)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.delete(moved);
+        DicomExportException e = assertThrows(DicomExportException.class,
+                () -> SourceHeaders.of(gone, new SourceImages(empty)));
+        assertEquals("image with SOP Instance UID " + gone.images().get(0).sopInstanceUid() + " not found; looked"
+                + " at the recorded path " + gone.images().get(0).path() + " (no such file); in the study folder "
+                + moved + " (no such folder); in the images folder " + empty
+                + " (0 DICOM image(s), none with that UID)", e.getMessage());
+
+        SourceHeaders fromFolder = SourceHeaders.of(gone, new SourceImages(SamplePlans.folder(1)));
+        assertEquals(cine, fromFolder.header(cine).getString(Tag.SOP_INSTANCE_UID));
     }
 
     @Test
@@ -210,7 +225,7 @@ class SrExportTest {
         assertTrue(notSr.getMessage().contains("not a Comprehensive SR"), notSr.getMessage());
         DicomExportException notPdf = assertThrows(DicomExportException.class, () -> EncapsulatedPdfExport.build(
                 plan, "<html>".getBytes(StandardCharsets.US_ASCII), "map",
-                SourceHeaders.of(plan, null), DicomExportOptions.at(NOW)));
+                SourceHeaders.of(plan, new SourceImages(null)), DicomExportOptions.at(NOW)));
         assertTrue(notPdf.getMessage().contains("not a PDF"), notPdf.getMessage());
     }
 
