@@ -1,6 +1,7 @@
 package org.injectionplanner.imagej;
 
 import java.awt.BorderLayout;
+import java.awt.Container;
 import java.awt.EventQueue;
 import java.awt.Font;
 import java.awt.Label;
@@ -84,16 +85,30 @@ final class ComparisonPane extends Panel {
         if (earlier == null) {
             heading.setText(place + (problem == null ? " — no earlier session of its course in the plan store"
                     : " — " + problem));
-            text.setText("");
+            showLines("");
             return;
         }
         try {
             SessionComparison c = SessionComparison.of(earlier, current);
             heading.setText(place + " — compared with session " + earlier.sessionNumber() + " of " + earlier.date());
-            text.setText(String.join("\n", c.lines()));
+            showLines(String.join("\n", c.lines()));
         } catch (IllegalArgumentException e) {
             heading.setText(place + " — not compared: " + e.getMessage());
-            text.setText("");
+            showLines("");
+        }
+    }
+
+    /** Shows the comparison's lines, or only the heading when there are none (the panel's space goes to the map). */
+    private void showLines(String lines) {
+        text.setText(lines);
+        boolean visible = !lines.isEmpty();
+        if (text.isVisible() != visible) {
+            text.setVisible(visible);
+            Container window = getParent();
+            invalidate();
+            if (window != null) {
+                window.validate();
+            }
         }
     }
 

@@ -59,6 +59,14 @@ class TenSitePlanIT {
     private static final Map<Integer, String> FILES = Map.of(1, "01-transverse-L4-L5.dcm",
             2, "02-longitudinal-posterior-sacroiliac.dcm", 3, "03-cine-transverse-L4-L5.dcm");
 
+    /**
+     * The patient direction each image's left and right edges face, as the physician sets them before placing the
+     * sites: the sample's transverse views show the patient's left on the image's left (T2, the left facet, lies
+     * left of the spinous process), its sacroiliac view runs cranial to caudal (S3 left of S4).
+     */
+    private static final Map<Integer, String[]> SIDES = Map.of(1, new String[] {"L", "R"},
+            2, new String[] {"CRAN", "CAUD"}, 3, new String[] {"L", "R"});
+
     /** How a site's needle enters: from beyond the probe's left or right end, or from the skin above the target. */
     private enum Entry { BEYOND_LEFT, BEYOND_RIGHT, BESIDE_IN_PLANE, ABOVE_OUT_OF_PLANE }
 
@@ -218,6 +226,10 @@ class TenSitePlanIT {
                 f.targetId().toString())).sorted().toList();
         assertThat(warnings).containsExactlyElementsOf(expectedWarnings(steep));
         assertThat(report.warnings()).allMatch(f -> f.severity() == Severity.WARNING);
+        // each image's sides set by the physician, every left or right site on its own half, every level one its
+        // series names: not even a note
+        assertThat(plan.images()).allSatisfy(i -> assertThat(i.sides()).as(i.description()).isNotNull());
+        assertThat(report.findings()).filteredOn(f -> f.severity() == Severity.NOTE).isEmpty();
         for (Finding f : report.warnings()) {
             if (f.check().equals("off-image")) {
                 int number = numberOf.get(f.targetId().toString());
@@ -268,6 +280,8 @@ class TenSitePlanIT {
                 m.append(String.format(Locale.ROOT, "run(\"Open Ultrasound Study...\", \"path=[%s] series=%d\");%n",
                         GuiSession.STUDY, series));
             }
+            m.append(String.format(Locale.ROOT, "run(\"Set Image Orientation...\", \"left=%s right=%s "
+                    + "physician=[Dr Test]\");%n", SIDES.get(series)[0], SIDES.get(series)[1]));
             for (Site s : SITES) {
                 if (s.series() == series) {
                     m.append(String.format(Locale.ROOT, "run(\"Add Injection Target...\", \"x=%s y=%s frame=%d "
@@ -309,6 +323,9 @@ class TenSitePlanIT {
                 run("Save Session Plan");
                 run("Plan Panel");
                 File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel"), getArgument());
+                call("org.injectionplanner.imagej.gui.PanelProbe.close");
+                Stack.setFrame(12);
+                call("org.injectionplanner.imagej.gui.UserInput.place", getTitle(), "450", "110");
                 """.formatted(OVERRIDE_REASON));
         return m.toString();
     }
