@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
