@@ -111,7 +111,8 @@ class CrowdedLabelsTest {
                     .extracting(PlanScene.Label::text).as(detail + ": every site's label, in full")
                     .containsExactlyElementsOf(priors.stream().map(PlanScene.PriorSite::label).toList());
             assertThat(scene.labels()).extracting(PlanScene.Label::annotationId)
-                    .as(detail + ": today's labels all there").containsAll(plan.targets().stream().map(Target::id).toList());
+                    .as(detail + ": today's labels all there")
+                    .containsAll(plan.targets().stream().map(Target::id).toList());
             // the rings lie beneath today's markers: drawn before every disc
             int lastRing = lastIndex(scene.marks(), PlanScene.Ring.class);
             assertThat(lastRing).isLessThan(firstIndex(scene.marks(), PlanScene.Disc.class));
