@@ -26,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyReport;
@@ -66,9 +65,10 @@ final class PlanOverlay {
     }
 
     /**
-     * Replaces the plan's part of the image's overlay (just removes it when {@code plan} is null); targets
-     * are coloured by their worst finding in {@code findings}, needle paths by their worst finding about
-     * the path ({@link SafetyReport#worstPathFinding}); no colours when null.
+     * Replaces the plan's part of the image's overlay (when {@code plan} is null, just shows the earlier sites
+     * of {@link #setPriorSites}); targets are coloured by their worst finding in {@code findings}, needle paths
+     * by their worst finding about the path ({@link SafetyReport#worstPathFinding}); no colours when null. The
+     * earlier sites set for the image are drawn in each frame's scene, their labels laid out with the plan's.
      */
     static void render(ImagePlus imp, SessionPlan plan, SafetyReport findings, UUID selected) {
         Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
@@ -89,6 +89,18 @@ final class PlanOverlay {
                 ov.add(r);
             }
             installOverrideHover(imp);
+        } else {
+            for (Map.Entry<Integer, List<PlanScene.PriorSite>> e : priorSites(imp).entrySet()) {
+                PlanScene scene = PlanScene.priorSites(e.getValue(), AnnotatedImages.refFor(imp, e.getKey()),
+                        imp.getWidth(), imp.getHeight(), PlanStyle.MUTED);
+                for (PlanScene.Mark mark : scene.marks()) {
+                    Roi roi = roi(mark, scene.font());
+                    roi.setProperty(MARK, "true");
+                    roi.setProperty(PROP_ID, mark.annotationId().toString());
+                    AnnotatedImages.position(roi, imp, e.getKey());
+                    ov.add(roi);
+                }
+            }
         }
         ov.selectable(false);
         imp.setOverlay(ov.size() == 0 ? null : ov);
@@ -175,42 +187,22 @@ final class PlanOverlay {
         return ov;
     }
 
-    /** The {@link #MARK} value of the earlier sessions' sites shown on a current image. */
-    static final String PRIOR = "prior";
+    /** The image property holding the earlier sessions' sites to show on it ({@link #setPriorSites}). */
+    private static final String PRIOR_SITES = "injectionplanner.priorSites";
 
     /**
-     * Replaces the earlier sessions' sites on the image's overlay: per slice (1-based), the sites to draw
-     * there as hollow rings with their labels, muted ({@link PlanScene#priorSites}); an empty map removes them.
+     * Sets the earlier sessions' sites the image shows from the next {@link #render} on: per slice (1-based),
+     * the sites to draw there as hollow rings with their labels, muted ({@link SceneOptions#priorSites}).
      */
-    static void renderPriorSites(ImagePlus imp, Map<Integer, List<PlanScene.PriorSite>> bySlice) {
-        Overlay ov = imp.getOverlay() == null ? new Overlay() : imp.getOverlay();
-        List<Roi> kept = new ArrayList<>();
-        for (Roi r : ov.toArray()) {
-            if (!PRIOR.equals(r.getProperty(MARK))) {
-                kept.add(r);
-            }
-        }
-        if (bySlice.isEmpty() && kept.size() == ov.size()) {
-            return;
-        }
-        ov.clear();
-        for (Roi r : kept) {
-            ov.add(r);
-        }
-        for (Map.Entry<Integer, List<PlanScene.PriorSite>> e : bySlice.entrySet()) {
-            ImageRef frame = AnnotatedImages.refFor(imp, e.getKey());
-            PlanScene scene = PlanScene.priorSites(e.getValue(), frame, imp.getWidth(), imp.getHeight(),
-                    PlanStyle.MUTED);
-            for (PlanScene.Mark mark : scene.marks()) {
-                Roi roi = roi(mark, scene.font());
-                roi.setProperty(MARK, PRIOR);
-                roi.setProperty(PROP_ID, mark.annotationId().toString());
-                AnnotatedImages.position(roi, imp, e.getKey());
-                ov.add(roi);
-            }
-        }
-        ov.selectable(false);
-        imp.setOverlay(ov.size() == 0 ? null : ov);
+    static void setPriorSites(ImagePlus imp, Map<Integer, List<PlanScene.PriorSite>> bySlice) {
+        imp.setProperty(PRIOR_SITES, Map.copyOf(bySlice));
+    }
+
+    /** The earlier sessions' sites set for the image, by slice; none where none were set. */
+    @SuppressWarnings("unchecked")
+    private static Map<Integer, List<PlanScene.PriorSite>> priorSites(ImagePlus imp) {
+        Object sites = imp.getProperty(PRIOR_SITES);
+        return sites instanceof Map<?, ?> m ? (Map<Integer, List<PlanScene.PriorSite>>) m : Map.of();
     }
 
     /** The overlay elements of the plan on this image, targets and paths coloured by {@code findings}. */
@@ -229,6 +221,9 @@ final class PlanOverlay {
         plan.zones().forEach(z -> annotated.add(AnnotatedImages.sliceOf(imp, z.image())));
         plan.targets().forEach(t -> annotated.add(AnnotatedImages.sliceOf(imp, t.image())));
         annotated.remove(0);
+        Map<Integer, List<PlanScene.PriorSite>> priors = current ? priorSites(imp) : Map.of();
+        SortedSet<Integer> drawn = new TreeSet<>(annotated);
+        drawn.addAll(priors.keySet());
         SceneOptions options = options(imp);
         Map<UUID, String> overrides = findings == null ? Map.of() : overrideNotes(plan, findings);
         List<Roi> rois = new ArrayList<>();
@@ -243,7 +238,7 @@ final class PlanOverlay {
             }
             SceneOptions.CineFrames cine = slices > 1
                     ? new SceneOptions.CineFrames(slices, slice, List.copyOf(annotated)) : null;
-            if (current && !annotated.contains(slice) && blankGuides != null) {
+            if (current && !drawn.contains(slice) && blankGuides != null) {
                 for (Roi template : blankGuides) {
                     Roi copy = (Roi) template.clone();
                     AnnotatedImages.position(copy, imp, slice);
@@ -256,10 +251,11 @@ final class PlanOverlay {
                 continue;
             }
             PlanScene scene = PlanScene.of(plan, findings, AnnotatedImages.refFor(imp, slice), imp.getWidth(),
-                    imp.getHeight(), selected, style, options.withCine(cine));
+                    imp.getHeight(), selected, style, options.withCine(cine)
+                    .withPriorSites(priors.getOrDefault(slice, List.of())));
             List<PlanScene.Mark> marks = new ArrayList<>(current ? scene.guides() : List.of());
             marks.addAll(scene.marks());
-            boolean blank = current && !annotated.contains(slice);
+            boolean blank = current && !drawn.contains(slice);
             if (blank) {
                 blankGuides = new ArrayList<>();
                 blankPointer = cine == null ? null

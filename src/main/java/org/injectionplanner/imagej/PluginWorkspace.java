@@ -129,8 +129,8 @@ final class PluginWorkspace {
             if (AnnotatedImages.isAnnotatable(imp)) {
                 PlanOverlay.renderReadOnly(imp, now.readOnly());
                 boolean readOnly = PriorReview.isReadOnly(imp);
+                PlanOverlay.setPriorSites(imp, PriorReview.priorSitesOn(imp, now));
                 PlanOverlay.render(imp, readOnly ? null : now.current(), now.report(), now.selected());
-                PlanOverlay.renderPriorSites(imp, PriorReview.priorSitesOn(imp, now));
             }
         }
     }

@@ -9,7 +9,8 @@ import org.injectionplanner.plan.MeasuredCalibration;
 /**
  * The guides of a frame, the same on every frame of an image but for the cine strip's current frame: a
  * depth ruler along the right edge (mm below the skin line, numbered), a scale bar at the bottom left, the
- * patient-side markers at the top corners, the cine's frame strip along the bottom, or a "not calibrated"
+ * patient-side markers at the top corners with, on a transverse image, a tick and "midline" at the top edge
+ * where the patient's midline is taken to lie, the cine's frame strip along the bottom, or a "not calibrated"
  * note. Image pixel coordinates; each guide's box is kept free of labels.
  */
 final class FrameGuides {
@@ -31,6 +32,10 @@ final class FrameGuides {
     private static final double STRIP_INSET = 2;
     /** The current frame's pointer above the strip: its height, pixels. */
     private static final double POINTER = 5;
+    /** The midline tick's length down from the top edge, pixels. */
+    static final double MIDLINE_TICK = 10;
+    /** The text under the midline tick. */
+    static final String MIDLINE = "midline";
 
     final List<PlanScene.Mark> marks = new ArrayList<>();
     PlanScene.ScaleBar scaleBar;
@@ -169,12 +174,27 @@ final class FrameGuides {
         layout.avoid(new LabelLayout.Box(BAR_INSET - 1, y - BAR_THICKNESS - 1, length + 2, BAR_THICKNESS + 2));
     }
 
-    /** The side markers at the top corners, the right one left of the ruler ({@code rightLimit}). */
+    /**
+     * The side markers at the top corners, the right one left of the ruler ({@code rightLimit}); then, where
+     * the midline lies on the image, its tick down from the top edge and "midline" centred under it (further
+     * down where that would cover a side marker or a marker).
+     */
     private void orientation(ImageOrientation o, double rightLimit) {
         double h = metrics.height(true);
         text(2, 2, o.leftEdge(), h);
         double w = metrics.width(o.rightEdge(), true);
         text(Math.max(0, Math.min(width - 2, rightLimit - 2) - w), 2, o.rightEdge(), h);
+        Double mx = o.midlineX();
+        if (mx == null || mx < 0 || mx > width) {
+            return;
+        }
+        // through the middle of the pixel column, so that the 1-pixel line is sharp
+        double column = Math.min(width - 0.5, Math.floor(mx) + 0.5);
+        marks.add(new PlanScene.Line(null, new PixelPoint(column, 0), new PixelPoint(column, MIDLINE_TICK),
+                style.guide(), 1, PlanStyle.Dash.SOLID));
+        layout.avoid(new LabelLayout.Box(column - 1.5, 0, 3, MIDLINE_TICK));
+        double tw = metrics.width(MIDLINE, true);
+        text(Math.max(0, Math.min(width - tw, column - tw / 2)), MIDLINE_TICK + 1, MIDLINE, h);
     }
 
     /**

@@ -83,6 +83,16 @@ final class LabelLayout {
         this.height = height;
     }
 
+    /** The image's width, pixels. */
+    double width() {
+        return width;
+    }
+
+    /** The image's height, pixels. */
+    double height() {
+        return height;
+    }
+
     /** Keeps labels off {@code box}. */
     void avoid(Box box) {
         obstacles.add(box);

@@ -132,7 +132,9 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     /**
      * The scene as {@link #of(SessionPlan, SafetyReport, ImageRef, int, int, UUID, PlanStyle)} draws it, with
      * the labels' detail, side markers, frame calibration and cine strip of {@code options}; where
-     * {@code options} give no side markers, those of the sides the plan records for the frame's image.
+     * {@code options} give no side markers, those of the sides the plan records for the frame's image. The
+     * earlier sessions' sites of {@code options} are drawn as {@link #priorSites} draws them, in
+     * {@link PlanStyle#MUTED}'s target colour beneath the plan's markers, and all labels are laid out together.
      */
     public static PlanScene of(SessionPlan plan, SafetyReport findings, ImageRef frame, int width, int height,
             UUID selected, PlanStyle style, SceneOptions options) {
@@ -140,7 +142,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             MeasuredCalibration calibration = options.calibration() != null ? options.calibration()
                     : calibrationOf(plan, frame);
             Builder b = new Builder(style, metrics, options.detail(), width, height);
-            b.add(plan, findings, frame, selected);
+            b.add(plan, findings, frame, selected, options.priorSites());
             SceneOptions withSides = options.orientation() != null ? options
                     : options.withOrientation(orientationOf(plan, frame));
             FrameGuides guides = FrameGuides.of(style, metrics, b.layout, width, height, calibration, withSides);
@@ -148,10 +150,14 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         }
     }
 
-    /** The side markers of the frame's image as the plan records its sides, or null where they are not known. */
+    /**
+     * The side markers and midline of the frame's image as the plan records its sides, or null where they are not
+     * known.
+     */
     private static ImageOrientation orientationOf(SessionPlan plan, ImageRef frame) {
         return plan.image(frame.sopInstanceUid()).map(PlanImage::sides)
-                .map(s -> new ImageOrientation(s.leftEdge().marker(), s.rightEdge().marker())).orElse(null);
+                .map(s -> new ImageOrientation(s.leftEdge().marker(), s.rightEdge().marker(), s.midlineX()))
+                .orElse(null);
     }
 
     /**
@@ -208,20 +214,17 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     }
 
     /**
-     * The scene of earlier sessions' sites on {@code frame} of a current image {@code width} × {@code height}
-     * pixels: each a hollow ring (no dot: nothing is planned there today) with its label laid out as a target's, in
-     * {@code style}'s target colour. Sites outside the image are left out. No scale bar.
+     * The scene of earlier sessions' sites alone on {@code frame} of a current image {@code width} ×
+     * {@code height} pixels (where no plan is drawn; with a plan they go into its scene,
+     * {@link SceneOptions#priorSites}): each a hollow ring (no dot: nothing is planned there today) with its
+     * label laid out as a target's, in {@code style}'s target colour. Sites outside the image are left out. No
+     * scale bar.
      */
     public static PlanScene priorSites(List<PriorSite> sites, ImageRef frame, int width, int height,
             PlanStyle style) {
         try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
             Builder b = new Builder(style, metrics, LabelDetail.FULL, width, height);
-            for (PriorSite site : sites) {
-                PixelPoint p = site.point();
-                if (p.x() >= 0 && p.y() >= 0 && p.x() <= width && p.y() <= height) {
-                    b.priorSite(site);
-                }
-            }
+            b.priorSites(sites, style.target());
             return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), null, List.of());
         }
     }
@@ -237,6 +240,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         /** The number of the zones' marks, at the start of {@link #marks}: leader lines are drawn after them. */
         private int zoneMarks;
         private final List<Request> targetLabels = new ArrayList<>();
+        private final List<Request> priorLabels = new ArrayList<>();
         private final List<Request> pathLabels = new ArrayList<>();
         private final List<Request> zoneLabels = new ArrayList<>();
 
@@ -247,14 +251,18 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             this.layout = new LabelLayout(width, height);
         }
 
-        /** The marks of the plan's zones, then of its targets with their paths, on {@code frame}. */
-        void add(SessionPlan plan, SafetyReport findings, ImageRef frame, UUID selected) {
+        /**
+         * The marks of the plan's zones, then of the earlier sessions' {@code priors} (in {@link PlanStyle#MUTED}'s
+         * target colour), then of the plan's targets with their paths, on {@code frame}.
+         */
+        void add(SessionPlan plan, SafetyReport findings, ImageRef frame, UUID selected, List<PriorSite> priors) {
             for (NerveZone z : plan.zones()) {
                 if (z.image().equals(frame)) {
                     zone(z, z.id().equals(selected));
                 }
             }
             zoneMarks = marks.size();
+            priorSites(priors, PlanStyle.MUTED.target());
             Map<UUID, Integer> positions = new HashMap<>();
             for (int i = 0; i < plan.injections().size(); i++) {
                 positions.put(plan.injections().get(i).targetId(), i + 1);
@@ -293,14 +301,21 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         }
 
         /**
-         * A site of an earlier session: a hollow ring (no dot: nothing is planned there today), its label laid
-         * out like a target's but starting above left of it (today's target at the same place starts right).
+         * The sites of earlier sessions that lie on the image, in {@code colour}: each a hollow ring (no dot:
+         * nothing is planned there today), its label laid out like a target's, after today's targets' labels and
+         * starting above left of it (today's target at the same place starts right).
          */
-        void priorSite(PriorSite site) {
-            marks.add(new Ring(site.id(), site.point(), PlanStyle.RING_RADIUS, style.target(), PlanStyle.PRIOR_WIDTH));
-            layout.avoid(box(site.point(), PlanStyle.RING_RADIUS));
-            targetLabels.add(new Request(site.id(), box(site.point(), 0), PlanStyle.RING_RADIUS + 3,
-                    PlanStyle.RING_RADIUS, site.label(), style.target(), false, LabelLayout.Direction.NW));
+        void priorSites(List<PriorSite> sites, Color colour) {
+            for (PriorSite site : sites) {
+                PixelPoint p = site.point();
+                if (p.x() < 0 || p.y() < 0 || p.x() > layout.width() || p.y() > layout.height()) {
+                    continue;
+                }
+                marks.add(new Ring(site.id(), p, PlanStyle.RING_RADIUS, colour, PlanStyle.PRIOR_WIDTH));
+                layout.avoid(box(p, PlanStyle.RING_RADIUS + PlanStyle.PRIOR_WIDTH / 2));
+                priorLabels.add(new Request(site.id(), box(p, 0), PlanStyle.RING_RADIUS + 3, PlanStyle.RING_RADIUS,
+                        site.label(), colour, false, LabelLayout.Direction.NW));
+            }
         }
 
         void zone(NerveZone z, boolean selected) {
@@ -408,13 +423,13 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         }
 
         /**
-         * The marks with the labels placed, targets' first, then paths', then zones': the zones' marks, the
-         * leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels.
+         * The marks with the labels placed, targets' first, then earlier sites', paths', zones': the zones' marks,
+         * the leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels.
          */
         List<Mark> laidOut() {
             List<Mark> leaders = new ArrayList<>();
             List<Mark> labels = new ArrayList<>();
-            for (List<Request> requests : List.of(targetLabels, pathLabels, zoneLabels)) {
+            for (List<Request> requests : List.of(targetLabels, priorLabels, pathLabels, zoneLabels)) {
                 for (Request r : requests) {
                     double w = metrics.width(r.text(), r.antialiased());
                     double h = metrics.height(r.antialiased());

@@ -12,17 +12,19 @@ import org.injectionplanner.plan.MeasuredCalibration;
  * @param calibration the frame's calibration (its ultrasound region's mm per pixel and skin line), or null
  *        to take it from the calibrated annotations on the frame; gives the depth ruler and the scale bar
  * @param cine the cine's frames, or null for a single frame (no frame strip)
+ * @param priorSites earlier sessions' sites to show on the frame, their labels laid out with the plan's
  */
 public record SceneOptions(LabelDetail detail, ImageOrientation orientation, MeasuredCalibration calibration,
-        CineFrames cine) {
+        CineFrames cine, List<PlanScene.PriorSite> priorSites) {
 
     /** Full labels, nothing else known. */
-    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null);
+    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null, List.of());
 
     public SceneOptions {
         if (detail == null) {
             throw new IllegalArgumentException("a scene needs a label detail");
         }
+        priorSites = priorSites == null ? List.of() : List.copyOf(priorSites);
     }
 
     /**
@@ -46,21 +48,26 @@ public record SceneOptions(LabelDetail detail, ImageOrientation orientation, Mea
 
     /** These options with {@code detail}. */
     public SceneOptions withDetail(LabelDetail d) {
-        return new SceneOptions(d, orientation, calibration, cine);
+        return new SceneOptions(d, orientation, calibration, cine, priorSites);
     }
 
     /** These options with {@code o}. */
     public SceneOptions withOrientation(ImageOrientation o) {
-        return new SceneOptions(detail, o, calibration, cine);
+        return new SceneOptions(detail, o, calibration, cine, priorSites);
     }
 
     /** These options with the frame's calibration {@code c}. */
     public SceneOptions withCalibration(MeasuredCalibration c) {
-        return new SceneOptions(detail, orientation, c, cine);
+        return new SceneOptions(detail, orientation, c, cine, priorSites);
     }
 
     /** These options with the cine's frames {@code c}. */
     public SceneOptions withCine(CineFrames c) {
-        return new SceneOptions(detail, orientation, calibration, c);
+        return new SceneOptions(detail, orientation, calibration, c, priorSites);
+    }
+
+    /** These options with the earlier sessions' sites {@code sites}. */
+    public SceneOptions withPriorSites(List<PlanScene.PriorSite> sites) {
+        return new SceneOptions(detail, orientation, calibration, cine, sites);
     }
 }

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.gui.Roi;
+import ij.gui.TextRoi;
 import ij.process.ByteProcessor;
 import java.awt.Color;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.geometry.PolygonShape;
+import org.injectionplanner.scene.PlanScene;
 import org.injectionplanner.scene.PlanStyle;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -25,7 +28,10 @@ import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 import org.junit.jupiter.api.Test;
 
-/** A read-only plan (a prior session) is drawn muted beneath the current plan, and taken off again. */
+/**
+ * A read-only plan (a prior session) is drawn muted beneath the current plan, and taken off again; earlier sites
+ * set on a current image are drawn in its plan's scenes, their labels laid out with the plan's.
+ */
 class ReadOnlyOverlayTest {
 
     private static final String SOP = "2.25.77";
@@ -91,5 +97,40 @@ class ReadOnlyOverlayTest {
         assertThat(marked(imp, "true")).isNotEmpty();
         PlanOverlay.render(imp, null, null, null);
         assertThat(imp.getOverlay()).isNull();
+    }
+
+    @Test
+    void earlierSitesAreDrawnWithTheCurrentPlanTheirLabelsClearOfItsLabels() {
+        ImagePlus imp = image();
+        SessionPlan current = plan(2, 120);
+        // one site on today's target, one beside it: separate layouts put their labels over today's
+        UUID onTarget = UUID.randomUUID();
+        UUID beside = UUID.randomUUID();
+        PlanOverlay.setPriorSites(imp, Map.of(1, List.of(new PlanScene.PriorSite(onTarget, new PixelPoint(120, 60),
+                "s1 T1 L4/5 supraspinous"), new PlanScene.PriorSite(beside, new PixelPoint(134, 64), "s1 T2"))));
+        PlanOverlay.render(imp, current, null, null);
+        List<Roi> drawn = marked(imp, "true");
+        assertThat(drawn).extracting(r -> r.getProperty(PlanOverlay.PROP_ID))
+                .contains(onTarget.toString(), beside.toString(), current.targets().get(0).id().toString());
+        List<Roi> texts = drawn.stream().filter(r -> r instanceof TextRoi && r.getProperty(PlanOverlay.PROP_ID) != null)
+                .toList();
+        assertThat(texts).filteredOn(r -> onTarget.toString().equals(r.getProperty(PlanOverlay.PROP_ID))
+                || beside.toString().equals(r.getProperty(PlanOverlay.PROP_ID))).hasSize(2);
+        for (int i = 0; i < texts.size(); i++) {
+            for (int j = i + 1; j < texts.size(); j++) {
+                assertThat(texts.get(i).getFloatBounds().intersects(texts.get(j).getFloatBounds()))
+                        .as(((TextRoi) texts.get(i)).getText() + " and " + ((TextRoi) texts.get(j)).getText())
+                        .isFalse();
+            }
+        }
+
+        PlanOverlay.render(imp, null, null, null);
+        assertThat(marked(imp, "true")).as("without a plan, the sites alone")
+                .extracting(r -> r.getProperty(PlanOverlay.PROP_ID)).containsOnly(onTarget.toString(),
+                        beside.toString());
+        PlanOverlay.setPriorSites(imp, Map.of());
+        PlanOverlay.render(imp, current, null, null);
+        assertThat(marked(imp, "true")).extracting(r -> r.getProperty(PlanOverlay.PROP_ID))
+                .doesNotContain(onTarget.toString(), beside.toString());
     }
 }

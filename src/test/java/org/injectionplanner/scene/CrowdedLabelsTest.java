@@ -8,6 +8,9 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -15,6 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.injectionplanner.geometry.EllipseShape;
+import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -28,8 +32,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crowded plans: no label covers a marker, a needle path's end, a guide or another label, and every label
- * lies inside the image; labels that had to move are tied to their marker by a leader line. Checked on the
- * scene's rectangles, on painted pixels, and over random crowded plans.
+ * lies inside the image; labels that had to move are tied to their marker by a leader line; earlier sessions'
+ * sites shown among today's are laid out in the same layout. Checked on the scene's rectangles, on painted
+ * pixels, and over random crowded plans.
  */
 class CrowdedLabelsTest {
 
@@ -73,6 +78,62 @@ class CrowdedLabelsTest {
                     && plan.target(l.annotationId()).isPresent()).count();
             assertThat(targets).as(detail + ": zones' labels besides").isGreaterThanOrEqualTo(18);
         }
+    }
+
+    /**
+     * Earlier sites as a follow-up review shows them: among today's cluster (one exactly on a target, others
+     * between), on a zone, at the edges and next to the side markers and the midline tick.
+     */
+    static List<PlanScene.PriorSite> priorSites() {
+        double[][] at = {{280, 240}, {300, 255}, {312, 236}, {326, 262}, {290, 228}, {5, 250}, {630, 210},
+            {320, 12}, {250, 95}, {12, 6}, {626, 6}, {336, 470}};
+        List<PlanScene.PriorSite> sites = new ArrayList<>();
+        for (int i = 0; i < at.length; i++) {
+            sites.add(new PlanScene.PriorSite(UUID.nameUUIDFromBytes(("prior " + i).getBytes()),
+                    new PixelPoint(at[i][0], at[i][1]), "s1 T" + (i + 1) + " L L4/5 facet"));
+        }
+        return sites;
+    }
+
+    @Test
+    void priorSitesAreLaidOutWithTodaysLabelsWithoutOverlaps() {
+        SessionPlan plan = crowded();
+        List<PlanScene.PriorSite> priors = priorSites();
+        Set<UUID> priorIds = priors.stream().map(PlanScene.PriorSite::id).collect(Collectors.toSet());
+        for (LabelDetail detail : LabelDetail.values()) {
+            PlanScene scene = PlanScene.of(plan, report(plan), FRAME, WIDTH, HEIGHT, null, PlanStyle.CURRENT,
+                    SceneOptions.DEFAULT.withDetail(detail).withOrientation(new ImageOrientation("R", "L", 320.0))
+                            .withCine(new SceneOptions.CineFrames(30, 1, List.of(1, 7))).withPriorSites(priors));
+            assertLaidOut(scene);
+            assertThat(scene.marks()).filteredOn(m -> m instanceof PlanScene.Ring).as(detail + ": a ring per site")
+                    .hasSize(priors.size()).allMatch(m -> priorIds.contains(m.annotationId()));
+            assertThat(scene.labels()).filteredOn(l -> priorIds.contains(l.annotationId()))
+                    .extracting(PlanScene.Label::text).as(detail + ": every site's label, in full")
+                    .containsExactlyElementsOf(priors.stream().map(PlanScene.PriorSite::label).toList());
+            assertThat(scene.labels()).extracting(PlanScene.Label::annotationId)
+                    .as(detail + ": today's labels all there")
+                    .containsAll(plan.targets().stream().map(Target::id).toList());
+            // the rings lie beneath today's markers: drawn before every disc
+            int lastRing = lastIndex(scene.marks(), PlanScene.Ring.class);
+            assertThat(lastRing).isLessThan(firstIndex(scene.marks(), PlanScene.Disc.class));
+        }
+    }
+
+    private static int lastIndex(List<PlanScene.Mark> marks, Class<?> type) {
+        int last = -1;
+        for (int i = 0; i < marks.size(); i++) {
+            last = type.isInstance(marks.get(i)) ? i : last;
+        }
+        return last;
+    }
+
+    private static int firstIndex(List<PlanScene.Mark> marks, Class<?> type) {
+        for (int i = 0; i < marks.size(); i++) {
+            if (type.isInstance(marks.get(i))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
@@ -134,8 +195,22 @@ class CrowdedLabelsTest {
     @Property(tries = 60)
     void randomCrowdedPlansAreLaidOutWithoutOverlaps(@ForAll("plans") SessionPlan plan) {
         PlanScene scene = PlanScene.of(plan, report(plan), FRAME, WIDTH, HEIGHT, null, PlanStyle.CURRENT,
-                SceneOptions.DEFAULT.withOrientation(new ImageOrientation("R", "L")));
+                SceneOptions.DEFAULT.withOrientation(new ImageOrientation("R", "L", WIDTH / 2.0))
+                        .withPriorSites(earlierSitesBeside(plan)));
         assertLaidOut(scene);
+    }
+
+    /** An earlier site 7 px right and 5 px below every other target of the plan (inside the image). */
+    private static List<PlanScene.PriorSite> earlierSitesBeside(SessionPlan plan) {
+        List<PlanScene.PriorSite> sites = new ArrayList<>();
+        for (Target t : plan.targets()) {
+            if (t.number() % 2 == 1) {
+                sites.add(new PlanScene.PriorSite(UUID.nameUUIDFromBytes(t.id().toString().getBytes()),
+                        new PixelPoint(Math.min(WIDTH, t.point().x() + 7), Math.min(HEIGHT, t.point().y() + 5)),
+                        "s1 T" + t.number()));
+            }
+        }
+        return sites;
     }
 
     /** Up to 12 targets, some with paths, in a cluster 60 × 30 px placed anywhere; up to 2 zones nearby. */
@@ -188,13 +263,16 @@ class CrowdedLabelsTest {
         }
     }
 
-    /** The bounds of every target ring, entry square and cross, and of the scale bar. */
+    /** The bounds of every target ring, earlier site's ring, entry square and cross, and of the scale bar. */
     static List<Rectangle2D> markerBounds(PlanScene scene) {
         List<Rectangle2D> out = new ArrayList<>();
         for (PlanScene.Mark m : scene.marks()) {
             if (m instanceof PlanScene.Disc d) {
                 out.add(new Rectangle2D.Double(d.centre().x() - d.radius(), d.centre().y() - d.radius(),
                         2 * d.radius(), 2 * d.radius()));
+            } else if (m instanceof PlanScene.Ring r) {
+                double outer = r.radius() + r.width() / 2;
+                out.add(new Rectangle2D.Double(r.centre().x() - outer, r.centre().y() - outer, 2 * outer, 2 * outer));
             } else if (m instanceof PlanScene.Square s) {
                 out.add(new Rectangle2D.Double(s.centre().x() - s.halfSide(), s.centre().y() - s.halfSide(),
                         2 * s.halfSide(), 2 * s.halfSide()));
