@@ -3,6 +3,9 @@ package org.injectionplanner.imagej.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,9 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Tag;
+import org.injectionplanner.export.SessionMapPdf;
 import org.injectionplanner.order.CostModel;
 import org.injectionplanner.order.SessionOrder;
 import org.injectionplanner.plan.Approach;
@@ -134,7 +142,9 @@ class TenSitePlanIT {
             expected.put(s.number(), expect(s, regions.get(s.series())));
         }
         Path store = dir.resolve("store");
-        GuiSession.Result r = GuiSession.run(macro(store, expected), null, GuiSession.screenshot("ten-site-plan.png"));
+        Path pdf = dir.resolve("ten-site-plan.pdf");
+        GuiSession.Result r = GuiSession.run(macro(store, expected, pdf), null,
+                GuiSession.screenshot("ten-site-plan.png"));
         assertThat(r.log()).doesNotContain("Injection Planner:");
 
         SessionPlan plan = GuiSession.newestRevision(store).plan();
@@ -145,6 +155,7 @@ class TenSitePlanIT {
         SessionMap map = SessionMap.of(plan, report, settings, planStore.signatureStatus(plan));
 
         assertThat(plan.status()).isEqualTo(PlanStatus.SIGNED);
+        assertThat(plan.author()).as("the author from the clinician profile").isEqualTo("Dr Test");
         assertThat(SignOff.intact(plan)).isTrue();
         assertThat(plan.targets()).hasSize(10);
         assertThat(plan.zones()).hasSize(4);
@@ -238,6 +249,17 @@ class TenSitePlanIT {
             }
         }
 
+        // the printed map: signed (no DRAFT), every site in the table; its page with the first frame rendered by
+        // poppler as the committed picture of the PDF map
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains("Signed by Dr Test").doesNotContain(SessionMapPdf.DRAFT);
+            for (Site s : SITES) {
+                assertThat(text).as("T" + s.number() + " in the PDF map").contains(s.label());
+            }
+        }
+        renderFirstPage(pdf, GuiSession.screenshot("session-map-pdf.png"));
+
         // the order: the one proposed, with less repositioning of the probe than the order the sites were placed in
         CostModel model = CostModel.of(settings.orderWeights());
         List<UUID> order = plan.injections().stream().map(Injection::id).toList();
@@ -272,9 +294,32 @@ class TenSitePlanIT {
         return out.stream().sorted().toList();
     }
 
+    /**
+     * Renders the PDF's first page at 80 dpi with poppler's pdftoppm into {@code png}; says so and leaves it when
+     * poppler is not installed (the map's text is checked above either way).
+     */
+    private static void renderFirstPage(Path pdf, Path png) throws Exception {
+        boolean poppler = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "pdftoppm")));
+        if (!poppler) {
+            System.out.println("TenSitePlanIT: pdftoppm (poppler-utils) is not installed; " + png + " not made");
+            return;
+        }
+        Files.createDirectories(png.getParent());
+        String prefix = png.toString().replaceFirst("\\.png$", "");
+        Process p = new ProcessBuilder("pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1",
+                pdf.toString(), prefix).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("pdftoppm: " + output).isZero();
+        assertThat(png).exists();
+    }
+
     /** The macro that opens each image, places its sites, zones and paths, then orders, answers, overrides, signs. */
-    private static String macro(Path store, Map<Integer, Expected> expected) {
-        StringBuilder m = new StringBuilder(GuiSession.openStudy(store, 1));
+    private static String macro(Path store, Map<Integer, Expected> expected, Path pdf) {
+        // the workstation user's clinician profile, set once: the author and signer of what follows
+        StringBuilder m = new StringBuilder(String.format(Locale.ROOT, "run(\"Injection Planner Options...\", "
+                + "\"memory=512 store=[%s] clinician=[Dr Test] role=physician\");%n", store));
+        m.append(GuiSession.openStudy(store, 1));
         for (int series = 1; series <= 3; series++) {
             if (series > 1) {
                 m.append(String.format(Locale.ROOT, "run(\"Open Ultrasound Study...\", \"path=[%s] series=%d\");%n",
@@ -321,12 +366,13 @@ class TenSitePlanIT {
                 run("Override Safety Finding...", "reason=[%s] author=[Dr Test]");
                 run("Finalize Session Plan...", "signer=[Dr Test]");
                 run("Save Session Plan");
+                run("Export Session Plan...", "format=pdf path=[%s] paper=a4");
                 run("Plan Panel");
                 File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel"), getArgument());
                 call("org.injectionplanner.imagej.gui.PanelProbe.close");
                 Stack.setFrame(12);
                 call("org.injectionplanner.imagej.gui.UserInput.place", getTitle(), "450", "110");
-                """.formatted(OVERRIDE_REASON));
+                """.formatted(OVERRIDE_REASON, pdf));
         return m.toString();
     }
 
