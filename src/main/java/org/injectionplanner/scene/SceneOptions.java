@@ -2,6 +2,7 @@ package org.injectionplanner.scene;
 
 import java.util.List;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.StructureCatalogue;
 
 /**
  * What a scene shows besides the plan's annotations, and how much its labels say.
@@ -12,16 +13,18 @@ import org.injectionplanner.plan.MeasuredCalibration;
  * @param calibration the frame's calibration (its ultrasound region's mm per pixel and skin line), or null
  *        to take it from the calibrated annotations on the frame; gives the depth ruler and the scale bar
  * @param cine the cine's frames, or null for a single frame (no frame strip)
+ * @param structures the catalogue that names the targets' structures in full labels (the clinic's)
  */
 public record SceneOptions(LabelDetail detail, ImageOrientation orientation, MeasuredCalibration calibration,
-        CineFrames cine) {
+        CineFrames cine, StructureCatalogue structures) {
 
-    /** Full labels, nothing else known. */
-    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null);
+    /** Full labels naming structures by the built-in catalogue, nothing else known. */
+    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null,
+            StructureCatalogue.defaults());
 
     public SceneOptions {
-        if (detail == null) {
-            throw new IllegalArgumentException("a scene needs a label detail");
+        if (detail == null || structures == null) {
+            throw new IllegalArgumentException("a scene needs a label detail and a structure catalogue");
         }
     }
 
@@ -46,21 +49,26 @@ public record SceneOptions(LabelDetail detail, ImageOrientation orientation, Mea
 
     /** These options with {@code detail}. */
     public SceneOptions withDetail(LabelDetail d) {
-        return new SceneOptions(d, orientation, calibration, cine);
+        return new SceneOptions(d, orientation, calibration, cine, structures);
     }
 
     /** These options with {@code o}. */
     public SceneOptions withOrientation(ImageOrientation o) {
-        return new SceneOptions(detail, o, calibration, cine);
+        return new SceneOptions(detail, o, calibration, cine, structures);
     }
 
     /** These options with the frame's calibration {@code c}. */
     public SceneOptions withCalibration(MeasuredCalibration c) {
-        return new SceneOptions(detail, orientation, c, cine);
+        return new SceneOptions(detail, orientation, c, cine, structures);
     }
 
     /** These options with the cine's frames {@code c}. */
     public SceneOptions withCine(CineFrames c) {
-        return new SceneOptions(detail, orientation, calibration, c);
+        return new SceneOptions(detail, orientation, calibration, c, structures);
+    }
+
+    /** These options naming structures by {@code catalogue}. */
+    public SceneOptions withStructures(StructureCatalogue catalogue) {
+        return new SceneOptions(detail, orientation, calibration, cine, catalogue);
     }
 }
