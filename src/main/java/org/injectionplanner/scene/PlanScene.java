@@ -31,11 +31,11 @@ import org.injectionplanner.safety.Severity;
  * (i, j) covering [i, i+1) × [j, j+1), as the plan's points): each zone as a translucent fill, an outline
  * and its margin outline offset by the margin in mm, with its name; each target as a dot in a ring with
  * its place in the session order, its number, label, structure name and depth; its needle path as a line
- * from a square at the skin entry, labelled with its length and angle. Targets and paths take the colour of their worst finding
- * ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels sit on an opaque
- * box, laid out so that none covers a marker, a path's end, a guide or another label and all stay inside
- * the image ({@link LabelLayout}); a label moved away from its anchor gets a thin leader line. Marks are in
- * drawing order (zones, leader lines, then per target its path and its marker, then the labels) and each
+ * from a square at the skin entry, labelled with its length and angle. Targets and paths take the colour of
+ * their worst finding ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels
+ * sit on an opaque box, laid out so that none covers a marker, a path's end, a guide or another label and all
+ * stay inside the image ({@link LabelLayout}; the structures' names are left out where the image has no room
+ * for them); a label moved away from its anchor gets a thin leader line. Marks are in drawing order (zones, leader lines, then per target its path and its marker, then the labels) and each
  * names the annotation it belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
  * belong to none. {@link PlanPainter} paints them, the ImageJ overlay turns each into one ROI.
  *

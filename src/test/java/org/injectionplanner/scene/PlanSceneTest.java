@@ -218,7 +218,8 @@ class PlanSceneTest {
         assertThat(texts.get(LabelDetail.NUMBER)).containsExactly("#2 T2", "Z1");
         assertThat(texts.get(LabelDetail.NAME)).containsExactly("#2 T2 R L5 facet", "Z1 nerve 1");
         assertThat(texts.get(LabelDetail.FULL)).containsExactly(
-                "#2 T2 R L5 facet · Iliolumbar ligament · 4.0 mm deep", "#2 8.3 mm · 14°", "Z1 nerve 1 (margin 2.0 mm)");
+                "#2 T2 R L5 facet · Iliolumbar ligament · 4.0 mm deep", "#2 8.3 mm · 14°",
+                "Z1 nerve 1 (margin 2.0 mm)");
     }
 
     @Test
