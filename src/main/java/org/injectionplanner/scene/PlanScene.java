@@ -35,8 +35,9 @@ import org.injectionplanner.safety.Severity;
  * their worst finding ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels
  * sit on an opaque box, laid out so that none covers a marker, a path's end, a guide or another label and all
  * stay inside the image ({@link LabelLayout}; the structures' names are left out where the image has no room
- * for them); a label moved away from its anchor gets a thin leader line. Marks are in drawing order (zones, leader lines, then per target its path and its marker, then the labels) and each
- * names the annotation it belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
+ * for them); a label moved away from its anchor gets a thin leader line. Marks are in drawing order (zones,
+ * leader lines, then per target its path and its marker, then the labels) and each names the annotation it
+ * belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
  * belong to none. {@link PlanPainter} paints them, the ImageJ overlay turns each into one ROI.
  *
  * @param frame the DICOM instance and frame drawn
