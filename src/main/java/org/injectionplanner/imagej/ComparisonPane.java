@@ -88,7 +88,8 @@ final class ComparisonPane extends Panel {
             return;
         }
         try {
-            SessionComparison c = SessionComparison.of(earlier, current);
+            SessionComparison c = SessionComparison.of(earlier, current,
+                    PluginWorkspace.get().settings().catalogue());
             heading.setText(place + " — compared with session " + earlier.sessionNumber() + " of " + earlier.date());
             text.setText(String.join("\n", c.lines()));
         } catch (IllegalArgumentException e) {

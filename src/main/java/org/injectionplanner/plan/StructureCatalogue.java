@@ -99,8 +99,12 @@ public record StructureCatalogue(List<Structure> structures) {
      * where the label is blank.
      */
     public String withName(String label, String structureId) {
+        return labelWithName(label, nameOf(structureId));
+    }
+
+    /** A label with a structure's {@code name} as {@link #withName} joins them ("" for no name). */
+    public static String labelWithName(String label, String name) {
         String text = label == null ? "" : label.strip();
-        String name = nameOf(structureId);
         if (name.isEmpty() || text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
             return text;
         }
