@@ -64,7 +64,8 @@ public record ExportedPlan(SessionPlan plan, ClinicSettings settings, SafetyRepo
      * by the clinic's catalogue.
      */
     public Optional<SessionComparison> comparison() {
-        return previous == null ? Optional.empty() : Optional.of(SessionComparison.of(previous, plan, settings.catalogue()));
+        return previous == null ? Optional.empty()
+                : Optional.of(SessionComparison.of(previous, plan, settings.catalogue()));
     }
 
     /** "session 2 of 4" counted against the course's planned sessions, or "session 2" without a course. */
