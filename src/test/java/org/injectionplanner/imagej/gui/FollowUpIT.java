@@ -111,7 +111,8 @@ class FollowUpIT {
                 "unchanged   R L4/5 facet · Facet joint capsule");
         String edited = two.output().substring(two.output().indexOf("[edited]\n") + 9);
         assertThat(edited).as("the panel follows an edit at once")
-                .contains("1 added, 1 dropped, 1 changed, 1 unchanged", "changed     L4/5 supraspinous · Supraspinous ligament: volumeMl ");
+                .contains("1 added, 1 dropped, 1 changed, 1 unchanged",
+                        "changed     L4/5 supraspinous · Supraspinous ligament: volumeMl ");
 
         PlanStore planStore = new PlanStore(store);
         List<Revision> history = planStore.history(session1.courseId());
