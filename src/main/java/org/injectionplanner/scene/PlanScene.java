@@ -456,7 +456,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             List<Mark> labels = new ArrayList<>();
             LabelLayout bare = layout.copy();
             place(layout, false, leaders, labels);
-            if (layout.overfull() && !bare.overfull()) {
+            if (layout.overfull()) {
                 leaders.clear();
                 labels.clear();
                 place(bare, true, leaders, labels);
