@@ -83,6 +83,7 @@ final class CourseJson {
             ObjectNode so = out.addObject();
             so.put("targetId", s.targetId().toString());
             so.put("label", s.label());
+            so.put("structure", s.structure());
             if (!s.droppedReason().isEmpty()) {
                 so.put("reason", s.droppedReason());
             }

@@ -7,6 +7,7 @@ import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.scene.PlanPainter;
 import org.injectionplanner.scene.PlanScene;
 import org.injectionplanner.scene.PlanStyle;
+import org.injectionplanner.scene.SceneOptions;
 
 /**
  * An annotated frame as exported: the frame at the image's own resolution with the plan scene painted on it.
@@ -18,12 +19,15 @@ import org.injectionplanner.scene.PlanStyle;
  */
 public record AnnotatedFrame(ImageRef frame, BufferedImage image, PlanScene scene, String description) {
 
-    /** Decodes a frame and paints the plan's annotations on it, in the current plan's style, nothing selected. */
+    /**
+     * Decodes a frame and paints the plan's annotations on it, in the current plan's style, nothing selected, the
+     * structures named by the clinic's catalogue.
+     */
     public static AnnotatedFrame of(ExportedPlan plan, ExportImages images, ImageRef frame) throws ExportException {
         BufferedImage decoded = images.decode(frame);
         BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
         PlanScene scene = PlanScene.of(plan.plan(), plan.report(), frame, rgb.getWidth(), rgb.getHeight(), null,
-                PlanStyle.CURRENT);
+                PlanStyle.CURRENT, SceneOptions.DEFAULT.withStructures(plan.settings().catalogue()));
         Graphics2D g = rgb.createGraphics();
         try {
             g.drawImage(decoded, 0, 0, null);

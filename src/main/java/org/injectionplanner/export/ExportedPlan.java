@@ -59,9 +59,13 @@ public record ExportedPlan(SessionPlan plan, ClinicSettings settings, SafetyRepo
                 store.previousSession(plan).orElse(null));
     }
 
-    /** The plan compared site by site with the course's previous session, when there is one. */
+    /**
+     * The plan compared site by site with the course's previous session, when there is one, the structures named
+     * by the clinic's catalogue.
+     */
     public Optional<SessionComparison> comparison() {
-        return previous == null ? Optional.empty() : Optional.of(SessionComparison.of(previous, plan));
+        return previous == null ? Optional.empty()
+                : Optional.of(SessionComparison.of(previous, plan, settings.catalogue()));
     }
 
     /** "session 2 of 4" counted against the course's planned sessions, or "session 2" without a course. */

@@ -45,7 +45,8 @@ public final class CompareSessionsCommand implements PlugIn {
                 throw new IllegalArgumentException("session: the course has no saved session " + number
                         + " besides the active plan");
             }
-            SessionComparison c = SessionComparison.of(earlier.get(), current);
+            SessionComparison c = SessionComparison.of(earlier.get(), current,
+                    PluginWorkspace.get().settings().catalogue());
             new TextWindow(TITLE, String.join("\n", c.lines()), 640, 360);
             ComparisonPane.compareWith(current, earlier.get());
         } catch (StoreException | IllegalArgumentException e) {

@@ -9,6 +9,7 @@ import java.awt.Panel;
 import java.awt.TextArea;
 import java.util.Optional;
 import java.util.UUID;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.SessionComparison;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.PlanStore;
@@ -41,6 +42,7 @@ final class ComparisonPane extends Panel {
     private SessionPlan earlier;
     private String problem;
     private String place;
+    private CourseRecord course;
     private UUID loadedFor;
     private Choice loadedChoice;
 
@@ -89,7 +91,8 @@ final class ComparisonPane extends Panel {
             return;
         }
         try {
-            SessionComparison c = SessionComparison.of(earlier, current);
+            SessionComparison c = SessionComparison.of(earlier, current,
+                    PluginWorkspace.get().settings().catalogue());
             heading.setText(place + " — compared with session " + earlier.sessionNumber() + " of " + earlier.date());
             showLines(String.join("\n", c.lines()));
         } catch (IllegalArgumentException e) {
@@ -112,7 +115,15 @@ final class ComparisonPane extends Panel {
         }
     }
 
-    /** Reads the earlier session: the chosen one, else the previous one in the store. */
+    /**
+     * The record of the plan last shown's course (its planned sessions; the clinic's default for a course not
+     * saved yet), read when the plan shown changed; null where it cannot be read.
+     */
+    CourseRecord course() {
+        return course;
+    }
+
+    /** Reads the course record and the earlier session: the chosen one, else the previous one in the store. */
     private void load(SessionPlan current, Choice choice) {
         loadedFor = current.id();
         loadedChoice = choice;
@@ -131,13 +142,18 @@ final class ComparisonPane extends Panel {
         }
     }
 
-    /** "Session 2 of 4" of the plan's course record (the clinic's default for a course not saved yet). */
-    private static String placeInCourse(SessionPlan current) {
+    /**
+     * Reads the plan's course record (the clinic's default for a course not saved yet) and gives the plan's place
+     * in it: "Session 2 of 4".
+     */
+    private String placeInCourse(SessionPlan current) {
         PlanStore store = PluginWorkspace.get().store();
         try {
-            String label = store.courseRecord(current.courseId()).sessionLabel(current.sessionNumber());
+            course = store.courseRecord(current.courseId());
+            String label = course.sessionLabel(current.sessionNumber());
             return Character.toUpperCase(label.charAt(0)) + label.substring(1);
         } catch (StoreException e) {
+            course = null;
             return "Session " + current.sessionNumber() + " (the course record cannot be read: " + e.getMessage()
                     + ")";
         }

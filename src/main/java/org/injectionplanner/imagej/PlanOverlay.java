@@ -282,12 +282,14 @@ final class PlanOverlay {
     }
 
     /**
-     * The scene options of an image: the label detail of the plugin's settings and the calibration of the
-     * region that holds the image. The side markers are those the plan records for the image (PlanScene).
+     * The scene options of an image: the label detail of the plugin's settings, the calibration of the region
+     * that holds the image and the clinic's structure catalogue. The side markers are those the plan records for
+     * the image (PlanScene).
      */
     static SceneOptions options(ImagePlus imp) {
         return SceneOptions.DEFAULT.withDetail(PluginSettings.labelDetail())
-                .withCalibration(AnnotatedImages.imageCalibration(imp));
+                .withCalibration(AnnotatedImages.imageCalibration(imp))
+                .withStructures(PluginWorkspace.get().settings().catalogue());
     }
 
     /** "T3: overridden — reason; reason" for each target with an overridden violation, by target. */

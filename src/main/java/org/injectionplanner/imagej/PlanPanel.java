@@ -248,8 +248,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         }
         String state = PluginWorkspace.get().signatureStatus(plan).state() == SignatureStatus.State.INVALID
                 ? "signature not valid — treated as a draft" : plan.status().name().toLowerCase(Locale.ROOT);
-        setTitle("Plan Panel: " + SessionMap.identity(plan) + " (" + state + "), " + plan.targets().size()
-                + " targets, " + plan.zones().size() + " zones");
+        setTitle("Plan Panel: " + SessionMap.identity(plan, comparison.course()) + " (" + state + "), "
+                + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
     }
 
     /** The session map ({@link SessionMap}) of the plan, its findings and the clinic settings. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,6 +16,7 @@ import java.util.UUID;
  * side and position. The position is compared in mm only where both targets lie on calibrated images of
  * the same view: images with the same non-blank description (the series description, which names the view,
  * e.g. "Transverse L4-L5"); there it is changed when it moved more than {@link #POSITION_TOLERANCE_MM}.
+ * Structures are named as the clinic's catalogue names them (a structure it lacks by its id).
  *
  * @param earlier the earlier session's plan id
  * @param later the later session's plan id
@@ -45,12 +45,19 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
      * @param changes what differs, empty unless changed
      * @param positionNote why the position was not compared, or "" when it was (or the site is in one plan)
      * @param droppedReason why a dropped site was dropped, "" otherwise
+     * @param structure the name of its target's structure in the later plan (the earlier one's when dropped),
+     *        "" for none
      */
     public record Site(UUID targetId, String label, List<FieldChange> changes, String positionNote,
-            String droppedReason) {
+            String droppedReason, String structure) {
 
         public Site {
             changes = List.copyOf(changes);
+        }
+
+        /** What the site is, for reading: "L iliolumbar · Iliolumbar ligament" (its label and structure). */
+        public String description() {
+            return StructureCatalogue.labelWithName(label, structure);
         }
     }
 
@@ -59,7 +66,7 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
      *
      * @param field {@code volumeMl}, {@code solution}, {@code needle}, {@code structure}, {@code level},
      *        {@code side} or {@code position}
-     * @param before the earlier value as text
+     * @param before the earlier value as text (a structure by its name)
      * @param after the later value as text
      * @param distanceMm for the position, how far it moved, mm; null otherwise
      */
@@ -75,11 +82,11 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
 
     /**
      * Compares two plans of one patient; the earlier is the one with the earlier date (then the lower
-     * session number), whichever order they are given in.
+     * session number), whichever order they are given in. {@code catalogue} names the structures.
      *
      * @throws IllegalArgumentException if their images show different Patient IDs
      */
-    public static SessionComparison of(SessionPlan a, SessionPlan b) {
+    public static SessionComparison of(SessionPlan a, SessionPlan b, StructureCatalogue catalogue) {
         String idA = a.patient().map(Patient::id).orElse("");
         String idB = b.patient().map(Patient::id).orElse("");
         if (!idA.isEmpty() && !idB.isEmpty() && !idA.equals(idB)) {
@@ -97,17 +104,19 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
         for (Target before : earlier.targets()) {
             Optional<Target> after = later.target(before.id());
             if (after.isEmpty()) {
-                dropped.add(new Site(before.id(), before.label(), List.of(), "", droppedReason(later, before.id())));
+                dropped.add(new Site(before.id(), before.label(), List.of(), "", droppedReason(later, before.id()),
+                        catalogue.nameOf(before.structureId())));
                 continue;
             }
             List<FieldChange> changes = new ArrayList<>();
-            String note = compare(earlier, before, later, after.get(), changes);
-            Site site = new Site(before.id(), after.get().label(), changes, note, "");
+            String note = compare(earlier, before, later, after.get(), catalogue, changes);
+            Site site = new Site(before.id(), after.get().label(), changes, note, "",
+                    catalogue.nameOf(after.get().structureId()));
             (changes.isEmpty() ? unchanged : changed).add(site);
         }
         for (Target t : later.targets()) {
             if (earlier.target(t.id()).isEmpty()) {
-                added.add(new Site(t.id(), t.label(), List.of(), "", ""));
+                added.add(new Site(t.id(), t.label(), List.of(), "", "", catalogue.nameOf(t.structureId())));
             }
         }
         return new SessionComparison(earlier.id(), later.id(), earlier.sessionNumber(), later.sessionNumber(), added,
@@ -119,7 +128,7 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
      *
      * @param kind {@code added}, {@code dropped}, {@code changed}, {@code unchanged}, or the outcome's key
      *        ({@code nrsRest}, …, {@code pgic})
-     * @param text what it says, e.g. "R L4/5 facet: volumeMl 0.5 → 0.8"
+     * @param text what it says, e.g. "R L4/5 facet · Facet joint capsule: volumeMl 0.5 → 0.8"
      */
     public record Entry(String kind, String text) {
     }
@@ -133,17 +142,18 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
     /** The facts in reading order: each site (added, dropped, changed, unchanged), then the outcomes. */
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
-        added.forEach(s -> out.add(new Entry("added", s.label())));
-        dropped.forEach(s -> out.add(new Entry("dropped", s.label() + " (reason: " + s.droppedReason() + ")")));
+        added.forEach(s -> out.add(new Entry("added", s.description())));
+        dropped.forEach(s -> out.add(new Entry("dropped", s.description() + " (reason: " + s.droppedReason()
+                + ")")));
         for (Site s : changed) {
             List<String> fields = new ArrayList<>();
             for (FieldChange f : s.changes()) {
                 fields.add(f.field() + " " + f.before() + " → " + f.after() + (f.distanceMm() == null ? ""
                         : String.format(Locale.ROOT, " (moved %.1f mm)", f.distanceMm())));
             }
-            out.add(new Entry("changed", s.label() + ": " + String.join("; ", fields)));
+            out.add(new Entry("changed", s.description() + ": " + String.join("; ", fields)));
         }
-        unchanged.forEach(s -> out.add(new Entry("unchanged", s.label()
+        unchanged.forEach(s -> out.add(new Entry("unchanged", s.description()
                 + (s.positionNote().isEmpty() ? "" : " (position " + s.positionNote() + ")"))));
         for (OutcomeChange.MeasureChange m : outcomes.changes()) {
             out.add(new Entry(m.measure().key(), String.format(Locale.ROOT, "%s → %s (%+.1f%s): %s",
@@ -170,7 +180,7 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
      */
     public SessionComparison withoutNotes() {
         List<Site> plain = dropped.stream().map(s -> new Site(s.targetId(), s.label(), s.changes(), s.positionNote(),
-                s.droppedReason().split(": ", 2)[0])).toList();
+                s.droppedReason().split(": ", 2)[0], s.structure())).toList();
         return new SessionComparison(earlier, later, earlierSession, laterSession, added, plain, changed, unchanged,
                 outcomes);
     }
@@ -191,7 +201,7 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
 
     /** Adds the differences of two targets (and their injections); returns why the position was not compared. */
     private static String compare(SessionPlan earlier, Target before, SessionPlan later, Target after,
-            List<FieldChange> out) {
+            StructureCatalogue catalogue, List<FieldChange> out) {
         Optional<Injection> ib = earlier.injectionAt(before.id());
         Optional<Injection> ia = later.injectionAt(after.id());
         field(out, "volumeMl", ib.map(i -> number(i.volumeMl())).orElse(""),
@@ -200,7 +210,7 @@ public record SessionComparison(UUID earlier, UUID later, int earlierSession, in
                 ia.map(i -> i.solution().description()).orElse(""));
         field(out, "needle", ib.map(i -> i.needle().description()).orElse(""),
                 ia.map(i -> i.needle().description()).orElse(""));
-        field(out, "structure", Objects.toString(before.structureId(), ""), Objects.toString(after.structureId(), ""));
+        field(out, "structure", catalogue.nameOf(before.structureId()), catalogue.nameOf(after.structureId()));
         field(out, "level", before.level() == null ? "" : before.level().label(),
                 after.level() == null ? "" : after.level().label());
         field(out, "side", before.side().name().toLowerCase(Locale.ROOT), after.side().name().toLowerCase(Locale.ROOT));

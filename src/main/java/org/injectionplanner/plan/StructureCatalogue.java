@@ -93,13 +93,37 @@ public record StructureCatalogue(List<Structure> structures) {
         return id == null ? "" : find(id).map(Structure::name).orElse(id);
     }
 
-    /** The structure with this id or, failing that, this name (both case-insensitive). */
+    /**
+     * A site's label with its structure's name ({@link #nameOf}): "L iliolumbar · Iliolumbar ligament"; the label
+     * alone where no structure is given or the label already holds the name (case-insensitive), the name alone
+     * where the label is blank.
+     */
+    public String withName(String label, String structureId) {
+        return labelWithName(label, nameOf(structureId));
+    }
+
+    /** A label with a structure's {@code name} as {@link #withName} joins them ("" for no name). */
+    public static String labelWithName(String label, String name) {
+        String text = label == null ? "" : label.strip();
+        if (name.isEmpty() || text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
+            return text;
+        }
+        return text.isEmpty() ? name : text + " · " + name;
+    }
+
+    /**
+     * The structure with this id or, failing that, this name (both case-insensitive).
+     *
+     * @throws IllegalArgumentException for neither, listing the catalogue by name with each id in brackets
+     *         ("Iliolumbar ligament [iliolumbar]": the name for dialogs, the id for macros)
+     */
     public Structure require(String idOrName) {
         String key = idOrName == null ? "" : idOrName.strip();
         return structures.stream().filter(s -> s.id().equalsIgnoreCase(key)).findFirst()
                 .or(() -> structures.stream().filter(s -> s.name().equalsIgnoreCase(key)).findFirst())
                 .orElseThrow(() -> new IllegalArgumentException("unknown structure '" + idOrName
-                        + "': choose one of the catalogue (" + String.join(", ", ids()) + ") or add it"));
+                        + "': choose one of the catalogue (" + String.join(", ", structures.stream()
+                                .map(s -> s.name() + " [" + s.id() + "]").toList()) + ") or add it"));
     }
 
     /** The ids, in catalogue order. */

@@ -76,6 +76,8 @@ final class LabelLayout {
     private final double width;
     private final double height;
     private final List<Box> obstacles = new ArrayList<>();
+    /** Whether a label had to be placed over something (no free room left for it). */
+    private boolean overfull;
 
     /** A layout on an image {@code width} × {@code height} pixels. */
     LabelLayout(double width, double height) {
@@ -91,6 +93,19 @@ final class LabelLayout {
     /** The image's height, pixels. */
     double height() {
         return height;
+    }
+
+    /** A layout with this one's obstacles so far, to try other labels on. */
+    LabelLayout copy() {
+        LabelLayout c = new LabelLayout(width, height);
+        c.obstacles.addAll(obstacles);
+        c.overfull = overfull;
+        return c;
+    }
+
+    /** True once a label has been placed over an obstacle, the image having no free room left for it. */
+    boolean overfull() {
+        return overfull;
     }
 
     /** Keeps labels off {@code box}. */
@@ -135,6 +150,7 @@ final class LabelLayout {
                 }
             }
         }
+        overfull |= nearest == null;
         return taken(nearest != null ? nearest : best);
     }
 

@@ -19,6 +19,7 @@ import org.injectionplanner.plan.NeedlePath;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyCheck;
@@ -29,13 +30,14 @@ import org.injectionplanner.safety.Severity;
  * What to draw for a plan on one frame of one image, in image pixel coordinates (x right, y down, pixel
  * (i, j) covering [i, i+1) × [j, j+1), as the plan's points): each zone as a translucent fill, an outline
  * and its margin outline offset by the margin in mm, with its name; each target as a dot in a ring with
- * its place in the session order, its number and depth; its needle path as a line from a square at the
- * skin entry, labelled with its length and angle. Targets and paths take the colour of their worst finding
- * ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels sit on an opaque
- * box, laid out so that none covers a marker, a path's end, a guide or another label and all stay inside
- * the image ({@link LabelLayout}); a label moved away from its anchor gets a thin leader line. Marks are in
- * drawing order (zones, leader lines, then per target its path and its marker, then the labels) and each
- * names the annotation it belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
+ * its place in the session order, its number, label, structure name and depth; its needle path as a line
+ * from a square at the skin entry, labelled with its length and angle. Targets and paths take the colour of
+ * their worst finding ({@link PlanStyle}); an overridden violation is drawn in its own neutral style. Labels
+ * sit on an opaque box, laid out so that none covers a marker, a path's end, a guide or another label and all
+ * stay inside the image ({@link LabelLayout}; the structures' names are left out where the image has no room
+ * for them); a label moved away from its anchor gets a thin leader line. Marks are in drawing order (zones,
+ * leader lines, then per target its path and its marker, then the labels) and each names the annotation it
+ * belongs to; the guides (depth ruler, scale bar, side markers, cine frame strip)
  * belong to none. {@link PlanPainter} paints them, the ImageJ overlay turns each into one ROI.
  *
  * @param frame the DICOM instance and frame drawn
@@ -141,7 +143,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
             MeasuredCalibration calibration = options.calibration() != null ? options.calibration()
                     : calibrationOf(plan, frame);
-            Builder b = new Builder(style, metrics, options.detail(), width, height);
+            Builder b = new Builder(style, metrics, options.detail(), options.structures(), width, height);
             b.add(plan, findings, frame, selected, options.priorSites());
             SceneOptions withSides = options.orientation() != null ? options
                     : options.withOrientation(orientationOf(plan, frame));
@@ -200,10 +202,16 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
 
     /**
      * A label to be placed: its anchor (a point as an empty box, or a zone's bounds), how far from it, the radius
-     * of the marker a leader line starts outside of, its text and look.
+     * of the marker a leader line starts outside of, its text (and the shorter one used where the image has no
+     * room for every label's full text) and look.
      */
     private record Request(UUID id, LabelLayout.Box anchor, double clearance, double markerRadius, String text,
-            Color colour, boolean antialiased, LabelLayout.Direction first) {
+            String shortText, Color colour, boolean antialiased, LabelLayout.Direction first) {
+
+        Request(UUID id, LabelLayout.Box anchor, double clearance, double markerRadius, String text, Color colour,
+                boolean antialiased, LabelLayout.Direction first) {
+            this(id, anchor, clearance, markerRadius, text, text, colour, antialiased, first);
+        }
     }
 
     /**
@@ -223,7 +231,8 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     public static PlanScene priorSites(List<PriorSite> sites, ImageRef frame, int width, int height,
             PlanStyle style) {
         try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
-            Builder b = new Builder(style, metrics, LabelDetail.FULL, width, height);
+            Builder b = new Builder(style, metrics, LabelDetail.FULL, SceneOptions.DEFAULT.structures(), width,
+                    height);
             b.priorSites(sites, style.target());
             return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), null, List.of());
         }
@@ -235,6 +244,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         private final PlanStyle style;
         private final LabelMetrics metrics;
         private final LabelDetail detail;
+        private final StructureCatalogue structures;
         private final LabelLayout layout;
         private final List<Mark> marks = new ArrayList<>();
         /** The number of the zones' marks, at the start of {@link #marks}: leader lines are drawn after them. */
@@ -244,10 +254,12 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
         private final List<Request> pathLabels = new ArrayList<>();
         private final List<Request> zoneLabels = new ArrayList<>();
 
-        Builder(PlanStyle style, LabelMetrics metrics, LabelDetail detail, int width, int height) {
+        Builder(PlanStyle style, LabelMetrics metrics, LabelDetail detail, StructureCatalogue structures, int width,
+                int height) {
             this.style = style;
             this.metrics = metrics;
             this.detail = detail;
+            this.structures = structures;
             this.layout = new LabelLayout(width, height);
         }
 
@@ -377,22 +389,31 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                 marks.add(new Cross(t.id(), t.point(), PlanStyle.CROSS_HALF_SPAN, style.ink(), PlanStyle.CROSS_WIDTH));
             }
             layout.avoid(box(t.point(), ringRadius));
-            String text = position + "T" + t.number();
-            if (detail != LabelDetail.NUMBER && !t.label().isEmpty() && !t.label().equals("T" + t.number())) {
-                text += " " + t.label();
-            }
-            if (detail == LabelDetail.FULL) {
-                text += " · " + (t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm deep")
-                        + switch (state) {
-                            case CLEAR -> "";
-                            case WARNING -> " · warning";
-                            case OVERRIDDEN -> " · overridden";
-                            case VIOLATION -> " · VIOLATION";
-                        };
-            }
-            targetLabels.add(new Request(t.id(), box(t.point(), 0), ringRadius + 3, ringRadius, text,
+            String label = t.label().equals("T" + t.number()) ? "" : t.label();
+            String text = targetText(t, position, detail == LabelDetail.NUMBER ? "" : label, state);
+            String named = detail == LabelDetail.FULL ? targetText(t, position,
+                    structures.withName(label, t.structureId()), state) : text;
+            targetLabels.add(new Request(t.id(), box(t.point(), 0), ringRadius + 3, ringRadius, named, text,
                     selected ? style.selected() : state == PlanStyle.State.OVERRIDDEN ? style.overridden()
                             : style.target(), false, LabelLayout.Direction.E));
+        }
+
+        /**
+         * "#1 T3 L iliolumbar" ({@code position}, the target's number and {@code named}, its label and perhaps its
+         * structure's name), then at full detail " · 13.2 mm deep" and its worst finding's state.
+         */
+        private String targetText(Target t, String position, String named, PlanStyle.State state) {
+            String text = position + "T" + t.number() + (named.isEmpty() ? "" : " " + named);
+            if (detail != LabelDetail.FULL) {
+                return text;
+            }
+            return text + " · " + (t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm deep")
+                    + switch (state) {
+                        case CLEAR -> "";
+                        case WARNING -> " · warning";
+                        case OVERRIDDEN -> " · overridden";
+                        case VIOLATION -> " · VIOLATION";
+                    };
         }
 
         /** A tick (✓) inside a target's marker. */
@@ -418,29 +439,42 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     PlanStyle.Dash.SOLID);
         }
 
+        /** Places every label on {@code on}, adding their leader lines and labels. */
+        private void place(LabelLayout on, boolean shortTexts, List<Mark> leaders, List<Mark> labels) {
+            for (List<Request> requests : List.of(targetLabels, priorLabels, pathLabels, zoneLabels)) {
+                for (Request r : requests) {
+                    String text = shortTexts ? r.shortText() : r.text();
+                    double w = metrics.width(text, r.antialiased());
+                    double h = metrics.height(r.antialiased());
+                    LabelLayout.Box b = on.place(r.anchor(), r.clearance(), w, h,
+                            LabelLayout.Direction.startingWith(r.first()));
+                    if (b.distance(r.anchor()) > r.clearance() + h) {
+                        leaders.add(leader(r, b));
+                    }
+                    labels.add(new Label(r.id(), b.x(), b.y(), w, h, text, r.colour(), style.ink(), r.antialiased()));
+                }
+            }
+        }
+
         private static LabelLayout.Box box(PixelPoint centre, double half) {
             return new LabelLayout.Box(centre.x() - half, centre.y() - half, 2 * half, 2 * half);
         }
 
         /**
          * The marks with the labels placed, targets' first, then earlier sites', paths', zones': the zones' marks,
-         * the leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels.
+         * the leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels. Where
+         * the image has no free room for every label's full text, all are laid out again with their short texts
+         * (targets' without their structures' names).
          */
         List<Mark> laidOut() {
             List<Mark> leaders = new ArrayList<>();
             List<Mark> labels = new ArrayList<>();
-            for (List<Request> requests : List.of(targetLabels, priorLabels, pathLabels, zoneLabels)) {
-                for (Request r : requests) {
-                    double w = metrics.width(r.text(), r.antialiased());
-                    double h = metrics.height(r.antialiased());
-                    LabelLayout.Box b = layout.place(r.anchor(), r.clearance(), w, h,
-                            LabelLayout.Direction.startingWith(r.first()));
-                    if (b.distance(r.anchor()) > r.clearance() + h) {
-                        leaders.add(leader(r, b));
-                    }
-                    labels.add(new Label(r.id(), b.x(), b.y(), w, h, r.text(), r.colour(), style.ink(),
-                            r.antialiased()));
-                }
+            LabelLayout bare = layout.copy();
+            place(layout, false, leaders, labels);
+            if (layout.overfull()) {
+                leaders.clear();
+                labels.clear();
+                place(bare, true, leaders, labels);
             }
             List<Mark> all = new ArrayList<>(marks.subList(0, zoneMarks));
             all.addAll(leaders);

@@ -2,6 +2,7 @@ package org.injectionplanner.scene;
 
 import java.util.List;
 import org.injectionplanner.plan.MeasuredCalibration;
+import org.injectionplanner.plan.StructureCatalogue;
 
 /**
  * What a scene shows besides the plan's annotations, and how much its labels say.
@@ -13,16 +14,18 @@ import org.injectionplanner.plan.MeasuredCalibration;
  *        to take it from the calibrated annotations on the frame; gives the depth ruler and the scale bar
  * @param cine the cine's frames, or null for a single frame (no frame strip)
  * @param priorSites earlier sessions' sites to show on the frame, their labels laid out with the plan's
+ * @param structures the catalogue that names the targets' structures in full labels (the clinic's)
  */
 public record SceneOptions(LabelDetail detail, ImageOrientation orientation, MeasuredCalibration calibration,
-        CineFrames cine, List<PlanScene.PriorSite> priorSites) {
+        CineFrames cine, List<PlanScene.PriorSite> priorSites, StructureCatalogue structures) {
 
-    /** Full labels, nothing else known. */
-    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null, List.of());
+    /** Full labels naming structures by the built-in catalogue, nothing else known. */
+    public static final SceneOptions DEFAULT = new SceneOptions(LabelDetail.FULL, null, null, null, List.of(),
+            StructureCatalogue.defaults());
 
     public SceneOptions {
-        if (detail == null) {
-            throw new IllegalArgumentException("a scene needs a label detail");
+        if (detail == null || structures == null) {
+            throw new IllegalArgumentException("a scene needs a label detail and a structure catalogue");
         }
         priorSites = priorSites == null ? List.of() : List.copyOf(priorSites);
     }
@@ -48,26 +51,31 @@ public record SceneOptions(LabelDetail detail, ImageOrientation orientation, Mea
 
     /** These options with {@code detail}. */
     public SceneOptions withDetail(LabelDetail d) {
-        return new SceneOptions(d, orientation, calibration, cine, priorSites);
+        return new SceneOptions(d, orientation, calibration, cine, priorSites, structures);
     }
 
     /** These options with {@code o}. */
     public SceneOptions withOrientation(ImageOrientation o) {
-        return new SceneOptions(detail, o, calibration, cine, priorSites);
+        return new SceneOptions(detail, o, calibration, cine, priorSites, structures);
     }
 
     /** These options with the frame's calibration {@code c}. */
     public SceneOptions withCalibration(MeasuredCalibration c) {
-        return new SceneOptions(detail, orientation, c, cine, priorSites);
+        return new SceneOptions(detail, orientation, c, cine, priorSites, structures);
     }
 
     /** These options with the cine's frames {@code c}. */
     public SceneOptions withCine(CineFrames c) {
-        return new SceneOptions(detail, orientation, calibration, c, priorSites);
+        return new SceneOptions(detail, orientation, calibration, c, priorSites, structures);
     }
 
     /** These options with the earlier sessions' sites {@code sites}. */
     public SceneOptions withPriorSites(List<PlanScene.PriorSite> sites) {
-        return new SceneOptions(detail, orientation, calibration, cine, sites);
+        return new SceneOptions(detail, orientation, calibration, cine, sites, structures);
+    }
+
+    /** These options naming structures by {@code catalogue}. */
+    public SceneOptions withStructures(StructureCatalogue catalogue) {
+        return new SceneOptions(detail, orientation, calibration, cine, priorSites, catalogue);
     }
 }

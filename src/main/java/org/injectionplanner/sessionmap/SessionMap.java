@@ -18,6 +18,7 @@ import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ChecklistAnswer;
 import org.injectionplanner.plan.ChecklistEntry;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
@@ -197,12 +198,20 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * plan's date; the course by the first 8 digits of its id.
      */
     public static String identity(SessionPlan plan) {
+        return identity(plan, null);
+    }
+
+    /**
+     * {@link #identity(SessionPlan)} with the session counted against the planned sessions of the plan's
+     * {@code course} record ("session 2 of 4"); as there where {@code course} is null (not known).
+     */
+    public static String identity(SessionPlan plan, CourseRecord course) {
         String patient = plan.patient().map(p -> (p.displayName().isBlank() ? "name not recorded" : p.displayName())
                 + " (ID " + (p.id().isBlank() ? "not recorded" : p.id()) + ")").orElse("patient not recorded");
         LocalDate study = plan.images().stream().map(PlanImage::studyDate).filter(d -> d != null).findFirst()
                 .orElse(plan.date());
-        return patient + ", study " + study + ", course " + plan.courseId().toString().substring(0, 8) + ", session "
-                + plan.sessionNumber();
+        return patient + ", study " + study + ", course " + plan.courseId().toString().substring(0, 8) + ", "
+                + (course == null ? "session " + plan.sessionNumber() : course.sessionLabel(plan.sessionNumber()));
     }
 
     /** The rows' texts, in order. */

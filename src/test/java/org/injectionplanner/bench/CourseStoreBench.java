@@ -12,6 +12,7 @@ import org.injectionplanner.plan.Outcomes;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionComparison;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.store.CourseView;
 import org.injectionplanner.store.BenchStores;
@@ -65,7 +66,8 @@ public final class CourseStoreBench {
                 CourseView view = store.course(store.coursesOfPatient(args[2]).get(0));
                 int changes = 0;
                 for (int i = 1; i < view.plans().size(); i++) {
-                    changes += SessionComparison.of(view.plans().get(i - 1), view.plans().get(i)).changed().size();
+                    changes += SessionComparison.of(view.plans().get(i - 1), view.plans().get(i),
+                            StructureCatalogue.defaults()).changed().size();
                 }
                 return view.plans().stream().mapToInt(p -> p.targets().size()).sum() + changes;
             });

@@ -94,6 +94,8 @@ class CourseCommandTest {
         assertThat(c.get("earlier").get("sessionNumber").asInt()).isEqualTo(1);
         assertThat(c.get("added")).hasSize(1);
         assertThat(c.get("added").get(0).get("label").asText()).isEqualTo("T2");
+        assertThat(c.get("added").get(0).get("structure").asText()).as("by the store's catalogue")
+                .isEqualTo("Iliolumbar ligament");
         assertThat(c.get("dropped")).isEmpty();
         assertThat(c.get("changed")).isEmpty();
         assertThat(c.get("unchanged")).hasSize(1);

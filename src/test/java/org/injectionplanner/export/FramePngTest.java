@@ -17,6 +17,8 @@ import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
 import org.injectionplanner.scene.PlanScene;
@@ -70,6 +72,24 @@ class FramePngTest {
             // 0.09 mm per pixel as metres per pixel in pHYs (stored as whole pixels per metre)
             assertThat(1 / info.getPhysicalScale().getHorizontalUnitsPerPixel()).isCloseTo(1000 / 0.09, within(1.0));
         }
+    }
+
+    @Test
+    void theTargetsLabelsNameTheirStructuresAsTheClinicsCatalogueDoes() throws Exception {
+        SessionPlan plan = SamplePlans.plan(SamplePlans.SESSION_1, 1, 1, true);
+        StructureCatalogue clinic = new StructureCatalogue(StructureCatalogue.defaults().structures().stream()
+                .map(s -> !s.id().equals("supraspinous") ? s : new Structure(s.id(), "Clinic supraspinous", s.kind(),
+                        s.hackettCode(), s.snomedCode(), s.laterality(), s.levelled(), s.levels(), s.userAdded()))
+                .toList());
+        ClinicSettings settings = ClinicSettings.defaults().withCatalogue(clinic);
+        ExportedPlan exported = new ExportedPlan(plan, settings,
+                SafetyChecks.check(plan, SafetyContext.of(settings, null)), SignatureStatus.UNSIGNED, 4);
+        ExportImages images = ExportImages.locate(plan, new SourceImages(null));
+        PlanScene scene = AnnotatedFrame.of(exported, images, images.frames().get(0)).scene();
+        assertThat(scene.labels()).extracting(PlanScene.Label::text)
+                .anySatisfy(t -> assertThat(t).startsWith("#1 T1 site 1 · Clinic supraspinous · ")
+                        .contains(" mm deep"))
+                .noneMatch(t -> t.contains("Supraspinous ligament"));
     }
 
     @Test

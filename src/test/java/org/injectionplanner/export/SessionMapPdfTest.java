@@ -189,9 +189,11 @@ class SessionMapPdfTest {
         assertThat(text).contains("Session map — session 2 of 4 on " + second.date(),
                 "Compared with session 1 of " + first.date(),
                 "Session 1 → session 2: 0 added, 1 dropped, 0 changed, 2 unchanged",
-                "dropped: site 3 (reason: other: pain moved to the left side)", "unchanged: site 1");
+                "dropped: site 3 · Supraspinous ligament (reason: other: pain moved to the left side)",
+                "unchanged: site 1 · Supraspinous ligament");
         String deidentified = text(export(exported, new ExportOptions(ExportOptions.Paper.A4, true, false)));
-        assertThat(deidentified).as("the drop's note is free text").contains("dropped: site 3 (reason: other)")
+        assertThat(deidentified).as("the drop's note is free text").contains(
+                "dropped: site 3 · Supraspinous ligament (reason: other)")
                 .doesNotContain("pain moved to the left side");
 
         String alone = text(export(exported(second, store.settings(), SignatureStatus.UNSIGNED),

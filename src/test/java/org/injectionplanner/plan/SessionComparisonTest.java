@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class SessionComparisonTest {
 
+    private static final StructureCatalogue CATALOGUE = StructureCatalogue.defaults();
     private static final UUID COURSE = UUID.fromString("c0000000-0000-4000-8000-000000000002");
     private static final LocalDate FIRST = LocalDate.of(2026, 10, 1);
     private static final UUID KEPT = PlanFixtures.id("kept", 1);
@@ -46,7 +47,7 @@ class SessionComparisonTest {
         SessionPlan a = first();
         SessionPlan b0 = CourseFixtures.session(COURSE, 2, FIRST.plusWeeks(4), CourseFixtures.PATIENT);
         SessionPlan b = second(changedTarget(b0));
-        SessionComparison c = SessionComparison.of(b, a);
+        SessionComparison c = SessionComparison.of(b, a, CATALOGUE);
         assertThat(c.earlierSession()).as("ordered by date whatever the argument order").isEqualTo(1);
         assertThat(c.added()).extracting(SessionComparison.Site::targetId).containsExactly(ADDED);
         assertThat(c.dropped()).singleElement().satisfies(s -> {
@@ -57,10 +58,10 @@ class SessionComparisonTest {
         assertThat(c.changed()).isEmpty();
         assertThat(c.lines()).containsExactly(
                 "Session 1 → session 2: 1 added, 1 dropped, 0 changed, 2 unchanged",
-                "added       T4",
-                "dropped     T3 (reason: not recorded)",
-                "unchanged   T1",
-                "unchanged   T2",
+                "added       T4 · Iliolumbar ligament",
+                "dropped     T3 · Iliolumbar ligament (reason: not recorded)",
+                "unchanged   T1 · Iliolumbar ligament",
+                "unchanged   T2 · Iliolumbar ligament",
                 "nrsRest     6 → 4 (-2.0, -33 %): improved",
                 "nrsActivity 8 → 7 (-1.0, -13 %): no important change",
                 "odiPercent  40 → 28 (-12.0, -30 %): improved",
@@ -75,15 +76,16 @@ class SessionComparisonTest {
         SessionPlan copied = CopyForward.from(a, draft);
         SessionPlan b = CopyForward.drop(DROPPED, DropReason.OTHER, "pain moved to the right side").applyTo(
                 CopyForward.drop(CHANGED, DropReason.RESOLVED, "").applyTo(copied));
-        SessionComparison c = SessionComparison.of(a, b);
+        SessionComparison c = SessionComparison.of(a, b, CATALOGUE);
         assertThat(c.dropped()).extracting(SessionComparison.Site::targetId, SessionComparison.Site::droppedReason)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(CHANGED, "resolved"),
                         org.assertj.core.groups.Tuple.tuple(DROPPED, "other: pain moved to the right side"));
-        assertThat(SessionComparison.of(a, second(changedTarget(draft))).dropped())
+        assertThat(SessionComparison.of(a, second(changedTarget(draft)), CATALOGUE).dropped())
                 .extracting(SessionComparison.Site::droppedReason).containsExactly("not recorded");
         assertThat(c.withoutNotes().dropped()).as("de-identified: the reason without its free-text note")
                 .extracting(SessionComparison.Site::droppedReason).containsExactlyInAnyOrder("resolved", "other");
-        assertThat(c.withoutNotes().entries()).contains(new SessionComparison.Entry("dropped", "T3 (reason: other)"));
+        assertThat(c.withoutNotes().entries()).contains(new SessionComparison.Entry("dropped",
+                "T3 · Iliolumbar ligament (reason: other)"));
         assertThat(c.lines()).as("one line per entry after the summary").hasSize(c.entries().size() + 1)
                 .first().isEqualTo(c.summary());
     }
@@ -98,7 +100,7 @@ class SessionComparisonTest {
         Injection i = b.injectionAt(CHANGED).orElseThrow();
         b = b.withInjection(i.prescribed(Approach.IN_PLANE, new Needle(25, 38.0), new Solution(20.0, null, null),
                 1.0));
-        SessionComparison c = SessionComparison.of(a, b);
+        SessionComparison c = SessionComparison.of(a, b, CATALOGUE);
         assertThat(c.changed()).singleElement().satisfies(s -> {
             assertThat(s.targetId()).isEqualTo(CHANGED);
             assertThat(s.changes()).extracting(SessionComparison.FieldChange::field).containsExactly("volumeMl",
@@ -108,6 +110,27 @@ class SessionComparisonTest {
             assertThat(s.changes().get(6).distanceMm()).isCloseTo(Math.hypot(5, 3),
                     org.assertj.core.data.Offset.offset(1e-9));
         });
+    }
+
+    @Test
+    void structuresAreNamedByTheCatalogueInTheChangesAndTheSitesNeverByTheirIds() {
+        SessionPlan a = first();
+        SessionPlan b0 = CourseFixtures.session(COURSE, 2, FIRST.plusWeeks(4), CourseFixtures.PATIENT);
+        Target bursa = changedTarget(b0).describedAs("R trochanter", "clinic-bursa", Side.RIGHT, null, "");
+        StructureCatalogue clinic = CATALOGUE.with(new Structure("clinic-bursa", "Trochanteric bursa",
+                StructureKind.OTHER, null, null, Laterality.PAIRED, false, java.util.List.of(), true));
+        SessionComparison c = SessionComparison.of(a, second(bursa), clinic);
+        assertThat(c.changed()).singleElement().satisfies(s -> {
+            assertThat(s.structure()).isEqualTo("Trochanteric bursa");
+            assertThat(s.changes()).filteredOn(f -> f.field().equals("structure")).singleElement()
+                    .extracting(SessionComparison.FieldChange::before, SessionComparison.FieldChange::after)
+                    .containsExactly("Iliolumbar ligament", "Trochanteric bursa");
+        });
+        assertThat(c.entries()).contains(new SessionComparison.Entry("changed", "R trochanter · Trochanteric bursa: "
+                + "structure Iliolumbar ligament → Trochanteric bursa; level L4/L5 → ; side left → right"));
+        assertThat(String.join("\n", c.lines())).doesNotContain("iliolumbar ", "clinic-bursa");
+        assertThat(SessionComparison.of(a, second(bursa), CATALOGUE).changed().get(0).structure())
+                .as("a structure the catalogue lacks: its id, the best there is").isEqualTo("clinic-bursa");
     }
 
     @Test
@@ -121,7 +144,7 @@ class SessionComparisonTest {
                 new ImageRef(b.images().get(0).sopInstanceUid(), 1), PlanFixtures.p(900, 900), null, "",
                 MeasuredCalibration.UNCALIBRATED);
         b = withSite(withSite(b, elsewhere), uncalibrated);
-        SessionComparison c = SessionComparison.of(a, b);
+        SessionComparison c = SessionComparison.of(a, b, CATALOGUE);
         assertThat(c.unchanged()).extracting(SessionComparison.Site::positionNote).containsExactly(
                 "not compared: not the same view", "not compared: not both on calibrated images");
     }
@@ -130,7 +153,7 @@ class SessionComparisonTest {
     void theOutcomeChangeIsJudgedAgainstTheMinimalImportantChange() {
         SessionPlan a = first();
         SessionPlan b = second(changedTarget(CourseFixtures.session(COURSE, 2, FIRST, CourseFixtures.PATIENT)));
-        OutcomeChange o = SessionComparison.of(a, b).outcomes();
+        OutcomeChange o = SessionComparison.of(a, b, CATALOGUE).outcomes();
         assertThat(o.changes()).extracting(OutcomeChange.MeasureChange::measure).containsExactly(
                 OutcomeChange.Measure.NRS_REST, OutcomeChange.Measure.NRS_ACTIVITY, OutcomeChange.Measure.ODI,
                 OutcomeChange.Measure.RMDQ);
@@ -152,7 +175,8 @@ class SessionComparisonTest {
     @Test
     void plansOfDifferentPatientsAreRefused() {
         SessionPlan other = CourseFixtures.session(COURSE, 2, FIRST.plusWeeks(4), "OTHER-9");
-        assertThatThrownBy(() -> SessionComparison.of(first(), other)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> SessionComparison.of(first(), other, CATALOGUE))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the plans are of different patients (Patient ID DEMO-0001 and OTHER-9): only sessions "
                         + "of one patient can be compared");
     }

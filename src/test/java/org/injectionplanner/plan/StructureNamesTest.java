@@ -39,6 +39,23 @@ class StructureNamesTest {
     }
 
     @Test
+    void anUnknownStructureIsRefusedListingTheCatalogueByNameWithTheIdsForMacros() {
+        assertThatThrownBy(() -> catalogue.require("facet")).hasMessageStartingWith("unknown structure 'facet': "
+                + "choose one of the catalogue (Supraspinous ligament [supraspinous], Interspinous ligament "
+                + "[interspinous], Iliolumbar ligament [iliolumbar], Long posterior sacroiliac ligament "
+                + "[long-posterior-sacroiliac], ").hasMessageEndingWith(
+                        "Sacrococcygeal ligament [sacrococcygeal]) or add it");
+    }
+
+    @Test
+    void aLabelIsGivenItsStructuresNameOnce() {
+        assertThat(catalogue.withName("L iliolumbar", "iliolumbar")).isEqualTo("L iliolumbar · Iliolumbar ligament");
+        assertThat(catalogue.withName("left iliolumbar LIGAMENT", "iliolumbar")).isEqualTo("left iliolumbar LIGAMENT");
+        assertThat(catalogue.withName(" ", "facet-capsule")).isEqualTo("Facet joint capsule");
+        assertThat(catalogue.withName("L5", null)).isEqualTo("L5");
+    }
+
+    @Test
     void anIdGoesBeforeAnotherStructuresName() {
         Structure namedLikeAnId = new Structure("odd", "iliolumbar", StructureKind.LIGAMENT, null, null,
                 Laterality.PAIRED, false, List.of(), true);

@@ -137,6 +137,31 @@ class CrowdedLabelsTest {
     }
 
     @Test
+    void whereFullLabelsDoNotFitTheyLeaveOutTheStructuresNamesAndOnlyThen() {
+        SessionPlan plan = crowded();
+        PlanScene crowded = PlanScene.of(plan, report(plan), FRAME, WIDTH, HEIGHT, null, PlanStyle.CURRENT);
+        List<String> texts = targetLabels(crowded);
+        assertThat(texts).hasSize(18).allMatch(t -> t.contains(" mm deep"))
+                .noneMatch(t -> t.contains("Iliolumbar ligament"));
+        assertLaidOut(crowded);
+        // the four targets at the edges alone leave room: each label names its structure
+        SessionPlan sparse = PlanFixtures.draft();
+        for (Target t : plan.targets().subList(12, 16)) {
+            sparse = sparse.withTarget(t);
+        }
+        SessionPlan few = sparse;
+        PlanScene roomy = PlanScene.of(few, report(few), FRAME, WIDTH, HEIGHT, null, PlanStyle.CURRENT);
+        assertThat(targetLabels(roomy)).hasSize(4).allMatch(t -> t.contains(" Iliolumbar ligament · "));
+        assertLaidOut(roomy);
+    }
+
+    /** The texts of the targets' labels ("#1 T3 …" or "T3 …"; not the paths'). */
+    private static List<String> targetLabels(PlanScene scene) {
+        return scene.labels().stream().map(PlanScene.Label::text).filter(t -> t.matches("(#\\d+ )?T\\d+.*"))
+                .toList();
+    }
+
+    @Test
     void movedLabelsHaveALeaderLineFromTheirMarkerToTheirBox() {
         SessionPlan plan = crowded();
         PlanScene scene = PlanScene.of(plan, report(plan), FRAME, WIDTH, HEIGHT, null, PlanStyle.CURRENT);

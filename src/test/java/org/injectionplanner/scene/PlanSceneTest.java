@@ -17,10 +17,14 @@ import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
+import org.injectionplanner.plan.Laterality;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Structure;
+import org.injectionplanner.plan.StructureCatalogue;
+import org.injectionplanner.plan.StructureKind;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyChecks;
@@ -213,8 +217,36 @@ class PlanSceneTest {
         // T2 at row 40, 0.1 mm/px below the skin line at row 0: 4.0 mm deep; its path 2.0 mm across, 2.0 mm down
         assertThat(texts.get(LabelDetail.NUMBER)).containsExactly("#2 T2", "Z1");
         assertThat(texts.get(LabelDetail.NAME)).containsExactly("#2 T2 R L5 facet", "Z1 nerve 1");
-        assertThat(texts.get(LabelDetail.FULL)).containsExactly("#2 T2 R L5 facet · 4.0 mm deep",
-                "#2 8.3 mm · 14°", "Z1 nerve 1 (margin 2.0 mm)");
+        assertThat(texts.get(LabelDetail.FULL)).containsExactly(
+                "#2 T2 R L5 facet · Iliolumbar ligament · 4.0 mm deep", "#2 8.3 mm · 14°",
+                "Z1 nerve 1 (margin 2.0 mm)");
+    }
+
+    @Test
+    void fullLabelsNameTheStructureByTheCatalogueOfTheOptionsOnceAndNeverByItsId() {
+        SessionPlan plan = plan();
+        Target t2 = plan.targets().get(1);
+        Target t3 = plan.targets().get(2);
+        Structure added = new Structure("clinic-bursa", "Trochanteric bursa", StructureKind.OTHER, null, null,
+                Laterality.PAIRED, false, List.of(), true);
+        plan = plan.withTarget(t2.describedAs("left ILIOLUMBAR LIGAMENT upper", "iliolumbar", t2.side(), t2.level(),
+                "")).withTarget(t3.describedAs("", "clinic-bursa", t3.side(), null, ""));
+        SceneOptions clinic = SceneOptions.DEFAULT.withStructures(StructureCatalogue.defaults().with(added));
+        // T1's label is "T1" (its number): the name alone; T2's label holds the name already; T3 has no label
+        assertThat(targetTexts(PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE, clinic))).containsExactly(
+                "#1 T1 Iliolumbar ligament · 20.0 mm deep", "#2 T2 left ILIOLUMBAR LIGAMENT upper · 4.0 mm deep",
+                "#3 T3 Trochanteric bursa · 30.0 mm deep");
+        assertThat(targetTexts(PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE, SceneOptions.DEFAULT)))
+                .as("a structure the built-in catalogue lacks: its id, the best there is")
+                .contains("#3 T3 clinic-bursa · 30.0 mm deep");
+        assertThat(targetTexts(PlanScene.of(plan, null, FRAME, 600, 400, null, STYLE,
+                clinic.withDetail(LabelDetail.NAME)))).containsExactly("#1 T1", "#2 T2 left ILIOLUMBAR LIGAMENT upper",
+                        "#3 T3");
+    }
+
+    private static List<String> targetTexts(PlanScene scene) {
+        return scene.marks().stream().filter(m -> m instanceof PlanScene.Label l && l.text().contains(" T"))
+                .map(m -> ((PlanScene.Label) m).text()).toList();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.injectionplanner.plan.Approach;
 import org.injectionplanner.plan.ClinicSettings;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.Needle;
 import org.injectionplanner.plan.ProtocolPreset;
@@ -90,6 +91,10 @@ class SessionOnePlanTest {
         assertThat(SessionMap.identity(plan)).isEqualTo("Demo, Lumbar Back Pain (ID DEMO-0001), study "
                 + plan.images().get(0).studyDate() + ", course " + plan.courseId().toString().substring(0, 8)
                 + ", session 1");
+        assertThat(SessionMap.identity(plan, new CourseRecord(plan.courseId(), "DEMO-0001", "", 4)))
+                .as("counted against the course's planned sessions").endsWith(", session 1 of 4");
+        assertThat(SessionMap.identity(plan, new CourseRecord(plan.courseId(), "DEMO-0001", "", 4))).isEqualTo(
+                SessionMap.identity(plan) + " of 4");
         SessionMap map = map(plan);
         assertThat(map.injections()).extracting(SessionMap.InjectionEntry::imageName).containsExactly(
                 "Transverse L4-L5 midline", "Transverse L4-L5 midline", "Transverse L4-L5 midline",

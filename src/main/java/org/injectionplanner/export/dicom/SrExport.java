@@ -180,12 +180,12 @@ public final class SrExport {
     }
 
     /**
-     * The Tracking Identifier of a site: its short name, side and label, e.g. "T3 L iliolumbar"; de-identified
-     * it names the catalogue structure instead of the free-text label.
+     * The Tracking Identifier of a site: its short name, side and label, e.g. "T3 L iliolumbar"; de-identified,
+     * or where the label is blank, it names the structure as {@code catalogue} names it ("T3 L Iliolumbar
+     * ligament") instead of the free-text label.
      */
-    static String trackingIdentifier(Target t, boolean deidentify) {
-        String what = !deidentify && !t.label().isBlank() ? t.label()
-                : t.structureId() == null ? "" : t.structureId();
+    static String trackingIdentifier(Target t, StructureCatalogue catalogue, boolean deidentify) {
+        String what = !deidentify && !t.label().isBlank() ? t.label() : catalogue.nameOf(t.structureId());
         String name = AnnotationNames.of(t) + " " + t.side().label().substring(0, 1);
         return what.isBlank() || what.equals(AnnotationNames.of(t)) ? name : name + " " + what;
     }
@@ -194,7 +194,7 @@ public final class SrExport {
             SourceHeaders headers, boolean deidentify) throws DicomExportException {
         List<DataSet> c = new ArrayList<>();
         c.add(ContentItems.text(ContentItems.HAS_OBS_CONTEXT, SrCodes.TRACKING_IDENTIFIER,
-                trackingIdentifier(t, deidentify)));
+                trackingIdentifier(t, catalogue, deidentify)));
         c.add(ContentItems.uidRef(ContentItems.HAS_OBS_CONTEXT, SrCodes.TRACKING_UID, Uids.of(t.id())));
         c.add(ContentItems.code(ContentItems.CONTAINS, SrCodes.FINDING, SrCodes.INJECTION_TARGET, List.of()));
         Structure structure = t.structureId() == null ? null : catalogue.find(t.structureId()).orElse(null);

@@ -130,6 +130,9 @@ class DeidentificationTest {
         Set<String> expectedTracking = new HashSet<>();
         plan.targets().forEach(t -> expectedTracking.add(deid.uid(SrExportTest.uid(t.id()))));
         assertEquals(expectedTracking, tracking, "tracking UIDs remapped with the export's mapping");
+        assertEquals(List.of("T2 L Iliolumbar ligament", "T1 M Supraspinous ligament",
+                "T3 R Long posterior sacroiliac ligament"), read.sites().stream().map(SrSite::trackingIdentifier)
+                .toList(), "the structures by name in place of the free-text labels");
         for (SrSite s : read.sites()) {
             assertEquals(deid.uid(plan.images().stream().filter(i -> deid.uid(i.sopInstanceUid())
                     .equals(s.sopInstanceUid())).findFirst().orElseThrow().sopInstanceUid()), s.sopInstanceUid());

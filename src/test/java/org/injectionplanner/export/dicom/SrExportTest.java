@@ -71,7 +71,7 @@ class SrExportTest {
                             ? levelOf(s.level().value()) : s.level().value(), s.structure().value()));
         }
         assertEquals(expected, actual);
-        assertEquals(List.of("T2 L iliolumbar", "T1 M L4/5 supraspinous", "T3 R long-posterior-sacroiliac"),
+        assertEquals(List.of("T2 L iliolumbar", "T1 M L4/5 supraspinous", "T3 R Long posterior sacroiliac ligament"),
                 read.sites().stream().map(SrSite::trackingIdentifier).toList(), "session order");
         assertEquals("52082005", read.sites().get(0).findingSite().value(), "ligament, SNOMED CT");
         assertEquals("SCT", read.sites().get(0).findingSite().scheme());

@@ -58,7 +58,7 @@ class CourseIT {
         assertThat(lines[4]).startsWith("-2.0,2.5555");
         assertThat(r.output()).contains("rows=3", "date2=2026-10-29", "odi1=35.6", "session2=2 of 4", "due=3 of 4",
                 "Session 1 → session 2: 0 added, 1 dropped, 0 changed, 0 unchanged",
-                "dropped     L4/5 supraspinous (reason: not recorded)",
+                "dropped     L4/5 supraspinous · Supraspinous ligament (reason: not recorded)",
                 "nrsRest     6 → 4 (-2.0, -33 %): improved");
         PlanStore saved = new PlanStore(store);
         SessionPlan first = saved.course(saved.courses().get(0)).plans().get(0);

@@ -105,13 +105,14 @@ class FollowUpIT {
                 + "changes").containsExactly(
                 "Session 2 of 4 — compared with session 1 of 2026-10-01",
                 "Session 1 → session 2: 1 added, 1 dropped, 0 changed, 2 unchanged",
-                "added       L L5/S1 facet",
-                "dropped     L L4/5 facet (reason: not tolerated)",
-                "unchanged   L4/5 supraspinous",
-                "unchanged   R L4/5 facet");
+                "added       L L5/S1 facet · Facet joint capsule",
+                "dropped     L L4/5 facet · Facet joint capsule (reason: not tolerated)",
+                "unchanged   L4/5 supraspinous · Supraspinous ligament",
+                "unchanged   R L4/5 facet · Facet joint capsule");
         String edited = two.output().substring(two.output().indexOf("[edited]\n") + 9);
         assertThat(edited).as("the panel follows an edit at once")
-                .contains("1 added, 1 dropped, 1 changed, 1 unchanged", "changed     L4/5 supraspinous: volumeMl ");
+                .contains("1 added, 1 dropped, 1 changed, 1 unchanged",
+                        "changed     L4/5 supraspinous · Supraspinous ligament: volumeMl ");
 
         PlanStore planStore = new PlanStore(store);
         List<Revision> history = planStore.history(session1.courseId());

@@ -81,7 +81,7 @@ class ForgedSignaturesIT {
         Map<String, String> shown = sections(r.output());
         assertThat(shown).containsOnlyKeys(opened.keySet());
 
-        assertThat(shown.get("genuine")).startsWith("Plan Panel: ").contains("session 1 (signed), ")
+        assertThat(shown.get("genuine")).startsWith("Plan Panel: ").contains("session 1 of 4 (signed), ")
                 .contains("\nSigned by Dr Test at ").doesNotContainIgnoringCase(INVALID);
         assertForged(shown.get("no key"), r.log(), "it carries no seal");
         assertForged(shown.get("renamed"), r.log(), "is enrolled for Dr Test, not for Dr B");
@@ -90,7 +90,7 @@ class ForgedSignaturesIT {
 
     /** The Plan Panel shows the plan as a draft, for {@code problem}, and nothing as signed; so does the Log. */
     private static void assertForged(String panel, String log, String problem) {
-        assertThat(panel).startsWith("Plan Panel: ").contains("session 1 (" + INVALID + "), ")
+        assertThat(panel).startsWith("Plan Panel: ").contains("session 1 of 4 (" + INVALID + "), ")
                 .doesNotContain("(signed)").doesNotContain("Signed by");
         String signOffRow = panel.strip().lines().reduce((a, b) -> b).orElseThrow();
         assertThat(signOffRow).startsWith("Signature not valid — treated as a draft: ").contains(problem);
