@@ -102,6 +102,10 @@ public final class SessionMapPdf {
         c.heading("Totals");
         c.paragraph(map.totals().text().replaceFirst("^Totals: ", ""), c.regular(), TEXT, PdfCanvas.MARGIN,
                 c.width());
+        c.heading("Drawing up");
+        for (String line : map.drawingUp().lines()) {
+            c.paragraph(line, c.regular(), TEXT, PdfCanvas.MARGIN, c.width());
+        }
         checklist(c, plan, map);
         findings(c, plan, map);
         comparison(c);

@@ -50,6 +50,11 @@ final class ImageCalibrations {
             String description = String.format(Locale.ROOT,
                     "calibrated from ultrasound region %d: %.5f × %.5f mm/pixel (x × y)", main.index() + 1,
                     cal.pixelWidth, cal.pixelHeight);
+            if (main.y0() != null) {
+                // ImageJ's y (status bar, measurements) then reads as the depth below the skin line, as the plan's
+                cal.yOrigin = main.y0();
+                description += "; y is the depth below the skin line (row " + main.y0() + ")";
+            }
             if (disagree) {
                 description += "; WARNING: the image's ultrasound regions differ in scale, so ImageJ's single"
                         + " calibration is only right inside region " + (main.index() + 1)

@@ -32,6 +32,7 @@ import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
+import org.injectionplanner.sessionmap.DrawingUp;
 import org.injectionplanner.store.PlanSession;
 import org.injectionplanner.store.PlanStore;
 import org.injectionplanner.store.SeenSequences;
@@ -128,6 +129,8 @@ class SessionMapPdfTest {
                 "Supraspinous", "dextrose 15 % +").doesNotContain(SessionMapPdf.NOT_CALIBRATED);
         assertThat(text.indexOf("#2 T2 site 2")).isGreaterThan(text.indexOf("#1 T1 site 1"))
                 .isLessThan(text.indexOf("#3 T3 site 3"));
+        assertThat(text).as("the drawing-up list the Plan Panel shows").contains("Drawing up")
+                .contains(DrawingUp.of(plan).lines());
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
             assertThat(doc.getNumberOfPages()).as("3 frames, a 12-row table and the rest").isGreaterThanOrEqualTo(4);
             for (int page = 1; page <= doc.getNumberOfPages(); page++) {

@@ -196,6 +196,10 @@ class UltrasoundImagesTest {
         assertThat(disagree.regionsDisagree()).isTrue();
         assertThat(disagree.region().index()).isZero();
         assertThat(disagree.calibration().pixelWidth).isEqualTo(0.085);
+        long skin = UltrasoundCalibration.of(two).imageRegion().orElseThrow().y0();
+        assertThat(disagree.calibration().getY(skin + 10)).as("ImageJ's y is the depth below the skin line")
+                .isCloseTo(10 * 0.085, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(disagree.description()).contains("y is the depth below the skin line (row " + skin + ")");
         assertThat(disagree.description()).contains("differ in scale");
 
         ImageCalibrations.Result none = ImageCalibrations.of(UltrasoundCalibration.of(new DataSet()),

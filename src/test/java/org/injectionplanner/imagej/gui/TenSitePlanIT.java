@@ -249,16 +249,18 @@ class TenSitePlanIT {
             }
         }
 
-        // the printed map: signed (no DRAFT), every site in the table; its page with the first frame rendered by
-        // poppler as the committed picture of the PDF map
+        // the printed map: signed (no DRAFT), every site in the table; its last page (the end of the table, totals,
+        // drawing-up list, checklist, findings, sign-off) rendered by poppler as the committed picture of the map
+        int pages;
         try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            pages = doc.getNumberOfPages();
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("Signed by Dr Test").doesNotContain(SessionMapPdf.DRAFT);
             for (Site s : SITES) {
                 assertThat(text).as("T" + s.number() + " in the PDF map").contains(s.label());
             }
         }
-        renderFirstPage(pdf, GuiSession.screenshot("session-map-pdf.png"));
+        renderPage(pdf, pages, GuiSession.screenshot("session-map-pdf.png"));
 
         // the order: the one proposed, with less repositioning of the probe than the order the sites were placed in
         CostModel model = CostModel.of(settings.orderWeights());
@@ -295,10 +297,10 @@ class TenSitePlanIT {
     }
 
     /**
-     * Renders the PDF's first page at 80 dpi with poppler's pdftoppm into {@code png}; says so and leaves it when
-     * poppler is not installed (the map's text is checked above either way).
+     * Renders page {@code page} of the PDF at 80 dpi with poppler's pdftoppm into {@code png}; says so and leaves
+     * it when poppler is not installed (the map's text is checked above either way).
      */
-    private static void renderFirstPage(Path pdf, Path png) throws Exception {
+    private static void renderPage(Path pdf, int page, Path png) throws Exception {
         boolean poppler = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(d -> Files.isExecutable(Path.of(d, "pdftoppm")));
         if (!poppler) {
@@ -307,7 +309,8 @@ class TenSitePlanIT {
         }
         Files.createDirectories(png.getParent());
         String prefix = png.toString().replaceFirst("\\.png$", "");
-        Process p = new ProcessBuilder("pdftoppm", "-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1",
+        String n = Integer.toString(page);
+        Process p = new ProcessBuilder("pdftoppm", "-r", "80", "-png", "-singlefile", "-f", n, "-l", n,
                 pdf.toString(), prefix).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor()).as("pdftoppm: " + output).isZero();
