@@ -25,25 +25,6 @@ class ImageSidesFromHeaderTest {
     @TempDir
     Path dir;
 
-    private static final UltrasoundImages.LoadListener QUIET = new UltrasoundImages.LoadListener() {
-        @Override
-        public void firstFrameReady(ImagePlus imp) {
-        }
-
-        @Override
-        public void progress(int done, int total) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void warning(String message) {
-        }
-    };
-
     /** Opens a small image whose Patient Orientation is {@code values} and gives the sides its plan image takes. */
     private ImageSides opened(String name, String... values) throws Exception {
         DataSet header = TestImages.usHeader(name);
@@ -53,7 +34,7 @@ class ImageSidesFromHeaderTest {
                 List.of(TestImages.pattern(ROWS, COLUMNS, false, 0)), null),
                 UltrasoundImageWriter.Encoding.UNCOMPRESSED);
         StudyIndex.ScanResult scan = StudyIndex.scan(file, (a, b) -> { }, () -> false);
-        ImagePlus imp = UltrasoundImages.open(scan.series().get(0), Long.MAX_VALUE, QUIET);
+        ImagePlus imp = UltrasoundImages.open(scan.series().get(0), Long.MAX_VALUE, UltrasoundImagesTest.QUIET);
         return AnnotatedImages.planImage(imp, 1).sides();
     }
 

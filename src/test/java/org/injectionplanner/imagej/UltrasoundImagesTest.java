@@ -34,7 +34,8 @@ class UltrasoundImagesTest {
     @TempDir
     Path dir;
 
-    private static final UltrasoundImages.LoadListener QUIET = new UltrasoundImages.LoadListener() {
+    /** A load listener that reports nothing and never cancels (shared with the other image tests). */
+    static final UltrasoundImages.LoadListener QUIET = new UltrasoundImages.LoadListener() {
         @Override
         public void firstFrameReady(ImagePlus imp) {
         }
