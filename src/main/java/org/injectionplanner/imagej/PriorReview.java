@@ -7,7 +7,6 @@ import ij.WindowManager;
 import ij.gui.ImageWindow;
 import java.awt.Rectangle;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,6 +19,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.injectionplanner.dicom.DicomException;
 import org.injectionplanner.dicom.StudyIndex;
+import org.injectionplanner.export.dicom.DicomExportException;
+import org.injectionplanner.export.dicom.SourceImages;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.NerveZone;
@@ -103,10 +104,11 @@ final class PriorReview {
         PluginWorkspace.get().showReadOnly(plan);
         List<ImagePlus> out = new ArrayList<>();
         ImageWindow besideWindow = beside == null ? null : beside.getWindow();
+        SourceImages lookup = lookup(studyFolder);
         for (PlanImage image : annotatedImages(plan)) {
             ImagePlus open = openFor(plan, image);
             if (open == null) {
-                StudyIndex.OpenableSeries series = find(image, studyFolder);
+                StudyIndex.OpenableSeries series = find(image, lookup);
                 open = UltrasoundImages.open(series, PluginSettings.memoryBudgetMb() * 1024 * 1024, QUIET);
                 open.setProp(PROP_READ_ONLY, plan.id().toString());
                 open.setProp(PROP_VIEW, image.description());
@@ -237,40 +239,30 @@ final class PriorReview {
     }
 
     /**
-     * The series holding the image: at its recorded path if the file there still has its SOP Instance UID,
-     * else found by that UID in the recorded file's folder, then in {@code studyFolder} and its parent
-     * (where the studies of a patient's sessions usually sit side by side).
+     * Where the images of an earlier session are looked for ({@link SourceImages}): at their recorded paths,
+     * else in those paths' folders, then in {@code studyFolder} and its parent (where the studies of a patient's
+     * sessions usually sit side by side). One lookup serves all the session's images, so each folder is
+     * scanned once.
      */
-    static StudyIndex.OpenableSeries find(PlanImage image, Path studyFolder) throws IOException, DicomException {
-        Set<Path> places = new LinkedHashSet<>();
-        if (image.path() != null) {
-            Path hint = Path.of(image.path());
-            places.add(hint);
-            if (hint.getParent() != null) {
-                places.add(hint.getParent());
-            }
-        }
+    static SourceImages lookup(Path studyFolder) {
+        List<Path> folders = new ArrayList<>();
         if (studyFolder != null) {
-            places.add(studyFolder);
+            folders.add(studyFolder);
             if (studyFolder.getParent() != null) {
-                places.add(studyFolder.getParent());
+                folders.add(studyFolder.getParent());
             }
         }
-        for (Path place : places) {
-            if (!Files.exists(place)) {
-                continue;
-            }
-            Optional<StudyIndex.OpenableSeries> found = StudyIndex.scan(place, (done, total) -> { }, () -> false)
-                    .series().stream().filter(s -> s.instances().stream()
-                            .anyMatch(i -> i.sopInstanceUid().equals(image.sopInstanceUid())))
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
+        return SourceImages.inFolders(folders);
+    }
+
+    /** The series holding {@code image}, found by {@code lookup}; refused naming the image and where it looked. */
+    static StudyIndex.OpenableSeries find(PlanImage image, SourceImages lookup) {
+        try {
+            return lookup.series(image.sopInstanceUid(), image.path());
+        } catch (DicomExportException e) {
+            throw new IllegalArgumentException("the image \"" + image.description() + "\" was not found: "
+                    + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("the image \"" + image.description() + "\" (SOP Instance UID "
-                + image.sopInstanceUid() + ") was not found at " + image.path() + (studyFolder == null ? ""
-                        : " nor in " + studyFolder + " or its parent folder"));
     }
 
     /** Loading read-only images quietly: their reader warnings go to the Log. */
