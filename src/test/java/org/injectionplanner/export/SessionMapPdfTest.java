@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.cos.COSName;
+import org.injectionplanner.export.dicom.DicomTools;
 import org.injectionplanner.plan.ChecklistItem;
 import org.injectionplanner.plan.ClinicSettings;
 import org.injectionplanner.plan.CopyForward;
@@ -70,7 +70,8 @@ class SessionMapPdfTest {
 
     /** The pages rendered by pdftoppm at 40 dpi; skipped with a message when poppler is not installed. */
     private List<BufferedImage> render(Path pdf) throws Exception {
-        assumeTrue(onPath("pdftoppm"), "pdftoppm (poppler-utils) is not installed: the rendering check is skipped");
+        assumeTrue(DicomTools.onPath("pdftoppm"),
+                "pdftoppm (poppler-utils) is not installed: the rendering check is skipped");
         Path prefix = dir.resolve(pdf.getFileName() + "-page");
         Process p = new ProcessBuilder("pdftoppm", "-r", "40", "-png", pdf.toString(), prefix.toString())
                 .redirectErrorStream(true).start();
@@ -85,15 +86,6 @@ class SessionMapPdfTest {
             }
         }
         return pages;
-    }
-
-    private static boolean onPath(String program) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(d, program))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

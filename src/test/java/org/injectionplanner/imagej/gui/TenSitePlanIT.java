@@ -3,8 +3,6 @@ package org.injectionplanner.imagej.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -23,6 +20,7 @@ import org.injectionplanner.dicom.DataSet;
 import org.injectionplanner.dicom.DicomFile;
 import org.injectionplanner.dicom.Tag;
 import org.injectionplanner.export.SessionMapPdf;
+import org.injectionplanner.export.dicom.DicomTools;
 import org.injectionplanner.order.CostModel;
 import org.injectionplanner.order.SessionOrder;
 import org.injectionplanner.plan.Approach;
@@ -301,19 +299,15 @@ class TenSitePlanIT {
      * it when poppler is not installed (the map's text is checked above either way).
      */
     private static void renderPage(Path pdf, int page, Path png) throws Exception {
-        boolean poppler = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-                .anyMatch(d -> Files.isExecutable(Path.of(d, "pdftoppm")));
-        if (!poppler) {
+        if (!DicomTools.onPath("pdftoppm")) {
             System.out.println("TenSitePlanIT: pdftoppm (poppler-utils) is not installed; " + png + " not made");
             return;
         }
         Files.createDirectories(png.getParent());
-        String prefix = png.toString().replaceFirst("\\.png$", "");
         String n = Integer.toString(page);
-        Process p = new ProcessBuilder("pdftoppm", "-r", "80", "-png", "-singlefile", "-f", n, "-l", n,
-                pdf.toString(), prefix).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor()).as("pdftoppm: " + output).isZero();
+        DicomTools.Run r = DicomTools.run("pdftoppm", "-r", "80", "-png", "-singlefile", "-f", n, "-l", n,
+                pdf.toString(), png.toString().replaceFirst("\\.png$", ""));
+        assertThat(r.exit()).as("pdftoppm: " + r.output()).isZero();
         assertThat(png).exists();
     }
 
