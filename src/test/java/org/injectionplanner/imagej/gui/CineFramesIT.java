@@ -83,8 +83,13 @@ class CineFramesIT {
                 run("Add Injection Target...", "x=420 y=320 frame=30 structure=interspinous side=midline level=L4/L5 label=[on frame 30]");
                 Stack.setFrame(1);
                 run("Open Ultrasound Study...", "path=[%s] series=1");
+                transverse = getTitle();
                 run("Add Injection Target...", "x=400 y=300 frame=1 structure=supraspinous side=midline level=L4/L5 label=[transverse]");
                 run("Plan Panel");
+                // the images beside the panel, not over it: the first click of a double-click selects the row and
+                // brings its image to the front, and the second must still land on the row
+                call("%2$splace", cine, "780", "110");
+                call("%2$splace", transverse, "780", "110");
                 call("%2$sdoubleClickRow", "Plan Panel", "#2  T2 ");
                 out = "T2=" + call("%2$sawaitFrame", cine, "30");
                 call("%2$sdoubleClickRow", "Plan Panel", "#1  T1 ");
