@@ -130,6 +130,8 @@ final class GuiSession {
         Path out = work.resolve("out.txt");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                // UserInput asks the X server where a window is (AWT's idea of it can be stale)
+                "--add-opens=java.desktop/java.awt=ALL-UNNAMED", "--add-opens=java.desktop/sun.awt.X11=ALL-UNNAMED",
                 "-Dplugins.dir=" + PROJECT, "-Duser.home=" + work));
         if (expectError != null) {
             command.add("-Dgui.expectError=" + expectError);

@@ -37,7 +37,9 @@ import java.awt.event.ItemListener;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.awt.event.TextEvent;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Locale;
@@ -72,6 +74,8 @@ public final class UserInput {
      * {@link #keyEvent} name them; see {@link #awaitEvent}.
      */
     private static final java.util.List<String> DISPATCHED = new CopyOnWriteArrayList<>();
+    /** The mouse events dispatched since the current action began, with the component each went to. */
+    private static final java.util.List<MouseEvent> MOUSE_DISPATCHED = new CopyOnWriteArrayList<>();
     /** The modal dialogs showing when the current action began; a new one ends an {@link #awaitEvent}. */
     private static Set<Dialog> modalDialogsBefore = Set.of();
     /** Whether this class holds the left button down (between {@link #press} and {@link #release}). */
@@ -84,10 +88,14 @@ public final class UserInput {
         if (robot == null) {
             robot = new Robot();
             robot.setAutoDelay(20);
-            Toolkit.getDefaultToolkit().addAWTEventListener(e -> DISPATCHED.add(e instanceof MouseEvent m
-                    ? mouseEvent(m.getID(), new Point(m.getXOnScreen(), m.getYOnScreen()))
-                    : keyEvent(e.getID(), ((KeyEvent) e).getKeyCode())),
-                    AWTEvent.MOUSE_EVENT_MASK | AWTEvent.MOUSE_MOTION_EVENT_MASK | AWTEvent.KEY_EVENT_MASK);
+            Toolkit.getDefaultToolkit().addAWTEventListener(e -> {
+                if (e instanceof MouseEvent m) {
+                    MOUSE_DISPATCHED.add(m);
+                    DISPATCHED.add(mouseEvent(m.getID(), new Point(m.getXOnScreen(), m.getYOnScreen())));
+                } else {
+                    DISPATCHED.add(keyEvent(e.getID(), ((KeyEvent) e).getKeyCode()));
+                }
+            }, AWTEvent.MOUSE_EVENT_MASK | AWTEvent.MOUSE_MOTION_EVENT_MASK | AWTEvent.KEY_EVENT_MASK);
         }
         return robot;
     }
@@ -96,20 +104,21 @@ public final class UserInput {
     private static Robot startAction() throws AWTException {
         Robot r = robot();
         DISPATCHED.clear();
+        MOUSE_DISPATCHED.clear();
         modalDialogsBefore = modalDialogs();
         return r;
     }
 
     /** Clicks the image point (x, y) in image pixels of the current image. */
     public static String click(String x, String y) throws AWTException {
-        Point p = onScreen(x, y);
-        clickOnScreen(p);
+        Point p = hoverImage(x, y);
+        clickHere(p);
         return p.x + "," + p.y;
     }
 
-    private static void clickOnScreen(Point p) throws AWTException {
+    /** Clicks where the mouse is, at screen point p. */
+    private static void clickHere(Point p) throws AWTException {
         Robot r = startAction();
-        r.mouseMove(p.x, p.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         awaitEvent(mouseEvent(MouseEvent.MOUSE_PRESSED, p));
         r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
@@ -118,16 +127,16 @@ public final class UserInput {
 
     /** Presses at (x1, y1), drags in small steps to (x2, y2) and releases; image pixels of the current image. */
     public static String drag(String x1, String y1, String x2, String y2) throws AWTException {
+        Point a = hoverImage(x1, y1);
         Point b = onScreen(x2, y2);
-        dragOnScreen(onScreen(x1, y1), b);
+        dragFromHere(a, b);
         return b.x + "," + b.y;
     }
 
     /** Moves to the image point (x, y) and presses the left button, keeping it down (see {@link #release}). */
     public static String press(String x, String y) throws AWTException {
-        Point p = onScreen(x, y);
+        Point p = hoverImage(x, y);
         Robot r = startAction();
-        r.mouseMove(p.x, p.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         buttonDown = true;
         awaitEvent(mouseEvent(MouseEvent.MOUSE_PRESSED, p));
@@ -458,8 +467,7 @@ public final class UserInput {
      */
     public static String pickRow(String titleStart, String down) throws Exception {
         List list = find(frameTitled(titleStart), List.class);
-        Point p = settledLocation(list);
-        clickOnScreen(new Point(p.x + list.getWidth() / 3, p.y + list.getFont().getSize() / 2 + 3));
+        clickHere(hover(list, new Point(list.getWidth() / 3, list.getFont().getSize() / 2 + 3)));
         long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
         while (!list.isFocusOwner()) {
             if (System.currentTimeMillis() > end) {
@@ -482,8 +490,10 @@ public final class UserInput {
      */
     public static String dragRow(String titleStart, String fromPrefix, String toPrefix) throws Exception {
         JList<?> list = find(frameTitled(titleStart), JList.class);
-        settledLocation(list);
-        dragOnScreen(rowCentre(list, fromPrefix), rowCentre(list, toPrefix));
+        Point from = rowPoint(list, fromPrefix);
+        Point a = hover(list, from);
+        Point to = rowPoint(list, toPrefix);
+        dragFromHere(a, new Point(a.x - from.x + to.x, a.y - from.y + to.y));
         String[] first = new String[1];
         onEventThread(() -> first[0] = String.valueOf(list.getModel().getElementAt(0)));
         return first[0];
@@ -496,10 +506,8 @@ public final class UserInput {
      */
     public static String doubleClickRow(String titleStart, String prefix) throws Exception {
         JList<?> list = find(frameTitled(titleStart), JList.class);
-        settledLocation(list);
-        Point p = rowCentre(list, prefix);
+        Point p = hover(list, rowPoint(list, prefix));
         Robot r = startAction();
-        r.mouseMove(p.x, p.y);
         for (int i = 0; i < 2; i++) {
             r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
             r.mouseRelease(InputEvent.BUTTON1_DOWN_MASK);
@@ -594,10 +602,10 @@ public final class UserInput {
     }
 
     /**
-     * A point on the screen a third of the way into the visible part of the first row of {@code list} starting with
-     * {@code prefix} (scrolled into sight first).
+     * The point a third of the way into the visible part of the first row of {@code list} starting with
+     * {@code prefix} (scrolled into sight first), in the list's pixels.
      */
-    private static Point rowCentre(JList<?> list, String prefix) throws Exception {
+    private static Point rowPoint(JList<?> list, String prefix) throws Exception {
         Point[] centre = new Point[1];
         onEventThread(() -> {
             for (int i = 0; i < list.getModel().getSize(); i++) {
@@ -605,8 +613,7 @@ public final class UserInput {
                     // the part of the row in sight: a long row runs on past the scroll pane's edge
                     list.ensureIndexIsVisible(i);
                     Rectangle cell = list.getCellBounds(i, i).intersection(list.getVisibleRect());
-                    Point origin = list.getLocationOnScreen();
-                    centre[0] = new Point(origin.x + cell.x + cell.width / 3, origin.y + cell.y + cell.height / 2);
+                    centre[0] = new Point(cell.x + cell.width / 3, cell.y + cell.height / 2);
                     return;
                 }
             }
@@ -667,10 +674,9 @@ public final class UserInput {
         return recorder == null ? "" : recorder.getText();
     }
 
-    /** Presses at screen point a, moves in small steps to b and releases there. */
-    private static void dragOnScreen(Point a, Point b) throws AWTException {
+    /** Presses where the mouse is, at screen point a, moves in small steps to b and releases there. */
+    private static void dragFromHere(Point a, Point b) throws AWTException {
         Robot r = startAction();
-        r.mouseMove(a.x, a.y);
         r.mousePress(InputEvent.BUTTON1_DOWN_MASK);
         for (int i = 1; i <= STEPS; i++) {
             r.mouseMove(a.x + (b.x - a.x) * i / STEPS, a.y + (b.y - a.y) * i / STEPS);
@@ -693,6 +699,11 @@ public final class UserInput {
             }
             robot().delay(10);
         }
+        awaitIdle();
+    }
+
+    /** Waits until the listeners of the events dispatched so far have returned and the event queue is idle. */
+    private static void awaitIdle() throws AWTException {
         try {
             onEventThread(() -> { });
         } catch (InterruptedException | InvocationTargetException ex) {
@@ -736,32 +747,93 @@ public final class UserInput {
         return frame;
     }
 
+    /** The screen position of the image point (x, y) of the current image, from where AWT thinks its canvas is. */
     private static Point onScreen(String x, String y) throws AWTException {
-        ImagePlus imp = WindowManager.getCurrentImage();
-        ImageCanvas canvas = imp.getCanvas();
+        ImageCanvas canvas = WindowManager.getCurrentImage().getCanvas();
         Point origin = settledLocation(canvas);
+        Point at = onCanvas(canvas, x, y);
+        return new Point(origin.x + at.x, origin.y + at.y);
+    }
+
+    /** The canvas pixel showing the image point (x, y), at the canvas's zoom. */
+    private static Point onCanvas(ImageCanvas canvas, String x, String y) {
         double mag = canvas.getMagnification();
         double sx = (Double.parseDouble(x) - canvas.getSrcRect().x) * mag;
         double sy = (Double.parseDouble(y) - canvas.getSrcRect().y) * mag;
-        return new Point(origin.x + (int) Math.floor(sx), origin.y + (int) Math.floor(sy));
+        return new Point((int) Math.floor(sx), (int) Math.floor(sy));
+    }
+
+    /** {@link #hover}s over the image point (x, y) of the current image and returns the mouse's screen position. */
+    private static Point hoverImage(String x, String y) throws AWTException {
+        ImageCanvas canvas = WindowManager.getCurrentImage().getCanvas();
+        return hover(canvas, onCanvas(canvas, x, y));
     }
 
     /**
-     * Where {@code c} is on the screen once its window has settled: a window just opened may still be
-     * moved to its place by ImageJ, and the X server applies a move some time after the request. Settled
-     * means the window is where it was asked to be (with no window manager, no frame offsets it) and
-     * {@code c} has not moved between two looks 50 ms apart.
+     * Moves the mouse onto the pixel {@code at} of {@code c} (its own pixels) and returns the mouse's screen
+     * position once a motion event has been dispatched to {@code c} at that pixel: only then is the mouse
+     * known to be there. Where AWT thinks a window is can differ from where the X server has it: with no
+     * window manager, a frame's location is taken from ConfigureNotify events, and a late one for where the
+     * window was created, (0, 0), can stand for a while after ImageJ moved the window to its place (a click
+     * aimed from it lands beside the window). So a position from {@link #settledLocation} is checked by the
+     * event it causes; an event elsewhere, or a window that moved meanwhile, means looking again.
+     *
+     * @throws IllegalStateException if the mouse does not reach the pixel within the event timeout
+     */
+    private static Point hover(Component c, Point at) throws AWTException {
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        MouseEvent there = null;
+        while (System.currentTimeMillis() < end) {
+            Point origin = settledLocation(c);
+            Point p = new Point(origin.x + at.x, origin.y + at.y);
+            Robot r = startAction();
+            // a step beside p first: a mouse already at p would cause no event
+            r.mouseMove(p.x + (at.x > 0 ? -1 : 1), p.y);
+            r.mouseMove(p.x, p.y);
+            while (lastEventAt(p) == null && c.getLocationOnScreen().equals(origin)
+                    && System.currentTimeMillis() < end) {
+                r.delay(10);
+            }
+            awaitIdle();
+            there = lastEventAt(p);
+            if (there != null && there.getComponent() == c && there.getPoint().equals(at)
+                    && there.getID() != MouseEvent.MOUSE_EXITED) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("the mouse did not reach pixel " + at.x + "," + at.y + " of " + c.getName()
+                + " (now at " + c.getLocationOnScreen() + " on the screen) within " + EVENT_TIMEOUT_MS + " ms; "
+                + (there == null ? "no event where it was aimed; dispatched: " + DISPATCHED
+                        : "the last event there went to " + there.getComponent().getName()
+                                + " at " + there.getPoint()));
+    }
+
+    /** The last mouse event dispatched at the screen point p since the current action began, or null. */
+    private static MouseEvent lastEventAt(Point p) {
+        MouseEvent last = null;
+        for (MouseEvent e : MOUSE_DISPATCHED) {
+            if (e.getXOnScreen() == p.x && e.getYOnScreen() == p.y) {
+                last = e;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * Where {@code c} is on the screen once its window has settled: where the X server has the window, which
+     * AWT's location is made to agree with, and {@code c} not moved between two looks 50 ms apart (a window
+     * just opened may still be moved to its place by ImageJ).
      */
     private static Point settledLocation(Component c) throws AWTException {
         Window w = SwingUtilities.getWindowAncestor(c);
         long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
         Point before = null;
         Point now = c.getLocationOnScreen();
-        while (!(now.equals(before) && w.getLocationOnScreen().equals(w.getLocation()))) {
+        while (!(now.equals(before) && agreeWithX(w))) {
             if (System.currentTimeMillis() > end) {
                 throw new IllegalStateException("the window \"" + title(w) + "\" did not settle within "
-                        + EVENT_TIMEOUT_MS + " ms: asked to be at " + w.getLocation() + ", on the screen at "
-                        + w.getLocationOnScreen());
+                        + EVENT_TIMEOUT_MS + " ms: AWT has it at " + w.getLocation() + ", the X server at "
+                        + xLocation(w));
             }
             robot().delay(50);
             robot().waitForIdle();
@@ -769,6 +841,44 @@ public final class UserInput {
             now = c.getLocationOnScreen();
         }
         return now;
+    }
+
+    /**
+     * Whether AWT has {@code w} where the X server has it; if not, tells AWT (a move to where the window
+     * already is). With no window manager (as under Xvfb), AWT takes a frame's location from ConfigureNotify
+     * events and never asks the X server again; one for where the frame's window was created, (0, 0), can be
+     * handled after ImageJ moved the frame to its place, and AWT then has it at (0, 0) for good while it shows
+     * elsewhere: every position computed from AWT's location would miss it.
+     */
+    private static boolean agreeWithX(Window w) {
+        Point x = xLocation(w);
+        if (x.equals(w.getLocation())) {
+            return true;
+        }
+        try {
+            onEventThread(() -> w.setLocation(x));
+        } catch (InterruptedException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+        return false;
+    }
+
+    /**
+     * Where the X server has the top-left corner of {@code w}: its XToolkit peer's translation of (0, 0) to
+     * root window coordinates (JDK internals, opened to this class by GuiSession's {@code --add-opens}).
+     */
+    private static Point xLocation(Window w) {
+        try {
+            Field peer = Component.class.getDeclaredField("peer");
+            peer.setAccessible(true);
+            Method toGlobal = Class.forName("sun.awt.X11.XBaseWindow").getDeclaredMethod("toGlobal", int.class,
+                    int.class);
+            toGlobal.setAccessible(true);
+            return (Point) toGlobal.invoke(peer.get(w), 0, 0);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("cannot ask the X server where window \"" + title(w) + "\" is (a JDK "
+                    + "with XToolkit and GuiSession's --add-opens are needed): " + e, e);
+        }
     }
 
     private static String title(Window w) {
