@@ -99,9 +99,9 @@ class AnnotateIT {
         String work = GuiSession.openStudy(store, 1) + """
                 run("Add Injection Target...", "x=400 y=200 frame=1 structure=supraspinous side=midline level=L4/L5 label=[unsaved]");
                 run("Add Nerve Zone...", "ellipse=517,117,30,26 frame=1 kind=nerve name=[unsaved nerve] margin=5");
-                wait(1500);
+                call("org.injectionplanner.imagej.gui.StoreProbe.awaitAutosave", "%s", "unsaved nerve");
                 File.saveString("done", getArgument());
-                """;
+                """.formatted(store);
         GuiSession.run(work, null, null, true);
         assertThat(Files.exists(store.resolve("courses"))).isTrue();
         String restart = GuiSession.openStudy(store, 1) + """

@@ -72,7 +72,6 @@ class AnnotationToolsIT {
                 run("Export Plan ROIs...", "path=[%s]");
                 Stack.setFrame(1);
                 run("Plan Panel");
-                wait(500);
                 t2 = call(U + "pickRow", "Plan Panel", "1");
                 out = "row=" + t2 + "\\nframe=" + call(U + "frame") + "\\nselected=" + call(U + "drawnIn", "%s");
                 z2 = call(U + "pickRow", "Plan Panel", "3");

@@ -78,9 +78,12 @@ public final class GuiDriver {
         EventQueue.invokeAndWait(() -> { });
         haltIfBlocked(out);
         if (args.length > 2) {
-            Thread.sleep(1500);
+            // every repaint asked for so far done, and drawn by the X server
+            Robot robot = new Robot();
+            EventQueue.invokeAndWait(() -> { });
+            robot.waitForIdle();
             Rectangle screen = new Rectangle(Toolkit.getDefaultToolkit().getScreenSize());
-            BufferedImage shot = new Robot().createScreenCapture(screen);
+            BufferedImage shot = robot.createScreenCapture(screen);
             ImageIO.write(shot, "png", new File(args[2]));
         }
         Files.writeString(Path.of(out + ".log"), IJ.getLog() == null ? "" : IJ.getLog(), StandardCharsets.UTF_8);

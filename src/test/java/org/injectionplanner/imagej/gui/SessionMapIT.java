@@ -151,7 +151,6 @@ class SessionMapIT {
                 run("Record...");
                 call(U + "place", "Recorder", "0", "650");
                 run("Plan Panel");
-                wait(500);
                 top = call(U + "dragRow", "Plan Panel", "#3 ", "#1 ");
                 run("Save Session Plan");
                 File.saveString("top=" + top + "\\n" + call(U + "recorded"), getArgument());
