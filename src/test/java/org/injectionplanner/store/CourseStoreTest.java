@@ -120,7 +120,7 @@ class CourseStoreTest {
                 .as("a course the store does not hold").isEmpty();
         // a first save interrupted after the patient index and before the revision leaves a course without one
         store.open(unsaved).close();
-        PatientIndex.record(root, unsaved, CourseFixtures.PATIENT);
+        PatientIndex.record(root, unsaved, CourseFixtures.PATIENT, store::courses);
         assertThat(Files.readString(root.resolve("patients.json"))).contains(unsaved.toString());
         assertThat(store.hasCourse(unsaved)).isFalse();
         assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactly(COURSE);
