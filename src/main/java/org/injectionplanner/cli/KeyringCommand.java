@@ -58,8 +58,9 @@ final class KeyringCommand implements Main.Command {
             }
         }
         Keyring ring = store.keyring();
-        out.println(ring.locked() ? "locked: only keys the administrator confirmed count" : "unlocked: a signer's first "
-                + "key counts (trust on first use); a second key for a name counts once the administrator confirms it");
+        out.println(ring.locked() ? "locked: only keys the administrator confirmed count"
+                : "unlocked: a signer's first key counts (trust on first use); a second key for a name counts once "
+                        + "the administrator confirms it");
         ring.adminKeyId().ifPresent(id -> out.println("administrator key " + id));
         for (Keyring.Entry e : ring.entries()) {
             out.println(e.keyId() + "  " + e.signer() + "  enrolled " + e.enrolledAt() + " on " + e.workstation()

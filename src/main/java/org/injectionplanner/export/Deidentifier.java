@@ -21,10 +21,10 @@ import org.injectionplanner.plan.Target;
  * *Plan JSON export*, *De-identified*): the patient (ID, name, birth date) and study date of every image, the
  * image path hints and series descriptions, every free text (target notes, checklist notes, procedure notes,
  * outcome notes, override and amendment reasons) and the clinicians' names; DICOM UIDs (study, series, SOP
- * instance) are replaced by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier, so one
- * export (every file made with the same instance) stays consistent. What the plan plans — positions, zones,
- * labels, structures, needles, solutions, volumes, the session date and the procedure times — is kept, and so
- * are the plan, course and site ids, which name records of the clinic's plan store, not the patient.
+ * instance) are replaced by new {@code 2.25.} UIDs, the same UID always by the same new one within one de-identifier,
+ * so one export (every file made with the same instance) stays consistent. What the plan plans — positions, zones,
+ * labels, structures, needles, solutions, volumes, the session date and the procedure times — is kept, and so are the
+ * plan, course and site ids, which name records of the clinic's plan store, not the patient.
  * Signatures keep their time and content hash but lose the signer and the seal (whose key id names the
  * signer's key), so a de-identified signed plan reads as signed but cannot be verified. Not thread-safe.
  */

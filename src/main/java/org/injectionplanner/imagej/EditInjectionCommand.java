@@ -98,7 +98,8 @@ public final class EditInjectionCommand implements PlugIn {
         Solution s = injection.solution();
         ((Choice) gd.getChoices().get(1)).select(injection.approach().label());
         field(gd.getStringFields(), 1).setText(injection.needle().toText());
-        field(gd.getStringFields(), 2).setText(s.dextrosePercent() == null ? "" : Decimals.text(s.dextrosePercent(), 6));
+        field(gd.getStringFields(), 2).setText(s.dextrosePercent() == null ? ""
+                : Decimals.text(s.dextrosePercent(), 6));
         field(gd.getStringFields(), 3).setText(s.anaesthetic() == null ? "" : s.anaesthetic());
         field(gd.getStringFields(), 4).setText(s.anaestheticPercent() == null ? ""
                 : Decimals.text(s.anaestheticPercent(), 6));

@@ -9,10 +9,10 @@ import org.injectionplanner.dicom.UltrasoundCalibration;
 import org.injectionplanner.dicom.UltrasoundRegion;
 
 /**
- * Sets ImageJ's Calibration from an ultrasound image: mm per pixel from the region that holds the
- * image ({@link UltrasoundCalibration#imageRegion()}), Pixel Spacing when there are no regions, frame
- * interval from the cine timing. ImageJ has one scale per image; where the regions disagree, {@link #of} says so and the
- * plugin's own measurements use per-region calibration.
+ * Sets ImageJ's Calibration from an ultrasound image: mm per pixel from the region that holds the image
+ * ({@link UltrasoundCalibration#imageRegion()}), Pixel Spacing when there are no regions, frame interval from the
+ * cine timing. ImageJ has one scale per image; where the regions disagree, {@link #of} says so and the plugin's own
+ * measurements use per-region calibration.
  */
 final class ImageCalibrations {
 

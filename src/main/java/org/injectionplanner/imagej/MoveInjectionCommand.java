@@ -31,7 +31,8 @@ public final class MoveInjectionCommand implements PlugIn {
             return;
         }
         GenericDialog gd = new GenericDialog("Move Injection");
-        gd.addStringField("injection", named == null ? AnnotationNames.position(1) : AnnotationNames.of(plan, named), 8);
+        gd.addStringField("injection", named == null ? AnnotationNames.position(1)
+                : AnnotationNames.of(plan, named), 8);
         gd.addNumericField("position", named == null ? 1 : plan.positionOf(named.id()), 0);
         TextField positionField = (TextField) gd.getNumericFields().get(0);
         InjectionActions.followName(gd, (TextField) gd.getStringFields().get(0), plan,

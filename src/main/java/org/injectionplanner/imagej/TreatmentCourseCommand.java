@@ -117,7 +117,8 @@ public final class TreatmentCourseCommand implements PlugIn {
 
     private static String value(Outcomes o, OutcomeChange.Measure m) {
         Double v = m.of(o);
-        return v == null ? "" : v == Math.rint(v) ? String.valueOf(v.longValue()) : String.format(java.util.Locale.ROOT, "%.1f", v);
+        return v == null ? "" : v == Math.rint(v) ? String.valueOf(v.longValue())
+                : String.format(java.util.Locale.ROOT, "%.1f", v);
     }
 
     /**

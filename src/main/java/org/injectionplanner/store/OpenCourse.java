@@ -186,7 +186,7 @@ public final class OpenCourse implements AutoCloseable {
         }
         CourseRecordFile.write(dir, record);
         if (!record.patientId().isEmpty()) {
-            PatientIndex.record(store.root(), courseId, record.patientId());
+            PatientIndex.record(store.root(), courseId, record.patientId(), store::courses);
         }
     }
 
@@ -230,7 +230,7 @@ public final class OpenCourse implements AutoCloseable {
                 CourseRecordFile.write(dir, record);
             }
             if (!record.patientId().isEmpty()) {
-                PatientIndex.record(store.root(), courseId, record.patientId());
+                PatientIndex.record(store.root(), courseId, record.patientId(), store::courses);
             }
         } catch (StoreException | RuntimeException e) {
             LOG.log(Level.WARNING, "the course record or patient index of course {0} could not be updated before "

@@ -156,14 +156,20 @@ record PatientIndex(Map<UUID, String> courses) {
         }
     }
 
+    /** The store's course folders, listed only when a missing index is made from the course records. */
+    @FunctionalInterface
+    interface CourseFolders {
+        List<UUID> list() throws StoreException;
+    }
+
     /**
      * Records a course's Patient ID, unless the index already does: read, change and replace while holding the
-     * store's index lock. A missing index is made from the course records (one small file per course, no
-     * revision is read); courses without a record are added by {@code verify-store}.
+     * store's index lock. A missing index is made from the records of the courses {@code folders} lists (one
+     * small file per course, no revision is read); courses without a record are added by {@code verify-store}.
      *
      * @throws StoreException if the lock or the index cannot be read or written
      */
-    static void record(Path root, UUID courseId, String patientId) throws StoreException {
+    static void record(Path root, UUID courseId, String patientId, CourseFolders folders) throws StoreException {
         synchronized (IN_PROCESS) {
             try (FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS); FileLock held = channel.lock()) {
@@ -172,7 +178,7 @@ record PatientIndex(Map<UUID, String> courses) {
                     return;
                 }
                 Map<UUID, String> courses = new TreeMap<>(index.isPresent() ? index.get().courses()
-                        : fromRecords(root));
+                        : fromRecords(root, folders.list()));
                 courses.put(courseId, patientId);
                 AtomicFiles.replace(file(root), new PatientIndex(courses).toJson());
             } catch (IOException e) {
@@ -182,10 +188,10 @@ record PatientIndex(Map<UUID, String> courses) {
         }
     }
 
-    /** The Patient IDs of the course records in the store. */
-    private static Map<UUID, String> fromRecords(Path root) throws StoreException {
+    /** The Patient IDs in the records of {@code courses}. */
+    private static Map<UUID, String> fromRecords(Path root, List<UUID> courses) throws StoreException {
         Map<UUID, String> out = new TreeMap<>();
-        for (UUID course : new PlanStore(root).courses()) {
+        for (UUID course : courses) {
             CourseRecordFile.read(root, StoreLayout.course(root, course)).ifPresent(r -> out.put(course,
                     r.patientId()));
         }

@@ -39,7 +39,8 @@ import org.injectionplanner.store.VerifyReport.Severity;
  * than this workstation has seen ({@link SeenSequences}). Needs no lock. Checks each course's record against
  * its sessions' Patient ID, and the store index (each course's {@code sessions.json} and the store's
  * {@code patients.json}) against the revisions: an index missing or disagreeing is reported as a warning and
- * rewritten (the only files it writes; the revisions are the truth, the index is derived from them). Time
+ * rewritten (the only files it writes; the revisions are the truth, the index is derived from them). A course
+ * with a record but no revision is a warning (the lookup by Patient ID passes over it). Time
  * is linear in the revisions; memory holds one course's newest plans and a Patient ID per course.
  *
  * <p>Every signature is verified against the store's keyring ({@link SignOff#status}): one that does not
@@ -187,14 +188,44 @@ public final class StoreVerifier {
         List<RevisionName> names = PlanStore.revisionNames(revisionDir);
         Chain chain = checkChain(revisionDir, courseId, names);
         checkHead(dir, courseId, names.isEmpty() ? null : names.get(names.size() - 1));
+        List<Path> autosaves = inside(StoreLayout.autosaves(dir)) ? PlanStore.list(StoreLayout.autosaves(dir))
+                : List.of();
         checkIndex(dir, courseId, chain);
-        if (inside(StoreLayout.autosaves(dir))) {
-            for (Path file : PlanStore.list(StoreLayout.autosaves(dir))) {
-                if (!checkTemporary(file)) {
-                    checkAutosave(file, courseId);
-                }
+        if (names.isEmpty()) {
+            checkUnsavedCourse(dir, courseId, autosaves);
+        }
+        for (Path file : autosaves) {
+            if (!checkTemporary(file)) {
+                checkAutosave(file, courseId);
             }
         }
+    }
+
+    /**
+     * A course with a record but no revision (its first save was interrupted after the record, or Treatment
+     * Course... recorded a new course whose session was never saved) is reported: the patient index keeps
+     * its entry, as a save and an index made from the course records do, but the lookup by Patient ID passes
+     * over it until a session of it is saved.
+     */
+    private void checkUnsavedCourse(Path dir, UUID courseId, List<Path> autosaves) {
+        Optional<CourseRecord> record;
+        try {
+            record = CourseRecordFile.read(root, dir);
+        } catch (StoreException e) {
+            return; // reported by checkIndex
+        }
+        if (record.isEmpty()) {
+            return;
+        }
+        String patient = record.get().patientId();
+        long unsaved = autosaves.stream()
+                .filter(f -> StoreLayout.AUTOSAVE_NAME.matcher(f.getFileName().toString()).matches()).count();
+        problem(Severity.WARNING, CourseRecordFile.file(dir), "course " + courseId + ": a course record but no "
+                + "revision (a first save was interrupted, or the course was recorded in Treatment Course... and "
+                + "none of its sessions was saved); " + (patient.isEmpty() ? "it has no Patient ID"
+                : "not listed for Patient ID " + patient + " until a session of it is saved") + "; "
+                + (unsaved == 0 ? "no unsaved work of it is left"
+                : "its unsaved work (" + unsaved + " autosave file(s)) is offered by Recover Unsaved Plan..."));
     }
 
     /**

@@ -20,8 +20,9 @@ import org.injectionplanner.store.PlanStore;
 
 /**
  * The course store benchmark of bench/course-store.sh (BENCHMARKS.md): generates a store of many courses
- * ({@link BenchStores}: the files the store's save writes, chained and indexed, not forced to disk), then times finding a patient's course by Patient ID and listing its sessions, and opening a
- * course of 6 sessions × 40 sites with its comparisons.
+ * ({@link BenchStores}: the files the store's save writes, chained and indexed, not forced to disk), then times
+ * finding a patient's course by Patient ID and listing its sessions, and opening a course of 6 sessions × 40 sites
+ * with its comparisons.
  *
  * <pre>
  * generate ROOT COURSES SESSIONS SITES   courses of patients P000000…, sessions 4 weeks apart

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.injectionplanner.plan.CourseFixtures;
+import org.injectionplanner.plan.CourseRecord;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.store.OpenCourse;
 import org.injectionplanner.store.PlanStore;
@@ -64,6 +66,59 @@ class VerifyStoreCommandTest {
         assertThat(json.get("problems").get(0).get("severity").asText()).isEqualTo("BREAK");
         assertThat(json.get("problems").get(0).get("file").asText())
                 .isEqualTo(root.relativize(revisions[1].file()).toString());
+    }
+
+    /**
+     * A follow-up course set up in Treatment Course... (its record and patient-index entry written) whose first
+     * session was only autosaved: verify-store names the course and its record, keeps the index entry, and says
+     * the lookup by Patient ID passes over it until a session of it is saved.
+     */
+    @Test
+    void warnsOfACourseWithARecordButNoRevisionAndKeepsItsPatientIndexEntry() throws Exception {
+        PlanStore store = new PlanStore(root);
+        UUID first = UUID.fromString("c0000000-0000-4000-8000-0000000000d1");
+        UUID followUp = UUID.fromString("c0000000-0000-4000-8000-0000000000d2");
+        LocalDate date = LocalDate.of(2026, 10, 1);
+        try (OpenCourse c = store.open(first)) {
+            c.save(CourseFixtures.sessionWithSite(first, 1, date, CourseFixtures.PATIENT), "Dr A", "");
+        }
+        SessionPlan draft = CourseFixtures.sessionWithSite(followUp, 1, date.plusMonths(6), CourseFixtures.PATIENT);
+        try (OpenCourse c = store.open(followUp)) {
+            c.saveRecord(new CourseRecord(followUp, CourseFixtures.PATIENT, "SI joint pain", 4));
+            c.autosave(draft);
+        }
+        Path patients = root.resolve("patients.json");
+        byte[] index = Files.readAllBytes(patients);
+        assertThat(new String(index, StandardCharsets.UTF_8)).contains(followUp.toString());
+        Path record = Path.of("courses", followUp.toString(), "course.json");
+        String finding = "warning " + record + ": course " + followUp + ": a course record but no revision (a "
+                + "first save was interrupted, or the course was recorded in Treatment Course... and none of its "
+                + "sessions was saved); not listed for Patient ID " + CourseFixtures.PATIENT + " until a session "
+                + "of it is saved; ";
+
+        CliRun run = CliRun.of("verify-store", root.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(finding + "its unsaved work (1 autosave file(s)) is offered by Recover "
+                + "Unsaved Plan...\n" + root + ": 2 course(s), 1 revision(s), intact, 1 warning(s)\n");
+        assertThat(Files.readAllBytes(patients)).as("the patient index keeps the course's entry").isEqualTo(index);
+        assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactly(first);
+
+        JsonNode problem = CliRun.of("verify-store", "--json", root.toString()).json().get("problems").get(0);
+        assertThat(problem.get("severity").asText()).isEqualTo("WARNING");
+        assertThat(problem.get("file").asText()).isEqualTo(record.toString());
+
+        try (OpenCourse c = store.open(followUp)) {
+            c.discardAutosave(draft.id());
+        }
+        assertThat(CliRun.of("verify-store", root.toString()).out()).startsWith(finding
+                + "no unsaved work of it is left\n");
+
+        try (OpenCourse c = store.open(followUp)) {
+            c.save(draft, "Dr A", "");
+        }
+        CliRun saved = CliRun.of("verify-store", root.toString());
+        assertThat(saved.out().strip()).isEqualTo(root + ": 2 course(s), 2 revision(s), intact");
+        assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactlyInAnyOrder(first, followUp);
     }
 
     @Test

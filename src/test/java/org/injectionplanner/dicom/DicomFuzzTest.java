@@ -33,9 +33,9 @@ import net.jqwik.api.statistics.Statistics;
  * and every frame decoded. Only {@link DicomException} naming the file may come out; no input may take
  * longer than the watchdog allows ({@link FuzzHarness}).
  *
- * <p>The number of inputs comes from the system property {@code fuzz.tries} (300 in {@code mvn verify}), jqwik's
- * random seed from {@code fuzz.seed} (fixed in {@code mvn verify}, so that a run is repeatable; blank for a
- * random one, as the long run does); {@code fuzz.seeds}, a regular expression, limits the seeds by name. Seeds of the codecs with the most
+ * <p>The number of inputs comes from the system property {@code fuzz.tries} (300 in {@code mvn verify}), jqwik's random
+ * seed from {@code fuzz.seed} (fixed in {@code mvn verify}, so that a run is repeatable; blank for a random one, as the
+ * long run does); {@code fuzz.seeds}, a regular expression, limits the seeds by name. Seeds of the codecs with the most
  * decoder code behind them are picked more often ({@link FuzzSeed#weight()}).
  * The long run is documented in README.md; the tag {@code fuzz} selects this class ({@code -Dgroups=fuzz}).
  */

@@ -133,7 +133,8 @@ class PlanExporterTest {
         assertThat(sop).startsWith("2.25.");
         for (String name : List.of("plan.json", "session-map-sr.dcm")) {
             byte[] file = Files.readAllBytes(folder.resolve(name));
-            assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(name + " names the image by the CSV's new UID").contains(sop);
+            assertThat(new String(file, java.nio.charset.StandardCharsets.ISO_8859_1))
+                    .as(name + " names the image by the CSV's new UID").contains(sop);
         }
     }
 
@@ -226,7 +227,8 @@ class PlanExporterTest {
         Recorder progress = new Recorder(0);
         assertThatThrownBy(() -> PlanExporter.export(exported(plan), ExportFormat.PNG, out, ExportOptions.DEFAULTS,
                 null, UTC, progress)).isInstanceOf(ExportException.class)
-                .hasMessage(dir.resolve("map-2.png") + " exists: not overwritten (use --force, or choose another path)");
+                .hasMessage(dir.resolve("map-2.png") + " exists: not overwritten (use --force, or choose another "
+                        + "path)");
         assertThat(progress.done).as("nothing drawn or made").isEmpty();
         assertThat(filesIn(dir)).containsExactly(dir.resolve("map-2.png"));
     }

@@ -18,8 +18,10 @@ public final class PlanFixtures {
 
     public static final UUID COURSE = UUID.fromString("7a000000-0000-4000-8000-000000000001");
     public static final LocalDate DATE = LocalDate.of(2026, 11, 26);
-    public static final PlanImage IMAGE = new PlanImage("2.25.700", "2.25.701", "2.25.702", "fixture", 30, null, null, null);
-    public static final PlanImage OTHER_IMAGE = new PlanImage("2.25.800", "2.25.801", "2.25.802", "other", 30, null, null, null);
+    public static final PlanImage IMAGE = new PlanImage("2.25.700", "2.25.701", "2.25.702", "fixture", 30, null, null,
+            null);
+    public static final PlanImage OTHER_IMAGE = new PlanImage("2.25.800", "2.25.801", "2.25.802", "other", 30, null,
+            null, null);
     public static final OffsetDateTime AT = OffsetDateTime.parse("2026-11-26T09:30:00+01:00");
     /** Dextrose 15 % + lidocaine 0.2 %: 2 mg of lidocaine per mL. */
     public static final Solution HACKETT = new Solution(15.0, "lidocaine", 0.2);

@@ -23,7 +23,8 @@ class PlanTextTest {
         assertThat(editor.plan()).isEqualTo(before);
         assertThatThrownBy(() -> zone.describedAs(ZoneKind.NERVE, "x\udc00", 5))
                 .hasMessageContaining("unpaired surrogate U+DC00 at character 2");
-        assertThat(zone.describedAs(ZoneKind.NERVE, "L5 root \ud83d\ude00", 5).name()).isEqualTo("L5 root \ud83d\ude00");
+        assertThat(zone.describedAs(ZoneKind.NERVE, "L5 root \ud83d\ude00", 5).name())
+                .isEqualTo("L5 root \ud83d\ude00");
     }
 
     @Test

@@ -26,7 +26,8 @@ class FindingKeysDocTest {
     private static final Path DOC = Path.of("docs/safety.md");
     private static final Pattern KEY_CALL = Pattern.compile("\\b([A-Z][A-Z_]+)\\.key\\(");
     private static final Pattern ROW = Pattern.compile(
-            "^\\| `([a-z-]+(?:/[^`|]+)?)` \\| (violation|warning|note) \\|[^|]+\\|([^|]+)\\|([^|]+)\\|$", Pattern.MULTILINE);
+            "^\\| `([a-z-]+(?:/[^`|]+)?)` \\| (violation|warning|note) \\|[^|]+\\|([^|]+)\\|([^|]+)\\|$",
+            Pattern.MULTILINE);
 
     /** A key as documented or made: its pattern ({@code zone-clearance/path/<>/<>}), severity and override. */
     private record KeyRow(Severity severity, boolean overridable) {

@@ -471,8 +471,8 @@ class SafetyChecksTest {
 
             NerveZone uncalibrated = zone(1, SQUARE, 5, MeasuredCalibration.UNCALIBRATED);
             assertThat(only(check(targetOnly(t, uncalibrated)), "zone-calibration").message())
-                    .isEqualTo("T1: zone Z1 \"nerve 1\" is not calibrated: the clearance from zone Z1 \"nerve 1\" cannot "
-                            + "be certified");
+                    .isEqualTo("T1: zone Z1 \"nerve 1\" is not calibrated: the clearance from zone Z1 \"nerve 1\" "
+                            + "cannot be certified");
         }
 
         @Test

@@ -50,7 +50,8 @@ class CourseStoreTest {
         Revision first;
         Revision signedWithOutcomes;
         Revision amended;
-        try (PlanSession s = PlanSession.open(store, CourseFixtures.sessionWithSite(COURSE, 1, FIRST, CourseFixtures.PATIENT))) {
+        try (PlanSession s = PlanSession.open(store,
+                CourseFixtures.sessionWithSite(COURSE, 1, FIRST, CourseFixtures.PATIENT))) {
             s.editor().apply(PlanEdits.outcomes(outcomes(6, 8)));
             first = s.save("Dr A", "outcomes");
             s.finalizePlan("Dr A", AT.plusMinutes(10));
@@ -120,7 +121,7 @@ class CourseStoreTest {
                 .as("a course the store does not hold").isEmpty();
         // a first save interrupted after the patient index and before the revision leaves a course without one
         store.open(unsaved).close();
-        PatientIndex.record(root, unsaved, CourseFixtures.PATIENT);
+        PatientIndex.record(root, unsaved, CourseFixtures.PATIENT, store::courses);
         assertThat(Files.readString(root.resolve("patients.json"))).contains(unsaved.toString());
         assertThat(store.hasCourse(unsaved)).isFalse();
         assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactly(COURSE);
@@ -176,8 +177,8 @@ class CourseStoreTest {
     static void saveCourse(PlanStore store, UUID course, String patient, int n) throws Exception {
         try (OpenCourse c = store.open(course)) {
             for (int i = 1; i <= n; i++) {
-                c.save(CourseFixtures.sessionWithSite(course, i, FIRST.plusWeeks(4L * (i - 1)), patient).withOutcomes(outcomes(7 - i, 8)),
-                        "Dr A", "");
+                SessionPlan session = CourseFixtures.sessionWithSite(course, i, FIRST.plusWeeks(4L * (i - 1)), patient);
+                c.save(session.withOutcomes(outcomes(7 - i, 8)), "Dr A", "");
             }
         }
     }

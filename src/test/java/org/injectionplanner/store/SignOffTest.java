@@ -63,7 +63,8 @@ class SignOffTest {
     private static SessionPlan plan() {
         Target t1 = target(1, 240, 300, CAL);
         Target t2 = target(2, 600, 300, CAL);
-        return PlanFixtures.draft(CHECKLIST).withPatientWeightKg(70.0).withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
+        return PlanFixtures.draft(CHECKLIST).withPatientWeightKg(70.0)
+                .withZone(zone(1, polygon(100, 100, 200, 100, 200, 200, 100, 200), 5, CAL))
                 .withTarget(t1).withTarget(t2)
                 .withInjection(injection(t1, path(240, 0, CAL))).withInjection(injection(t2, path(600, 0, CAL)));
     }

@@ -111,8 +111,8 @@ class ClinicSettingsIT {
         assertThat(r.output().lines()).containsExactly(
                 "uncalibrated: the ultrasound regions give no scale in cm (ultrasound region 1: Physical Delta X of "
                         + "0.009 cm per pixel is outside the plausible 0.1 to 5.0 mm per pixel)",
-                "calibrated from ultrasound region 1: 0.09000 × 0.09000 mm/pixel (x × y); y is the depth below the skin "
-                        + "line (row 22)");
+                "calibrated from ultrasound region 1: 0.09000 × 0.09000 mm/pixel (x × y); y is the depth below the "
+                        + "skin line (row 22)");
         assertThat(new PlanStore(store).settings().plausibleScale()).isEqualTo(PlausibleScale.DEFAULT);
         SessionPlan plan = GuiSession.newestRevision(store).plan();
         assertThat(plan.targets()).extracting(Target::label).containsExactly("narrow", "default");
