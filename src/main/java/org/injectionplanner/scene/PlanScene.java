@@ -474,21 +474,37 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     PlanStyle.Dash.SOLID);
         }
 
-        /** Places every label on {@code on}, adding their leader lines and labels. */
-        private void place(LabelLayout on, boolean shortTexts, List<Mark> leaders, List<Mark> labels) {
-            for (List<Request> requests : List.of(targetLabels, priorLabels, pathLabels, zoneLabels)) {
-                for (Request r : requests) {
-                    String text = shortTexts ? r.shortText() : r.text();
-                    double w = metrics.width(text, r.antialiased());
-                    double h = metrics.height(r.antialiased());
-                    LabelLayout.Box b = on.place(r.anchor(), r.clearance(), w, h,
-                            LabelLayout.Direction.startingWith(r.first()));
-                    if (b.distance(r.anchor()) > r.clearance() + h) {
-                        leaders.add(leader(r, b));
-                    }
-                    labels.add(new Label(r.id(), b.x(), b.y(), w, h, text, r.colour(), style.ink(), r.antialiased()));
+        /**
+         * Places the labels on {@code on} in their order, with their short texts or not, adding their leader lines
+         * and labels; with {@code untilOverfull}, stops at the first label the image has no free room for and
+         * returns false (the labels placed are then of no use: all are laid out again with their short texts).
+         */
+        private boolean place(LabelLayout on, boolean shortTexts, boolean untilOverfull, List<Mark> leaders,
+                List<Mark> labels) {
+            for (Request r : requests()) {
+                String text = shortTexts ? r.shortText() : r.text();
+                double w = metrics.width(text, r.antialiased());
+                double h = metrics.height(r.antialiased());
+                LabelLayout.Box b = on.place(r.anchor(), r.clearance(), w, h,
+                        LabelLayout.Direction.startingWith(r.first()));
+                if (untilOverfull && on.overfull()) {
+                    return false;
                 }
+                if (b.distance(r.anchor()) > r.clearance() + h) {
+                    leaders.add(leader(r, b));
+                }
+                labels.add(new Label(r.id(), b.x(), b.y(), w, h, text, r.colour(), style.ink(), r.antialiased()));
             }
+            return true;
+        }
+
+        /** The labels to place, in the order placed: targets', earlier sites', paths', zones'. */
+        private List<Request> requests() {
+            List<Request> all = new ArrayList<>(targetLabels);
+            all.addAll(priorLabels);
+            all.addAll(pathLabels);
+            all.addAll(zoneLabels);
+            return all;
         }
 
         private static LabelLayout.Box box(PixelPoint centre, double half) {
@@ -499,17 +515,19 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
          * The marks with the labels placed, targets' first, then earlier sites', paths', zones': the zones' marks,
          * the leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels. Where
          * the image has no free room for every label's full text, all are laid out again with their short texts
-         * (targets' without their structures' names).
+         * (targets' and earlier sites' without their structures' names): the full texts' layout stops at the first
+         * label that does not fit, and where no label has a shorter text it is the only layout, fitting or not (a
+         * second one would place the same texts in the same places).
          */
         List<Mark> laidOut() {
             List<Mark> leaders = new ArrayList<>();
             List<Mark> labels = new ArrayList<>();
-            LabelLayout bare = layout.copy();
-            place(layout, false, leaders, labels);
-            if (layout.overfull()) {
+            boolean shorter = requests().stream().anyMatch(r -> !r.text().equals(r.shortText()));
+            LabelLayout bare = shorter ? layout.copy() : null;
+            if (!place(layout, false, shorter, leaders, labels)) {
                 leaders.clear();
                 labels.clear();
-                place(bare, true, leaders, labels);
+                place(bare, true, false, leaders, labels);
             }
             List<Mark> all = new ArrayList<>(marks.subList(0, zoneMarks));
             all.addAll(leaders);
