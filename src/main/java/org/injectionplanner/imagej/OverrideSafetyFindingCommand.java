@@ -66,8 +66,9 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
     }
 
     /**
-     * A violation as the physician reads it: its message ("Injection 4, T4 "L iliolumbar": the needle path passes
-     * 4.2 mm from zone Z2 "cutaneous branch", inside its 5 mm margin"), marked where an override covers it.
+     * A violation as the physician reads it: its message, naming the site's structure and the zone ("Injection 4,
+     * T4 "L iliolumbar" (Iliolumbar ligament): the needle path passes 4.2 mm from zone Z2 "cutaneous branch", inside
+     * its 5 mm margin"), marked where an override covers it.
      */
     static String inWords(SessionPlan plan, Finding f) {
         return f.message() + SafetyReport.overrideOf(plan, f).map(o -> "  [overridden: " + o.reason() + "]")

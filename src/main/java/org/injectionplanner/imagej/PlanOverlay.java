@@ -90,9 +90,10 @@ final class PlanOverlay {
             }
             installOverrideHover(imp);
         } else {
+            SceneOptions options = options(imp);
             for (Map.Entry<Integer, List<PlanScene.PriorSite>> e : priorSites(imp).entrySet()) {
                 PlanScene scene = PlanScene.priorSites(e.getValue(), AnnotatedImages.refFor(imp, e.getKey()),
-                        imp.getWidth(), imp.getHeight(), PlanStyle.MUTED);
+                        imp.getWidth(), imp.getHeight(), PlanStyle.MUTED, options);
                 for (PlanScene.Mark mark : scene.marks()) {
                     Roi roi = roi(mark, scene.font());
                     roi.setProperty(MARK, "true");

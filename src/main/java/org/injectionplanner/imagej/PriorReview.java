@@ -22,7 +22,6 @@ import org.injectionplanner.dicom.StudyIndex;
 import org.injectionplanner.export.dicom.DicomExportException;
 import org.injectionplanner.export.dicom.SourceImages;
 import org.injectionplanner.geometry.PixelPoint;
-import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
@@ -146,15 +145,15 @@ final class PriorReview {
         if (current != null && current.copiedForward() != null) {
             for (Target t : current.targets()) {
                 if (current.isToConfirm(t.id())) {
-                    add(out, shown, imp, current, t, name(t) + " · to place (s"
-                            + current.copiedForward().fromSession() + ")");
+                    add(out, shown, imp, current, new PlanScene.PriorSite(t, "",
+                            "to place (s" + current.copiedForward().fromSession() + ")"));
                 }
             }
         }
         if (showPriorSites) {
             for (SessionPlan prior : now.readOnly()) {
                 for (Target t : prior.targets()) {
-                    add(out, shown, imp, prior, t, "s" + prior.sessionNumber() + " " + AnnotationNames.of(t));
+                    add(out, shown, imp, prior, new PlanScene.PriorSite(t, "s" + prior.sessionNumber(), ""));
                 }
             }
         }
@@ -162,18 +161,13 @@ final class PriorReview {
     }
 
     private static void add(Map<Integer, List<PlanScene.PriorSite>> out, Set<UUID> shown, ImagePlus imp,
-            SessionPlan plan, Target t, String label) {
+            SessionPlan plan, PlanScene.PriorSite site) {
+        Target t = site.target();
         Optional<PlanImage> image = plan.image(t.image().sopInstanceUid());
         if (image.isPresent() && sameView(image.get(), imp) && shown.add(t.id())) {
             int slice = Math.min(t.image().frame(), imp.getStackSize());
-            out.computeIfAbsent(slice, k -> new ArrayList<>()).add(new PlanScene.PriorSite(t.id(), t.point(), label));
+            out.computeIfAbsent(slice, k -> new ArrayList<>()).add(site);
         }
-    }
-
-    /** "T3 L iliolumbar" (the label only where it says more than the name). */
-    private static String name(Target t) {
-        String name = AnnotationNames.of(t);
-        return t.label().isBlank() || t.label().equals(name) ? name : name + " " + t.label();
     }
 
     /**

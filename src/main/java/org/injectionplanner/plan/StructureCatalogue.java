@@ -105,10 +105,17 @@ public record StructureCatalogue(List<Structure> structures) {
     /** A label with a structure's {@code name} as {@link #withName} joins them ("" for no name). */
     public static String labelWithName(String label, String name) {
         String text = label == null ? "" : label.strip();
-        if (name.isEmpty() || text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT))) {
-            return text;
-        }
-        return text.isEmpty() ? name : text + " · " + name;
+        String added = nameBeside(text, name);
+        return added.isEmpty() ? text : text.isEmpty() ? added : text + " · " + added;
+    }
+
+    /**
+     * The structure's {@code name} where it is to be shown beside a site's {@code label}: "" where the label
+     * already holds it (case-insensitive) or there is no name.
+     */
+    public static String nameBeside(String label, String name) {
+        String text = label == null ? "" : label.strip();
+        return text.toLowerCase(Locale.ROOT).contains(name.toLowerCase(Locale.ROOT)) ? "" : name;
     }
 
     /**

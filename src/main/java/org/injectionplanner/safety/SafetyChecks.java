@@ -110,11 +110,13 @@ public final class SafetyChecks {
         List<Site> sites = new ArrayList<>();
         for (Injection injection : plan.injections()) {
             Target target = plan.targetOf(injection);
-            sites.add(new Site(plan, target, injection, structureOf(target, catalogue)));
+            sites.add(new Site(plan, target, injection, structureOf(target, catalogue),
+                    catalogue.nameOf(target.structureId())));
         }
         for (Target target : plan.targets()) {
             if (plan.injectionAt(target.id()).isEmpty()) {
-                sites.add(new Site(plan, target, null, structureOf(target, catalogue)));
+                sites.add(new Site(plan, target, null, structureOf(target, catalogue),
+                        catalogue.nameOf(target.structureId())));
             }
         }
         return sites;
@@ -138,17 +140,17 @@ public final class SafetyChecks {
         if (!structure.laterality().allows(target.side())) {
             out.add(site.warning(LATERALITY, LATERALITY.key(target.id()), null, null, null, "",
                     structure.laterality() == Laterality.MIDLINE
-                            ? structure.name() + " is a midline structure, but the side is " + target.side().label()
-                            : structure.name() + " is paired, but the side is Midline: choose Left or Right"));
+                            ? "a midline structure, but the side is " + target.side().label()
+                            : "a paired structure, but the side is Midline: choose Left or Right"));
         }
         if (structure.levelled() && target.level() == null) {
             out.add(site.warning(LEVEL, LEVEL.key(target.id()), null, null, null, "",
-                    "no spinal level for " + structure.name()));
+                    "no spinal level given: the structure takes one"));
         } else if (target.level() != null && !structure.levels().contains(target.level())) {
             out.add(site.warning(LEVEL, LEVEL.key(target.id()), null, null, null, "",
                     structure.levels().isEmpty()
-                            ? structure.name() + " takes no spinal level, but " + target.level().label() + " is given"
-                            : structure.name() + " is not at " + target.level().label() + " (its levels: "
+                            ? "the structure takes no spinal level, but " + target.level().label() + " is given"
+                            : "the structure is not at " + target.level().label() + " (its levels: "
                                     + String.join(", ", structure.levels().stream().map(SpinalLevel::label).toList())
                                     + ")"));
         }
@@ -258,10 +260,10 @@ public final class SafetyChecks {
             return Optional.of("midline target");
         }
         if (structure != null && structure.laterality() == Laterality.MIDLINE) {
-            return Optional.of(structure.name() + " target (a midline structure)");
+            return Optional.of("target in a midline structure");
         }
         if (structure != null && structure.kind() == StructureKind.JOINT_CAPSULE && structure.levelled()) {
-            return Optional.of(structure.name() + " target");
+            return Optional.of("facet target");
         }
         for (NerveZone zone : site.plan().zones()) {
             if (zone.kind() == ZoneKind.DURA && zone.image().equals(target.image())
@@ -593,17 +595,24 @@ public final class SafetyChecks {
     }
 
     /**
-     * A site being checked: its target, its injection (or null), its catalogue entry (or null) and the name
-     * its findings start with.
+     * A site being checked: its target, its injection (or null), its catalogue entry (or null), the name the
+     * catalogue gives its structure ({@link StructureCatalogue#nameOf}: "" for none) and the name its findings
+     * start with.
      */
-    record Site(SessionPlan plan, Target target, Injection injection, Structure structure) {
+    record Site(SessionPlan plan, Target target, Injection injection, Structure structure, String structureName) {
 
+        /**
+         * "Injection 4, T4 "L iliolumbar" (Iliolumbar ligament)": the site's place in the session order, its
+         * target's number, its label (where it says more than the number) and its structure's name (where the label
+         * does not hold it); what every view of a finding (panel, map, exports, dialogs) shows it by.
+         */
         String name() {
             String name = AnnotationNames.of(target);
-            String label = target.label().isBlank() || target.label().equals(name) ? ""
-                    : " \"" + target.label() + "\"";
+            String label = target.label().isBlank() || target.label().equals(name) ? "" : target.label();
+            String structure = StructureCatalogue.nameBeside(label, structureName);
             String position = injection == null ? "" : "Injection " + plan.positionOf(injection.id()) + ", ";
-            return position + name + label;
+            return position + name + (label.isEmpty() ? "" : " \"" + label + "\"")
+                    + (structure.isEmpty() ? "" : " (" + structure + ")");
         }
 
         Finding violation(SafetyCheck check, String key, NerveZone zone, Double measured, Double limit, String unit,

@@ -215,24 +215,46 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
     }
 
     /**
-     * A site of an earlier session shown on a current image for comparison: where it was, in the earlier
-     * image's pixel coordinates, and its label (e.g. "s1 T3 L iliolumbar").
+     * A site shown on a current image for comparison: an earlier session's target, or a target of today's plan
+     * copied from one and still to be placed. Its label names it as today's target's label does at the scene's
+     * detail (number, label, structure's name; no depth or finding: those are the earlier image's), between
+     * {@code session} and {@code note} so that it is never taken for today's: "s1 T3 L iliolumbar · Iliolumbar
+     * ligament", "T3 L iliolumbar · to place (s1)".
+     *
+     * @param target the site's target, its point in the earlier image's pixel coordinates
+     * @param session the session it comes from, put before its name ("s1"), or ""
+     * @param note what is put after its name ("to place (s1)"), or ""
      */
-    public record PriorSite(UUID id, PixelPoint point, String label) {
+    public record PriorSite(Target target, String session, String note) {
+
+        public PriorSite {
+            if (target == null || session == null || note == null) {
+                throw new IllegalArgumentException("a prior site needs a target, a session and a note (may be empty)");
+            }
+        }
+
+        /** The target's id: the site's marks belong to it. */
+        public UUID id() {
+            return target.id();
+        }
+
+        /** Where the site lies, image pixels. */
+        public PixelPoint point() {
+            return target.point();
+        }
     }
 
     /**
      * The scene of earlier sessions' sites alone on {@code frame} of a current image {@code width} ×
      * {@code height} pixels (where no plan is drawn; with a plan they go into its scene,
      * {@link SceneOptions#priorSites}): each a hollow ring (no dot: nothing is planned there today) with its
-     * label laid out as a target's, in {@code style}'s target colour. Sites outside the image are left out. No
-     * scale bar.
+     * label laid out as a target's, at the label detail and naming structures by the catalogue of
+     * {@code options}, in {@code style}'s target colour. Sites outside the image are left out. No scale bar.
      */
     public static PlanScene priorSites(List<PriorSite> sites, ImageRef frame, int width, int height,
-            PlanStyle style) {
+            PlanStyle style, SceneOptions options) {
         try (LabelMetrics metrics = new LabelMetrics(style.labelFont(width))) {
-            Builder b = new Builder(style, metrics, LabelDetail.FULL, SceneOptions.DEFAULT.structures(), width,
-                    height);
+            Builder b = new Builder(style, metrics, options.detail(), options.structures(), width, height);
             b.priorSites(sites, style.target());
             return new PlanScene(frame, width, height, metrics.font(), b.laidOut(), null, List.of());
         }
@@ -325,8 +347,11 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                 }
                 marks.add(new Ring(site.id(), p, PlanStyle.RING_RADIUS, colour, PlanStyle.PRIOR_WIDTH));
                 layout.avoid(box(p, PlanStyle.RING_RADIUS + PlanStyle.PRIOR_WIDTH / 2));
+                String session = site.session().isEmpty() ? "" : site.session() + " ";
+                String note = site.note().isEmpty() ? "" : " · " + site.note();
                 priorLabels.add(new Request(site.id(), box(p, 0), PlanStyle.RING_RADIUS + 3, PlanStyle.RING_RADIUS,
-                        site.label(), colour, false, LabelLayout.Direction.NW));
+                        siteName(session, site.target(), true) + note, siteName(session, site.target(), false) + note,
+                        colour, false, LabelLayout.Direction.NW));
             }
         }
 
@@ -389,21 +414,19 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                 marks.add(new Cross(t.id(), t.point(), PlanStyle.CROSS_HALF_SPAN, style.ink(), PlanStyle.CROSS_WIDTH));
             }
             layout.avoid(box(t.point(), ringRadius));
-            String label = t.label().equals("T" + t.number()) ? "" : t.label();
-            String text = targetText(t, position, detail == LabelDetail.NUMBER ? "" : label, state);
-            String named = detail == LabelDetail.FULL ? targetText(t, position,
-                    structures.withName(label, t.structureId()), state) : text;
+            String text = targetText(t, position, false, state);
+            String named = targetText(t, position, true, state);
             targetLabels.add(new Request(t.id(), box(t.point(), 0), ringRadius + 3, ringRadius, named, text,
                     selected ? style.selected() : state == PlanStyle.State.OVERRIDDEN ? style.overridden()
                             : style.target(), false, LabelLayout.Direction.E));
         }
 
         /**
-         * "#1 T3 L iliolumbar" ({@code position}, the target's number and {@code named}, its label and perhaps its
-         * structure's name), then at full detail " · 13.2 mm deep" and its worst finding's state.
+         * "#1 T3 L iliolumbar" ({@link #siteName}), then at full detail " · 13.2 mm deep" and its worst finding's
+         * state.
          */
-        private String targetText(Target t, String position, String named, PlanStyle.State state) {
-            String text = position + "T" + t.number() + (named.isEmpty() ? "" : " " + named);
+        private String targetText(Target t, String position, boolean withStructure, PlanStyle.State state) {
+            String text = siteName(position, t, withStructure);
             if (detail != LabelDetail.FULL) {
                 return text;
             }
@@ -414,6 +437,18 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                         case OVERRIDDEN -> " · overridden";
                         case VIOLATION -> " · VIOLATION";
                     };
+        }
+
+        /**
+         * "#1 T3 L iliolumbar · Iliolumbar ligament": {@code before}, the target's number, above
+         * {@link LabelDetail#NUMBER} its label (where it says more than the number) and, {@code withStructure} at
+         * {@link LabelDetail#FULL}, its structure's name by the scene's catalogue (where the label does not hold it).
+         */
+        private String siteName(String before, Target t, boolean withStructure) {
+            String label = t.label().equals("T" + t.number()) ? "" : t.label();
+            String named = detail == LabelDetail.NUMBER ? ""
+                    : withStructure && detail == LabelDetail.FULL ? structures.withName(label, t.structureId()) : label;
+            return before + "T" + t.number() + (named.isEmpty() ? "" : " " + named);
         }
 
         /** A tick (✓) inside a target's marker. */
@@ -439,21 +474,37 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
                     PlanStyle.Dash.SOLID);
         }
 
-        /** Places every label on {@code on}, adding their leader lines and labels. */
-        private void place(LabelLayout on, boolean shortTexts, List<Mark> leaders, List<Mark> labels) {
-            for (List<Request> requests : List.of(targetLabels, priorLabels, pathLabels, zoneLabels)) {
-                for (Request r : requests) {
-                    String text = shortTexts ? r.shortText() : r.text();
-                    double w = metrics.width(text, r.antialiased());
-                    double h = metrics.height(r.antialiased());
-                    LabelLayout.Box b = on.place(r.anchor(), r.clearance(), w, h,
-                            LabelLayout.Direction.startingWith(r.first()));
-                    if (b.distance(r.anchor()) > r.clearance() + h) {
-                        leaders.add(leader(r, b));
-                    }
-                    labels.add(new Label(r.id(), b.x(), b.y(), w, h, text, r.colour(), style.ink(), r.antialiased()));
+        /**
+         * Places the labels on {@code on} in their order, with their short texts or not, adding their leader lines
+         * and labels; with {@code untilOverfull}, stops at the first label the image has no free room for and
+         * returns false (the labels placed are then of no use: all are laid out again with their short texts).
+         */
+        private boolean place(LabelLayout on, boolean shortTexts, boolean untilOverfull, List<Mark> leaders,
+                List<Mark> labels) {
+            for (Request r : requests()) {
+                String text = shortTexts ? r.shortText() : r.text();
+                double w = metrics.width(text, r.antialiased());
+                double h = metrics.height(r.antialiased());
+                LabelLayout.Box b = on.place(r.anchor(), r.clearance(), w, h,
+                        LabelLayout.Direction.startingWith(r.first()));
+                if (untilOverfull && on.overfull()) {
+                    return false;
                 }
+                if (b.distance(r.anchor()) > r.clearance() + h) {
+                    leaders.add(leader(r, b));
+                }
+                labels.add(new Label(r.id(), b.x(), b.y(), w, h, text, r.colour(), style.ink(), r.antialiased()));
             }
+            return true;
+        }
+
+        /** The labels to place, in the order placed: targets', earlier sites', paths', zones'. */
+        private List<Request> requests() {
+            List<Request> all = new ArrayList<>(targetLabels);
+            all.addAll(priorLabels);
+            all.addAll(pathLabels);
+            all.addAll(zoneLabels);
+            return all;
         }
 
         private static LabelLayout.Box box(PixelPoint centre, double half) {
@@ -464,17 +515,19 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
          * The marks with the labels placed, targets' first, then earlier sites', paths', zones': the zones' marks,
          * the leader lines of moved labels (beneath the markers they pass), the paths and markers, the labels. Where
          * the image has no free room for every label's full text, all are laid out again with their short texts
-         * (targets' without their structures' names).
+         * (targets' and earlier sites' without their structures' names): the full texts' layout stops at the first
+         * label that does not fit, and where no label has a shorter text it is the only layout, fitting or not (a
+         * second one would place the same texts in the same places).
          */
         List<Mark> laidOut() {
             List<Mark> leaders = new ArrayList<>();
             List<Mark> labels = new ArrayList<>();
-            LabelLayout bare = layout.copy();
-            place(layout, false, leaders, labels);
-            if (layout.overfull()) {
+            boolean shorter = requests().stream().anyMatch(r -> !r.text().equals(r.shortText()));
+            LabelLayout bare = shorter ? layout.copy() : null;
+            if (!place(layout, false, shorter, leaders, labels)) {
                 leaders.clear();
                 labels.clear();
-                place(bare, true, leaders, labels);
+                place(bare, true, false, leaders, labels);
             }
             List<Mark> all = new ArrayList<>(marks.subList(0, zoneMarks));
             all.addAll(leaders);

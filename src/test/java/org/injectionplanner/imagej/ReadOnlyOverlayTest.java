@@ -56,6 +56,12 @@ class ReadOnlyOverlayTest {
                                 new PixelPoint(x + 15, 120))), 3, CAL));
     }
 
+    /** Site {@code number} of session 1, with its label, at ({@code x}, {@code y}). */
+    private static PlanScene.PriorSite earlier(UUID id, int number, String label, double x, double y) {
+        return new PlanScene.PriorSite(new Target(id, number, label, "supraspinous", Side.MIDLINE, SpinalLevel.L4_L5,
+                new ImageRef(SOP, 1), new PixelPoint(x, y), null, "", CAL), "s1", "");
+    }
+
     private static List<Roi> marked(ImagePlus imp, String mark) {
         return imp.getOverlay() == null ? List.of()
                 : Arrays.stream(imp.getOverlay().toArray()).filter(r -> mark.equals(r.getProperty(PlanOverlay.MARK)))
@@ -106,8 +112,8 @@ class ReadOnlyOverlayTest {
         // one site on today's target, one beside it: separate layouts put their labels over today's
         UUID onTarget = UUID.randomUUID();
         UUID beside = UUID.randomUUID();
-        PlanOverlay.setPriorSites(imp, Map.of(1, List.of(new PlanScene.PriorSite(onTarget, new PixelPoint(120, 60),
-                "s1 T1 L4/5 supraspinous"), new PlanScene.PriorSite(beside, new PixelPoint(134, 64), "s1 T2"))));
+        PlanOverlay.setPriorSites(imp, Map.of(1, List.of(earlier(onTarget, 1, "L4/5 supraspinous", 120, 60),
+                earlier(beside, 2, "", 134, 64))));
         PlanOverlay.render(imp, current, null, null);
         List<Roi> drawn = marked(imp, "true");
         assertThat(drawn).extracting(r -> r.getProperty(PlanOverlay.PROP_ID))

@@ -117,7 +117,8 @@ class DoseChecksTest {
         assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
         assertThat(f.key()).isEqualTo("drug-name/" + plan.injections().get(0).id());
         assertThat(f.injectionId()).isEqualTo(plan.injections().get(0).id());
-        assertThat(f.message()).isEqualTo("Injection 1, T1: cannot be certified: the local anaesthetic \"articaine\" "
+        assertThat(f.message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): cannot be certified: the "
+                + "local anaesthetic \"articaine\" "
                 + "is not in the clinic's drug table, so its dose limit is unknown (add it, or a synonym, in Clinic "
                 + "Settings)");
         // a name that merely contains a known one is not it
@@ -156,7 +157,8 @@ class DoseChecksTest {
         assertThat(found.get(0).key()).isEqualTo("concentration/" + plan.injections().get(0).id() + "/dextrose");
         assertThat(found.get(0).measured()).isEqualTo(50.0);
         assertThat(found.get(0).limit()).isEqualTo(30.0);
-        assertThat(found.get(0).message()).isEqualTo("Injection 1, T1: dextrose 50 % is outside the 0–30 % the "
+        assertThat(found.get(0).message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): dextrose 50 % is "
+                + "outside the 0–30 % the "
                 + "clinic allows for injection");
         assertThat(found.get(1).key()).isEqualTo("concentration/" + plan.injections().get(1).id() + "/anaesthetic");
         assertThat(found.get(1).measured()).isEqualTo(10.0);

@@ -66,7 +66,8 @@ class ImageChecksTest {
             assertThat(f.targetId()).isEqualTo(wrong.id());
             assertThat(f.measured()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(1e-9));
             assertThat(f.unit()).isEqualTo("mm");
-            assertThat(f.message()).isEqualTo("T2: the side is Left, but it lies 30.0 mm from the midline on the half "
+            assertThat(f.message()).isEqualTo("T2 (Thoracolumbar fascia): the side is Left, but it lies 30.0 mm "
+                    + "from the midline on the half "
                     + "of the image marked R (patient right; image sides left edge R, right edge L, midline at "
                     + "x = 400.0 (set by Dr A)): correct the side or the image's orientation");
         });
@@ -135,7 +136,8 @@ class ImageChecksTest {
                 .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.NOTE);
                     assertThat(f.key()).isEqualTo("series-level/" + outside.id());
-                    assertThat(f.message()).isEqualTo("T1: at L5/S1 on a series described \"transverse L4-L5 (40 "
+                    assertThat(f.message()).isEqualTo("T1 (Thoracolumbar fascia): at L5/S1 on a series described "
+                            + "\"transverse L4-L5 (40 "
                             + "frames)\": check the level or the image");
                 });
     }

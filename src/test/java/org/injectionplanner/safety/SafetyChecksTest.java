@@ -121,7 +121,8 @@ class SafetyChecksTest {
             assertThat(f.targetId()).isEqualTo(t.id());
             assertThat(f.injectionId()).isEqualTo(PlanFixtures.id("injection", 1));
             assertThat(f.zoneId()).isEqualTo(z.id());
-            assertThat(f.message()).isEqualTo("Injection 1, T1: the needle path passes 4.0 mm from zone Z1 "
+            assertThat(f.message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): the needle path passes "
+                    + "4.0 mm from zone Z1 "
                     + "\"nerve 1\", inside its 5 mm margin");
         }
 
@@ -154,7 +155,8 @@ class SafetyChecksTest {
                 Finding f = only(check(targetOnly(t, zone(1, SQUARE, 5, CAL))), "zone-clearance");
                 assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
                 assertThat(f.measured()).isZero();
-                assertThat(f.message()).isEqualTo("T1: the target lies inside zone Z1 \"nerve 1\"");
+                assertThat(f.message()).isEqualTo("T1 (Iliolumbar ligament): the target lies inside zone Z1 "
+                        + "\"nerve 1\"");
             }
         }
 
@@ -164,7 +166,8 @@ class SafetyChecksTest {
             Target t = target(1, 150, 230, CAL);
             Finding f = only(check(targetOnly(t, zone(1, SQUARE, 5, CAL))), "zone-clearance");
             assertThat(f.measured()).isCloseTo(3.0, EXACT);
-            assertThat(f.message()).isEqualTo("T1: the target lies 3.0 mm from zone Z1 \"nerve 1\", inside its 5 mm "
+            assertThat(f.message()).isEqualTo("T1 (Iliolumbar ligament): the target lies 3.0 mm from zone Z1 "
+                    + "\"nerve 1\", inside its 5 mm "
                     + "margin");
         }
     }
@@ -206,7 +209,8 @@ class SafetyChecksTest {
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
             assertThat(f.key()).isEqualTo(clearanceKey("crosses", t, z));
             assertThat(f.measured()).isZero();
-            assertThat(f.message()).isEqualTo("Injection 1, T1: the needle path crosses zone Z1 \"nerve 1\"");
+            assertThat(f.message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): the needle path crosses "
+                    + "zone Z1 \"nerve 1\"");
             assertThat(findings(check(targetOnly(t, z)), "zone-clearance")).as("the target alone is clear").isEmpty();
         }
     }
@@ -431,7 +435,8 @@ class SafetyChecksTest {
             Finding f = only(report, "calibration");
             assertThat(f.severity()).isEqualTo(Severity.VIOLATION);
             assertThat(f.key()).isEqualTo("calibration/" + t.id());
-            assertThat(f.message()).isEqualTo("Injection 1, T1: not calibrated: its position has no mm scale, so "
+            assertThat(f.message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): not calibrated: its "
+                    + "position has no mm scale, so "
                     + "depth and clearances cannot be certified");
             Finding inside = only(report, "zone-clearance");
             assertThat(inside.key()).isEqualTo(clearanceKey("inside", t, plan.zones().get(0)));
@@ -442,7 +447,8 @@ class SafetyChecksTest {
             // outside the square, its clearance cannot be measured: a finding of its own
             Target beside = target(1, 230, 150, MeasuredCalibration.UNCALIBRATED);
             assertThat(only(check(targetOnly(beside, zone(1, SQUARE, 5, CAL))), "zone-calibration").message())
-                    .isEqualTo("T1: not calibrated: the clearance from zone Z1 \"nerve 1\" cannot be certified");
+                    .isEqualTo("T1 (Iliolumbar ligament): not calibrated: the clearance from zone Z1 \"nerve 1\" "
+                            + "cannot be certified");
         }
 
         @Test
@@ -466,13 +472,14 @@ class SafetyChecksTest {
             assertThat(f.key()).isEqualTo("zone-calibration/" + t.id() + "/" + other.id());
             assertThat(f.measured()).isNull();
             assertThat(f.limit()).isEqualTo(5.0);
-            assertThat(f.message()).isEqualTo("T1: lies in another ultrasound region than zone Z1 \"nerve 1\": the "
+            assertThat(f.message()).isEqualTo("T1 (Iliolumbar ligament): lies in another ultrasound region than "
+                    + "zone Z1 \"nerve 1\": the "
                     + "clearance from zone Z1 \"nerve 1\" cannot be certified");
 
             NerveZone uncalibrated = zone(1, SQUARE, 5, MeasuredCalibration.UNCALIBRATED);
             assertThat(only(check(targetOnly(t, uncalibrated)), "zone-calibration").message())
-                    .isEqualTo("T1: zone Z1 \"nerve 1\" is not calibrated: the clearance from zone Z1 \"nerve 1\" "
-                            + "cannot be certified");
+                    .isEqualTo("T1 (Iliolumbar ligament): zone Z1 \"nerve 1\" is not calibrated: the clearance from "
+                            + "zone Z1 \"nerve 1\" cannot be certified");
         }
 
         @Test
@@ -507,7 +514,8 @@ class SafetyChecksTest {
             assertThat(f.measured()).as("the shortfall").isCloseTo(1.9, EXACT);
             assertThat(f.limit()).isEqualTo(0.0);
             assertThat(f.key()).isEqualTo("needle-length/shortfall/" + PlanFixtures.id("injection", 1));
-            assertThat(f.message()).isEqualTo("Injection 1, T1: the 38.1 mm needle is 1.9 mm short of the 30.0 mm "
+            assertThat(f.message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): the 38.1 mm needle is 1.9 "
+                    + "mm short of the 30.0 mm "
                     + "path from the skin plus 10 mm reserve");
         }
 
@@ -590,11 +598,12 @@ class SafetyChecksTest {
             Finding onSide = only(check(targetOnly(described(1, "supraspinous", Side.LEFT, SpinalLevel.L4_L5))),
                     "laterality");
             assertThat(onSide.severity()).isEqualTo(Severity.WARNING);
-            assertThat(onSide.message()).isEqualTo("T1: Supraspinous ligament is a midline structure, but the side "
+            assertThat(onSide.message()).isEqualTo("T1 (Supraspinous ligament): a midline structure, but the side "
                     + "is Left");
             Finding atMidline = only(check(targetOnly(described(1, "facet-capsule", Side.MIDLINE, SpinalLevel.L4_L5))),
                     "laterality");
-            assertThat(atMidline.message()).isEqualTo("T1: Facet joint capsule is paired, but the side is Midline: "
+            assertThat(atMidline.message()).isEqualTo("T1 (Facet joint capsule): a paired structure, but the "
+                    + "side is Midline: "
                     + "choose Left or Right");
             assertThat(findings(check(targetOnly(described(1, "facet-capsule", Side.RIGHT, SpinalLevel.L4_L5))),
                     "laterality")).isEmpty();
@@ -611,9 +620,10 @@ class SafetyChecksTest {
         @Test
         void aLevelIsNeededWhereTheStructureTakesOneAndRefusedWhereItDoesNot() {
             assertThat(only(check(targetOnly(described(1, "facet-capsule", Side.LEFT, null))), "level").message())
-                    .isEqualTo("T1: no spinal level for Facet joint capsule");
+                    .isEqualTo("T1 (Facet joint capsule): no spinal level given: the structure takes one");
             assertThat(only(check(targetOnly(described(1, "sacrococcygeal", Side.MIDLINE, SpinalLevel.S1))), "level")
-                    .message()).isEqualTo("T1: Sacrococcygeal ligament takes no spinal level, but S1 is given");
+                    .message()).isEqualTo("T1 (Sacrococcygeal ligament): the structure takes no spinal level, "
+                            + "but S1 is given");
             assertThat(findings(check(targetOnly(described(1, "sacrococcygeal", Side.MIDLINE, null))), "level"))
                     .isEmpty();
         }
@@ -621,9 +631,11 @@ class SafetyChecksTest {
         @Test
         void theLevelMustBeOneTheStructureCanBeAt() {
             assertThat(only(check(targetOnly(described(1, "iliolumbar", Side.LEFT, SpinalLevel.L3))), "level")
-                    .message()).isEqualTo("T1: Iliolumbar ligament is not at L3 (its levels: L4, L4/L5, L5, L5/S1)");
+                    .message()).isEqualTo("T1 (Iliolumbar ligament): the structure is not at L3 (its levels: "
+                            + "L4, L4/L5, L5, L5/S1)");
             assertThat(only(check(targetOnly(described(1, "facet-capsule", Side.RIGHT, SpinalLevel.S3))), "level")
-                    .message()).startsWith("T1: Facet joint capsule is not at S3 (its levels: T12/L1, ");
+                    .message()).startsWith("T1 (Facet joint capsule): the structure is not at S3 (its levels: "
+                            + "T12/L1, ");
             assertThat(findings(check(targetOnly(described(1, "long-posterior-sacroiliac", Side.LEFT,
                     SpinalLevel.S3))), "level")).as("a sacral level on the LPSL").isEmpty();
             assertThat(findings(check(targetOnly(described(1, "long-posterior-sacroiliac", Side.LEFT, null))),
@@ -641,7 +653,8 @@ class SafetyChecksTest {
             List<Finding> duplicates = findings(check(plan), "duplicate-site");
             assertThat(duplicates).singleElement().satisfies(f -> {
                 assertThat(f.targetId()).as("T2 is injected first, so T1 is the repeat").isEqualTo(first.id());
-                assertThat(f.message()).isEqualTo("Injection 2, T1: the same site as T2 (Facet joint capsule, Left, "
+                assertThat(f.message()).isEqualTo("Injection 2, T1 (Facet joint capsule): the same site as T2 "
+                        + "(Facet joint capsule, Left, "
                         + "L4/L5): one site planned twice?");
             });
         }
@@ -701,7 +714,8 @@ class SafetyChecksTest {
             assertThat(f.measured()).isCloseTo(35.0, EXACT);
             assertThat(f.limit()).isEqualTo(20.0);
             assertThat(f.zoneId()).isNull();
-            assertThat(f.message()).isEqualTo("T1: midline target 35.0 mm deep, deeper than the clinic's 20 mm "
+            assertThat(f.message()).isEqualTo("T1 (Supraspinous ligament): midline target 35.0 mm deep, deeper "
+                    + "than the clinic's 20 mm "
                     + "shallow default, and no dura or ligamentum flavum line is marked: cannot be certified clear of "
                     + "the spinal canal; mark the patient's line on a transverse or paramedian frame");
             assertThat(findings(checkTarget(Side.MIDLINE, 20), "midline-depth")).as("at the shallow default")
@@ -717,7 +731,8 @@ class SafetyChecksTest {
             assertThat(f.key()).isEqualTo("midline-depth/beyond-line/" + deep.id());
             assertThat(f.measured()).as("mm beyond the line").isCloseTo(5.0, within(1e-9));
             assertThat(f.zoneId()).isEqualTo(line.id());
-            assertThat(f.message()).isEqualTo("T1: midline target 35.0 mm deep, deeper than the marked no-go line "
+            assertThat(f.message()).isEqualTo("T1 (Supraspinous ligament): midline target 35.0 mm deep, deeper "
+                    + "than the marked no-go line "
                     + "(30.0 mm: zone Z2 \"dura\" on frame 5 of \"fixture\", 30.0 mm deep less its 0 mm margin) by "
                     + "5.0 mm: the spinal canal may be reached");
             assertThat(findings(checkTarget(Side.MIDLINE, 29, line), "midline-depth")).isEmpty();
@@ -731,7 +746,7 @@ class SafetyChecksTest {
             // a midline structure labelled Left (today: no depth check at all)
             Target mislabelled = at("supraspinous", Side.LEFT, 35);
             assertThat(only(check(targetOnly(mislabelled)), "midline-depth").message())
-                    .startsWith("T1: Supraspinous").contains("(a midline structure) 35.0 mm deep");
+                    .startsWith("T1 (Supraspinous ligament): target in a midline structure 35.0 mm deep");
             // a paired structure's target that lies over the marked dura line, on its frame
             Target t = target(1, new ImageRef(PlanFixtures.IMAGE.sopInstanceUid(), 5), 150, 400, CAL);
             Target over = t.describedAs(t.label(), "iliolumbar", Side.LEFT, SpinalLevel.L5, "");
@@ -832,7 +847,8 @@ class SafetyChecksTest {
             Target facet = target(1, 100, 450, CAL);
             facet = facet.describedAs(facet.label(), "facet-capsule", Side.LEFT, SpinalLevel.L4_L5, "");
             Finding f = only(check(targetOnly(facet)), "midline-depth");
-            assertThat(f.message()).startsWith("T1: Facet joint capsule target 45.0 mm deep, deeper than the clinic's "
+            assertThat(f.message()).startsWith("T1 (Facet joint capsule): facet target 45.0 mm deep, deeper "
+                    + "than the clinic's "
                     + "20 mm shallow default");
             assertThat(findings(check(targetOnly(facet, dura(2, 600, 5, CAL))), "midline-depth"))
                     .as("clear of this patient's dura at 55 mm").isEmpty();
@@ -931,7 +947,8 @@ class SafetyChecksTest {
             assertThat(entry.key()).isEqualTo("entry-depth/" + PlanFixtures.id("injection", 1));
             assertThat(entry.measured()).isCloseTo(20.0, EXACT);
             assertThat(entry.limit()).isEqualTo(2.0);
-            assertThat(entry.message()).isEqualTo("Injection 1, T1: the needle path's entry point lies 20.0 mm below "
+            assertThat(entry.message()).isEqualTo("Injection 1, T1 (Iliolumbar ligament): the needle path's "
+                    + "entry point lies 20.0 mm below "
                     + "the skin line, more than 2 mm: the entry belongs on the skin (the needle is measured from "
                     + "where the path crosses the skin line)");
             assertThat(only(report, "needle-length").measured()).isCloseTo(1.9, EXACT);

@@ -49,7 +49,8 @@ class ToConfirmCheckTest {
         assertThat(report.violations()).extracting(Finding::check).containsOnly("to-confirm");
         Finding f = report.violations().stream().filter(v -> t3.equals(v.targetId())).findFirst().orElseThrow();
         assertThat(f.key()).isEqualTo("to-confirm/" + t3);
-        assertThat(f.message()).isEqualTo("Injection 2, T3 \"L iliolumbar\": not yet placed on today's images "
+        assertThat(f.message()).isEqualTo("Injection 2, T3 \"L iliolumbar\" (Iliolumbar ligament): not yet "
+                + "placed on today's images "
                 + "(copied from session 1)");
         assertThat(report.findings()).as("the earlier image's calibration is not judged").extracting(Finding::check)
                 .doesNotContain("calibration", "no-path");

@@ -24,6 +24,8 @@ import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
 import org.injectionplanner.plan.PlanFixtures;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.Side;
+import org.injectionplanner.plan.SpinalLevel;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyContext;
@@ -89,10 +91,16 @@ class CrowdedLabelsTest {
             {320, 12}, {250, 95}, {12, 6}, {626, 6}, {336, 470}};
         List<PlanScene.PriorSite> sites = new ArrayList<>();
         for (int i = 0; i < at.length; i++) {
-            sites.add(new PlanScene.PriorSite(UUID.nameUUIDFromBytes(("prior " + i).getBytes()),
-                    new PixelPoint(at[i][0], at[i][1]), "s1 T" + (i + 1) + " L L4/5 facet"));
+            sites.add(new PlanScene.PriorSite(earlier(UUID.nameUUIDFromBytes(("prior " + i).getBytes()), i + 1,
+                    "L L4/5 facet", at[i][0], at[i][1]), "s1", ""));
         }
         return sites;
+    }
+
+    /** Target {@code number} of an earlier session, in the facet joint capsule, at ({@code x}, {@code y}). */
+    static Target earlier(UUID id, int number, String label, double x, double y) {
+        return new Target(id, number, label, "facet-capsule", Side.LEFT, SpinalLevel.L4_L5, FRAME, new PixelPoint(x, y),
+                null, "", CAL);
     }
 
     @Test
@@ -107,9 +115,15 @@ class CrowdedLabelsTest {
             assertLaidOut(scene);
             assertThat(scene.marks()).filteredOn(m -> m instanceof PlanScene.Ring).as(detail + ": a ring per site")
                     .hasSize(priors.size()).allMatch(m -> priorIds.contains(m.annotationId()));
+            // named as today's at the same detail: with the structure's name where today's labels have room for it
+            boolean named = scene.labels().stream().anyMatch(l -> l.text().contains("Iliolumbar ligament"));
             assertThat(scene.labels()).filteredOn(l -> priorIds.contains(l.annotationId()))
-                    .extracting(PlanScene.Label::text).as(detail + ": every site's label, in full")
-                    .containsExactlyElementsOf(priors.stream().map(PlanScene.PriorSite::label).toList());
+                    .extracting(PlanScene.Label::text).as(detail + ": every site's label, named as today's")
+                    .containsExactlyElementsOf(priors.stream().map(p -> "s1 T" + p.target().number() + switch (detail) {
+                        case NUMBER -> "";
+                        case NAME -> " L L4/5 facet";
+                        case FULL -> " L L4/5 facet" + (named ? " · Facet joint capsule" : "");
+                    }).toList());
             assertThat(scene.labels()).extracting(PlanScene.Label::annotationId)
                     .as(detail + ": today's labels all there")
                     .containsAll(plan.targets().stream().map(Target::id).toList());
@@ -230,9 +244,9 @@ class CrowdedLabelsTest {
         List<PlanScene.PriorSite> sites = new ArrayList<>();
         for (Target t : plan.targets()) {
             if (t.number() % 2 == 1) {
-                sites.add(new PlanScene.PriorSite(UUID.nameUUIDFromBytes(t.id().toString().getBytes()),
-                        new PixelPoint(Math.min(WIDTH, t.point().x() + 7), Math.min(HEIGHT, t.point().y() + 5)),
-                        "s1 T" + t.number()));
+                sites.add(new PlanScene.PriorSite(earlier(UUID.nameUUIDFromBytes(t.id().toString().getBytes()),
+                        t.number(), "", Math.min(WIDTH, t.point().x() + 7), Math.min(HEIGHT, t.point().y() + 5)),
+                        "s1", ""));
             }
         }
         return sites;

@@ -80,6 +80,8 @@ class FollowUpIT {
                 run("Add Injection Target...", "x=470 y=380 frame=1 structure=facet-capsule side=left level=L5/S1 label=[L L5/S1 facet]");
                 run("Add Nerve Zone...", "ellipse=400,500,150,10 frame=1 kind=dura name=[dura] margin=0");
                 run("Overlay Prior Sites...", "show");
+                selectImage(today);
+                drawn = call("org.injectionplanner.imagej.gui.OverlayProbe.onSlice", "1");
                 run("Save Session Plan");
                 run("Plan Panel");
                 saved = call("org.injectionplanner.imagej.gui.PanelProbe.comparison");
@@ -90,7 +92,8 @@ class FollowUpIT {
                 selectImage(prior);
                 refusal = call(U + "refused", "Add Injection Target...", "x=100 y=100 frame=1 structure=supraspinous side=midline level=L4/L5 label=[refused]");
                 File.saveString("prior=" + prior + "\\ntoday=" + today + "\\nrefusal=" + refusal
-                        + "\\n[saved]\\n" + saved + "[edited]\\n" + edited, getArgument());
+                        + "\\n[overlay]\\n" + drawn + "\\n[saved]\\n" + saved + "[edited]\\n" + edited,
+                        getArgument());
                 """.formatted(store, SESSION_2);
         GuiSession.Result two = GuiSession.run(second, null, shot);
         assertThat(two.output()).contains("prior=session 1 of 4, 2026-10-01, signed — read-only: Transverse L4-L5 "
@@ -99,6 +102,12 @@ class FollowUpIT {
                 .contains("refusal=Injection Planner: \"session 1 of 4, 2026-10-01, signed — read-only: Transverse "
                         + "L4-L5 midline #1\" shows an earlier session read-only: it cannot be edited");
 
+        String overlay = two.output().substring(two.output().indexOf("[overlay]\n"), two.output().indexOf("[saved]"));
+        assertThat(overlay.lines().filter(l -> l.startsWith("text ")).map(l -> l.substring(l.lastIndexOf('|') + 1)))
+                .as("session 1's sites on today's image, named as today's labels name theirs, behind their session")
+                .contains("s1 T1 L4/5 supraspinous · Supraspinous ligament",
+                        "s1 T2 R L4/5 facet · Facet joint capsule", "s1 T3 L L4/5 facet · Facet joint capsule")
+                .anyMatch(l -> l.contains("T4 L L5/S1 facet · Facet joint capsule · "));
         String saved = two.output().substring(two.output().indexOf("[saved]\n") + 8,
                 two.output().indexOf("[edited]"));
         assertThat(saved.lines()).as("the Plan Panel compares session 2 with session 1: exactly the follow-up's "

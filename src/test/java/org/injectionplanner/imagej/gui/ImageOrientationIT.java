@@ -51,11 +51,11 @@ class ImageOrientationIT {
                 + "in its DICOM header, not set): the side of T1, T2 cannot be checked against it")
                 .doesNotContain("the side is Left, but");
         assertThat(parts[1]).doesNotContain("has no patient sides")
-                .contains("warning: Injection 1, T1 \"L facet\": the side is Left, but it lies 13.5 mm from the "
-                        + "midline on the half of the image marked R (patient right; image sides left edge R, right "
-                        + "edge L, midline at x = 400.0 (set by Dr Test))")
-                .contains("note: Injection 2, T2 \"L5/S1 facet\": at L5/S1 on a series described \"Transverse L4-L5 "
-                        + "midline #1\"");
+                .contains("warning: Injection 1, T1 \"L facet\" (Facet joint capsule): the side is Left, but it lies "
+                        + "13.5 mm from the midline on the half of the image marked R (patient right; image sides "
+                        + "left edge R, right edge L, midline at x = 400.0 (set by Dr Test))")
+                .contains("note: Injection 2, T2 \"L5/S1 facet\" (Facet joint capsule): at L5/S1 on a series "
+                        + "described \"Transverse L4-L5 midline #1\"");
         List<String> overlay = Arrays.asList(parts[2].split("\n"));
         int width = Integer.parseInt(overlay.get(0).split(" ")[1]);
         assertThat(overlay).anySatisfy(line -> assertThat(line).matches("text 2\\.00 2\\.00 .* -\\|\\|R"));

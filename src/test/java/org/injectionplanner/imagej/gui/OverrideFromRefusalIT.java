@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Finalize Session Plan... refused for an open violation: the refusal lists it with an "Override 1..." button,
- * which asks for the written reason and records the override; Override Safety Finding... lists violations in words.
+ * which asks for the written reason and records the override; the refusal, that dialog and Override Safety
+ * Finding... describe the violation in words (its site's label and structure, its zone's name), never by key.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -33,11 +34,16 @@ class OverrideFromRefusalIT {
                 call(U + "answer", "Finalize Session Plan", "Dr A");
                 refusal = "Session 1 cannot be signed";
                 out = "button=" + call(U + "buttonLabel", refusal, "Override 1");
+                out = out + "\\nsaid=" + replace(call(U + "texts", refusal), "\\n", " // ");
                 call(U + "pressButton", refusal, "Override 1...");
+                out = out + "\\nasked=" + replace(call(U + "texts", "Override Safety Finding"), "\\n", " // ");
                 call(U + "answer", "Override Safety Finding", "marked zone is scar, checked by scan|Dr A");
                 out = out + "\\nafter=" + call(U + "buttonLabel", refusal, "Overridden");
                 call(U + "pressButton", refusal, "OK");
                 run("Save Session Plan");
+                doCommand("Override Safety Finding...");
+                out = out + "\\nlisted=" + replace(call(U + "texts", "Override Safety Finding"), "\\n", " // ");
+                call(U + "pressButton", "Override Safety Finding", "Cancel");
                 File.saveString(out, getArgument());
                 """;
         GuiSession.Result r = GuiSession.run(scenario, null, null);
@@ -45,6 +51,14 @@ class OverrideFromRefusalIT {
         Map<String, String> seen = r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2)
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
         assertThat(seen).containsEntry("button", "Override 1...").containsEntry("after", "Overridden");
+        // each finding in words: the site by its label and its structure's name, the zone by its name; no key
+        String inWords = "Injection 1, T1 \"L facet\" (Facet joint capsule): the target lies inside zone Z1 "
+                + "\"medial branch\"";
+        assertThat(seen.get("said")).as("the refusal").contains("1. " + inWords);
+        assertThat(seen.get("asked")).as("the refusal's Override 1... dialog").contains(inWords);
+        assertThat(seen.get("listed")).as("Override Safety Finding...'s choice")
+                .contains(inWords + "  [overridden: marked zone is scar, checked by scan]");
+        assertThat(String.join(" ", seen.values())).doesNotContain("zone-clearance", "facet-capsule");
         SessionPlan plan = GuiSession.newestRevision(dir.resolve("store")).plan();
         assertThat(plan.overrides()).hasSize(1);
         FindingOverride o = plan.overrides().get(0);

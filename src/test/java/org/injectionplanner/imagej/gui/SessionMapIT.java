@@ -66,8 +66,8 @@ class SessionMapIT {
         assertThat(violated.status()).isEqualTo(1);
         assertThat(violated.json()).doesNotContain("T2 \\\"R L4/5 facet\\\"")
                 .contains("\"check\" : \"zone-clearance\"")
-                .contains("Injection 1, T1 \\\"L4/5 supraspinous\\\": the needle path crosses zone Z1 "
-                        + "\\\"medial branch\\\"");
+                .contains("Injection 1, T1 \\\"L4/5 supraspinous\\\" (Supraspinous ligament): the needle path "
+                        + "crosses zone Z1 \\\"medial branch\\\"");
 
         Path shot = GuiSession.screenshot("session-signed.png");
         // The new entry (300, 30): the path's closest approach to the zone's centre is

@@ -37,7 +37,8 @@ class SpinalDepthIT {
 
     /** The sign-off refusal of session 1 for its one open violation, as Finalize Session Plan... reports it. */
     private static final String REFUSED = "Injection Planner: error: session 1 cannot be signed:\n"
-            + "- violation without a written override reason: Injection 1, T1 \"L4/5 interspinous\": ";
+            + "- violation without a written override reason: Injection 1, T1 \"L4/5 interspinous\" "
+            + "(Supraspinous ligament): ";
 
     @TempDir
     Path dir;
@@ -69,9 +70,9 @@ class SpinalDepthIT {
                 """.formatted(ALL_YES) + SAVE_AND_SHOW;
         GuiSession.Result noLine = GuiSession.run(first, null, null);
         assertThat(noLine.log()).doesNotContain("Injection Planner:");
-        assertThat(noLine.output()).contains("VIOLATION: Injection 1, T1 \"L4/5 interspinous\": midline target "
-                + "35.1 mm deep, deeper than the clinic's 20 mm shallow default, and no dura or ligamentum flavum "
-                + "line is marked: cannot be certified clear of the spinal canal")
+        assertThat(noLine.output()).contains("VIOLATION: Injection 1, T1 \"L4/5 interspinous\" (Supraspinous "
+                + "ligament): midline target 35.1 mm deep, deeper than the clinic's 20 mm shallow default, and no dura "
+                + "or ligamentum flavum line is marked: cannot be certified clear of the spinal canal")
                 .contains("Not signed: 1 open violation(s), 0 unanswered question(s)");
         assertThat(finalizeRefused(store)).contains(REFUSED + "midline target 35.1 mm deep, deeper than the "
                 + "clinic's 20 mm shallow default, and no dura or ligamentum flavum line is marked");

@@ -5,6 +5,7 @@ import ij.ImageJ;
 import ij.ImagePlus;
 import ij.WindowManager;
 import ij.gui.ImageCanvas;
+import ij.gui.MultiLineLabel;
 import ij.gui.Overlay;
 import ij.gui.Roi;
 import ij.plugin.frame.Recorder;
@@ -453,6 +454,39 @@ public final class UserInput {
             }
         });
         return box.getLabel();
+    }
+
+    /**
+     * What the open dialog titled {@code title} says, one a line: its messages (a multi-line one's lines joined by
+     * spaces) and its choices' items, in order.
+     */
+    public static String texts(String title) throws Exception {
+        Dialog dialog = awaitDialog(title);
+        java.util.List<String> out = new ArrayList<>();
+        onEventThread(() -> texts(dialog, out));
+        return String.join("\n", out);
+    }
+
+    private static void texts(Container c, java.util.List<String> out) {
+        for (Component child : c.getComponents()) {
+            if (child instanceof java.awt.Label l) {
+                out.add(l.getText());
+            } else if (child instanceof MultiLineLabel m) {
+                try {
+                    Field lines = MultiLineLabel.class.getDeclaredField("lines");
+                    lines.setAccessible(true);
+                    out.add(String.join(" ", (String[]) lines.get(m)).strip());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read a dialog's message", e);
+                }
+            } else if (child instanceof Choice choice) {
+                for (int i = 0; i < choice.getItemCount(); i++) {
+                    out.add(choice.getItem(i));
+                }
+            } else if (child instanceof Container inner) {
+                texts(inner, out);
+            }
+        }
     }
 
     /** The label of the first button of the open dialog titled {@code title} whose label starts so, or "". */
