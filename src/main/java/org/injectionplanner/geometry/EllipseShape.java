@@ -130,10 +130,17 @@ public record EllipseShape(PixelPoint centre, double radiusX, double radiusY, do
         return List.copyOf(points);
     }
 
-    /** True if the segment touches, crosses or lies inside the ellipse. */
+    /**
+     * True if the segment touches, crosses or lies inside the ellipse. An end the ellipse
+     * {@link #contains} counts as is: the nearest point a + t (b - a) at t = 1 can round to just outside
+     * an end b on the boundary.
+     */
     boolean intersects(Segment seg) {
         Vector2d a = toUnitCircle(seg.from());
         Vector2d b = toUnitCircle(seg.to());
+        if (a.lengthSquared() <= 1 || b.lengthSquared() <= 1) {
+            return true;
+        }
         Vector2d ab = new Vector2d(b).sub(a);
         double lengthSquared = ab.lengthSquared();
         double t = lengthSquared == 0 ? 0 : Math.max(0, Math.min(1, -a.dot(ab) / lengthSquared));

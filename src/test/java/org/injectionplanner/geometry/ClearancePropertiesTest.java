@@ -127,6 +127,19 @@ class ClearancePropertiesTest {
         assertThat(CalibratedGeometry.clearanceMm(seg, zone, PIXELS)).isPositive().isLessThan(1e-9);
     }
 
+    /**
+     * A sample jqwik found: the segment ends on the boundary of a slightly turned ellipse, which contains that
+     * end, but the nearest point of the segment computed as from + 1 × (to - from) rounded to just outside.
+     */
+    @Example
+    void aSegmentEndingOnAnEllipsesBoundaryCrossesIt() {
+        EllipseShape zone = new EllipseShape(PixelPoint.of(1.0, -1.0), 1.0, 1.0, 0.01);
+        Segment seg = Segment.of(PixelPoint.of(0.0, 1.001), PixelPoint.of(1.0, 0.0));
+        assertThat(zone.contains(seg.to())).isTrue();
+        assertThat(CalibratedGeometry.crosses(seg, zone)).isTrue();
+        assertThat(CalibratedGeometry.clearanceMm(seg, zone, new MmScale(0.01, 0.01))).isZero();
+    }
+
     /** As {@link #pointClearanceIsNonNegativeAndZeroWhenContained}, for a segment that crosses the zone. */
     @Property
     void segmentClearanceIsNonNegativeAndZeroWhenItCrosses(@ForAll("zones") ZoneShape zone,
