@@ -134,7 +134,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         findings.setWrapStyleWord(true);
         JScrollPane findingsScroll = new JScrollPane(findings, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
-        findingsScroll.setPreferredSize(new Dimension(rowWidth, 90));
+        findingsScroll.setPreferredSize(new Dimension(rowWidth, 120));
         Panel mapAndFindings = new Panel(new BorderLayout());
         mapAndFindings.add(scroll, BorderLayout.CENTER);
         mapAndFindings.add(findingsScroll, BorderLayout.SOUTH);

@@ -65,7 +65,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * session is cut with "…" (its whole text kept in {@link Row#details()}). The Plan Panel is made wide enough
      * for this many characters of its monospaced font.
      */
-    public static final int ROW_CHARS = 116;
+    public static final int ROW_CHARS = 118;
 
     public SessionMap {
         injections = List.copyOf(injections);
@@ -369,7 +369,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     }
 
     /**
-     * An injection's row, in columns: "#1  T3   L4/5 L facet       Facet joint capsule  L L4/L5  0.5 mL D15% +
+     * An injection's row, in columns: "#1  T3   L4/5 L facet       Facet joint capsule   L L4/L5  0.5 mL D15% +
      * lidocaine 0.2% 22 G × 90 mm   ⚠ 1 done". Label, structure and solution are cut to their columns (the full
      * line is the row's first detail); the side is its initial.
      */
@@ -386,8 +386,8 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         if (e.locked()) {
             status.add("locked");
         }
-        return fit(String.format(Locale.ROOT, "#%-2d T%-3d %-17s %-20s %-7s %4s mL %-21s %-14s %s", e.position(),
-                e.targetNumber(), truncate(e.label(), 17), truncate(e.structure(), 20), sideLevel, e.volumeMl(),
+        return fit(String.format(Locale.ROOT, "#%-2d T%-3d %-17s %-21s %-7s %4s mL %-21s %-14s %s", e.position(),
+                e.targetNumber(), truncate(e.label(), 17), truncate(e.structure(), 21), sideLevel, e.volumeMl(),
                 truncate(shortSolution(e.solution()), 21), e.needle(), String.join(" ", status)).strip());
     }
 

@@ -65,8 +65,8 @@ class SessionMapTest {
         String note = "note: Session: image \"fixture\" has no patient sides (not in its DICOM header, not set): the "
                 + "side of T1, T2 cannot be checked against it; set them with Set Image Orientation...";
         assertThat(map.lines()).containsExactly(
-                "#1  T1   T1                Iliolumbar ligament  L L4/L5  0.5 mL D15% + lidocaine 0.2% 22 G × 88.9 mm",
-                "#2  T2   T2                Iliolumbar ligament  L L4/L5  0.5 mL D15% + lidocaine 0.2% 22 G × 88.9 mm "
+                "#1  T1   T1                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% 22 G × 88.9 mm",
+                "#2  T2   T2                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% 22 G × 88.9 mm "
                         + "⚠ 2 done locked",
                 "Session findings: 1 note (select this row to read them)",
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
@@ -102,7 +102,7 @@ class SessionMapTest {
                         "ibuprofen 400 mg taken yesterday evening\nfor a headache; discussed with the patient"));
         SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);
         assertThat(map.lines()).allMatch(l -> l.length() <= SessionMap.ROW_CHARS && !l.contains("\n"));
-        assertThat(map.lines().get(0)).startsWith("#1  T1   left L4/5 iliolu… Iliolumbar ligament  L L4/L5");
+        assertThat(map.lines().get(0)).startsWith("#1  T1   left L4/5 iliolu… Iliolumbar ligament   L L4/L5");
         String deviation = "      DEVIATION, answered no: " + nsaids.question() + " (note: ibuprofen 400 mg taken "
                 + "yesterday evening\nfor a headache; discussed with the patient)";
         assertThat(map.lines()).anyMatch(l -> l.startsWith("      DEVIATION, answered no: NSAIDs paused")
