@@ -9,6 +9,7 @@ import java.awt.Button;
 import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.GridLayout;
 import java.awt.List;
 import java.awt.Panel;
@@ -62,6 +63,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private final java.util.List<UUID> mapInjections = new ArrayList<>();
     /** What the row selected in the session map stands for in full (without one, all the map leaves out), wrapped. */
     private final JTextArea findings = new JTextArea(4, 60);
+    /** The session-map rows in sight at the default size: a 10-site plan's with its session rows. */
+    private static final int MAP_ROWS = 18;
     /** What starts each finding in the findings area. */
     private static final String BULLET = "• ";
     /** The session map the rows show. */
@@ -85,7 +88,10 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             }
         });
         sessionMap.setFont(list.getFont());
-        sessionMap.setVisibleRowCount(16);
+        FontMetrics metrics = sessionMap.getFontMetrics(sessionMap.getFont());
+        // the renderer's border adds a pixel above and below each row
+        sessionMap.setFixedCellHeight(metrics.getHeight() + 2);
+        sessionMap.setVisibleRowCount(MAP_ROWS);
         sessionMap.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         sessionMap.addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting() && !filling) {
@@ -124,9 +130,9 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         // wide enough for the rows' most characters beside the vertical scroll bar: no row needs scrolling sideways
         JScrollPane scroll = new JScrollPane(sessionMap, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
-        int rowWidth = sessionMap.getFontMetrics(sessionMap.getFont()).charWidth('m') * SessionMap.ROW_CHARS;
+        int rowWidth = metrics.charWidth('m') * SessionMap.ROW_CHARS;
         scroll.setPreferredSize(new Dimension(rowWidth + scroll.getVerticalScrollBar().getPreferredSize().width + 12,
-                sessionMap.getPreferredScrollableViewportSize().height));
+                sessionMap.getFixedCellHeight() * MAP_ROWS + 4));
         // the rows in full, wrapped at the panel's width: the map keeps one short row per injection for dragging
         findings.setFont(list.getFont());
         findings.setEditable(false);
