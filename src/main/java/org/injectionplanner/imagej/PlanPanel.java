@@ -286,15 +286,17 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     }
 
     /**
-     * Shows in the findings area what session-map row {@code index} stands for in full ({@link SessionMap.Row#details})
-     * or, for a row without details (or none selected), all the map leaves out ({@link SessionMap#details()}).
+     * Shows in the findings area what session-map row {@code index} stands for in full
+     * ({@link SessionMap.Row#details}) or, for a row without details (or none selected), all the map leaves out
+     * ({@link SessionMap#details()}).
      */
     private void showFindings(int index) {
         java.util.List<String> lines = index >= 0 && index < shownMap.rows().size()
                 && !shownMap.rows().get(index).details().isEmpty() ? shownMap.rows().get(index).details()
                 : shownMap.details();
         // a bullet starts each line: its wrapped lines do not
-        String text = lines.isEmpty() ? "No findings." : String.join("\n", lines.stream().map(l -> BULLET + l).toList());
+        String text = lines.isEmpty() ? "No findings."
+                : String.join("\n", lines.stream().map(l -> BULLET + l).toList());
         findings.setText(text);
         findings.setCaretPosition(0);
     }

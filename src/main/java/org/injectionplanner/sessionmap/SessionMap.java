@@ -144,7 +144,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      *
      * @param text the row, at most {@link #ROW_CHARS} characters: for an injection its order number, target,
      *        structure, side and level, volume and solution, needle and a status mark ("VIOLATION", "overridden",
-     *        "⚠ 2", "done", "locked"; {@link #injectionRow})
+     *        "⚠ 2", "done", "locked")
      * @param targetId the target it is about, or null
      * @param injectionId the injection it is, or null
      * @param details what it stands for in full, one line each: for an injection its full line (with path, image

@@ -52,8 +52,8 @@ class BlockingChecklistTest {
         String deviation = "      DEVIATION, answered no — the clinic requires yes, this blocks sign-off: Written "
                 + "consent signed (note: form at home\nwill bring it)";
         assertThat(map.lines()).as("cut to fit, on one line").anyMatch(l -> l.startsWith("      DEVIATION, answered no "
-                + "— the clinic requires yes, this blocks sign-off: Written consent signed (note: form") && l.endsWith("…")
-                && l.length() == SessionMap.ROW_CHARS);
+                + "— the clinic requires yes, this blocks sign-off: Written consent signed (note: form")
+                && l.endsWith("…") && l.length() == SessionMap.ROW_CHARS);
         assertThat(map.details()).as("whole, for the findings area").contains(deviation.strip());
     }
 

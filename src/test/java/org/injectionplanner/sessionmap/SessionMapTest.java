@@ -65,9 +65,10 @@ class SessionMapTest {
         String note = "note: Session: image \"fixture\" has no patient sides (not in its DICOM header, not set): the "
                 + "side of T1, T2 cannot be checked against it; set them with Set Image Orientation...";
         assertThat(map.lines()).containsExactly(
-                "#1  T1   T1                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% 22 G × 88.9 mm",
-                "#2  T2   T2                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% 22 G × 88.9 mm "
-                        + "⚠ 2 done locked",
+                "#1  T1   T1                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% "
+                        + "22 G × 88.9 mm",
+                "#2  T2   T2                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% "
+                        + "22 G × 88.9 mm ⚠ 2 done locked",
                 "Session findings: 1 note (select this row to read them)",
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
                 "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
@@ -79,7 +80,8 @@ class SessionMapTest {
                 + "lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm path 9.5 mm 18°  on \"fixture\" frame 1");
         assertThat(map.rows().get(1).details()).containsExactly("#2  T2   T2                     dextrose 15 % + "
                 + "lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm no path  on \"fixture\" frame 1  locked  done",
-                "warning: " + t2Finding.message(), "warning: " + report.about(plan.targets().get(1).id()).get(1).message());
+                "warning: " + t2Finding.message(),
+                "warning: " + report.about(plan.targets().get(1).id()).get(1).message());
         assertThat(map.rows().get(1).injectionId()).isEqualTo(plan.injections().get(1).id());
         assertThat(map.rows().get(1).targetId()).isEqualTo(plan.targets().get(1).id());
         assertThat(map.rows().get(2).details()).containsExactly(note);

@@ -98,7 +98,8 @@ class ForgedSignaturesIT {
         assertThat(signOffRow).startsWith("Signature not valid — treated as a draft: ");
         // a row too long for the map is cut, and shown whole under it
         String whole = !signOffRow.endsWith("…") ? signOffRow : rowsAndFindings[1].lines()
-                .filter(l -> l.startsWith("• Signature not valid — treated as a draft: ")).findFirst().orElseThrow();
+                .filter(l -> l.startsWith("• Signature not valid — treated as a draft: ")).findFirst()
+                .orElseThrow();
         assertThat(whole).contains(problem);
         assertThat(log).containsPattern("Session 1 of \\S+ " + INVALID + ": [^\\n]*" + Pattern.quote(problem));
     }
