@@ -9,6 +9,7 @@ import java.awt.Button;
 import java.awt.Dimension;
 import java.awt.EventQueue;
 import java.awt.Font;
+import java.awt.FontMetrics;
 import java.awt.GridLayout;
 import java.awt.List;
 import java.awt.Panel;
@@ -39,28 +40,31 @@ import org.injectionplanner.sessionmap.SessionMap;
 import org.injectionplanner.workspace.PlanWorkspace;
 
 /**
- * The Plan Panel: lists the targets and zones of the active plan, and below them the session map: the
- * injections in session order with their findings, the session's findings, checklist, totals and
- * sign-off; under the map, the findings of the injection selected there (all of them without one) in full,
- * wrapped at the panel's width; at the bottom, the plan compared with an earlier session of its course
- * ({@link ComparisonPane}). Selecting a row shows its frame and highlights it; dragging an injection onto
- * another's row moves it to that place in the order; buttons run the same commands as the menu (so they record
- * macro lines too).
+ * The Plan Panel: lists the targets and zones of the active plan, and below them the session map, one short row
+ * each ({@link SessionMap#rows()}, as wide as the map at the panel's default size): the injections in session
+ * order with a status mark, the session's findings, checklist, totals and sign-off; under the map, what the row
+ * selected there stands for in full (an injection's whole line and findings; without a row, every finding and
+ * every row cut to fit), wrapped at the panel's width; at the bottom, the plan compared with an earlier session
+ * of its course ({@link ComparisonPane}). The map takes the height the panel gains. Selecting a row shows its
+ * frame and highlights it; dragging an injection onto another's row moves it to that place in the order; buttons
+ * run the same commands as the menu (so they record macro lines too).
  */
 final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWorkspace.Listener {
 
     private static PlanPanel instance;
 
-    private final List list = new List(12, false);
+    private final List list = new List(7, false);
     private final java.util.List<UUID> rows = new ArrayList<>();
     private final DefaultListModel<String> mapModel = new DefaultListModel<>();
     private final JList<String> sessionMap = new JList<>(mapModel);
     /** Per session-map row: the target it is about, or null. */
     private final java.util.List<UUID> mapRows = new ArrayList<>();
-    /** Per session-map row: the injection whose block it belongs to (its line and its findings), or null. */
+    /** Per session-map row: the injection it is, or null. */
     private final java.util.List<UUID> mapInjections = new ArrayList<>();
-    /** The findings of the injection selected in the session map (all without one), wrapped. */
+    /** What the row selected in the session map stands for in full (without one, all the map leaves out), wrapped. */
     private final JTextArea findings = new JTextArea(4, 60);
+    /** The session-map rows in sight at the default size: a 10-site plan's with its session rows. */
+    private static final int MAP_ROWS = 18;
     /** What starts each finding in the findings area. */
     private static final String BULLET = "• ";
     /** The session map the rows show. */
@@ -84,7 +88,10 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             }
         });
         sessionMap.setFont(list.getFont());
-        sessionMap.setVisibleRowCount(12);
+        FontMetrics metrics = sessionMap.getFontMetrics(sessionMap.getFont());
+        // the renderer's border adds a pixel above and below each row
+        sessionMap.setFixedCellHeight(metrics.getHeight() + 2);
+        sessionMap.setVisibleRowCount(MAP_ROWS);
         sessionMap.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         sessionMap.addListSelectionListener(e -> {
             if (!e.getValueIsAdjusting() && !filling) {
@@ -120,16 +127,20 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         buttons.add(button("Redo", "Redo Plan Edit"));
         annotations.add(buttons, BorderLayout.SOUTH);
         Panel map = new Panel(new BorderLayout());
-        JScrollPane scroll = new JScrollPane(sessionMap);
-        scroll.setPreferredSize(new Dimension(740, 240));
-        // the findings in full, wrapped at the panel's width: the map keeps one row per line for dragging
+        // wide enough for the rows' most characters beside the vertical scroll bar: no row needs scrolling sideways
+        JScrollPane scroll = new JScrollPane(sessionMap, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
+                ScrollPaneConstants.HORIZONTAL_SCROLLBAR_AS_NEEDED);
+        int rowWidth = metrics.charWidth('m') * SessionMap.ROW_CHARS;
+        scroll.setPreferredSize(new Dimension(rowWidth + scroll.getVerticalScrollBar().getPreferredSize().width + 12,
+                sessionMap.getFixedCellHeight() * MAP_ROWS + 4));
+        // the rows in full, wrapped at the panel's width: the map keeps one short row per injection for dragging
         findings.setFont(list.getFont());
         findings.setEditable(false);
         findings.setLineWrap(true);
         findings.setWrapStyleWord(true);
         JScrollPane findingsScroll = new JScrollPane(findings, ScrollPaneConstants.VERTICAL_SCROLLBAR_AS_NEEDED,
                 ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
-        findingsScroll.setPreferredSize(new Dimension(740, 90));
+        findingsScroll.setPreferredSize(new Dimension(rowWidth, 120));
         Panel mapAndFindings = new Panel(new BorderLayout());
         mapAndFindings.add(scroll, BorderLayout.CENTER);
         mapAndFindings.add(findingsScroll, BorderLayout.SOUTH);
@@ -147,10 +158,9 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         mapButtons.add(commandButton("Amend...", "Amend Session Plan..."));
         mapButtons.add(commandButton("Export...", "Export Session Plan..."));
         map.add(mapButtons, BorderLayout.SOUTH);
-        Panel both = new Panel(new GridLayout(2, 1));
-        both.add(annotations);
-        both.add(map);
-        add(both, BorderLayout.CENTER);
+        // the targets and zones keep their few rows; the map takes the rest of the panel's height
+        add(annotations, BorderLayout.NORTH);
+        add(map, BorderLayout.CENTER);
         add(comparison, BorderLayout.SOUTH);
         editor.addListener(this);
         PluginWorkspace.get().addListener(this);
@@ -261,6 +271,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         PlanWorkspace ws = PluginWorkspace.get();
         shownMap = SessionMap.of(plan, ws.report(), ws.settings(), ws.signatureStatus(plan));
         for (SessionMap.Row row : shownMap.rows()) {
+            // each row is already short (SessionMap.ROW_CHARS): the map is as wide as the longest at the default size
             mapModel.addElement(row.text());
             mapRows.add(row.targetId());
             mapInjections.add(row.injectionId());
@@ -275,15 +286,17 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     }
 
     /**
-     * Shows in the findings area those of the injection of session-map row {@code index}, or all of the map's
-     * when the row belongs to no injection (or none is selected).
+     * Shows in the findings area what session-map row {@code index} stands for in full
+     * ({@link SessionMap.Row#details}) or, for a row without details (or none selected), all the map leaves out
+     * ({@link SessionMap#details()}).
      */
     private void showFindings(int index) {
-        UUID injection = index >= 0 && index < mapInjections.size() ? mapInjections.get(index) : null;
-        java.util.List<String> lines = shownMap.findingLines(injection);
-        // a bullet starts each finding: its wrapped lines do not
-        String text = !lines.isEmpty() ? String.join("\n", lines.stream().map(l -> BULLET + l).toList())
-                : injection == null ? "No findings." : "No findings about this injection.";
+        java.util.List<String> lines = index >= 0 && index < shownMap.rows().size()
+                && !shownMap.rows().get(index).details().isEmpty() ? shownMap.rows().get(index).details()
+                : shownMap.details();
+        // a bullet starts each line: its wrapped lines do not
+        String text = lines.isEmpty() ? "No findings."
+                : String.join("\n", lines.stream().map(l -> BULLET + l).toList());
         findings.setText(text);
         findings.setCaretPosition(0);
     }

@@ -50,7 +50,8 @@ import org.injectionplanner.safety.Severity;
  * @param checklist how far the pre-procedure checklist is answered
  * @param totals the session's totals per drug
  * @param signOff the sign-off line
- * @param rows every line of the map as shown, in order
+ * @param rows every row of the map as shown, in order: one per injection, then the session's, each at most
+ *        {@link #ROW_CHARS} characters, with what it stands for in full
  * @param drawingUp what the nurse draws up and lays out
  */
 public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionFindings, Checklist checklist,
@@ -58,6 +59,13 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
 
     /** Follows the answer in the row of a question the clinic requires to be yes, answered otherwise. */
     private static final String BLOCKS = " — the clinic requires yes, this blocks sign-off: ";
+
+    /**
+     * The most characters a row has: an injection's row is laid out in columns within it, a longer row of the
+     * session is cut with "…" (its whole text kept in {@link Row#details()}). The Plan Panel is made wide enough
+     * for this many characters of its monospaced font.
+     */
+    public static final int ROW_CHARS = 118;
 
     public SessionMap {
         injections = List.copyOf(injections);
@@ -132,13 +140,22 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
     }
 
     /**
-     * A line of the map as shown.
+     * A row of the map as shown.
      *
-     * @param text the line
+     * @param text the row, at most {@link #ROW_CHARS} characters: for an injection its order number, target,
+     *        structure, side and level, volume and solution, needle and a status mark ("VIOLATION", "overridden",
+     *        "⚠ 2", "done", "locked")
      * @param targetId the target it is about, or null
-     * @param injectionId the injection whose block it belongs to (its line and its findings' lines), or null
+     * @param injectionId the injection it is, or null
+     * @param details what it stands for in full, one line each: for an injection its full line (with path, image
+     *        and frame) and its findings; for the session's findings row those findings; for a row cut to fit its
+     *        whole text; empty for the others
      */
-    public record Row(String text, UUID targetId, UUID injectionId) {
+    public record Row(String text, UUID targetId, UUID injectionId, List<String> details) {
+
+        public Row {
+            details = List.copyOf(details);
+        }
     }
 
     /**
@@ -158,36 +175,37 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         for (Injection i : plan.injections()) {
             InjectionEntry e = entry(plan, i, report, settings);
             entries.add(e);
-            rows.add(new Row(injectionLine(e), e.targetId(), e.injectionId()));
-            for (Finding f : e.findings()) {
-                rows.add(new Row("      " + findingLine(plan, f), e.targetId(), e.injectionId()));
-            }
+            List<String> details = new ArrayList<>();
+            details.add(injectionLine(e));
+            e.findings().forEach(f -> details.add(findingLine(plan, f)));
+            rows.add(new Row(injectionRow(plan, e), e.targetId(), e.injectionId(), details));
         }
         List<Finding> sessionFindings = report.findings().stream().filter(f -> f.targetId() == null).toList();
-        for (Finding f : sessionFindings) {
-            rows.add(new Row(findingLine(plan, f), null, null));
+        if (!sessionFindings.isEmpty()) {
+            rows.add(new Row(fit("Session findings: " + counts(sessionFindings) + " (select this row to read them)"),
+                    null, null, sessionFindings.stream().map(f -> findingLine(plan, f)).toList()));
         }
         Checklist checklist = new Checklist(plan.checklist().size() - plan.unansweredChecklist().size(),
                 plan.checklist().size(), plan.patientWeightKg(),
                 plan.checklist().stream().filter(e -> e.answer() == ChecklistAnswer.NO).toList());
-        rows.add(new Row(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
+        rows.add(fitted(String.format(Locale.ROOT, "Checklist: %d of %d answered%s", checklist.answered(),
                 checklist.questions(), checklist.patientWeightKg() == null ? "; weight not entered"
-                        : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg())), null, null));
+                        : String.format(Locale.ROOT, "; weight %.1f kg", checklist.patientWeightKg()))));
         for (ChecklistEntry e : plan.checklist()) {
             if (e.answer() == ChecklistAnswer.NO) {
-                rows.add(new Row("      DEVIATION, answered no" + (e.item().blocksSignOff() ? BLOCKS : ": ")
-                        + e.item().question() + " (note: " + e.note() + ")", null, null));
+                rows.add(fitted("      DEVIATION, answered no" + (e.item().blocksSignOff() ? BLOCKS : ": ")
+                        + e.item().question() + " (note: " + e.note() + ")"));
             } else if (e.answer() == ChecklistAnswer.NOT_APPLICABLE && e.item().blocksSignOff()) {
-                rows.add(new Row("      answered n/a" + BLOCKS + e.item().question(), null, null));
+                rows.add(fitted("      answered n/a" + BLOCKS + e.item().question()));
             }
         }
         SessionTotals totals = SessionTotals.of(plan, settings.drugs());
-        rows.add(new Row(totals.text(), null, null));
+        rows.add(fitted(totals.text()));
         DrawingUp drawingUp = DrawingUp.of(plan);
-        drawingUp.lines().forEach(line -> rows.add(new Row(line, null, null)));
+        drawingUp.lines().forEach(line -> rows.add(fitted(line)));
         SignOff signOff = new SignOff(plan.signature(), signatureStatus, report.openViolations(plan).size(),
                 plan.unansweredChecklist().size());
-        rows.add(new Row(signOffLine(signOff, zone), null, null));
+        rows.add(fitted(signOffLine(signOff, zone)));
         return new SessionMap(entries, sessionFindings, checklist, totals, signOff, rows, drawingUp);
     }
 
@@ -221,28 +239,42 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
 
     /**
      * The findings as a reader goes through them, one line each: those of injection {@code injectionId}, or, when
-     * it is null, every injection's and then the session's. The texts are the finding rows' without their indent
-     * (an override shown as such; a finding about a target names its injection itself: "Injection 1, T3 …").
+     * it is null, every injection's and then the session's (an override shown as such; a finding about a target
+     * names its injection itself: "Injection 1, T3 …").
      */
     public List<String> findingLines(UUID injectionId) {
         List<String> out = new ArrayList<>();
-        // the rows begin with each injection's block (its line, then one row per finding), then the session's
-        // findings, as {@link #of} lays them out
-        int row = 0;
-        for (InjectionEntry e : injections) {
-            row++;
-            for (int k = 0; k < e.findings().size(); k++, row++) {
-                if (injectionId == null || injectionId.equals(e.injectionId())) {
-                    out.add(rows.get(row).text().strip());
-                }
+        for (Row row : rows) {
+            if (row.injectionId() != null && (injectionId == null || injectionId.equals(row.injectionId()))) {
+                // an injection's details: its full line, then its findings
+                out.addAll(row.details().subList(1, row.details().size()));
             }
         }
         if (injectionId == null) {
-            for (int k = 0; k < sessionFindings.size(); k++, row++) {
-                out.add(rows.get(row).text());
+            sessionRow().ifPresent(row -> out.addAll(row.details()));
+        }
+        return out;
+    }
+
+    /**
+     * What the rows leave out, one line each, for reading with no row chosen: every finding ({@link #findingLines}
+     * of none), then the whole text of each row cut to fit.
+     */
+    public List<String> details() {
+        List<String> out = new ArrayList<>(findingLines(null));
+        Row session = sessionRow().orElse(null);
+        for (Row row : rows) {
+            if (row.injectionId() == null && row != session) {
+                row.details().forEach(line -> out.add(line.strip()));
             }
         }
         return out;
+    }
+
+    /** The row of the session's findings (the first after the injections'), or empty without such findings. */
+    private Optional<Row> sessionRow() {
+        return sessionFindings.isEmpty() ? Optional.empty()
+                : rows.stream().filter(r -> r.injectionId() == null).findFirst();
     }
 
     private static InjectionEntry entry(SessionPlan plan, Injection i, SafetyReport report, ClinicSettings settings) {
@@ -334,6 +366,93 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
                 e.position(), e.targetNumber(), truncate(e.label(), 22), truncate(e.solution().description(), 34),
                 e.volumeMl(), e.needle(), path, truncate(e.imageName(), 40), e.image().frame(),
                 e.locked() ? "  locked" : "", state);
+    }
+
+    /**
+     * An injection's row, in columns: "#1  T3   L4/5 L facet       Facet joint capsule   L L4/L5  0.5 mL D15% +
+     * lidocaine 0.2% 22 G × 90 mm   ⚠ 1 done". Label, structure and solution are cut to their columns (the full
+     * line is the row's first detail); the side is its initial.
+     */
+    private static String injectionRow(SessionPlan plan, InjectionEntry e) {
+        String sideLevel = e.side().label().substring(0, 1) + (e.level() == null ? "" : " " + e.level().label());
+        List<String> status = new ArrayList<>();
+        String mark = mark(plan, e.findings());
+        if (!mark.isEmpty()) {
+            status.add(mark);
+        }
+        if (e.state() != InjectionState.PLANNED) {
+            status.add(e.state().name().toLowerCase(Locale.ROOT));
+        }
+        if (e.locked()) {
+            status.add("locked");
+        }
+        return fit(String.format(Locale.ROOT, "#%-2d T%-3d %-17s %-21s %-7s %4s mL %-21s %-14s %s", e.position(),
+                e.targetNumber(), truncate(e.label(), 17), truncate(e.structure(), 21), sideLevel, e.volumeMl(),
+                truncate(shortSolution(e.solution()), 21), e.needle(), String.join(" ", status)).strip());
+    }
+
+    /** "D15% + lidocaine 0.2%": a solution in the prolotherapy shorthand (D for dextrose), for a row's column. */
+    private static String shortSolution(Solution s) {
+        List<String> parts = new ArrayList<>();
+        if (s.dextrosePercent() != null) {
+            parts.add("D" + Decimals.text(s.dextrosePercent(), 3) + "%");
+        }
+        if (s.anaesthetic() != null) {
+            parts.add(s.anaesthetic() + " " + Decimals.text(s.anaestheticPercent(), 3) + "%");
+        }
+        return parts.isEmpty() ? s.description() : String.join(" + ", parts);
+    }
+
+    /**
+     * The short status of an injection's findings: "VIOLATION" with an open violation, else "overridden" with a
+     * violation overridden; then "⚠ 2" for its warnings; "note" (or "2 notes") where it has notes only; empty
+     * without findings.
+     */
+    private static String mark(SessionPlan plan, List<Finding> findings) {
+        long open = findings.stream().filter(f -> f.severity() == Severity.VIOLATION
+                && SafetyReport.overrideOf(plan, f).isEmpty()).count();
+        long violations = findings.stream().filter(f -> f.severity() == Severity.VIOLATION).count();
+        long warnings = findings.stream().filter(f -> f.severity() == Severity.WARNING).count();
+        long notes = findings.stream().filter(f -> f.severity() == Severity.NOTE).count();
+        List<String> parts = new ArrayList<>();
+        if (open > 0) {
+            parts.add("VIOLATION");
+        } else if (violations > 0) {
+            parts.add("overridden");
+        }
+        if (warnings > 0) {
+            parts.add("⚠ " + warnings);
+        }
+        if (parts.isEmpty() && notes > 0) {
+            parts.add(notes == 1 ? "note" : notes + " notes");
+        }
+        return String.join(" ", parts);
+    }
+
+    /** "1 violation, 2 warnings, 1 note": how many findings of each severity, the most severe first. */
+    private static String counts(List<Finding> findings) {
+        List<String> parts = new ArrayList<>();
+        for (Severity severity : List.of(Severity.VIOLATION, Severity.WARNING, Severity.NOTE)) {
+            long n = findings.stream().filter(f -> f.severity() == severity).count();
+            if (n > 0) {
+                parts.add(n + " " + severity.name().toLowerCase(Locale.ROOT) + (n == 1 ? "" : "s"));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    /** A row of the session: {@code text} cut to {@link #ROW_CHARS} where longer, then its whole text its detail. */
+    private static Row fitted(String text) {
+        String shown = fit(text);
+        return new Row(shown, null, null, shown.equals(text) ? List.of() : List.of(text));
+    }
+
+    /**
+     * {@code text} on one line (a typed note's line breaks as spaces), or its first {@link #ROW_CHARS} − 1
+     * characters and "…" where longer.
+     */
+    private static String fit(String text) {
+        return truncate(String.join(" ", text.lines().toList()), ROW_CHARS);
     }
 
     /**

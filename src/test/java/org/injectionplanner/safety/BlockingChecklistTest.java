@@ -49,8 +49,12 @@ class BlockingChecklistTest {
                 + "answered no: Written consent signed (note: form at home will bring it)");
         SessionMap map = SessionMap.of(plan, SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(),
                 null)), ClinicSettings.defaults(), SignatureStatus.UNSIGNED);
-        assertThat(map.lines()).contains("      DEVIATION, answered no — the clinic requires yes, this blocks "
-                + "sign-off: Written consent signed (note: form at home\nwill bring it)");
+        String deviation = "      DEVIATION, answered no — the clinic requires yes, this blocks sign-off: Written "
+                + "consent signed (note: form at home\nwill bring it)";
+        assertThat(map.lines()).as("cut to fit, on one line").anyMatch(l -> l.startsWith("      DEVIATION, answered no "
+                + "— the clinic requires yes, this blocks sign-off: Written consent signed (note: form")
+                && l.endsWith("…") && l.length() == SessionMap.ROW_CHARS);
+        assertThat(map.details()).as("whole, for the findings area").contains(deviation.strip());
     }
 
     @Test

@@ -62,23 +62,54 @@ class SessionMapTest {
         SessionMap map = SessionMap.of(plan, report, SETTINGS, SignatureStatus.UNSIGNED);
         Finding t2Finding = report.about(plan.targets().get(1).id()).get(0);
         assertThat(report.about(plan.targets().get(1).id())).hasSize(2);
+        String note = "note: Session: image \"fixture\" has no patient sides (not in its DICOM header, not set): the "
+                + "side of T1, T2 cannot be checked against it; set them with Set Image Orientation...";
         assertThat(map.lines()).containsExactly(
-                "#1  T1   T1                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm "
-                        + "path 9.5 mm 18°  on \"fixture\" frame 1",
-                "#2  T2   T2                     dextrose 15 % + lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm "
-                        + "no path  on \"fixture\" frame 1  locked  done",
-                "      warning: " + t2Finding.message(),
-                "      warning: " + report.about(plan.targets().get(1).id()).get(1).message(),
-                "note: Session: image \"fixture\" has no patient sides (not in its DICOM header, not set): the side of "
-                        + "T1, T2 cannot be checked against it; set them with Set Image Orientation...",
+                "#1  T1   T1                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% "
+                        + "22 G × 88.9 mm",
+                "#2  T2   T2                Iliolumbar ligament   L L4/L5  0.5 mL D15% + lidocaine 0.2% "
+                        + "22 G × 88.9 mm ⚠ 2 done locked",
+                "Session findings: 1 note (select this row to read them)",
                 "Checklist: 0 of 0 answered; weight 70.0 kg",
                 "Totals: 2 injections, 1.00 mL; lidocaine 2.0 mg in 1.00 mL",
                 "Draw up: dextrose 15 % + lidocaine 0.2 %, 1.00 mL (2 sites)",
                 "Needles: 22 G × 88.9 mm × 2",
                 "Not signed: 0 open violation(s), 0 unanswered question(s)");
-        assertThat(map.rows().get(2).injectionId()).isEqualTo(plan.injections().get(1).id());
-        assertThat(map.rows().get(2).targetId()).isEqualTo(plan.targets().get(1).id());
-        assertThat(map.rows().subList(4, 9)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
+        assertThat(map.lines()).allMatch(l -> l.length() <= SessionMap.ROW_CHARS);
+        assertThat(map.rows().get(0).details()).containsExactly("#1  T1   T1                     dextrose 15 % + "
+                + "lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm path 9.5 mm 18°  on \"fixture\" frame 1");
+        assertThat(map.rows().get(1).details()).containsExactly("#2  T2   T2                     dextrose 15 % + "
+                + "lidocaine 0.2 %     0.5 mL 22 G × 88.9 mm no path  on \"fixture\" frame 1  locked  done",
+                "warning: " + t2Finding.message(),
+                "warning: " + report.about(plan.targets().get(1).id()).get(1).message());
+        assertThat(map.rows().get(1).injectionId()).isEqualTo(plan.injections().get(1).id());
+        assertThat(map.rows().get(1).targetId()).isEqualTo(plan.targets().get(1).id());
+        assertThat(map.rows().get(2).details()).containsExactly(note);
+        assertThat(map.rows().subList(2, 8)).allMatch(r -> r.targetId() == null && r.injectionId() == null);
+        assertThat(map.rows().subList(3, 8)).as("rows shown whole").allMatch(r -> r.details().isEmpty());
+        assertThat(map.details()).as("with no row chosen: every finding").containsExactlyElementsOf(
+                map.findingLines(null));
+    }
+
+    @Test
+    void aRowTooLongIsCutToFitAndShownWholeInTheDetails() {
+        ChecklistItem nsaids = ChecklistItem.defaults().stream().filter(c -> c.id().equals("nsaids-paused"))
+                .findFirst().orElseThrow();
+        Target t = PlanFixtures.target(1, 100, 200, CAL);
+        Target t1 = new Target(t.id(), 1, "left L4/5 iliolumbar, deep part near the crest", t.structureId(), t.side(),
+                t.level(), t.image(), t.point(), t.depthMm(), t.notes(), t.calibration());
+        SessionPlan plan = PlanFixtures.draft(List.of(nsaids)).withTarget(t1)
+                .withInjection(PlanFixtures.injection(t1, PlanFixtures.path(10, 170, CAL)))
+                .withChecklistEntry(new ChecklistEntry(nsaids, ChecklistAnswer.NO,
+                        "ibuprofen 400 mg taken yesterday evening\nfor a headache; discussed with the patient"));
+        SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);
+        assertThat(map.lines()).allMatch(l -> l.length() <= SessionMap.ROW_CHARS && !l.contains("\n"));
+        assertThat(map.lines().get(0)).startsWith("#1  T1   left L4/5 iliolu… Iliolumbar ligament   L L4/L5");
+        String deviation = "      DEVIATION, answered no: " + nsaids.question() + " (note: ibuprofen 400 mg taken "
+                + "yesterday evening\nfor a headache; discussed with the patient)";
+        assertThat(map.lines()).anyMatch(l -> l.startsWith("      DEVIATION, answered no: NSAIDs paused")
+                && l.endsWith("…") && l.length() == SessionMap.ROW_CHARS);
+        assertThat(map.details()).as("the whole deviation, for the findings area").endsWith(deviation.strip());
     }
 
     @Test
@@ -145,8 +176,10 @@ class SessionMapTest {
         assertThat(entry.depthMm()).isNull();
         assertThat(entry.pathLengthMm()).isNull();
         assertThat(entry.minClearanceMm()).isNull();
-        assertThat(map.lines().get(0)).endsWith("path uncalibrated  on \"fixture\" frame 1");
-        assertThat(map.lines()).contains("      overridden (reason: measured by hand): " + calibration.message());
+        assertThat(map.rows().get(0).details().get(0)).endsWith("path uncalibrated  on \"fixture\" frame 1");
+        assertThat(map.lines().get(0)).as("marked, not as a violation").endsWith(" overridden");
+        assertThat(map.rows().get(0).details()).contains("overridden (reason: measured by hand): "
+                + calibration.message());
         assertThat(map.signOff().openViolations()).isZero();
     }
 
@@ -162,10 +195,12 @@ class SessionMapTest {
                 "Totals: 0 injections, 0.00 mL; no local anaesthetic",
                 "Draw up: nothing planned",
                 "Signed by Dr A at 2026-11-26 08:30 Europe/Lisbon (UTC+00:00), SHA-256 0123456789abcdef…");
-        assertThat(SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED,
-                java.time.ZoneId.of("Asia/Kolkata")).lines()).last()
-                .isEqualTo("Signed by Dr A at 2026-11-26 14:00 Asia/Kolkata (UTC+05:30), SHA-256 0123456789abcdef… "
-                        + "(signed before keyed signatures: the signer cannot be verified)");
+        SessionMap unkeyed = SessionMap.of(signed, report(signed), SETTINGS, SignatureStatus.UNKEYED,
+                java.time.ZoneId.of("Asia/Kolkata"));
+        String whole = "Signed by Dr A at 2026-11-26 14:00 Asia/Kolkata (UTC+05:30), SHA-256 0123456789abcdef… "
+                + "(signed before keyed signatures: the signer cannot be verified)";
+        assertThat(unkeyed.lines()).last().isEqualTo(whole.substring(0, SessionMap.ROW_CHARS - 1) + "…");
+        assertThat(unkeyed.details()).containsExactly(whole);
     }
 
     @Test
@@ -190,7 +225,9 @@ class SessionMapTest {
                 .withChecklistEntry(new ChecklistEntry(nsaids, ChecklistAnswer.NO, "ibuprofen yesterday"));
         SessionMap map = SessionMap.of(plan, report(plan), SETTINGS, SignatureStatus.UNSIGNED);
         assertThat(map.checklist().deviations()).extracting(e -> e.item().id()).containsExactly("nsaids-paused");
+        String deviation = "      DEVIATION, answered no: " + nsaids.question() + " (note: ibuprofen yesterday)";
         assertThat(map.lines()).containsSequence("Checklist: 2 of 2 answered; weight not entered",
-                "      DEVIATION, answered no: " + nsaids.question() + " (note: ibuprofen yesterday)");
+                deviation.substring(0, SessionMap.ROW_CHARS - 1) + "…");
+        assertThat(map.details()).containsExactly(deviation.strip());
     }
 }

@@ -101,8 +101,9 @@ class SessionOnePlanTest {
                 "Longitudinal posterior sacroiliac (right)", "Longitudinal posterior sacroiliac (right)",
                 "Longitudinal posterior sacroiliac (right)", "Cine transverse L4-L5 midline",
                 "Cine transverse L4-L5 midline", "Cine transverse L4-L5 midline", "Cine transverse L4-L5 midline");
-        assertThat(map.lines().get(0)).contains("on \"Transverse L4-L5 midline\" frame 1");
-        assertThat(map.lines()).anySatisfy(l -> assertThat(l).startsWith("#10 T10").contains(
+        // the injection's full line, the first of its row's details (the Plan Panel shows it under the map)
+        assertThat(map.rows().get(0).details().get(0)).contains("on \"Transverse L4-L5 midline\" frame 1");
+        assertThat(map.rows()).anySatisfy(r -> assertThat(r.details().get(0)).startsWith("#10 T10").contains(
                 "on \"Cine transverse L4-L5 midline\" frame 12"));
         org.injectionplanner.plan.PlanImage blank = new org.injectionplanner.plan.PlanImage("2.25.9", "2.25.10",
                 "2.25.11", " ", 1, null, null, null);

@@ -53,7 +53,8 @@ class ChecklistAsUsualIT {
                 call(U + "keyClosing", title, "ENTER");
                 call(U + "awaitRow", "Plan Panel", "Checklist: 13 of 13 answered");
                 run("Save Session Plan");
-                File.saveString(seen + "\\n" + call(U + "rows", "Plan Panel"), getArgument());
+                File.saveString(seen + "\\n" + call(U + "rows", "Plan Panel") + "=====\\n"
+                        + call(U + "wrappedText", "Plan Panel"), getArgument());
                 """.formatted(nsaidsAnswer);
         GuiSession.Result r = GuiSession.run(scenario, null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
@@ -69,7 +70,10 @@ class ChecklistAsUsualIT {
         assertThat(deviation.note()).isEqualTo("taken yesterday for a headache");
         assertThat(plan.checklist()).filteredOn(e -> !e.item().id().equals("nsaids-paused"))
                 .allMatch(e -> e.answer() == ChecklistAnswer.YES);
-        assertThat(r.output()).contains("DEVIATION, answered no: " + deviation.item().question()
-                + " (note: taken yesterday for a headache)");
+        String[] panel = r.output().split("=====\n");
+        assertThat(panel[0]).as("the map's row, flagged").contains("      DEVIATION, answered no: "
+                + deviation.item().question().substring(0, 20));
+        assertThat(panel[1]).as("in full under the map").contains("DEVIATION, answered no: "
+                + deviation.item().question() + " (note: taken yesterday for a headache)");
     }
 }

@@ -123,6 +123,28 @@ class FollowUpIT {
                 .contains("1 added, 1 dropped, 1 changed, 1 unchanged",
                         "changed     L4/5 supraspinous · Supraspinous ligament: volumeMl ");
 
+        // session 2 opened again: the Plan Panel at its default size with its comparison, beside today's image
+        String look = """
+                run("Injection Planner Options...", "memory=512 store=[%s]");
+                run("Open Ultrasound Study...", "path=[%s] series=1");
+                today = getTitle();
+                run("Open Session Plan...", "plan=latest");
+                run("Plan Panel");
+                U = "org.injectionplanner.imagej.gui.UserInput.";
+                panel = call(U + "title", "Plan Panel");
+                // the image's right edge at the screen's: its black left margin under the panel's right edge
+                call(U + "place", today, "790", "110");
+                call(U + "place", panel, "0", "110");
+                File.saveString(call("org.injectionplanner.imagej.gui.PanelProbe.comparison") + "=====\\n"
+                        + call(U + "rowWidths", "Plan Panel"), getArgument());
+                """.formatted(store, SESSION_2);
+        Path comparisonShot = GuiSession.screenshot("comparison.png");
+        String[] reopened = GuiSession.run(look, null, comparisonShot).output().split("=====\n");
+        assertThat(reopened[0]).as("the comparison shown when session 2 is opened again")
+                .contains("Session 1 → session 2: 1 added, 1 dropped, 0 changed, 2 unchanged");
+        TenSitePlanIT.assertRowsFitTheMap(reopened[1]);
+        assertThat(Files.size(comparisonShot)).isGreaterThan(10_000);
+
         PlanStore planStore = new PlanStore(store);
         List<Revision> history = planStore.history(session1.courseId());
         SessionPlan session2 = history.get(history.size() - 1).plan();

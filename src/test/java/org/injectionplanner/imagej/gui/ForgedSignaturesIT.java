@@ -72,7 +72,8 @@ class ForgedSignaturesIT {
             macro.append("""
                     run("Open Session Plan...", "plan=[%s]");
                     run("Plan Panel");
-                    out = out + "== %s\\n" + call(U + "title", "Plan Panel") + "\\n" + call(U + "rows", "Plan Panel");
+                    out = out + "== %s\\n" + call(U + "title", "Plan Panel") + "\\n" + call(U + "rows", "Plan Panel")
+                            + "-----\\n" + call(U + "wrappedText", "Plan Panel") + "\\n";
                     """.formatted(e.getValue(), e.getKey()));
         }
         macro.append("File.saveString(out, getArgument());\n");
@@ -92,8 +93,14 @@ class ForgedSignaturesIT {
     private static void assertForged(String panel, String log, String problem) {
         assertThat(panel).startsWith("Plan Panel: ").contains("session 1 of 4 (" + INVALID + "), ")
                 .doesNotContain("(signed)").doesNotContain("Signed by");
-        String signOffRow = panel.strip().lines().reduce((a, b) -> b).orElseThrow();
-        assertThat(signOffRow).startsWith("Signature not valid — treated as a draft: ").contains(problem);
+        String[] rowsAndFindings = panel.split("-----\n");
+        String signOffRow = rowsAndFindings[0].strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertThat(signOffRow).startsWith("Signature not valid — treated as a draft: ");
+        // a row too long for the map is cut, and shown whole under it
+        String whole = !signOffRow.endsWith("…") ? signOffRow : rowsAndFindings[1].lines()
+                .filter(l -> l.startsWith("• Signature not valid — treated as a draft: ")).findFirst()
+                .orElseThrow();
+        assertThat(whole).contains(problem);
         assertThat(log).containsPattern("Session 1 of \\S+ " + INVALID + ": [^\\n]*" + Pattern.quote(problem));
     }
 

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageOrientationIT {
 
     private static final String PROBE = "org.injectionplanner.imagej.gui.OverlayProbe.onSlice";
-    private static final String ROWS = "org.injectionplanner.imagej.gui.UserInput.rows";
+    /** The Plan Panel's findings area: with no row chosen, every finding in full. */
+    private static final String FINDINGS = "org.injectionplanner.imagej.gui.UserInput.wrappedText";
 
     @TempDir
     Path dir;
@@ -42,7 +43,7 @@ class ImageOrientationIT {
                 run("Save Session Plan");
                 after = call("%s", "Plan Panel");
                 File.saveString(before + "=====\\n" + after + "=====\\n" + call("%s", "1"), getArgument());
-                """.formatted(ROWS, ROWS, PROBE);
+                """.formatted(FINDINGS, FINDINGS, PROBE);
         GuiSession.Result r = GuiSession.run(scenario, null, GuiSession.screenshot("image-orientation.png"));
         assertThat(r.log()).doesNotContain("Injection Planner:");
         String[] parts = r.output().split("=====\n");

@@ -132,7 +132,7 @@ class SessionMapIT {
         String[] findings = third.output().split("\\R", 2);
         String[] widths = findings[0].split(" ");
         assertThat(findings[1]).as("the Plan Panel's findings area shows the map's findings, the session's among them")
-                .isEqualTo(String.join("\n", map2.findingLines(null).stream().map(l -> "• " + l).toList()))
+                .isEqualTo(String.join("\n", map2.details().stream().map(l -> "• " + l).toList()))
                 .contains("Session: 7 days after");
         assertThat(Double.parseDouble(widths[0])).as("wrapped within the panel's default width: " + findings[0])
                 .isLessThanOrEqualTo(Double.parseDouble(widths[1]));

@@ -28,11 +28,12 @@ class SpinalDepthIT {
             + "anticoagulants=yes nsaids-paused=yes no-allergy=yes pregnancy=n/a diabetes=yes prosthesis=n/a "
             + "weight=yes consent=yes site-marking=yes time-out=yes";
 
-    /** Saves the plan and writes the Plan Panel's rows to the output. */
+    /** Saves the plan and writes the Plan Panel's rows and, under them, its findings area to the output. */
     private static final String SAVE_AND_SHOW = """
             run("Save Session Plan");
             run("Plan Panel");
-            File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel"), getArgument());
+            File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel")
+                    + call("org.injectionplanner.imagej.gui.UserInput.wrappedText", "Plan Panel"), getArgument());
             """;
 
     /** The sign-off refusal of session 1 for its one open violation, as Finalize Session Plan... reports it. */

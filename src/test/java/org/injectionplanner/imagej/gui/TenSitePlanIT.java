@@ -165,8 +165,10 @@ class TenSitePlanIT {
             assertThat(drawn.image().frame()).isEqualTo(z.frame());
         }
         assertThat(plan.images()).hasSize(3);
-        assertThat(r.output().lines()).as("the Plan Panel shows the session map")
+        String[] panel = r.output().split("=====\n");
+        assertThat(panel[0].lines()).as("the Plan Panel shows the session map")
                 .containsExactlyElementsOf(map.lines());
+        assertRowsFitTheMap(panel[1]);
 
         // every number of every site, against the values computed above from the coordinates and the regions
         assertThat(map.injections()).hasSize(10);
@@ -191,8 +193,8 @@ class TenSitePlanIT {
             assertThat(e.solution().description()).isEqualTo("dextrose 15 % + lidocaine 0.2 %");
             assertThat(e.approach()).isEqualTo(s.entry() == Entry.ABOVE_OUT_OF_PLANE ? Approach.OUT_OF_PLANE
                     : Approach.IN_PLANE);
-            assertThat(rowOf(map, s.number())).as(site + " row").contains(String.format(Locale.ROOT,
-                    "path %s mm %.0f°", ceilTenth(x.lengthMm()), x.angleDeg()));
+            assertThat(rowOf(map, s.number()).details().get(0)).as(site + " row in full").contains(
+                    String.format(Locale.ROOT, "path %s mm %.0f°", ceilTenth(x.lengthMm()), x.angleDeg()));
         }
         // the dose: 0.2 % lidocaine is 2 mg per mL, 1.0 mg in each 0.5 mL site, 10 mg in the session
         double mgPerSite = 0.2 * 10 * 0.5;
@@ -217,12 +219,15 @@ class TenSitePlanIT {
         assertThat(plan.overrides()).hasSize(1);
         assertThat(override.findingKey()).isEqualTo(violation.key());
         assertThat(override.reason()).isEqualTo(OVERRIDE_REASON);
-        assertThat(map.lines()).anyMatch(l -> l.contains("overridden (reason: " + OVERRIDE_REASON + ")"));
+        assertThat(map.findingLines(null)).anyMatch(l -> l.contains("overridden (reason: " + OVERRIDE_REASON + ")"));
+        assertThat(rowOf(map, 10).text()).as("T10's row marks the override, not a violation").contains(" overridden")
+                .doesNotContain("VIOLATION");
 
         // the warning budget: no needle without a length, steep-angle remarks on steep in-plane paths only, and
         // every warning one the physician acts on
         assertThat(report.findings()).extracting(Finding::check).doesNotContain("needle-length");
         assertThat(map.lines()).noneMatch(l -> l.contains("not entered"));
+        assertThat(map.details()).noneMatch(l -> l.contains("not entered"));
         double steepest = settings.limits().maxInsertionAngleDeg();
         Set<Integer> steep = SITES.stream().filter(s -> s.entry() != Entry.ABOVE_OUT_OF_PLANE)
                 .filter(s -> expected.get(s.number()).angleDeg() > steepest).map(Site::number)
@@ -365,7 +370,8 @@ class TenSitePlanIT {
                 run("Save Session Plan");
                 run("Export Session Plan...", "format=pdf path=[%s] paper=a4");
                 run("Plan Panel");
-                File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel"), getArgument());
+                File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel") + "=====\\n"
+                        + call("org.injectionplanner.imagej.gui.UserInput.rowWidths", "Plan Panel"), getArgument());
                 call("org.injectionplanner.imagej.gui.PanelProbe.close");
                 Stack.setFrame(12);
                 call("org.injectionplanner.imagej.gui.UserInput.place", getTitle(), "450", "110");
@@ -449,9 +455,31 @@ class TenSitePlanIT {
     }
 
     /** The map's row of target Tn. */
-    private static String rowOf(SessionMap map, int number) {
+    private static SessionMap.Row rowOf(SessionMap map, int number) {
         String tag = String.format(Locale.ROOT, "T%-3d ", number);
-        return map.lines().stream().filter(l -> l.startsWith("#") && l.contains(tag)).findFirst().orElseThrow();
+        return map.rows().stream().filter(r -> r.text().startsWith("#") && r.text().contains(tag)).findFirst()
+                .orElseThrow();
+    }
+
+    /**
+     * The Plan Panel at its default size on the 1600 × 1000 screen, as {@link UserInput#rowWidths} measured it: it
+     * fits on the screen, and every row of its session map fits the map's width, without a horizontal scroll bar.
+     */
+    static void assertRowsFitTheMap(String measured) {
+        List<String> lines = measured.lines().toList();
+        String[] head = lines.get(0).split(" ");
+        int viewport = Integer.parseInt(head[1]);
+        assertThat(head[3]).as("the map's horizontal scroll bar: " + lines.get(0)).isEqualTo("hidden");
+        assertThat(Integer.parseInt(head[5])).as("the panel's width on the screen").isLessThanOrEqualTo(
+                Integer.parseInt(head[8]));
+        assertThat(Integer.parseInt(head[6])).as("the panel's height on the screen").isLessThanOrEqualTo(
+                Integer.parseInt(head[9]));
+        assertThat(lines).hasSizeGreaterThan(5);
+        for (String row : lines.subList(1, lines.size())) {
+            String[] widthAndText = row.split("\t", 2);
+            assertThat(Integer.parseInt(widthAndText[0])).as("the row \"" + widthAndText[1] + "\" within the map's "
+                    + viewport + " px").isLessThanOrEqualTo(viewport);
+        }
     }
 
     /** The B-mode region of a sample file, from its Sequence of Ultrasound Regions (physical units in cm). */

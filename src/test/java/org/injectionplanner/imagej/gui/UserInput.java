@@ -18,6 +18,7 @@ import java.awt.Color;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dialog;
+import java.awt.Dimension;
 import java.awt.FontMetrics;
 import java.awt.EventQueue;
 import java.awt.Frame;
@@ -49,8 +50,10 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javax.swing.JList;
+import javax.swing.JScrollPane;
 import javax.swing.JTextArea;
 import javax.swing.JViewport;
+import javax.swing.ListCellRenderer;
 import javax.swing.SwingUtilities;
 import javax.swing.text.BadLocationException;
 
@@ -595,6 +598,35 @@ public final class UserInput {
             }
         });
         return rows.toString();
+    }
+
+    /**
+     * The rows of the Swing list in the window titled {@code titleStart...} (the Plan Panel's session map) as drawn,
+     * measured on the event thread: a first line {@code "viewport W hscroll shown|hidden window W H screen W H"} (the
+     * width of the list's viewport, whether its horizontal scroll bar shows, the window's and the screen's size, in
+     * pixels), then one line per row: the width its cell renderer asks for, a tab, its text.
+     */
+    @SuppressWarnings("unchecked")
+    public static String rowWidths(String titleStart) throws Exception {
+        Frame frame = frameTitled(titleStart);
+        JList<Object> list = (JList<Object>) find(frame, JList.class);
+        settledLocation(list);
+        StringBuilder out = new StringBuilder();
+        onEventThread(() -> {
+            JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, list);
+            Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+            out.append(String.format(Locale.ROOT, "viewport %d hscroll %s window %d %d screen %d %d%n",
+                    scroll.getViewport().getExtentSize().width,
+                    scroll.getHorizontalScrollBar().isVisible() ? "shown" : "hidden", frame.getWidth(),
+                    frame.getHeight(), screen.width, screen.height));
+            ListCellRenderer<Object> renderer = (ListCellRenderer<Object>) list.getCellRenderer();
+            for (int i = 0; i < list.getModel().getSize(); i++) {
+                Object row = list.getModel().getElementAt(i);
+                int width = renderer.getListCellRendererComponent(list, row, i, false, false).getPreferredSize().width;
+                out.append(width).append('\t').append(row).append('\n');
+            }
+        });
+        return out.toString();
     }
 
     /**
