@@ -5,8 +5,8 @@
 #   TOTAL=2000 CHUNK=1000 sh bench/fuzz-long.sh   a smoke run
 #
 # Each chunk is one `mvn -o test -Dtest=DicomFuzzTest` in a fresh JVM with a 256 MiB heap and its own
-# random jqwik seed (-Dfuzz.seed= overrides the build's fixed one), so a chunk that fails is reproduced by
-# re-running it (jqwik tries the failing sample first) or by its logged seed: -Dfuzz.seed=SEED with the
+# random jqwik seed (-Dproperty.seed= overrides the build's fixed one), so a chunk that fails is reproduced by
+# re-running it (jqwik tries the failing sample first) or by its logged seed: -Dproperty.seed=SEED with the
 # chunk's -Dfuzz.tries. Logs go to target/fuzz-long/; the summary line gives the inputs run, the failed chunks
 # (any input that ends in anything but a DicomException naming the file, an OutOfMemoryError, a stack
 # overflow, a hang or an oversized allocation fails its chunk) and the wall-clock time. Exit status 0
@@ -29,7 +29,7 @@ while [ "$done_inputs" -lt "$total" ]; do
     fi
     chunk_start=$(date +%s)
     if mvn -o -B test -Dtest=DicomFuzzTest -Dsurefire.failIfNoSpecifiedTests=false -Dfuzz.tries="$tries" \
-            -Dfuzz.seed= -DargLine=-Xmx256m "$@" > "$logs/chunk-$n.log" 2>&1; then
+            -Dproperty.seed= -DargLine=-Xmx256m "$@" > "$logs/chunk-$n.log" 2>&1; then
         result=passed
     else
         result=FAILED

@@ -10,7 +10,6 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
-import net.jqwik.api.FixedSeedMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -33,9 +32,10 @@ import net.jqwik.api.statistics.Statistics;
  * and every frame decoded. Only {@link DicomException} naming the file may come out; no input may take
  * longer than the watchdog allows ({@link FuzzHarness}).
  *
- * <p>The number of inputs comes from the system property {@code fuzz.tries} (300 in {@code mvn verify}), jqwik's random
- * seed from {@code fuzz.seed} (fixed in {@code mvn verify}, so that a run is repeatable; blank for a random one, as the
- * long run does); {@code fuzz.seeds}, a regular expression, limits the seeds by name. Seeds of the codecs with the most
+ * <p>The number of inputs comes from the system property {@code fuzz.tries} (300 in {@code mvn verify}), jqwik's
+ * seed from {@code property.seed} as for every property ({@link org.injectionplanner.RepeatableSeed}: fixed in
+ * {@code mvn verify}, blank for a random one, as the long run does); {@code fuzz.seeds}, a regular expression, limits
+ * the seeds by name. Seeds of the codecs with the most
  * decoder code behind them are picked more often ({@link FuzzSeed#weight()}).
  * The long run is documented in README.md; the tag {@code fuzz} selects this class ({@code -Dgroups=fuzz}).
  */
@@ -66,21 +66,17 @@ class DicomFuzzTest {
     }
 
     /**
-     * Sets the number of tries from the system property {@code fuzz.tries} and jqwik's seed from
-     * {@code fuzz.seed} (a random seed where it is blank or not set), and logs the seed.
+     * Sets the number of tries from the system property {@code fuzz.tries}; the seed is the build's
+     * ({@link org.injectionplanner.RepeatableSeed}), logged.
      */
-    static final class TriesAndSeedFromSystemProperties implements AroundPropertyHook {
+    static final class TriesFromSystemProperty implements AroundPropertyHook {
         @Override
         public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
             context.attributes().setTries(Integer.getInteger("fuzz.tries", 300));
-            String seed = System.getProperty("fuzz.seed", "").strip();
-            if (seed.isEmpty()) {
-                System.out.println("DicomFuzzTest: random seed (jqwik's report below gives it as 'seed = ...')");
-            } else {
-                context.attributes().setSeed(seed);
-                context.attributes().setWhenFixedSeed(FixedSeedMode.ALLOW);
-                System.out.println("DicomFuzzTest: seed " + seed + " (-Dfuzz.seed)");
-            }
+            String seed = context.attributes().seed().orElse("");
+            System.out.println(seed.isEmpty()
+                    ? "DicomFuzzTest: random seed (jqwik's report below gives it as 'seed = ...')"
+                    : "DicomFuzzTest: seed " + seed + " (-Dproperty.seed)");
             return property.execute();
         }
     }
@@ -108,7 +104,7 @@ class DicomFuzzTest {
     }
 
     @Property(shrinking = ShrinkingMode.BOUNDED)
-    @AddLifecycleHook(TriesAndSeedFromSystemProperties.class)
+    @AddLifecycleHook(TriesFromSystemProperty.class)
     void mutatedFilesFailOnlyWithDicomException(@ForAll("mutatedFiles") FuzzInput input) {
         FuzzHarness.Outcome outcome = FuzzHarness.check(input.bytes(), input.seed().name());
         INPUTS.incrementAndGet();
