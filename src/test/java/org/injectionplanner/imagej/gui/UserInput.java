@@ -838,11 +838,9 @@ public final class UserInput {
     /**
      * Moves the mouse onto the pixel {@code at} of {@code c} (its own pixels) and returns the mouse's screen
      * position once a motion event has been dispatched to {@code c} at that pixel: only then is the mouse
-     * known to be there. Where AWT thinks a window is can differ from where the X server has it: with no
-     * window manager, a frame's location is taken from ConfigureNotify events, and a late one for where the
-     * window was created, (0, 0), can stand for a while after ImageJ moved the window to its place (a click
-     * aimed from it lands beside the window). So a position from {@link #settledLocation} is checked by the
-     * event it causes; an event elsewhere, or a window that moved meanwhile, means looking again.
+     * known to be there: the position aimed at comes from {@link #settledLocation} (where the X server has
+     * the window, see {@link #agreeWithX}), and the event it causes proves it; an event elsewhere (another
+     * window over the pixel), or a window that moved meanwhile, means looking again.
      *
      * @throws IllegalStateException if the mouse does not reach the pixel within the event timeout
      */
