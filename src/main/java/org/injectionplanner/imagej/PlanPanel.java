@@ -44,7 +44,8 @@ import org.injectionplanner.workspace.PlanWorkspace;
 /**
  * The Plan Panel: lists the targets and zones of the active plan, one short row each (a target's label and
  * structure, side and level, depth, and its image by its place among the plan's images, "image 1 fr 3"; a zone's
- * name and kind, margin and image), and below them the session map, one short row each ({@link SessionMap#rows()}, as wide as the map at the panel's default size): the injections in session
+ * name and kind, margin and image), and below them the session map, one short row each ({@link SessionMap#rows()},
+ * as wide as the map at the panel's default size): the injections in session
  * order with a status mark, the session's findings, checklist, totals and sign-off; under the map, what the row
  * selected there stands for in full (an injection's whole line and findings; without a row, every finding and
  * every row cut to fit; for the target or zone last selected in the list, its row in full with its image's
