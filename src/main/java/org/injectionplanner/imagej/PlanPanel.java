@@ -64,9 +64,10 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private final java.util.List<String> rowDetails = new ArrayList<>();
     /**
      * The characters of a target's label and structure (a zone's name and kind) in its row, cut with "…" where
-     * longer: the row then fits the list's width at the panel's default size.
+     * longer: the row, at most 105 characters, then fits the list, as wide as the map's {@link SessionMap#ROW_CHARS}
+     * at the panel's default size.
      */
-    private static final int NAME_CHARS = 46;
+    private static final int NAME_CHARS = 60;
     private final DefaultListModel<String> mapModel = new DefaultListModel<>();
     private final JList<String> sessionMap = new JList<>(mapModel);
     /** Per session-map row: the target it is about, or null. */
