@@ -29,22 +29,27 @@ import javax.swing.ListSelectionModel;
 import javax.swing.ScrollPaneConstants;
 import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Decimals;
+import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.Injection;
 import org.injectionplanner.plan.NerveZone;
 import org.injectionplanner.plan.PlanEditor;
 import org.injectionplanner.plan.PlanImage;
 import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.SignatureStatus;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.sessionmap.SessionMap;
 import org.injectionplanner.workspace.PlanWorkspace;
 
 /**
- * The Plan Panel: lists the targets and zones of the active plan, and below them the session map, one short row
- * each ({@link SessionMap#rows()}, as wide as the map at the panel's default size): the injections in session
+ * The Plan Panel: lists the targets and zones of the active plan, one short row each (a target's label and
+ * structure, side and level, depth, and its image by its place among the plan's images, "image 1 fr 3"; a zone's
+ * name and kind, margin and image), and below them the session map, one short row each ({@link SessionMap#rows()},
+ * as wide as the map at the panel's default size): the injections in session
  * order with a status mark, the session's findings, checklist, totals and sign-off; under the map, what the row
  * selected there stands for in full (an injection's whole line and findings; without a row, every finding and
- * every row cut to fit), wrapped at the panel's width; at the bottom, the plan compared with an earlier session
+ * every row cut to fit; for the target or zone last selected in the list, its row in full with its image's
+ * description), wrapped at the panel's width; at the bottom, the plan compared with an earlier session
  * of its course ({@link ComparisonPane}). The map takes the height the panel gains. Selecting a row shows its
  * frame and highlights it; dragging an injection onto another's row moves it to that place in the order; buttons
  * run the same commands as the menu (so they record macro lines too).
@@ -55,13 +60,24 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
 
     private final List list = new List(7, false);
     private final java.util.List<UUID> rows = new ArrayList<>();
+    /** Per row of the targets and zones: what it stands for in full (its image by its description). */
+    private final java.util.List<String> rowDetails = new ArrayList<>();
+    /**
+     * The characters of a target's label and structure (a zone's name and kind) in its row, cut with "…" where
+     * longer: the row, at most 105 characters, then fits the list, as wide as the map's {@link SessionMap#ROW_CHARS}
+     * at the panel's default size.
+     */
+    private static final int NAME_CHARS = 60;
     private final DefaultListModel<String> mapModel = new DefaultListModel<>();
     private final JList<String> sessionMap = new JList<>(mapModel);
     /** Per session-map row: the target it is about, or null. */
     private final java.util.List<UUID> mapRows = new ArrayList<>();
     /** Per session-map row: the injection it is, or null. */
     private final java.util.List<UUID> mapInjections = new ArrayList<>();
-    /** What the row selected in the session map stands for in full (without one, all the map leaves out), wrapped. */
+    /**
+     * What the row selected in the session map stands for in full (without one, all the map leaves out), or the
+     * target or zone last selected in the list above it, wrapped.
+     */
     private final JTextArea findings = new JTextArea(4, 60);
     /** The session-map rows in sight at the default size: a 10-site plan's with its session rows. */
     private static final int MAP_ROWS = 18;
@@ -235,20 +251,29 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         comparison.display(plan);
         list.removeAll();
         rows.clear();
+        rowDetails.clear();
+        StructureCatalogue catalogue = PluginWorkspace.get().settings().catalogue();
         for (Target t : plan.targets()) {
-            String depth = t.depthMm() == null ? "uncalibrated"
-                    : String.format(Locale.ROOT, "%5s mm", Decimals.ceilTenth(t.depthMm()));
-            list.add(String.format(Locale.ROOT, "T%-3d %-28s %-7s %-6s %s  on \"%s\" frame %d", t.number(),
-                    PluginWorkspace.get().settings().catalogue().nameOf(t.structureId()),
-                    t.side().label(), t.level() == null ? "" : t.level().label(), depth,
-                    SessionMap.imageName(plan, t.image()), t.image().frame()));
+            String name = catalogue.withName(t.label(), t.structureId());
+            String depth = t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm deep";
+            String where = where(plan, t.image());
+            list.add(String.format(Locale.ROOT, "T%-3d %-" + NAME_CHARS + "s %-8s %13s  %s", t.number(),
+                    SessionMap.truncate(name, NAME_CHARS), SessionMap.sideLevel(t.side(), t.level()), depth,
+                    where));
+            rowDetails.add(String.format(Locale.ROOT, "%s %s, %s%s, %s, %s: \"%s\" frame %d",
+                    AnnotationNames.of(t), name, t.side().label(), t.level() == null ? "" : " " + t.level().label(),
+                    depth, where, SessionMap.imageName(plan, t.image()), t.image().frame()));
             rows.add(t.id());
         }
         for (NerveZone z : plan.zones()) {
-            list.add(String.format(Locale.ROOT, "Z%-3d %-28s %-7s margin %.1f mm  on \"%s\" frame %d%s", z.number(),
-                    z.name(), z.kind().name().toLowerCase(Locale.ROOT), z.marginMm(),
-                    SessionMap.imageName(plan, z.image()), z.image().frame(),
-                    z.calibration().isCalibrated() ? "" : "  uncalibrated"));
+            String name = StructureCatalogue.labelWithName(z.name(), z.kind().name().toLowerCase(Locale.ROOT));
+            String margin = String.format(Locale.ROOT, "margin %.1f mm", z.marginMm());
+            String uncalibrated = z.calibration().isCalibrated() ? "" : "  uncalibrated";
+            String where = where(plan, z.image());
+            list.add(String.format(Locale.ROOT, "Z%-3d %-" + NAME_CHARS + "s %s  %s%s", z.number(),
+                    SessionMap.truncate(name, NAME_CHARS), margin, where, uncalibrated));
+            rowDetails.add(String.format(Locale.ROOT, "%s %s, %s, %s: \"%s\" frame %d%s", AnnotationNames.of(z),
+                    name, margin, where, SessionMap.imageName(plan, z.image()), z.image().frame(), uncalibrated));
             rows.add(z.id());
         }
         UUID selected = PluginWorkspace.get().selected();
@@ -260,6 +285,11 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
                 ? "signature not valid — treated as a draft" : plan.status().name().toLowerCase(Locale.ROOT);
         setTitle("Plan Panel: " + SessionMap.identity(plan, comparison.course()) + " (" + state + "), "
                 + plan.targets().size() + " targets, " + plan.zones().size() + " zones");
+    }
+
+    /** "image 2 fr 14": an annotation's image by its place among the plan's images, and its frame. */
+    private static String where(SessionPlan plan, ImageRef image) {
+        return "image " + SessionMap.imageNumber(plan, image) + " fr " + image.frame();
     }
 
     /** The session map ({@link SessionMap}) of the plan, its findings and the clinic settings. */
@@ -334,6 +364,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         if (index < 0 || index >= rows.size()) {
             return;
         }
+        findings.setText(BULLET + rowDetails.get(index));
+        findings.setCaretPosition(0);
         UUID id = rows.get(index);
         PluginWorkspace.select(id);
         jumpTo(id);

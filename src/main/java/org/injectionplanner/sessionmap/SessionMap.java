@@ -290,14 +290,23 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
 
     /** The image's description in the plan, or "image 2" (its place among the plan's images) without one. */
     public static String imageName(SessionPlan plan, ImageRef image) {
+        int number = imageNumber(plan, image);
+        if (number == 0) {
+            return "image not in the plan";
+        }
+        String description = plan.images().get(number - 1).description();
+        return description == null || description.isBlank() ? "image " + number : description;
+    }
+
+    /** The image's place among the plan's images, 1 first; 0 where the plan does not hold it. */
+    public static int imageNumber(SessionPlan plan, ImageRef image) {
         List<PlanImage> images = plan.images();
         for (int k = 0; k < images.size(); k++) {
             if (images.get(k).sopInstanceUid().equals(image.sopInstanceUid())) {
-                String description = images.get(k).description();
-                return description == null || description.isBlank() ? "image " + (k + 1) : description;
+                return k + 1;
             }
         }
-        return "image not in the plan";
+        return 0;
     }
 
     /**
@@ -374,7 +383,7 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
      * line is the row's first detail); the side is its initial.
      */
     private static String injectionRow(SessionPlan plan, InjectionEntry e) {
-        String sideLevel = e.side().label().substring(0, 1) + (e.level() == null ? "" : " " + e.level().label());
+        String sideLevel = sideLevel(e.side(), e.level());
         List<String> status = new ArrayList<>();
         String mark = mark(plan, e.findings());
         if (!mark.isEmpty()) {
@@ -389,6 +398,11 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         return fit(String.format(Locale.ROOT, "#%-2d T%-3d %-17s %-21s %-7s %4s mL %-21s %-14s %s", e.position(),
                 e.targetNumber(), truncate(e.label(), 17), truncate(e.structure(), 21), sideLevel, e.volumeMl(),
                 truncate(shortSolution(e.solution()), 21), e.needle(), String.join(" ", status)).strip());
+    }
+
+    /** "L L4/L5": a side by its initial and the spinal level (the side alone where {@code level} is null). */
+    public static String sideLevel(Side side, SpinalLevel level) {
+        return side.label().substring(0, 1) + (level == null ? "" : " " + level.label());
     }
 
     /** "D15% + lidocaine 0.2%": a solution in the prolotherapy shorthand (D for dextrose), for a row's column. */
@@ -494,7 +508,8 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
 
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private static String truncate(String text, int length) {
+    /** {@code text}, or its first {@code length} − 1 characters and "…" where longer: to fit a row's column. */
+    public static String truncate(String text, int length) {
         return text.length() <= length ? text : text.substring(0, length - 1) + "…";
     }
 }

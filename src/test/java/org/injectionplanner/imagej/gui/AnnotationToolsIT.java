@@ -74,6 +74,7 @@ class AnnotationToolsIT {
                 run("Plan Panel");
                 t2 = call(U + "pickRow", "Plan Panel", "1");
                 out = "row=" + t2 + "\\nframe=" + call(U + "frame") + "\\nselected=" + call(U + "drawnIn", "%s");
+                out = out + "\\ndetails=" + replace(call(U + "wrappedText", "Plan Panel"), "\\n", " | ");
                 z2 = call(U + "pickRow", "Plan Panel", "3");
                 out = out + "\\nrow=" + z2 + "\\nframe=" + call(U + "frame") + "\\nselected=" + call(U + "drawnIn", "%s");
                 File.saveString(out + "\\n%s\\n" + call(U + "recorded"), getArgument());
@@ -123,6 +124,12 @@ class AnnotationToolsIT {
         assertThat(panel.get("frame1")).as("T2's frame shown").isEqualTo("5");
         assertThat(panel.get("selected1")).as("T2 highlighted")
                 .isEqualTo(plan.get("T2").getProperty("injectionplanner.id"));
+        assertThat(panel.get("row1")).as("T2 by its label and structure, side and level, depth, image and frame")
+                .startsWith("T2   R L4/5 facet · Facet joint capsule").contains(" R L4/L5 ")
+                .contains(" mm deep  image ").endsWith(" fr 5");
+        assertThat(panel.get("details1")).as("T2's row in full under the map, its image by its description")
+                .contains("• T2 R L4/5 facet · Facet joint capsule, Right L4/L5, ").contains(" mm deep, image ")
+                .endsWith("\" frame 5");
         assertThat(panel.get("row2")).startsWith("Z2");
         assertThat(panel.get("frame2")).as("Z2's frame shown").isEqualTo("20");
         assertThat(panel.get("selected2")).as("Z2 highlighted").isEqualTo(ellipse.getProperty("injectionplanner.id"));

@@ -169,6 +169,15 @@ class TenSitePlanIT {
         assertThat(panel[0].lines()).as("the Plan Panel shows the session map")
                 .containsExactlyElementsOf(map.lines());
         assertRowsFitTheMap(panel[1]);
+        // the targets and zones above the map: one short row each, none wider than the list at the default size
+        assertRowsFitTheMap(panel[2]);
+        List<String> listRows = panel[2].lines().skip(1).map(row -> row.split("\t", 2)[1]).toList();
+        assertThat(listRows).hasSize(14);
+        for (Zone z : ZONES) {
+            assertThat(listRows.get(10 + z.number() - 1)).startsWith(String.format(Locale.ROOT, "Z%-3d %s",
+                    z.number(), z.name())).contains(String.format(Locale.ROOT, "margin %.1f mm  image ", z.marginMm()))
+                    .endsWith(" fr " + z.frame());
+        }
 
         // every number of every site, against the values computed above from the coordinates and the regions
         assertThat(map.injections()).hasSize(10);
@@ -193,6 +202,10 @@ class TenSitePlanIT {
             assertThat(e.solution().description()).isEqualTo("dextrose 15 % + lidocaine 0.2 %");
             assertThat(e.approach()).isEqualTo(s.entry() == Entry.ABOVE_OUT_OF_PLANE ? Approach.OUT_OF_PLANE
                     : Approach.IN_PLANE);
+            assertThat(listRows.get(s.number() - 1)).as(site + " in the list of targets").startsWith(
+                    String.format(Locale.ROOT, "T%-3d %s", s.number(), s.label())).contains(String.format(Locale.ROOT,
+                    "%s mm deep  image %d fr %d", ceilTenth(x.depthMm()), SessionMap.imageNumber(plan, e.image()),
+                    s.frame()));
             assertThat(rowOf(map, s.number()).details().get(0)).as(site + " row in full").contains(
                     String.format(Locale.ROOT, "path %s mm %.0f°", ceilTenth(x.lengthMm()), x.angleDeg()));
         }
@@ -371,7 +384,8 @@ class TenSitePlanIT {
                 run("Export Session Plan...", "format=pdf path=[%s] paper=a4");
                 run("Plan Panel");
                 File.saveString(call("org.injectionplanner.imagej.gui.UserInput.rows", "Plan Panel") + "=====\\n"
-                        + call("org.injectionplanner.imagej.gui.UserInput.rowWidths", "Plan Panel"), getArgument());
+                        + call("org.injectionplanner.imagej.gui.UserInput.rowWidths", "Plan Panel") + "=====\\n"
+                        + call("org.injectionplanner.imagej.gui.UserInput.listRowWidths", "Plan Panel"), getArgument());
                 call("org.injectionplanner.imagej.gui.PanelProbe.close");
                 Stack.setFrame(12);
                 call("org.injectionplanner.imagej.gui.UserInput.place", getTitle(), "450", "110");
@@ -463,7 +477,8 @@ class TenSitePlanIT {
 
     /**
      * The Plan Panel at its default size on the 1600 × 1000 screen, as {@link UserInput#rowWidths} measured it: it
-     * fits on the screen, and every row of its session map fits the map's width, without a horizontal scroll bar.
+     * fits on the screen, and every row of its session map (of its list of targets and zones, measured by
+     * {@link UserInput#listRowWidths}) fits the map's (the list's) width, without a horizontal scroll bar.
      */
     static void assertRowsFitTheMap(String measured) {
         List<String> lines = measured.lines().toList();

@@ -630,6 +630,36 @@ public final class UserInput {
     }
 
     /**
+     * The rows of the AWT list in the window titled {@code titleStart...} (the Plan Panel's targets and zones) as
+     * drawn, measured on the event thread, in the format of {@link #rowWidths}: the "viewport" is the width the
+     * list's X11 peer leaves the rows beside its vertical scroll bar (its width less 17 px for the bar and 2 × 3 px
+     * margin), "hscroll" shown where a row is wider than that (the peer's rule for its horizontal scroll bar); each
+     * row's width is its text's in the list's font.
+     */
+    public static String listRowWidths(String titleStart) throws Exception {
+        Frame frame = frameTitled(titleStart);
+        List list = find(frame, List.class);
+        settledLocation(list);
+        StringBuilder out = new StringBuilder();
+        onEventThread(() -> {
+            FontMetrics fm = list.getFontMetrics(list.getFont());
+            int viewport = list.getWidth() - 17 - 6;
+            boolean wider = false;
+            StringBuilder rows = new StringBuilder();
+            for (String item : list.getItems()) {
+                int width = fm.stringWidth(item);
+                wider |= width > viewport;
+                rows.append(width).append('\t').append(item).append('\n');
+            }
+            Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+            out.append(String.format(Locale.ROOT, "viewport %d hscroll %s window %d %d screen %d %d%n", viewport,
+                    wider ? "shown" : "hidden", frame.getWidth(), frame.getHeight(), screen.width, screen.height));
+            out.append(rows);
+        });
+        return out.toString();
+    }
+
+    /**
      * The wrapping text area of the window titled {@code titleStart...} (the Plan Panel's findings) as shown:
      * {@code "right visible unwrapped"} in pixels (the right end of its rightmost character, the width of its
      * viewport, the width of its longest line drawn unwrapped), then its text.
