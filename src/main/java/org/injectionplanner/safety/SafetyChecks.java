@@ -141,8 +141,8 @@ public final class SafetyChecks {
     /**
      * A finding's key (docs/safety.md §4) in words, for a finding that no longer occurs: the sites ({@link
      * #siteName}; an injection's id names its site) and zones it is about, as the plan now holds them, then the
-     * check and the kind of finding, e.g. "Injection 4, T4 "L iliolumbar" (Iliolumbar ligament) and zone Z2
-     * "cutaneous branch": zone-clearance (path)"; "Session: ..." for a key with no ids. An id the plan no
+     * check and the kind of finding in words, e.g. "Injection 4, T4 "L iliolumbar" (Iliolumbar ligament) and zone
+     * Z2 "cutaneous branch": zone clearance (path)"; "Session: ..." for a key with no ids. An id the plan no
      * longer holds is named as such.
      */
     public static String keyInWords(SessionPlan plan, StructureCatalogue catalogue, String key) {
@@ -160,8 +160,8 @@ public final class SafetyChecks {
                     .or(() -> plan.zone(id).map(SafetyChecks::zoneName))
                     .orElse("a site or zone no longer in the plan"));
         }
-        return (subjects.isEmpty() ? "Session" : String.join(" and ", subjects)) + ": " + parts[0]
-                + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")");
+        String check = (parts[0] + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")")).replace('-', ' ');
+        return (subjects.isEmpty() ? "Session" : String.join(" and ", subjects)) + ": " + check;
     }
 
     private static Structure structureOf(Target target, StructureCatalogue catalogue) {

@@ -1158,7 +1158,7 @@ class SafetyChecksTest {
             SessionPlan moved = site(t, path(400, 0, CAL), z);
             assertThat(findings(check(moved), "zone-clearance")).isEmpty();
             assertThat(SafetyChecks.keyInWords(moved, catalogue, f.key()))
-                    .isEqualTo(site + " and zone Z1 \"nerve 1\": zone-clearance (path)");
+                    .isEqualTo(site + " and zone Z1 \"nerve 1\": zone clearance (path)");
         }
 
         @Test
@@ -1167,8 +1167,8 @@ class SafetyChecksTest {
             SessionPlan plan = site(t, path(240, 0, CAL));
             assertThat(SafetyChecks.keyInWords(plan, catalogue, "needle-length/shortfall/"
                     + PlanFixtures.id("injection", 1))).isEqualTo("Injection 1, T1 (Iliolumbar ligament): "
-                    + "needle-length (shortfall)");
-            assertThat(SafetyChecks.keyInWords(plan, catalogue, "session-volume")).isEqualTo("Session: session-volume");
+                    + "needle length (shortfall)");
+            assertThat(SafetyChecks.keyInWords(plan, catalogue, "session-volume")).isEqualTo("Session: session volume");
         }
 
         @Test
@@ -1179,7 +1179,7 @@ class SafetyChecksTest {
             assertThat(SafetyChecks.siteName(plan, catalogue, PlanFixtures.id("target", 2))).isEmpty();
             assertThat(SafetyChecks.keyInWords(plan, catalogue, "zone-clearance/target/"
                     + PlanFixtures.id("target", 2) + "/" + z.id()))
-                    .isEqualTo("a site or zone no longer in the plan and zone Z1 \"nerve 1\": zone-clearance (target)");
+                    .isEqualTo("a site or zone no longer in the plan and zone Z1 \"nerve 1\": zone clearance (target)");
         }
     }
 }
