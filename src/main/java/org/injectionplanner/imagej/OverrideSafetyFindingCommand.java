@@ -90,7 +90,7 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
      * An override whose finding no longer occurs, as the physician reads it: the finding's site and zone as
      * the plan now names them ({@link SafetyChecks#keyInWords}), its reason, and that the finding is gone.
      */
-    static String inWords(SessionPlan plan, StructureCatalogue catalogue, FindingOverride o) {
+    private static String inWords(SessionPlan plan, StructureCatalogue catalogue, FindingOverride o) {
         return SafetyChecks.keyInWords(plan, catalogue, o.findingKey()) + "  [overridden: " + o.reason()
                 + "; the finding no longer occurs]";
     }

@@ -300,7 +300,8 @@ final class PlanOverlay {
      * "Injection 3, T3 "L iliolumbar" (Iliolumbar ligament): overridden — reason; reason" for each target with an
      * overridden violation, by target: the site named as its findings name it ({@link SafetyChecks#siteName}).
      */
-    static Map<UUID, String> overrideNotes(SessionPlan plan, SafetyReport findings, StructureCatalogue catalogue) {
+    private static Map<UUID, String> overrideNotes(SessionPlan plan, SafetyReport findings,
+            StructureCatalogue catalogue) {
         Map<UUID, String> notes = new HashMap<>();
         for (Finding f : findings.violations()) {
             if (f.targetId() != null) {
