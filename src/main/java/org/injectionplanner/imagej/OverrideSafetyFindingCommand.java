@@ -6,35 +6,42 @@ import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import org.injectionplanner.plan.FindingOverride;
 import org.injectionplanner.plan.PlanEdits;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.safety.Finding;
 import org.injectionplanner.safety.SafetyCheck;
+import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyReport;
 
 /**
  * Plugins › Injection Planner › Override Safety Finding...: records the physician's written reason to go
  * ahead despite a violation as it is measured now (an empty reason withdraws an override); if the
  * measurement changes, the override lapses and the violation needs a new reason. The dialog lists the violations
- * in words; macro keys: {@code finding} (its key, as {@code validate} shows it, or its words), {@code reason},
- * {@code author}.
+ * in words, then the overrides whose finding no longer occurs (to withdraw), by their site and zone; macro keys:
+ * {@code finding} (its key, as {@code validate} shows it, or its words), {@code reason}, {@code author}.
  */
 public final class OverrideSafetyFindingCommand implements PlugIn {
 
     @Override
     public void run(String arg) {
         SessionPlan plan = PluginWorkspace.editor().plan();
+        StructureCatalogue catalogue = PluginWorkspace.get().settings().catalogue();
         List<Finding> violations = PluginWorkspace.get().report().violations();
+        List<FindingOverride> gone = withoutFinding(plan, violations);
         GenericDialog gd = new GenericDialog("Override Safety Finding");
         boolean macro = Macro.getOptions() != null;
-        if (violations.isEmpty() || macro) {
+        List<String> words = new ArrayList<>();
+        violations.forEach(f -> words.add(inWords(plan, f)));
+        gone.forEach(o -> words.add(inWords(plan, catalogue, o)));
+        if (words.isEmpty() || macro) {
             // a macro names the finding by its key (or its words, as the Recorder records a choice)
             gd.addStringField("finding", violations.isEmpty() ? "" : violations.get(0).key(), 40);
         } else {
-            String[] words = violations.stream().map(f -> inWords(plan, f)).toArray(String[]::new);
-            gd.addChoice("finding", words, words[0]);
+            gd.addChoice("finding", words.toArray(String[]::new), words.get(0));
         }
         gd.addStringField("reason", "", 40);
         gd.addStringField("author", PluginSettings.defaultAuthor(plan), 20);
@@ -44,25 +51,48 @@ public final class OverrideSafetyFindingCommand implements PlugIn {
             return;
         }
         try {
-            String named = violations.isEmpty() || macro ? gd.getNextString().strip() : gd.getNextChoice();
+            String named = words.isEmpty() || macro ? gd.getNextString().strip() : gd.getNextChoice();
             String reason = gd.getNextString();
             String author = gd.getNextString();
             Finding finding = violations.stream()
                     .filter(f -> f.key().equals(named) || inWords(plan, f).equals(named)).findFirst().orElse(null);
-            String key = finding == null ? named : finding.key();
+            FindingOverride withdrawn = gone.stream()
+                    .filter(o -> o.findingKey().equals(named) || inWords(plan, catalogue, o).equals(named))
+                    .findFirst().orElse(null);
+            String key = finding != null ? finding.key() : withdrawn != null ? withdrawn.findingKey() : named;
             if (reason.isBlank()) {
                 PluginWorkspace.editor().apply(PlanEdits.withdrawOverride(key));
-                IJ.showStatus("Override withdrawn: " + (finding == null ? key : finding.message()));
+                IJ.showStatus("Override withdrawn: " + (finding != null ? finding.message()
+                        : SafetyChecks.keyInWords(plan, catalogue, key) + " (the finding no longer occurs)"));
                 return;
             }
             if (finding == null) {
-                throw new IllegalArgumentException("no violation '" + key + "' in the plan's current findings");
+                throw new IllegalArgumentException("no violation '" + (withdrawn == null ? key
+                        : SafetyChecks.keyInWords(plan, catalogue, key)) + "' in the plan's current findings");
             }
             override(finding, reason, author);
             IJ.showStatus("Override recorded: " + finding.message());
         } catch (IllegalArgumentException | IllegalStateException e) {
             CommandErrors.show(e.getMessage());
         }
+    }
+
+    /**
+     * The plan's overrides whose finding no longer occurs among the violations (the path was moved clear, the
+     * site or zone removed): only withdrawing them is left to do.
+     */
+    private static List<FindingOverride> withoutFinding(SessionPlan plan, List<Finding> violations) {
+        return plan.overrides().stream()
+                .filter(o -> violations.stream().noneMatch(f -> f.key().equals(o.findingKey()))).toList();
+    }
+
+    /**
+     * An override whose finding no longer occurs, as the physician reads it: the finding's site and zone as
+     * the plan now names them ({@link SafetyChecks#keyInWords}), its reason, and that the finding is gone.
+     */
+    private static String inWords(SessionPlan plan, StructureCatalogue catalogue, FindingOverride o) {
+        return SafetyChecks.keyInWords(plan, catalogue, o.findingKey()) + "  [overridden: " + o.reason()
+                + "; the finding no longer occurs]";
     }
 
     /**

@@ -27,7 +27,9 @@ import java.util.UUID;
 import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
 import org.injectionplanner.plan.SessionPlan;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.safety.Finding;
+import org.injectionplanner.safety.SafetyChecks;
 import org.injectionplanner.safety.SafetyReport;
 import org.injectionplanner.scene.DragReadout;
 import org.injectionplanner.scene.PlanScene;
@@ -226,7 +228,8 @@ final class PlanOverlay {
         SortedSet<Integer> drawn = new TreeSet<>(annotated);
         drawn.addAll(priors.keySet());
         SceneOptions options = options(imp);
-        Map<UUID, String> overrides = findings == null ? Map.of() : overrideNotes(plan, findings);
+        Map<UUID, String> overrides = findings == null ? Map.of()
+                : overrideNotes(plan, findings, options.structures());
         List<Roi> rois = new ArrayList<>();
         int slices = imp.getStackSize();
         // the guides of a frame without annotations differ from frame to frame only by the strip's pointer: made
@@ -293,13 +296,17 @@ final class PlanOverlay {
                 .withStructures(PluginWorkspace.get().settings().catalogue());
     }
 
-    /** "T3: overridden — reason; reason" for each target with an overridden violation, by target. */
-    private static Map<UUID, String> overrideNotes(SessionPlan plan, SafetyReport findings) {
+    /**
+     * "Injection 3, T3 "L iliolumbar" (Iliolumbar ligament): overridden — reason; reason" for each target with an
+     * overridden violation, by target: the site named as its findings name it ({@link SafetyChecks#siteName}).
+     */
+    private static Map<UUID, String> overrideNotes(SessionPlan plan, SafetyReport findings,
+            StructureCatalogue catalogue) {
         Map<UUID, String> notes = new HashMap<>();
         for (Finding f : findings.violations()) {
             if (f.targetId() != null) {
                 SafetyReport.overrideOf(plan, f).ifPresent(o -> notes.merge(f.targetId(),
-                        plan.target(f.targetId()).map(t -> "T" + t.number()).orElse("target") + ": overridden — "
+                        SafetyChecks.siteName(plan, catalogue, f.targetId()).orElse("target") + ": overridden — "
                                 + o.reason(), (a, b) -> a + "; " + o.reason()));
             }
         }

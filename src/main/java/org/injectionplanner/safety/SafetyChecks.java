@@ -30,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.injectionplanner.geometry.CalibratedGeometry;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelPoint;
@@ -67,6 +69,10 @@ public final class SafetyChecks {
      * (rounding between the two computations; a clearance equal to the margin passes anyway).
      */
     private static final double BOUNDS_SLACK_MM = 1e-6;
+
+    /** A UUID as a finding key writes its ids. */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private SafetyChecks() {
     }
@@ -109,17 +115,53 @@ public final class SafetyChecks {
     private static List<Site> sites(SessionPlan plan, StructureCatalogue catalogue) {
         List<Site> sites = new ArrayList<>();
         for (Injection injection : plan.injections()) {
-            Target target = plan.targetOf(injection);
-            sites.add(new Site(plan, target, injection, structureOf(target, catalogue),
-                    catalogue.nameOf(target.structureId())));
+            sites.add(site(plan, plan.targetOf(injection), injection, catalogue));
         }
         for (Target target : plan.targets()) {
             if (plan.injectionAt(target.id()).isEmpty()) {
-                sites.add(new Site(plan, target, null, structureOf(target, catalogue),
-                        catalogue.nameOf(target.structureId())));
+                sites.add(site(plan, target, null, catalogue));
             }
         }
         return sites;
+    }
+
+    private static Site site(SessionPlan plan, Target target, Injection injection, StructureCatalogue catalogue) {
+        return new Site(plan, target, injection, structureOf(target, catalogue),
+                catalogue.nameOf(target.structureId()));
+    }
+
+    /**
+     * The site of a target as its findings name it ({@link Site#name()}: "Injection 4, T4 "L iliolumbar"
+     * (Iliolumbar ligament)"), or empty when the plan has no such target.
+     */
+    public static Optional<String> siteName(SessionPlan plan, StructureCatalogue catalogue, UUID targetId) {
+        return plan.target(targetId).map(t -> site(plan, t, plan.injectionAt(t.id()).orElse(null), catalogue).name());
+    }
+
+    /**
+     * A finding's key (docs/safety.md §4) in words, for a finding that no longer occurs: the sites ({@link
+     * #siteName}; an injection's id names its site) and zones it is about, as the plan now holds them, then the
+     * check and the kind of finding in words, e.g. "Injection 4, T4 "L iliolumbar" (Iliolumbar ligament) and zone
+     * Z2 "cutaneous branch": zone clearance (path)"; "Session: ..." for a key with no ids. An id the plan no
+     * longer holds is named as such.
+     */
+    public static String keyInWords(SessionPlan plan, StructureCatalogue catalogue, String key) {
+        String[] parts = key.split("/", -1);
+        List<String> subjects = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (int i = 1; i < parts.length; i++) {
+            if (!UUID_TEXT.matcher(parts[i]).matches()) {
+                kinds.add(parts[i]);
+                continue;
+            }
+            UUID id = UUID.fromString(parts[i]);
+            subjects.add(siteName(plan, catalogue, id)
+                    .or(() -> plan.injection(id).flatMap(j -> siteName(plan, catalogue, j.targetId())))
+                    .or(() -> plan.zone(id).map(SafetyChecks::zoneName))
+                    .orElse("a site or zone no longer in the plan"));
+        }
+        String check = (parts[0] + (kinds.isEmpty() ? "" : " (" + String.join(", ", kinds) + ")")).replace('-', ' ');
+        return (subjects.isEmpty() ? "Session" : String.join(" and ", subjects)) + ": " + check;
     }
 
     private static Structure structureOf(Target target, StructureCatalogue catalogue) {

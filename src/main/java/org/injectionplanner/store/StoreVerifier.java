@@ -202,10 +202,11 @@ public final class StoreVerifier {
     }
 
     /**
-     * A course with a record but no revision (its first save was interrupted after the record, or Treatment
-     * Course... recorded a new course whose session was never saved) is reported: the patient index keeps
-     * its entry, as a save and an index made from the course records do, but the lookup by Patient ID passes
-     * over it until a session of it is saved.
+     * A course folder with neither a record nor a revision (opened and closed without a save) is reported,
+     * saying whether it holds unsaved work. A course with a record but no revision (its first save was
+     * interrupted after the record, or Treatment Course... recorded a new course whose session was never saved)
+     * is reported: the patient index keeps its entry, as a save and an index made from the course records do,
+     * but the lookup by Patient ID passes over it until a session of it is saved.
      */
     private void checkUnsavedCourse(Path dir, UUID courseId, List<Path> autosaves) {
         Optional<CourseRecord> record;
@@ -214,18 +215,21 @@ public final class StoreVerifier {
         } catch (StoreException e) {
             return; // reported by checkIndex
         }
+        long unsaved = autosaves.stream()
+                .filter(f -> StoreLayout.AUTOSAVE_NAME.matcher(f.getFileName().toString()).matches()).count();
+        String left = unsaved == 0 ? "no unsaved work of it is left"
+                : "its unsaved work (" + unsaved + " autosave file(s)) is offered by Recover Unsaved Plan...";
         if (record.isEmpty()) {
+            problem(Severity.WARNING, dir, "course " + courseId + ": neither a course record nor a revision (the "
+                    + "course was opened and none of its sessions was saved), so no patient's courses list it; "
+                    + left);
             return;
         }
         String patient = record.get().patientId();
-        long unsaved = autosaves.stream()
-                .filter(f -> StoreLayout.AUTOSAVE_NAME.matcher(f.getFileName().toString()).matches()).count();
         problem(Severity.WARNING, CourseRecordFile.file(dir), "course " + courseId + ": a course record but no "
                 + "revision (a first save was interrupted, or the course was recorded in Treatment Course... and "
                 + "none of its sessions was saved); " + (patient.isEmpty() ? "it has no Patient ID"
-                : "not listed for Patient ID " + patient + " until a session of it is saved") + "; "
-                + (unsaved == 0 ? "no unsaved work of it is left"
-                : "its unsaved work (" + unsaved + " autosave file(s)) is offered by Recover Unsaved Plan..."));
+                : "not listed for Patient ID " + patient + " until a session of it is saved") + "; " + left);
     }
 
     /**

@@ -121,6 +121,39 @@ class VerifyStoreCommandTest {
         assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactlyInAnyOrder(first, followUp);
     }
 
+    /**
+     * A course opened and closed without a save leaves a folder with neither a course record nor a revision
+     * (perhaps an autosave): verify-store names the folder and says whether unsaved work is left in it.
+     */
+    @Test
+    void warnsOfACourseFolderWithNeitherARecordNorARevision() throws Exception {
+        PlanStore store = new PlanStore(root);
+        UUID course = UUID.fromString("c0000000-0000-4000-8000-0000000000e1");
+        SessionPlan draft = CourseFixtures.sessionWithSite(course, 1, LocalDate.of(2026, 10, 1),
+                CourseFixtures.PATIENT);
+        try (OpenCourse c = store.open(course)) {
+            c.autosave(draft);
+        }
+        Path folder = Path.of("courses", course.toString());
+        assertThat(root.resolve(folder).resolve("course.json")).doesNotExist();
+        String finding = "warning " + folder + ": course " + course + ": neither a course record nor a revision "
+                + "(the course was opened and none of its sessions was saved), so no patient's courses list it; ";
+
+        CliRun run = CliRun.of("verify-store", root.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(finding + "its unsaved work (1 autosave file(s)) is offered by Recover "
+                + "Unsaved Plan...\n" + root + ": 1 course(s), 0 revision(s), intact, 1 warning(s)\n");
+        JsonNode problem = CliRun.of("verify-store", "--json", root.toString()).json().get("problems").get(0);
+        assertThat(problem.get("severity").asText()).isEqualTo("WARNING");
+        assertThat(problem.get("file").asText()).isEqualTo(folder.toString());
+
+        try (OpenCourse c = store.open(course)) {
+            c.discardAutosave(draft.id());
+        }
+        assertThat(CliRun.of("verify-store", root.toString()).out()).startsWith(finding
+                + "no unsaved work of it is left\n");
+    }
+
     @Test
     void exitsTwoOnErrors() {
         assertThat(run("verify-store", root.resolve("missing").toString())).isEqualTo(2);

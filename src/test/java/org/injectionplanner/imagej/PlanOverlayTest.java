@@ -231,7 +231,7 @@ class PlanOverlayTest {
         SafetyReport report = SafetyChecks.check(plan, SafetyContext.of(ClinicSettings.defaults(), null));
         List<Roi> rois = PlanOverlay.build(stack(4), plan, report, null);
         assertThat(parts(rois, inZone.id())).isNotEmpty()
-                .allMatch(r -> r.getName() != null && r.getName().startsWith("T3: overridden — branch retracted"));
+                .allMatch(r -> r.getName() != null && r.getName().equals("T3 (Iliolumbar ligament): overridden — branch retracted"));
         assertThat(parts(rois, plan.targets().get(0).id())).allMatch(r -> r.getName() == null);
         assertThat(parts(rois, inZone.id())).filteredOn(r -> r instanceof ij.gui.TextRoi)
                 .extracting(r -> ((ij.gui.TextRoi) r).getText().strip())

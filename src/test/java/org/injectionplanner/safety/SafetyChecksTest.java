@@ -34,6 +34,7 @@ import org.injectionplanner.plan.SessionPlan;
 import org.injectionplanner.plan.Side;
 import org.injectionplanner.plan.Solution;
 import org.injectionplanner.plan.SpinalLevel;
+import org.injectionplanner.plan.StructureCatalogue;
 import org.injectionplanner.plan.Target;
 import org.injectionplanner.plan.ZoneKind;
 import org.junit.jupiter.api.Nested;
@@ -1129,6 +1130,56 @@ class SafetyChecksTest {
             Target clear = t3.describedAs(t3.label(), t3.structureId(), Side.RIGHT, t3.level(), "");
             SessionPlan withClear = plan.withTarget(clear);
             assertThat(check(withClear).worstFor(clear.id())).isEmpty();
+        }
+    }
+
+    /**
+     * A finding key in words, for an override whose finding no longer occurs: its site and zone named as the
+     * findings name them, resolved against the plan as it is now.
+     */
+    @Nested
+    class KeysInWords {
+
+        private final StructureCatalogue catalogue = SafetyContext.of(ClinicSettings.defaults(), null).catalogue();
+
+        @Test
+        void aKeyNamesItsSiteAndZoneAsTheFindingDidAfterThePathMovedClear() {
+            Target base = target(1, 240, 300, CAL);
+            Target t = new Target(base.id(), 1, "L iliolumbar", base.structureId(), base.side(), base.level(),
+                    base.image(), base.point(), base.depthMm(), "", CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            SessionPlan near = site(t, path(240, 0, CAL), z);
+            Finding f = only(check(near), "zone-clearance");
+            String site = "Injection 1, T1 \"L iliolumbar\" (Iliolumbar ligament)";
+            assertThat(SafetyChecks.siteName(near, catalogue, t.id())).contains(site);
+            assertThat(f.message()).startsWith(site + ": ");
+
+            // the path from (400, 0) passes the square's corner (200, 200) at 28000 / 340 px = 8.2 mm
+            SessionPlan moved = site(t, path(400, 0, CAL), z);
+            assertThat(findings(check(moved), "zone-clearance")).isEmpty();
+            assertThat(SafetyChecks.keyInWords(moved, catalogue, f.key()))
+                    .isEqualTo(site + " and zone Z1 \"nerve 1\": zone clearance (path)");
+        }
+
+        @Test
+        void anInjectionIdNamesItsSiteAndAKeyWithoutIdsIsTheSessions() {
+            Target t = target(1, 240, 300, CAL);
+            SessionPlan plan = site(t, path(240, 0, CAL));
+            assertThat(SafetyChecks.keyInWords(plan, catalogue, "needle-length/shortfall/"
+                    + PlanFixtures.id("injection", 1))).isEqualTo("Injection 1, T1 (Iliolumbar ligament): "
+                    + "needle length (shortfall)");
+            assertThat(SafetyChecks.keyInWords(plan, catalogue, "session-volume")).isEqualTo("Session: session volume");
+        }
+
+        @Test
+        void anIdThePlanNoLongerHoldsIsNamedAsGone() {
+            Target t = target(1, 240, 300, CAL);
+            NerveZone z = zone(1, SQUARE, 5, CAL);
+            SessionPlan plan = targetOnly(t, z);
+            assertThat(SafetyChecks.siteName(plan, catalogue, PlanFixtures.id("target", 2))).isEmpty();
+            assertThat(SafetyChecks.keyInWords(plan, catalogue, "zone-clearance/target/"
+                    + PlanFixtures.id("target", 2) + "/" + z.id()))
+                    .isEqualTo("a site or zone no longer in the plan and zone Z1 \"nerve 1\": zone clearance (target)");
         }
     }
 }

@@ -81,7 +81,9 @@ class BedsideMapIT {
         List<String> texts = all.stream().filter(e -> e.kind().equals("text")).map(Element::what).toList();
         assertThat(texts.stream().filter(t -> t.contains(" mm deep"))).hasSize(11);
         assertThat(texts).anyMatch(t -> t.startsWith("#1 T1 L4/5 supraspinous") && t.endsWith("· overridden"));
-        assertThat(all).anyMatch(e -> e.name().startsWith("T1: overridden — branch seen clear on the live scan"));
+        // the overridden site's hover note names it as its findings do
+        assertThat(all).anyMatch(e -> e.name().startsWith("Injection 1, T1 \"L4/5 supraspinous\"")
+                && e.name().contains(": overridden — branch seen clear on the live scan"));
         // the depth ruler from the skin line (row 22) at 0.09 mm/px: 10 mm every 111 px; the scale bar
         assertThat(texts).contains("0 mm", "10", "20", "30", "40");
         assertThat(texts).anyMatch(t -> t.matches("\\d+ mm") && !t.equals("0 mm"));

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Finalize Session Plan... refused for an open violation: the refusal lists it with an "Override 1..." button,
  * which asks for the written reason and records the override; the refusal, that dialog and Override Safety
- * Finding... describe the violation in words (its site's label and structure, its zone's name), never by key.
+ * Finding... describe the violation in words (its site's label and structure, its zone's name), never by key;
+ * once the target is moved clear, Override Safety Finding... lists and withdraws the override in words too.
  */
 @Tag("gui")
 @ExtendWith(GuiSession.Ready.class)
@@ -44,9 +45,19 @@ class OverrideFromRefusalIT {
                 doCommand("Override Safety Finding...");
                 out = out + "\\nlisted=" + replace(call(U + "texts", "Override Safety Finding"), "\\n", " // ");
                 call(U + "pressButton", "Override Safety Finding", "Cancel");
+                run("Edit Plan Annotation...", "annotation=T1 x=450 y=200");
+                doCommand("Override Safety Finding...");
+                out = out + "\\ngone=" + replace(call(U + "texts", "Override Safety Finding"), "\\n", " // ");
+                call(U + "answer", "Override Safety Finding", GONE + "||Dr A");
+                out = out + "\\nwithdrawn=" + call(U + "awaitStatus", "Override withdrawn");
                 File.saveString(out, getArgument());
                 """;
-        GuiSession.Result r = GuiSession.run(scenario, null, null);
+        // the override once the target is moved clear of the zone: its finding no longer occurs
+        String goneWords = "Injection 1, T1 \"L facet\" (Facet joint capsule) and zone Z1 \"medial branch\": "
+                + "zone clearance (inside)";
+        String gone = goneWords + "  [overridden: marked zone is scar, checked by scan; the finding no longer occurs]";
+        GuiSession.Result r = GuiSession.run(scenario.replace("GONE", "\"" + gone.replace("\"", "\\\"") + "\""),
+                null, null);
         assertThat(r.log()).doesNotContain("Injection Planner:");
         Map<String, String> seen = r.output().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2)
                 .collect(Collectors.toMap(kv -> kv[0], kv -> kv[1]));
@@ -58,6 +69,10 @@ class OverrideFromRefusalIT {
         assertThat(seen.get("asked")).as("the refusal's Override 1... dialog").contains(inWords);
         assertThat(seen.get("listed")).as("Override Safety Finding...'s choice")
                 .contains(inWords + "  [overridden: marked zone is scar, checked by scan]");
+        // withdrawn once its finding no longer occurs: listed and confirmed in words, never by key
+        assertThat(seen.get("gone")).as("Override Safety Finding... after the move").contains(gone);
+        assertThat(seen.get("withdrawn")).isEqualTo("Override withdrawn: " + goneWords
+                + " (the finding no longer occurs)");
         assertThat(String.join(" ", seen.values())).doesNotContain("zone-clearance", "facet-capsule");
         SessionPlan plan = GuiSession.newestRevision(dir.resolve("store")).plan();
         assertThat(plan.overrides()).hasSize(1);

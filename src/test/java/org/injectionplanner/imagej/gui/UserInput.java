@@ -273,6 +273,22 @@ public final class UserInput {
     }
 
     /**
+     * Waits until ImageJ's status bar starts with {@code statusPrefix} (e.g. what a command started by
+     * doCommand says when it is done) and returns its text.
+     */
+    public static String awaitStatus(String statusPrefix) throws AWTException {
+        long end = System.currentTimeMillis() + EVENT_TIMEOUT_MS;
+        while (!String.valueOf(ImageJ.getStatusBarText()).startsWith(statusPrefix)) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("the status never started with \"" + statusPrefix + "\"; it says \""
+                        + ImageJ.getStatusBarText() + "\"");
+            }
+            robot().delay(10);
+        }
+        return ImageJ.getStatusBarText();
+    }
+
+    /**
      * Presses Esc once ImageJ's status bar starts with {@code statusPrefix} (e.g. while a command runs on the
      * macro's thread), from a thread of its own; returns at once. Logs the status it saw before pressing.
      * Gives up, pressing nothing, when the status does not show within {@code EVENT_TIMEOUT_MS} × 6.
