@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,16 +97,9 @@ class VerifyStoreCommandTest {
                 + "sessions was saved); not listed for Patient ID " + CourseFixtures.PATIENT + " until a session "
                 + "of it is saved; ";
 
-        CliRun run = CliRun.of("verify-store", root.toString());
-        assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo(finding + "its unsaved work (1 autosave file(s)) is offered by Recover "
-                + "Unsaved Plan...\n" + root + ": 2 course(s), 1 revision(s), intact, 1 warning(s)\n");
+        assertOneWarningOfUnsavedWork(finding, "2 course(s), 1 revision(s)", record);
         assertThat(Files.readAllBytes(patients)).as("the patient index keeps the course's entry").isEqualTo(index);
         assertThat(store.coursesOfPatient(CourseFixtures.PATIENT)).containsExactly(first);
-
-        JsonNode problem = CliRun.of("verify-store", "--json", root.toString()).json().get("problems").get(0);
-        assertThat(problem.get("severity").asText()).isEqualTo("WARNING");
-        assertThat(problem.get("file").asText()).isEqualTo(record.toString());
 
         try (OpenCourse c = store.open(followUp)) {
             c.discardAutosave(draft.id());
@@ -139,19 +133,27 @@ class VerifyStoreCommandTest {
         String finding = "warning " + folder + ": course " + course + ": neither a course record nor a revision "
                 + "(the course was opened and none of its sessions was saved), so no patient's courses list it; ";
 
-        CliRun run = CliRun.of("verify-store", root.toString());
-        assertThat(run.status()).as(run.err()).isZero();
-        assertThat(run.out()).isEqualTo(finding + "its unsaved work (1 autosave file(s)) is offered by Recover "
-                + "Unsaved Plan...\n" + root + ": 1 course(s), 0 revision(s), intact, 1 warning(s)\n");
-        JsonNode problem = CliRun.of("verify-store", "--json", root.toString()).json().get("problems").get(0);
-        assertThat(problem.get("severity").asText()).isEqualTo("WARNING");
-        assertThat(problem.get("file").asText()).isEqualTo(folder.toString());
+        assertOneWarningOfUnsavedWork(finding, "1 course(s), 0 revision(s)", folder);
 
         try (OpenCourse c = store.open(course)) {
             c.discardAutosave(draft.id());
         }
         assertThat(CliRun.of("verify-store", root.toString()).out()).startsWith(finding
                 + "no unsaved work of it is left\n");
+    }
+
+    /**
+     * verify-store prints {@code finding} as its one warning, ending in the offer of one autosave, then the
+     * store's summary ({@code counts}, intact) with exit status 0; its JSON names {@code file} as the warning's.
+     */
+    private void assertOneWarningOfUnsavedWork(String finding, String counts, Path file) throws IOException {
+        CliRun run = CliRun.of("verify-store", root.toString());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo(finding + "its unsaved work (1 autosave file(s)) is offered by Recover "
+                + "Unsaved Plan...\n" + root + ": " + counts + ", intact, 1 warning(s)\n");
+        JsonNode problem = CliRun.of("verify-store", "--json", root.toString()).json().get("problems").get(0);
+        assertThat(problem.get("severity").asText()).isEqualTo("WARNING");
+        assertThat(problem.get("file").asText()).isEqualTo(file.toString());
     }
 
     @Test
