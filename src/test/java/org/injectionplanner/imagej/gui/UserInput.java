@@ -630,11 +630,8 @@ public final class UserInput {
         StringBuilder out = new StringBuilder();
         onEventThread(() -> {
             JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, list);
-            Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-            out.append(String.format(Locale.ROOT, "viewport %d hscroll %s window %d %d screen %d %d%n",
-                    scroll.getViewport().getExtentSize().width,
-                    scroll.getHorizontalScrollBar().isVisible() ? "shown" : "hidden", frame.getWidth(),
-                    frame.getHeight(), screen.width, screen.height));
+            out.append(widthsHeader(scroll.getViewport().getExtentSize().width,
+                    scroll.getHorizontalScrollBar().isVisible(), frame));
             ListCellRenderer<Object> renderer = (ListCellRenderer<Object>) list.getCellRenderer();
             for (int i = 0; i < list.getModel().getSize(); i++) {
                 Object row = list.getModel().getElementAt(i);
@@ -667,12 +664,16 @@ public final class UserInput {
                 wider |= width > viewport;
                 rows.append(width).append('\t').append(item).append('\n');
             }
-            Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
-            out.append(String.format(Locale.ROOT, "viewport %d hscroll %s window %d %d screen %d %d%n", viewport,
-                    wider ? "shown" : "hidden", frame.getWidth(), frame.getHeight(), screen.width, screen.height));
-            out.append(rows);
+            out.append(widthsHeader(viewport, wider, frame)).append(rows);
         });
         return out.toString();
+    }
+
+    /** The first line of {@link #rowWidths} and {@link #listRowWidths}. */
+    private static String widthsHeader(int viewport, boolean hscroll, Frame frame) {
+        Dimension screen = Toolkit.getDefaultToolkit().getScreenSize();
+        return String.format(Locale.ROOT, "viewport %d hscroll %s window %d %d screen %d %d%n", viewport,
+                hscroll ? "shown" : "hidden", frame.getWidth(), frame.getHeight(), screen.width, screen.height);
     }
 
     /**
