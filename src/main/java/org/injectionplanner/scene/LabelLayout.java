@@ -128,7 +128,7 @@ final class LabelLayout {
             double d = clearance + ring * step;
             for (Direction dir : directions) {
                 Box box = inside(candidate(anchor, d, w, h, dir));
-                double overlap = overlap(box);
+                double overlap = overlap(box, bestOverlap);
                 if (overlap == 0 && free(box)) {
                     return taken(box);
                 }
@@ -138,20 +138,55 @@ final class LabelLayout {
                 }
             }
         }
-        Box nearest = null;
-        double nearestDistance = Double.MAX_VALUE;
-        for (double y = 0; y + h <= height; y += GRID) {
-            for (double x = 0; x + w <= width; x += GRID) {
-                Box box = new Box(x, y, w, h);
-                double distance = box.distance(ax, ay);
-                if (distance < nearestDistance && free(box)) {
-                    nearest = box;
-                    nearestDistance = distance;
+        Box nearest = nearestFree(ax, ay, w, h);
+        overfull |= nearest == null;
+        return taken(nearest != null ? nearest : best);
+    }
+
+    /**
+     * The free box {@code w} × {@code h} on the {@link #GRID} over the image nearest to ({@code ax}, {@code ay}),
+     * the first in row order among equally near ones; null where none is free. The grid positions each
+     * obstacle rules out are marked first (those whose box would come {@link #free closer} than the gap), so
+     * that only free positions are measured.
+     */
+    private Box nearestFree(double ax, double ay, double w, double h) {
+        int columns = 0;
+        while (columns * GRID + w <= width) {
+            columns++;
+        }
+        int rows = 0;
+        while (rows * GRID + h <= height) {
+            rows++;
+        }
+        boolean[] taken = new boolean[columns * rows];
+        for (Box o : obstacles) {
+            // the box at (x, y) comes near o where o.x - w - GAP < x < o.x + o.w + GAP, and likewise in y; the
+            // range is widened by a cell and each cell tested exactly as Box.near tests
+            int c0 = Math.max(0, (int) Math.floor((o.x() - w - GAP) / GRID) - 1);
+            int c1 = Math.min(columns - 1, (int) Math.ceil((o.x() + o.w() + GAP) / GRID) + 1);
+            int r0 = Math.max(0, (int) Math.floor((o.y() - h - GAP) / GRID) - 1);
+            int r1 = Math.min(rows - 1, (int) Math.ceil((o.y() + o.h() + GAP) / GRID) + 1);
+            for (int r = r0; r <= r1; r++) {
+                for (int c = c0; c <= c1; c++) {
+                    taken[r * columns + c] |= new Box(c * GRID, r * GRID, w, h).near(o, GAP);
                 }
             }
         }
-        overfull |= nearest == null;
-        return taken(nearest != null ? nearest : best);
+        Box nearest = null;
+        double nearestDistance = Double.MAX_VALUE;
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                if (!taken[r * columns + c]) {
+                    Box box = new Box(c * GRID, r * GRID, w, h);
+                    double distance = box.distance(ax, ay);
+                    if (distance < nearestDistance) {
+                        nearest = box;
+                        nearestDistance = distance;
+                    }
+                }
+            }
+        }
+        return nearest;
     }
 
     private Box taken(Box box) {
@@ -185,10 +220,17 @@ final class LabelLayout {
         return true;
     }
 
-    private double overlap(Box box) {
+    /**
+     * The area the box shares with the obstacles, summed; the sum so far once it is above 0 and reaches
+     * {@code enough} (a candidate covering that much is of no use), which spares the rest.
+     */
+    private double overlap(Box box, double enough) {
         double sum = 0;
         for (Box o : obstacles) {
             sum += box.overlap(o);
+            if (sum > 0 && sum >= enough) {
+                return sum;
+            }
         }
         return sum;
     }
