@@ -70,10 +70,6 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private static final int NAME_CHARS = 60;
     private final DefaultListModel<String> mapModel = new DefaultListModel<>();
     private final JList<String> sessionMap = new JList<>(mapModel);
-    /** Per session-map row: the target it is about, or null. */
-    private final java.util.List<UUID> mapRows = new ArrayList<>();
-    /** Per session-map row: the injection it is, or null. */
-    private final java.util.List<UUID> mapInjections = new ArrayList<>();
     /**
      * What the row selected in the session map stands for in full (without one, all the map leaves out), or the
      * target or zone last selected in the list above it, wrapped.
@@ -128,8 +124,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
             @Override
             public void mouseClicked(MouseEvent e) {
                 int index = sessionMap.locationToIndex(e.getPoint());
-                if (e.getClickCount() == 2 && index >= 0 && index < mapRows.size() && mapRows.get(index) != null) {
-                    openAt(mapRows.get(index));
+                if (e.getClickCount() == 2 && mapTarget(index) != null) {
+                    openAt(mapTarget(index));
                 }
             }
         };
@@ -296,18 +292,17 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private void fillSessionMap(SessionPlan plan) {
         filling = true;
         mapModel.clear();
-        mapRows.clear();
-        mapInjections.clear();
         PlanWorkspace ws = PluginWorkspace.get();
         shownMap = SessionMap.of(plan, ws.report(), ws.settings(), ws.signatureStatus(plan));
         for (SessionMap.Row row : shownMap.rows()) {
             // each row is already short (SessionMap.ROW_CHARS): the map is as wide as the longest at the default size
             mapModel.addElement(row.text());
-            mapRows.add(row.targetId());
-            mapInjections.add(row.injectionId());
         }
         UUID selected = PluginWorkspace.get().selected();
-        int index = selected == null ? -1 : mapRows.indexOf(selected);
+        int index = -1;
+        for (int i = shownMap.rows().size() - 1; i >= 0; i--) {
+            index = selected != null && selected.equals(mapTarget(i)) ? i : index;
+        }
         if (index >= 0) {
             sessionMap.setSelectedIndex(index);
         }
@@ -321,9 +316,8 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
      * ({@link SessionMap#details()}).
      */
     private void showFindings(int index) {
-        java.util.List<String> lines = index >= 0 && index < shownMap.rows().size()
-                && !shownMap.rows().get(index).details().isEmpty() ? shownMap.rows().get(index).details()
-                : shownMap.details();
+        SessionMap.Row row = mapRow(index);
+        java.util.List<String> lines = row != null && !row.details().isEmpty() ? row.details() : shownMap.details();
         // a bullet starts each line: its wrapped lines do not
         String text = lines.isEmpty() ? "No findings."
                 : String.join("\n", lines.stream().map(l -> BULLET + l).toList());
@@ -338,26 +332,38 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
     private void dropAt(int to) {
         int from = dragFrom;
         dragFrom = -1;
-        if (from < 0 || to < 0 || from >= mapInjections.size() || to >= mapInjections.size()
-                || mapInjections.get(from) == null || mapInjections.get(to) == null
-                || mapInjections.get(from).equals(mapInjections.get(to))) {
+        UUID fromInjection = mapRow(from) == null ? null : mapRow(from).injectionId();
+        UUID toInjection = mapRow(to) == null ? null : mapRow(to).injectionId();
+        if (fromInjection == null || toInjection == null || fromInjection.equals(toInjection)) {
             return;
         }
         SessionPlan plan = editor.plan();
-        Injection moved = plan.injection(mapInjections.get(from)).orElse(null);
+        Injection moved = plan.injection(fromInjection).orElse(null);
         if (moved == null) {
             return;
         }
-        MoveInjectionCommand.moveRecorded(moved, plan.positionOf(mapInjections.get(to)));
+        MoveInjectionCommand.moveRecorded(moved, plan.positionOf(toInjection));
     }
 
     private void selectMapRow(int index) {
         showFindings(index);
-        if (index < 0 || index >= mapRows.size() || mapRows.get(index) == null) {
+        UUID target = mapTarget(index);
+        if (target == null) {
             return;
         }
-        PluginWorkspace.select(mapRows.get(index));
-        jumpTo(mapRows.get(index));
+        PluginWorkspace.select(target);
+        jumpTo(target);
+    }
+
+    /** Session-map row {@code index} as shown, or null where there is none. */
+    private SessionMap.Row mapRow(int index) {
+        return shownMap == null || index < 0 || index >= shownMap.rows().size() ? null : shownMap.rows().get(index);
+    }
+
+    /** The target session-map row {@code index} is about, or null. */
+    private UUID mapTarget(int index) {
+        SessionMap.Row row = mapRow(index);
+        return row == null ? null : row.targetId();
     }
 
     private void selectRow(int index) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.injectionplanner.geometry.MmScale;
 import org.injectionplanner.geometry.PixelBounds;
 import org.injectionplanner.geometry.PixelPoint;
+import org.injectionplanner.plan.AnnotationNames;
 import org.injectionplanner.plan.Decimals;
 import org.injectionplanner.plan.ImageRef;
 import org.injectionplanner.plan.MeasuredCalibration;
@@ -445,10 +446,11 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
          * {@link LabelDetail#FULL}, its structure's name by the scene's catalogue (where the label does not hold it).
          */
         private String siteName(String before, Target t, boolean withStructure) {
-            String label = t.label().equals("T" + t.number()) ? "" : t.label();
+            String name = AnnotationNames.of(t);
+            String label = t.label().equals(name) ? "" : t.label();
             String named = detail == LabelDetail.NUMBER ? ""
                     : withStructure && detail == LabelDetail.FULL ? structures.withName(label, t.structureId()) : label;
-            return before + "T" + t.number() + (named.isEmpty() ? "" : " " + named);
+            return before + name + (named.isEmpty() ? "" : " " + named);
         }
 
         /** A tick (✓) inside a target's marker. */
