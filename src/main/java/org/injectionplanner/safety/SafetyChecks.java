@@ -127,7 +127,22 @@ public final class SafetyChecks {
 
     private static Site site(SessionPlan plan, Target target, Injection injection, StructureCatalogue catalogue) {
         return new Site(plan, target, injection, structureOf(target, catalogue),
-                catalogue.nameOf(target.structureId()));
+                nameOfSite(plan, target, injection, catalogue.nameOf(target.structureId())));
+    }
+
+    /**
+     * "Injection 4, T4 "L iliolumbar" (Iliolumbar ligament)": the site's place in the session order, its target's
+     * number, its label (where it says more than the number) and the name the catalogue gives its structure
+     * ({@code structureName}, where the label does not hold it); what every view of a finding (panel, map,
+     * exports, dialogs) shows it by.
+     */
+    private static String nameOfSite(SessionPlan plan, Target target, Injection injection, String structureName) {
+        String name = AnnotationNames.of(target);
+        String label = target.label().isBlank() || target.label().equals(name) ? "" : target.label();
+        String structure = StructureCatalogue.nameBeside(label, structureName);
+        String position = injection == null ? "" : "Injection " + plan.positionOf(injection.id()) + ", ";
+        return position + name + (label.isEmpty() ? "" : " \"" + label + "\"")
+                + (structure.isEmpty() ? "" : " (" + structure + ")");
     }
 
     /**
@@ -637,25 +652,10 @@ public final class SafetyChecks {
     }
 
     /**
-     * A site being checked: its target, its injection (or null), its catalogue entry (or null), the name the
-     * catalogue gives its structure ({@link StructureCatalogue#nameOf}: "" for none) and the name its findings
-     * start with.
+     * A site being checked: its target, its injection (or null), its catalogue entry (or null) and the name its
+     * findings start with ({@link SafetyChecks#nameOfSite}, computed once by {@link SafetyChecks#site}).
      */
-    record Site(SessionPlan plan, Target target, Injection injection, Structure structure, String structureName) {
-
-        /**
-         * "Injection 4, T4 "L iliolumbar" (Iliolumbar ligament)": the site's place in the session order, its
-         * target's number, its label (where it says more than the number) and its structure's name (where the label
-         * does not hold it); what every view of a finding (panel, map, exports, dialogs) shows it by.
-         */
-        String name() {
-            String name = AnnotationNames.of(target);
-            String label = target.label().isBlank() || target.label().equals(name) ? "" : target.label();
-            String structure = StructureCatalogue.nameBeside(label, structureName);
-            String position = injection == null ? "" : "Injection " + plan.positionOf(injection.id()) + ", ";
-            return position + name + (label.isEmpty() ? "" : " \"" + label + "\"")
-                    + (structure.isEmpty() ? "" : " (" + structure + ")");
-        }
+    record Site(SessionPlan plan, Target target, Injection injection, Structure structure, String name) {
 
         Finding violation(SafetyCheck check, String key, NerveZone zone, Double measured, Double limit, String unit,
                 String message) {
