@@ -97,11 +97,7 @@ final class PlanOverlay {
                 PlanScene scene = PlanScene.priorSites(e.getValue(), AnnotatedImages.refFor(imp, e.getKey()),
                         imp.getWidth(), imp.getHeight(), PlanStyle.MUTED, options);
                 for (PlanScene.Mark mark : scene.marks()) {
-                    Roi roi = roi(mark, scene.font());
-                    roi.setProperty(MARK, "true");
-                    roi.setProperty(PROP_ID, mark.annotationId().toString());
-                    AnnotatedImages.position(roi, imp, e.getKey());
-                    ov.add(roi);
+                    ov.add(markRoi(mark, scene.font(), "true", imp, e.getKey()));
                 }
             }
         }
@@ -266,19 +262,15 @@ final class PlanOverlay {
                         : PlanScene.framePointer(style, imp.getWidth(), imp.getHeight(), cine);
             }
             for (PlanScene.Mark mark : marks) {
-                Roi roi = roi(mark, scene.font());
-                roi.setProperty(MARK, markValue);
-                if (mark.annotationId() != null) {
-                    roi.setProperty(PROP_ID, mark.annotationId().toString());
-                    String note = overrides.get(mark.annotationId());
-                    if (note != null) {
-                        roi.setName(note);
-                    }
+                Roi roi = markRoi(mark, scene.font(), markValue, imp, slice);
+                String note = mark.annotationId() == null ? null : overrides.get(mark.annotationId());
+                if (note != null) {
+                    roi.setName(note);
                 }
                 if (blank && !mark.equals(blankPointer)) {
+                    // a copy's position is set anew on each blank frame it is placed on
                     blankGuides.add((Roi) roi.clone());
                 }
-                AnnotatedImages.position(roi, imp, slice);
                 rois.add(roi);
             }
         }
@@ -344,6 +336,20 @@ final class PlanOverlay {
                 }
             }
         });
+    }
+
+    /**
+     * The overlay element drawing a mark of a scene on the image's {@code slice} (1-based): its ImageJ ROI
+     * marked {@code markValue}, carrying the id of the mark's annotation when it has one.
+     */
+    private static Roi markRoi(PlanScene.Mark mark, Font font, String markValue, ImagePlus imp, int slice) {
+        Roi roi = roi(mark, font);
+        roi.setProperty(MARK, markValue);
+        if (mark.annotationId() != null) {
+            roi.setProperty(PROP_ID, mark.annotationId().toString());
+        }
+        AnnotatedImages.position(roi, imp, slice);
+        return roi;
     }
 
     /** The ImageJ ROI drawing a mark. */

@@ -1,5 +1,8 @@
 package org.injectionplanner.plan;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * What is injected: a dextrose concentration and an optional local anaesthetic.
  *
@@ -34,16 +37,31 @@ public record Solution(Double dextrosePercent, String anaesthetic, Double anaest
         return anaestheticPercent == null ? 0 : anaestheticPercent * MG_PER_ML_PER_PERCENT * volumeMl;
     }
 
-    /** E.g. "dextrose 15 % + lidocaine 0.2 %". */
+    /** E.g. "dextrose 15 % + lidocaine 0.2 %"; "no solution entered" without dextrose or anaesthetic. */
     public String description() {
-        StringBuilder b = new StringBuilder();
+        return text("dextrose ", " %");
+    }
+
+    /**
+     * E.g. "D15% + lidocaine 0.2%": the prolotherapy shorthand (D for dextrose), for a table's column; "no solution
+     * entered" without dextrose or anaesthetic.
+     */
+    public String shorthand() {
+        return text("D", "%");
+    }
+
+    /**
+     * The dextrose part (its concentration after {@code dextrose}) and the anaesthetic part joined by " + ", each
+     * concentration followed by {@code percent}; "no solution entered" when there is neither.
+     */
+    private String text(String dextrose, String percent) {
+        List<String> parts = new ArrayList<>();
         if (dextrosePercent != null) {
-            b.append("dextrose ").append(Decimals.text(dextrosePercent, 3)).append(" %");
+            parts.add(dextrose + Decimals.text(dextrosePercent, 3) + percent);
         }
         if (anaesthetic != null) {
-            b.append(b.length() > 0 ? " + " : "").append(anaesthetic).append(' ')
-                    .append(Decimals.text(anaestheticPercent, 3)).append(" %");
+            parts.add(anaesthetic + " " + Decimals.text(anaestheticPercent, 3) + percent);
         }
-        return b.length() == 0 ? "no solution entered" : b.toString();
+        return parts.isEmpty() ? "no solution entered" : String.join(" + ", parts);
     }
 }

@@ -397,24 +397,12 @@ public record SessionMap(List<InjectionEntry> injections, List<Finding> sessionF
         }
         return fit(String.format(Locale.ROOT, "#%-2d T%-3d %-17s %-21s %-7s %4s mL %-21s %-14s %s", e.position(),
                 e.targetNumber(), truncate(e.label(), 17), truncate(e.structure(), 21), sideLevel, e.volumeMl(),
-                truncate(shortSolution(e.solution()), 21), e.needle(), String.join(" ", status)).strip());
+                truncate(e.solution().shorthand(), 21), e.needle(), String.join(" ", status)).strip());
     }
 
     /** "L L4/L5": a side by its initial and the spinal level (the side alone where {@code level} is null). */
     public static String sideLevel(Side side, SpinalLevel level) {
         return side.label().substring(0, 1) + (level == null ? "" : " " + level.label());
-    }
-
-    /** "D15% + lidocaine 0.2%": a solution in the prolotherapy shorthand (D for dextrose), for a row's column. */
-    private static String shortSolution(Solution s) {
-        List<String> parts = new ArrayList<>();
-        if (s.dextrosePercent() != null) {
-            parts.add("D" + Decimals.text(s.dextrosePercent(), 3) + "%");
-        }
-        if (s.anaesthetic() != null) {
-            parts.add(s.anaesthetic() + " " + Decimals.text(s.anaestheticPercent(), 3) + "%");
-        }
-        return parts.isEmpty() ? s.description() : String.join(" + ", parts);
     }
 
     /**
