@@ -251,7 +251,7 @@ final class PlanPanel extends PlugInFrame implements PlanEditor.Listener, PlanWo
         StructureCatalogue catalogue = PluginWorkspace.get().settings().catalogue();
         for (Target t : plan.targets()) {
             String name = catalogue.withName(t.label(), t.structureId());
-            String depth = t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm deep";
+            String depth = Decimals.depthText(t.depthMm());
             String where = where(plan, t.image());
             list.add(String.format(Locale.ROOT, "T%-3d %-" + NAME_CHARS + "s %-8s %13s  %s", t.number(),
                     SessionMap.truncate(name, NAME_CHARS), SessionMap.sideLevel(t.side(), t.level()), depth,

@@ -45,6 +45,11 @@ public final class Decimals {
         return BigDecimal.valueOf(value - NOISE).setScale(1, RoundingMode.CEILING).toPlainString();
     }
 
+    /** A target's depth as labels and lists show it: "13.2 mm deep" ({@link #ceilTenth}), or "uncalibrated" (null). */
+    public static String depthText(Double depthMm) {
+        return depthMm == null ? "uncalibrated" : ceilTenth(depthMm) + " mm deep";
+    }
+
     /**
      * The number in {@code text} ("0.2", "0,2"), or null when it is blank.
      *

@@ -431,7 +431,7 @@ public record PlanScene(ImageRef frame, int width, int height, Font font, List<M
             if (detail != LabelDetail.FULL) {
                 return text;
             }
-            return text + " · " + (t.depthMm() == null ? "uncalibrated" : Decimals.ceilTenth(t.depthMm()) + " mm deep")
+            return text + " · " + Decimals.depthText(t.depthMm())
                     + switch (state) {
                         case CLEAR -> "";
                         case WARNING -> " · warning";

@@ -29,7 +29,7 @@ public final class SourceImages {
 
     /** @param imagesDir a folder to search after the recorded path and its folder, or null */
     public SourceImages(Path imagesDir) {
-        this.folders = imagesDir == null ? List.of() : List.of(imagesDir);
+        this(imagesDir == null ? List.of() : List.of(imagesDir));
     }
 
     private SourceImages(List<Path> folders) {
